@@ -1,0 +1,48 @@
+"""Runs the extraction passes over one article's text. Pure: no database, no screen."""
+from __future__ import annotations
+
+from .figures import find_figures
+from .model import Article, Extraction
+from .people import find_people
+from .quotes import find_quotes
+from .text import paragraphs, sentences
+
+
+def extract(text: str) -> Extraction:
+    paras = paragraphs(text)
+    sents = sentences(text, paras)
+    people = find_people(text, paras, sents)
+    quotes = find_quotes(text, paras, sents, people)
+    figures = find_figures(text, sents)
+    return Extraction(paragraphs=paras, sentences=sents, people=people, quotes=quotes, figures=figures)
+
+
+def to_json(article: Article, ex: Extraction) -> dict:
+    """One article's extraction in the shape `byline extract --json` prints and
+    ../shared/eval/score.py reads. "source" is where the article was read from;
+    "outlet" is the publication named in its metadata."""
+    out = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.path,
+        "outlet": article.source,
+        "url": article.url,
+        "published": article.published,
+        "author": article.author,
+        "people": [
+            {"name": p.name, "role": p.role, "aliases": p.forms, "mentions": len(p.mentions),
+             "offsets": [list(m) for m in p.mentions]}
+            for p in ex.people
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end,
+             "cue": q.cue, "sieve": q.sieve}
+            for q in ex.quotes
+        ],
+        "figures": [
+            {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit,
+             "qualifier": f.qualifier, "about": f.about, "start": f.start, "end": f.end}
+            for f in ex.figures
+        ],
+    }
+    return {k: v for k, v in out.items() if v is not None or k in ("people", "quotes", "figures")}

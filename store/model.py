@@ -1,0 +1,63 @@
+"""The plain data that flows from a reader through extraction into the store.
+
+Every extracted item carries character offsets (start, end) into Article.text,
+so the app can highlight it and a citation can point back to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    text: str
+    title: str | None = None
+    source: str | None = None      # the outlet ("The Guardian"), from metadata
+    url: str | None = None
+    published: str | None = None   # as given (ISO date when the input has one)
+    author: str | None = None
+    path: str | None = None        # where it was read from; "archive.jsonl#<id>" for records
+    id: str | None = None          # the input's own id (JSON Lines records)
+
+
+@dataclass
+class Person:
+    name: str                                   # canonical: the fullest name the text gives
+    role: str | None = None                     # "Polish prime minister"
+    forms: list[str] = field(default_factory=list)            # every surface form used
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # offsets of each mention
+    gender: str | None = None                   # "m", "f" or None when the text does not say
+
+
+@dataclass
+class Quote:
+    start: int          # offsets of the quoted words, inside the quotation marks
+    end: int
+    text: str
+    kind: str           # "full" or "partial"
+    speaker: str | None = None     # a Person.name, or None: speaker unknown
+    cue: str | None = None         # the words that decided it, e.g. "he told reporters"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sieve: str | None = None       # which rule decided: "verb-name", "pronoun", "continuation", ...
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str                       # as written, with a leading qualifier: "more than 5,000"
+    kind: str                       # money, percent, count, duration (date/year are not figures)
+    value: float
+    unit: str | None = None         # GBP, USD, EUR, %, hour, month, "air defence missiles"
+    qualifier: str | None = None    # "more than", "about", "up to"
+    about: str | None = None        # the noun phrase it measures
+
+
+@dataclass
+class Extraction:
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    people: list[Person]
+    quotes: list[Quote]
+    figures: list[Figure]

@@ -1,0 +1,102 @@
+"""Paragraphs, sentences and offsets; cleaning text before anything else sees it."""
+from __future__ import annotations
+
+import re
+
+# Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters
+# other than newline and tab. Article text is data: none of this may reach a screen.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"   # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]"                   # other two-character sequences
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"   # remaining control characters
+)
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and drop escape sequences and control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\ufeff", "")
+    return _ESCAPES.sub("", text)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans. Blank-line separated blocks whose lines are hard-wrapped are one
+    paragraph each; otherwise every non-empty line is a paragraph."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*", text)]
+    spans: list[tuple[int, int]] = []
+    for start, end in blocks:
+        lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:end])]
+        # a block of several lines is one wrapped paragraph when its lines (but the last)
+        # are short and end mid-sentence
+        wrapped = len(lines) > 1 and all(
+            (e - s) <= 100 and not re.search(r"[.!?\"”’:]\s*$", text[s:e]) for s, e in lines[:-1]
+        )
+        spans.extend([(start, end)] if wrapped else lines)
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "st", "mt", "jr", "sr", "rev", "gen", "lt", "col",
+    "capt", "sgt", "cpl", "maj", "adm", "gov", "sen", "rep", "pres", "supt", "insp", "det",
+    "no", "nos", "vs", "v", "etc", "inc", "ltd", "co", "corp", "plc", "bros", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "fig", "vol", "p", "pp", "ft", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k",
+    "u.n", "d.c", "op", "cf", "ave", "blvd", "rd", "mass", "calif", "fla", "ill", "wash",
+}
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+
+
+def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside each paragraph. A full stop after an abbreviation, an initial
+    or a number does not end a sentence, nor does one followed by a lower-case word."""
+    spans: list[tuple[int, int]] = []
+    for pstart, pend in paras if paras is not None else paragraphs(text):
+        start = pstart
+        for m in _BOUNDARY.finditer(text, pstart, pend):
+            end = m.end()
+            nxt = re.match(r"\s+(\S)", text[end:pend])
+            if not nxt or not _ends_sentence(text, start, m.start(), m.group(), nxt.group(1)):
+                continue
+            spans.append(_strip(text, start, end))
+            start = end
+        if text[start:pend].strip():
+            spans.append(_strip(text, start, pend))
+    return spans
+
+
+def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str) -> bool:
+    if next_char.islower() or next_char in ",;:)":
+        return False
+    if punct[0] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[start:mark])
+    if not word:
+        return True
+    w = word.group(1).lower()
+    if w in ABBREVIATIONS or w.rstrip(".") in ABBREVIATIONS:
+        return False
+    if len(w) == 1 and w.isalpha():          # an initial: "George W. Bush"
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):  # "U.S", "a.m"
+        return next_char.isupper() and _looks_like_new_sentence(text, mark)
+    return True
+
+
+def _looks_like_new_sentence(text: str, mark: int) -> bool:
+    """After "U.S." a capitalised common word ("The", "He") starts a new sentence;
+    a proper name ("U.S. Senate") does not."""
+    nxt = re.match(r"[.\s\"“]*([A-Z][a-z]*)", text[mark:])
+    return bool(nxt) and nxt.group(1) in {"The", "He", "She", "It", "They", "We", "I", "But",
+                                          "And", "In", "A", "This", "That", "There", "His", "Her"}
