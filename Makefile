@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_bench.py
+
+# Scores extraction on every shared dev set (../shared/eval).
+eval: $(STAMP)
+	$(BIN)/python scripts/evaluate.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
