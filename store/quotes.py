@@ -1,8 +1,112 @@
-"""Quotes and their attribution. (Being written.)"""
+"""Quote spans: every stretch of text inside quotation marks, with its offsets.
+
+Attribution (who said it) lives in attribution.py; find_quotes runs both.
+"""
 from __future__ import annotations
+
+import re
 
 from .model import Person, Quote
 
+# Straight '' (two apostrophes, some wire archives) counts as a double mark.
+_MARKS = re.compile(r"''|[\"“”‘’']")
+# Word-initial elisions that open with an apostrophe but are not quotation marks.
+_ELISIONS = re.compile(r"(?:n|em|cause|til|tis|twas|round|\d\d?s?)\b", re.I)
+_OPENERS_BEFORE = set(" \t\n([{—–-/") | {""}
+
 
 def find_quotes(text: str, paras, sents, people: list[Person]) -> list[Quote]:
-    return []
+    from .attribution import attribute
+
+    quotes = quote_spans(text, paras, sents)
+    attribute(text, paras, sents, people, quotes)
+    return quotes
+
+
+def quote_spans(text: str, paras, sents=None) -> list[Quote]:
+    """Every quoted span, paragraph by paragraph. A double quote still open at the end of
+    a paragraph runs to the paragraph's end (the next paragraph reopens it); a single
+    quote without its closing mark in the paragraph is taken as an apostrophe."""
+    quotes: list[Quote] = []
+    for pstart, pend in paras:
+        for start, end in _paragraph_spans(text, pstart, pend):
+            start, end = _trim(text, start, end)
+            if end > start:
+                quotes.append(Quote(start=start, end=end, text=text[start:end],
+                                    kind=_kind(text, start, end, sents, pstart)))
+    return quotes
+
+
+def _paragraph_spans(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
+    spans = []
+    dopen = None      # offset just after an open double mark
+    sopen = None      # same for a single mark (only outside double quotes)
+    for m in _MARKS.finditer(text, pstart, pend):
+        mark, i, j = m.group(), m.start(), m.end()
+        before = text[i - 1] if i > pstart else ""
+        after = text[j] if j < pend else ""
+        if mark in ("“", '"', "''", "”"):
+            if mark == "“":
+                role = "open"
+            elif mark == "”":
+                role = "close"
+            else:
+                role = _straight_role(before, after, dopen is not None)
+            if role == "open":
+                if dopen is not None and j - dopen > 0 and mark == "“":
+                    # a new opening mark while one is open: the first one was never closed
+                    spans.append((dopen, i))
+                dopen, sopen = j, None
+            elif role == "close" and dopen is not None:
+                spans.append((dopen, i))
+                dopen = None
+            continue
+        if dopen is not None:
+            continue  # a quote inside a quote belongs to the outer one
+        if mark == "‘" or (mark == "'" and before in _OPENERS_BEFORE and after.isalnum()
+                           and not _ELISIONS.match(text, j)):
+            if sopen is None:
+                sopen = j
+        elif sopen is not None and before and not before.isspace() and not after.isalnum():
+            if not _plural_possessive(text, i, after):
+                spans.append((sopen, i))
+                sopen = None
+    if dopen is not None and pend > dopen:
+        spans.append((dopen, pend))
+    return spans
+
+
+def _straight_role(before: str, after: str, is_open: bool) -> str:
+    """Whether a straight double mark opens or closes, from the characters around it."""
+    if before in _OPENERS_BEFORE and after and not after.isspace():
+        return "open"
+    if before and not before.isspace():
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _plural_possessive(text: str, i: int, after: str) -> bool:
+    """ "the 1990s' boom", "voters' rights": an apostrophe after s followed by a word."""
+    return text[i - 1] == "s" and after == " " and bool(re.match(r" [a-z]", text[i + 1:i + 3]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, start: int, end: int, sents, pstart: int) -> str:
+    """full: the quote is a sentence of speech (starts one, or follows a colon or a comma
+    with a capital); partial: words embedded in the writer's sentence."""
+    first = text[start]
+    if not (first.isupper() or first in "[…."):
+        return "partial"
+    before = text[pstart:start - 1].rstrip()
+    if not before or before[-1] in ".!?:”\"'’":
+        return "full"
+    if before[-1] == "," and re.search(r"[.!?,]$", text[start:end]):
+        return "full"
+    return "partial"
