@@ -1,0 +1,68 @@
+"""Citations for a quote: plain text, or a Markdown blockquote.
+
+    “It’s time to step up … peace.” — Keir Starmer, prime minister, quoted in “Title”, Source, 2025-03-02. https://…
+
+Whatever the article's metadata lacks is left out (never "None").
+"""
+from __future__ import annotations
+
+import re
+
+from .text import clean_text
+
+STYLES = ("plain", "markdown")
+
+
+def quote_text(row: dict) -> str:
+    """The quote on one line. A full quote that ended with a comma before the cue
+    ("…peace,” he said) is a sentence cut short by the attribution: cite it with a full
+    stop. A partial quote keeps its words, minus a dangling comma."""
+    text = " ".join(clean_text(row.get("text") or "").split())
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+        if row.get("kind") == "full":
+            text += "."
+    return text
+
+
+def attribution(row: dict) -> str:
+    """ "Keir Starmer, prime minister, quoted in “Title”, Source, 2025-03-02." """
+    speaker = _clean(row.get("speaker")) or "Unknown speaker"
+    parts = [speaker]
+    if _clean(row.get("role")):
+        parts.append(_clean(row["role"]))
+    where = [w for w in (_title(row), _clean(row.get("source")), _date(row.get("published"))) if w]
+    if where:
+        parts.append("quoted in " + ", ".join(where))
+    return ", ".join(parts) + "."
+
+
+def cite(row: dict, style: str = "plain") -> str:
+    """row: a quote row as store.queries.quote() returns it."""
+    if style not in STYLES:
+        raise ValueError(f"unknown citation style {style!r} (choose from {', '.join(STYLES)})")
+    quoted = f"“{quote_text(row)}”"
+    url = _clean(row.get("url"))
+    if style == "markdown":
+        return f"> {quoted}\n>\n> — {attribution(row)}" + (f" <{url}>" if url else "")
+    return f"{quoted} — {attribution(row)}" + (f" {url}" if url else "")
+
+
+def _clean(value) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(clean_text(str(value)).split())
+    return value or None
+
+
+def _title(row: dict) -> str | None:
+    title = _clean(row.get("title"))
+    return f"“{title}”" if title else None
+
+
+def _date(published) -> str | None:
+    """The date part of an ISO timestamp; anything else as given."""
+    value = _clean(published)
+    if value and re.match(r"\d{4}-\d\d-\d\dT", value):
+        return value[:10]
+    return value

@@ -1,0 +1,309 @@
+"""The SQLite store: schema, migrations and transactional writes (sqlite-utils).
+
+One file, WAL mode, foreign keys on. Offsets are char_start/char_end into articles.text.
+Writers hand over a batch of extracted articles; each batch is one transaction, so an
+article and its rows appear together or not at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from . import search
+from .model import Article, Extraction
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT, source TEXT, url TEXT, published TEXT, author TEXT, path TEXT,
+    text TEXT NOT NULL,
+    added_at TEXT
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, text TEXT
+);
+CREATE TABLE IF NOT EXISTS people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, gender TEXT);
+CREATE TABLE IF NOT EXISTS article_people (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    role TEXT, mentions INTEGER, forms TEXT,
+    PRIMARY KEY (article_id, person_id)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, form TEXT
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    person_id INTEGER REFERENCES people(id),
+    char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT
+);
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
+    value REAL, unit TEXT, qualifier TEXT, about TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_quotes_person_id ON quotes(person_id);
+CREATE INDEX IF NOT EXISTS idx_quotes_article_id ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS idx_figures_article_id ON figures(article_id);
+CREATE INDEX IF NOT EXISTS idx_figures_kind ON figures(kind);
+CREATE INDEX IF NOT EXISTS idx_mentions_person_id ON mentions(person_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_article_id ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS idx_article_people_person_id ON article_people(person_id);
+CREATE INDEX IF NOT EXISTS idx_sentences_article_id ON sentences(article_id);
+CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+"""
+
+# Migrations from version n to n + 1, run in order inside one transaction.
+MIGRATIONS: dict[int, str] = {}
+
+
+class StoreError(Exception):
+    """A store that cannot be used: locked, corrupt, not SQLite, too new. One-line message."""
+
+
+def default_path() -> Path:
+    env = os.environ.get("BYLINE_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+    return Path(user_data_dir("byline")) / "byline.db"
+
+
+def content_hash(article: Article) -> str:
+    """Same text and metadata = same article, wherever it was read from."""
+    h = hashlib.sha256()
+    for part in (article.text, article.title, article.source, article.url, article.published, article.author):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass
+class Store:
+    db: sqlite_utils.Database
+    path: Path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def write(self, items: list[tuple[str, Article, Extraction | None]]) -> list[str]:
+        """Write a batch in one transaction. Each item is (key, article, extraction); returns
+        "added", "unchanged" or "replaced" per item. Unchanged articles need no extraction."""
+        try:
+            with self.conn:
+                return _write(self.conn, items)
+        except sqlite3.Error as e:
+            raise _store_error(e, self.path) from None
+
+    def known(self, hashes: list[str]) -> set[str]:
+        """Those of these content hashes already stored."""
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            rows = self.conn.execute(
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def delete_article(self, article_id: int) -> None:
+        try:
+            with self.conn:
+                _delete(self.conn, [article_id])
+        except sqlite3.Error as e:
+            raise _store_error(e, self.path) from None
+
+
+def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
+    """Open (creating or migrating) the store at path, or at the default location."""
+    path = Path(path).expanduser() if path else default_path()
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as f:
+                header = f.read(16)
+        except OSError as e:
+            raise StoreError(f"cannot read {path}: {e.strerror}") from None
+        if header != b"SQLite format 3\x00":
+            raise StoreError(f"{path} is not an SQLite file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(f"cannot open {path}: {e}") from None
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # sqlite3's own transaction handling is off (isolation_level=None); `with conn`
+        # still commits or rolls back, and writes begin their transaction explicitly.
+        conn.isolation_level = "DEFERRED"
+        _migrate(conn, path)
+    except sqlite3.Error as e:
+        conn.close()
+        raise _store_error(e, path) from None
+    except StoreError:
+        conn.close()
+        raise
+    return Store(db=sqlite_utils.Database(conn), path=path)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{path} is an SQLite file but not a byline store")
+        version = 0
+    else:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was made by a newer byline (schema {version}, this one knows {SCHEMA_VERSION})")
+    if version == SCHEMA_VERSION:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        if version == 0:
+            _script(conn, SCHEMA)
+        else:
+            for v in range(version, SCHEMA_VERSION):
+                _script(conn, MIGRATIONS[v])
+    # install() runs a script, which commits on its own; it is idempotent, and the version
+    # is written last, so an interrupted migration simply runs again.
+    search.install(sqlite_utils.Database(conn))
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the current transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _store_error(e: sqlite3.Error, path: Path) -> StoreError:
+    msg = str(e)
+    if "locked" in msg or "busy" in msg:
+        return StoreError(f"{path} is locked by another program; try again when it is done")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return StoreError(f"{path} is corrupt or not a byline store ({msg})")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"{path} is read-only")
+    if "disk" in msg and "full" in msg:
+        return StoreError(f"the disk holding {path} is full")
+    return StoreError(f"{path}: {msg}")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction | None]]) -> list[str]:
+    conn.execute("BEGIN IMMEDIATE")
+    statuses: list[str] = []
+    rows: dict[str, list[tuple]] = {"sentences": [], "article_people": [], "mentions": [], "quotes": [], "figures": []}
+    person_ids: dict[str, int] = {}
+    added_at = _now()
+    for key, art, ex in items:
+        digest = content_hash(art)
+        if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone():
+            statuses.append("unchanged")
+            continue
+        old = conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()
+        if old:
+            _delete(conn, [old[0]])
+        if ex is None:
+            raise ValueError(f"{key}: a new article needs its extraction")
+        cur = conn.execute(
+            "INSERT INTO articles (key, content_hash, title, source, url, published, author, path, text, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, digest, art.title, art.source, art.url, art.published, art.author, art.path, art.text, added_at))
+        aid = cur.lastrowid
+        statuses.append("replaced" if old else "added")
+        text = art.text
+        rows["sentences"].extend((aid, s, e, text[s:e]) for s, e in ex.sentences)
+        people = {p.name: p for p in ex.people}
+        for q in ex.quotes:        # a speaker is always one of the article's people
+            if q.speaker and q.speaker not in people:
+                people[q.speaker] = None
+        for name, p in people.items():
+            pid = person_ids.get(name) or _person_id(conn, name, p.gender if p else None)
+            person_ids[name] = pid
+            if p is None:
+                rows["article_people"].append((aid, pid, None, 0, "[]"))
+                continue
+            rows["article_people"].append((aid, pid, p.role, len(p.mentions), json.dumps(p.forms, ensure_ascii=False)))
+            rows["mentions"].extend((pid, aid, s, e, text[s:e]) for s, e in p.mentions)
+        rows["quotes"].extend(
+            (aid, person_ids[q.speaker] if q.speaker else None, q.start, q.end, q.text, q.kind,
+             q.cue, q.cue_start, q.cue_end, q.sieve) for q in ex.quotes)
+        rows["figures"].extend(
+            (aid, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.about) for f in ex.figures)
+    conn.executemany("INSERT INTO sentences (article_id, char_start, char_end, text) VALUES (?, ?, ?, ?)",
+                     rows["sentences"])
+    conn.executemany("INSERT INTO article_people (article_id, person_id, role, mentions, forms) VALUES (?, ?, ?, ?, ?)",
+                     rows["article_people"])
+    conn.executemany("INSERT INTO mentions (person_id, article_id, char_start, char_end, form) VALUES (?, ?, ?, ?, ?)",
+                     rows["mentions"])
+    conn.executemany(
+        "INSERT INTO quotes (article_id, person_id, char_start, char_end, text, kind, cue, cue_start, cue_end, sieve)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["quotes"])
+    conn.executemany(
+        "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["figures"])
+    return statuses
+
+
+def _person_id(conn: sqlite3.Connection, name: str, gender: str | None) -> int:
+    row = conn.execute("SELECT id, gender FROM people WHERE name = ?", (name,)).fetchone()
+    if row:
+        if gender and not row[1]:
+            conn.execute("UPDATE people SET gender = ? WHERE id = ?", (gender, row[0]))
+        return row[0]
+    return conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (name, gender)).lastrowid
+
+
+def _delete(conn: sqlite3.Connection, article_ids: list[int]) -> None:
+    """Delete articles and every row hanging off them; then people no article mentions."""
+    for aid in article_ids:
+        pids = [r[0] for r in conn.execute("SELECT person_id FROM article_people WHERE article_id = ?", (aid,))]
+        for table in ("sentences", "mentions", "quotes", "figures", "article_people"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+        conn.executemany(
+            "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_people WHERE person_id = people.id)"
+            " AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = people.id)", [(p,) for p in pids])
