@@ -1,0 +1,319 @@
+"""The `byline` command line. With no subcommand it opens the app.
+
+Every error is one line, `byline: error: ...`, with exit code 1. Article text reaches the
+terminal only inside rich.text.Text objects, so markup in it prints literally.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+import click
+
+from store.db import StoreError, default_path, open_store
+
+
+class Failure(click.ClickException):
+    exit_code = 1
+
+
+class BylineGroup(click.Group):
+    """Runs commands with one-line errors instead of usage dumps and tracebacks."""
+
+    def main(self, args=None, prog_name=None, **extra):
+        extra.pop("standalone_mode", None)
+        try:
+            rv = super().main(args, prog_name or "byline", standalone_mode=False, **extra)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.Abort:
+            _fail("interrupted")
+        except click.ClickException as e:
+            _fail(e.format_message())
+        except StoreError as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:
+            # the reader (head, less) went away: not an error worth a message
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as e:  # noqa: BLE001 -- the promise is: never a traceback
+            if os.environ.get("BYLINE_DEBUG"):
+                raise
+            _fail(f"{type(e).__name__}: {e}")
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str) -> None:
+    click.echo("byline: error: " + " ".join(str(message).split()), err=True)
+    sys.exit(1)
+
+
+def db_option(f):
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                        help="Store file (default: $BYLINE_DB or the user data folder).")(f)
+
+
+def _db_path(ctx: click.Context, db: str | None) -> str | None:
+    """The --db of the subcommand, else the one given before it."""
+    return db or (ctx.find_root().params.get("db") if ctx.find_root() is not ctx else None)
+
+
+def _store(ctx: click.Context, db: str | None, must_exist: bool = True):
+    path = _db_path(ctx, db)
+    target = path or default_path()
+    if must_exist and not os.path.exists(target):
+        raise Failure(f"no store at {target} (add articles with `byline add PATH`)")
+    return open_store(path)
+
+
+def _console(err: bool = False):
+    from rich.console import Console
+    return Console(stderr=err, highlight=False)
+
+
+@click.group(cls=BylineGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.version_option(package_name="byline", prog_name="byline")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """byline: people, quotes and figures from news articles, in a terminal app.
+
+    With no command, opens the app on the store (the bundled sample article the first time).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    path = db or str(default_path())
+    if db is None:
+        with open_store(path) as store:
+            if store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
+                from store.ingest import ingest, sample_path
+                ingest(store, [sample_path()])
+    elif not os.path.exists(db):
+        raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
+    else:
+        open_store(db).close()       # a clear error now beats a broken app later
+    from tui.app import run_app      # lazily: the command line starts fast without it
+    run_app(path)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.pass_context
+def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
+    """Read articles (files, folders, - for stdin), extract and store them."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from store.ingest import ingest
+
+    with _store(ctx, db, must_exist=False) as store:
+        started = time.perf_counter()
+        columns = [TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
+        with Progress(*columns, console=_console(err=True), transient=True) as bar:
+            task = bar.add_task("add", total=None, rate="-")
+
+            def progress(done: int, total: int | None) -> None:
+                rate = done / max(time.perf_counter() - started, 1e-6)
+                bar.update(task, completed=done, total=max(total or 0, done) or None, rate=f"{rate:.0f}")
+
+            summary = ingest(store, paths, progress=progress)
+        elapsed = time.perf_counter() - started
+    read = summary.added + summary.unchanged + summary.replaced
+    click.echo(f"added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}, "
+               f"skipped {len(summary.skipped)} ({read / max(elapsed, 1e-6):.0f} articles/s)")
+    click.echo(f"people {summary.people}, quotes {summary.quotes}, figures {summary.figures}")
+    for path, reason in summary.skipped[:20]:
+        click.echo(f"skipped {_plain(path)}: {_plain(reason)}")
+    if len(summary.skipped) > 20:
+        click.echo(f"... and {len(summary.skipped) - 20} more skipped")
+    if summary.skipped and not read:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (the scorer's format).")
+def extract(paths: tuple[str, ...], as_json: bool) -> None:
+    """Extract people, quotes and figures from articles without storing them."""
+    from store.extract import to_json
+    from store.ingest import extract_all
+    from store.readers import Skipped, read_paths
+
+    out = sys.stdout
+    for item in extract_all(read_paths(paths)):
+        if isinstance(item, Skipped):
+            click.echo(f"byline: skipped {_plain(item.path)}: {_plain(item.reason)}", err=True)
+            continue
+        article, ex = item
+        if isinstance(ex, str):
+            click.echo(f"byline: skipped {_plain(article.path)}: {_plain(ex)}", err=True)
+        elif as_json:
+            out.write(json.dumps(to_json(article, ex), ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{_plain(article.title or article.path)}: {len(ex.people)} people, "
+                      f"{len(ex.quotes)} quotes, {len(ex.figures)} figures\n")
+    out.flush()
+
+
+def _plain(value) -> str:
+    """A value for a plain line of output: no escapes, one line."""
+    from store.text import clean_text
+    return " ".join(clean_text(str(value)).split())
+
+
+def _table(rows: list[dict], columns: list[tuple[str, str]], title: str) -> None:
+    """A Rich table; every value wrapped in Text so article text prints literally."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left", expand=False)
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*[Text(_cell(row.get(key))) for key, _ in columns])
+    _console().print(table)
+
+
+def _cell(value) -> str:
+    from store.text import clean_text
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    return clean_text(str(value))
+
+
+def _emit(rows: list[dict], as_json: bool, columns, title: str) -> None:
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif not rows:
+        click.echo(f"no {title.lower()} found")
+    else:
+        _table(rows, columns, title)
+
+
+def list_options(f):
+    f = click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")(f)
+    f = click.option("--offset", default=0, type=click.IntRange(0), help="Rows to skip.")(f)
+    f = click.option("--limit", default=50, type=click.IntRange(1), show_default=True, help="Rows to show.")(f)
+    return db_option(f)
+
+
+@main.command()
+@click.option("--name", default=None, help="Only people whose name matches (fuzzy).")
+@list_options
+@click.pass_context
+def people(ctx, name, limit, offset, as_json, db) -> None:
+    """People found in the articles, most mentioned first."""
+    from store import queries
+    with _store(ctx, db) as store:
+        rows = queries.people(store, name=name, limit=limit, offset=offset)
+    _emit(rows, as_json, [("id", "id"), ("name", "name"), ("role", "role"), ("mentions", "mentions"),
+                          ("quotes", "quotes"), ("articles", "articles")], "People")
+
+
+@main.command()
+@click.option("--speaker", default=None, help="Only quotes by this person (fuzzy name).")
+@list_options
+@click.pass_context
+def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
+    """Quotes with their speaker and the cue that decided it."""
+    from store import queries
+    with _store(ctx, db) as store:
+        rows = queries.quotes(store, speaker=speaker, limit=limit, offset=offset)
+    if not as_json:
+        for r in rows:
+            r["speaker"] = r["speaker"] or "unknown"
+            r["kind"] = r["kind"] or ""
+    _emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
+                          ("cue", "cue"), ("title", "article")], "Quotes")
+
+
+@main.command()
+@click.option("--kind", default=None, help="money, percent, count or duration.")
+@list_options
+@click.pass_context
+def figures(ctx, kind, limit, offset, as_json, db) -> None:
+    """Figures: money, percentages, counts and durations."""
+    from store import queries
+    with _store(ctx, db) as store:
+        rows = queries.figures(store, kind=kind, limit=limit, offset=offset)
+    _emit(rows, as_json, [("id", "id"), ("text", "figure"), ("kind", "kind"), ("value", "value"),
+                          ("unit", "unit"), ("about", "about"), ("title", "article")], "Figures")
+
+
+@main.command()
+@list_options
+@click.pass_context
+def articles(ctx, limit, offset, as_json, db) -> None:
+    """Stored articles, newest first."""
+    from store import queries
+    with _store(ctx, db) as store:
+        rows = queries.articles(store, limit=limit, offset=offset)
+    _emit(rows, as_json, [("id", "id"), ("title", "title"), ("source", "source"), ("published", "published"),
+                          ("people", "people"), ("quotes", "quotes"), ("figures", "figures")], "Articles")
+
+
+@main.command()
+@click.argument("quote_id", type=int)
+@click.option("--style", type=click.Choice(["plain", "markdown"]), default="plain", show_default=True)
+@db_option
+@click.pass_context
+def cite(ctx, quote_id: int, style: str, db) -> None:
+    """Print a quote with its citation, ready to paste."""
+    from store import queries
+    from store.cite import cite as format_citation
+    with _store(ctx, db) as store:
+        row = queries.quote(store, quote_id)
+    if row is None:
+        raise Failure(f"no quote with id {quote_id}")
+    click.echo(format_citation(row, style))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.option("--limit", default=20, type=click.IntRange(1), show_default=True)
+@click.option("--stats", is_flag=True, help="Print the search time (search_ms=...) on stderr.")
+@db_option
+@click.pass_context
+def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
+    """Fuzzy search over every sentence (typos and partial words welcome)."""
+    from store import search as engine
+    if not hasattr(engine, "search"):
+        raise Failure("search is not available in this build yet")
+    with _store(ctx, db) as store:
+        started = time.perf_counter()
+        try:
+            hits = engine.search(store.db, query, limit)
+        except Exception as e:
+            if type(e).__name__ == "SearchSyntaxError":
+                raise Failure(str(e)) from None
+            raise
+        elapsed = (time.perf_counter() - started) * 1000
+    if stats:
+        click.echo(f"search_ms={elapsed:.1f}", err=True)
+    fields = ("sentence_id", "article_id", "title", "text", "char_start", "char_end", "score", "highlights")
+    rows = [{f: getattr(h, f, None) for f in fields} for h in hits]
+    if as_json:
+        for r in rows:
+            r["highlights"] = [list(span) for span in r["highlights"] or []]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.table import Table
+    from rich.text import Text
+    table = Table(title=f"Search: {_plain(query)}", title_justify="left")
+    for header in ("score", "sentence", "article"):
+        table.add_column(header, overflow="fold")
+    for r in rows:
+        snippet = Text(_cell(r["text"]))
+        for start, end in r["highlights"] or []:
+            snippet.stylize("bold reverse", start, end)
+        table.add_row(Text(f"{r['score']:.0f}" if r["score"] is not None else ""), snippet, Text(_cell(r["title"])))
+    _console().print(table)
