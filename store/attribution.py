@@ -19,40 +19,26 @@ from dataclasses import dataclass
 
 from .model import Person, Quote
 
-# Verbs that report speech (any form that follows its subject or precedes it).
-SPEECH_VERBS = {
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "ask", "asks", "asked", "asking", "post", "posts", "posted", "posting", "write",
-    "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "tweeting", "warn", "warns",
-    "warned", "warning", "insist", "insists", "insisted", "insisting", "argue", "argues",
-    "argued", "arguing", "claim", "claims", "claimed", "claiming", "explain", "explains",
-    "explained", "explaining", "state", "states", "stated", "declare", "declares", "declared",
-    "note", "notes", "noted", "noting", "recall", "recalls", "recalled", "recalling", "reply",
-    "replies", "replied", "respond", "responds", "responded", "continue", "continues",
-    "continued", "urge", "urges", "urged", "urging", "suggest", "suggests", "suggested",
-    "suggesting", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
-    "announce", "announces", "announced", "confirm", "confirms", "confirmed", "stress",
-    "stresses", "stressed", "stressing", "emphasised", "emphasized", "emphasising",
-    "emphasizing", "observe", "observes", "observed", "remark", "remarks", "remarked",
-    "comment", "comments", "commented", "concede", "concedes", "conceded", "conceding",
-    "complain", "complains", "complained", "complaining", "predict", "predicts", "predicted",
-    "promise", "promises", "promised", "promising", "vow", "vows", "vowed", "vowing", "pledge",
-    "pledges", "pledged", "joke", "jokes", "joked", "quip", "quips", "quipped", "caution",
-    "cautions", "cautioned", "maintain", "maintains", "maintained", "agree", "agrees", "agreed",
-    "call", "calls", "called", "calling", "describe", "describes", "described", "describing",
-    "brand", "brands", "branded", "label", "labels", "labelled", "labeled", "dub", "dubs",
-    "dubbed", "term", "terms", "termed", "dismiss", "dismisses", "dismissed", "praise",
-    "praises", "praised", "accuse", "accuses", "accused", "accusing", "blast", "blasts",
-    "blasted", "slam", "slams", "slammed", "speak", "speaks", "spoke", "speaking", "testify",
-    "testifies", "testified", "shout", "shouts", "shouted", "yell", "yelled", "mutter",
-    "muttered", "demand", "demands", "demanded", "propose", "proposes", "proposed",
-    "reiterate", "reiterates", "reiterated", "assert", "asserts", "asserted", "contend",
-    "contends", "contended", "counter", "counters", "countered", "boast", "boasts", "boasted",
-    "lament", "lamented", "mock", "mocked", "mocking", "retort", "retorted", "chant", "chanted",
-    "sing", "sang", "criticise", "criticised", "criticize", "criticized", "attack", "attacked",
-    "rail", "railed", "decry", "decried", "deride", "derided", "pointing", "wondered",
-    "tells", "read", "reads", "begins", "began", "concluded", "concludes", "announcing",
-}
+# Verbs that report speech or stance, in the forms that attribute a quote. Bare forms that
+# are mostly something else in news ("state", "continue", "call") are left out.
+SPEECH_VERBS = set("""
+say says said saying tell tells told telling add adds added adding ask asks asked asking
+posted posting write writes wrote writing tweet tweets tweeted tweeting warn warns warned
+warning insist insists insisted insisting argue argues argued arguing claim claims claimed
+claiming explain explains explained explaining stated declare declares declared noted noting
+recall recalls recalled recalling reply replies replied respond responds responded continued
+urge urges urged urging suggest suggests suggested suggesting acknowledge acknowledges
+acknowledged admit admits admitted announce announces announced announcing confirm confirms
+confirmed stress stresses stressed stressing emphasised emphasized emphasising emphasizing
+observed remarked commented concede concedes conceded conceding complain complains complained
+complaining predict predicts predicted promise promises promised vow vows vowed vowing pledge
+pledges pledged joked quipped cautioned maintain maintains maintained agreed calls called
+calling describe describes described describing branded labelled labeled dubbed termed
+dismissed praised accused accusing blasted slammed spoke speaking testified shouted yelled
+muttered demand demands demanded proposed reiterated asserted contends contended countered
+boasted lamented mocked retorted chanted criticised criticized attacked railed decried derided
+wondered questioned
+""".split())
 # A finite verb whose subject follows it: "said Mr Brown", "added the minister".
 _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
              "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
@@ -60,26 +46,37 @@ _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", 
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 _PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # Words that may sit between a subject and its verb.
-_BETWEEN = {"has", "had", "have", "also", "later", "then", "would", "will", "once", "again",
-            "just", "recently", "previously", "earlier", "reportedly", "repeatedly", "had",
-            "is", "was", "been", "further", "simply", "flatly", "angrily", "publicly",
-            "privately", "bluntly", "quickly", "immediately", "today", "yesterday", "tonight",
-            "subsequently", "separately", "himself", "herself", "only", "even", "still",
-            "often", "last", "week", "night", "year", "month", "on", "monday", "tuesday",
-            "wednesday", "thursday", "friday", "saturday", "sunday", "this", "explicitly",
-            "openly", "famously", "memorably", "directly", "did", "does", "not", "never",
-            "clearly", "told"}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-           "president", "senator", "sen", "gov", "governor", "rep", "representative", "judge",
-           "general", "gen", "mayor", "minister", "secretary", "chancellor", "king", "queen",
-           "prince", "princess", "pope", "rev", "father", "coach", "captain", "chairman"}
-_PREPOSITIONS = {"to", "with", "by", "of", "for", "from", "at", "on", "about", "between",
-                 "against", "and", "or", "than", "into", "like", "as", "under", "over", "nor",
-                 "toward", "towards", "without", "before", "after", "meeting", "met", "ask",
-                 "asked", "told", "tells", "tell", "urged", "called", "call", "named"}
+_BETWEEN = set("""
+has had have also later then would will once again just recently previously earlier
+reportedly repeatedly further simply flatly angrily publicly privately bluntly quickly
+immediately today yesterday tonight subsequently separately himself herself only even still
+often last week night year month on monday tuesday wednesday thursday friday saturday sunday
+this explicitly openly famously memorably directly did does not never clearly has
+""".split())
+# Before a verb these make it passive: "has been accused of", "was called".
+_PASSIVE = {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
+_TITLES = set("""
+mr mrs ms miss dr prof professor sir dame lord lady president senator sen gov governor rep
+representative judge general gen mayor minister secretary chancellor king queen prince
+princess pope rev father coach captain chairman
+""".split())
+_PREPOSITIONS = set("""
+to with by of for from at on about between against than into like as under over toward
+towards without before after meeting met ask asked told tells tell urged called named
+""".split())
+_CONJUNCTIONS = {"and", "or", "nor", "&"}
 _PRONOUNS = {"he": "m", "she": "f"}
 _GROUP_PRONOUNS = {"they", "we", "i", "you", "it", "who", "which", "one", "everyone",
                    "someone", "nobody"}
+# How an unnamed subject starts: "a spokesman", "officials", "the company".
+_NP_START = set("""
+a an the his her their its our one another two three four several some many most other
+officials analysts sources critics experts aides police investigators witnesses residents
+""".split())
+_NOT_NP = set("""
+to could would should can will that which who if is was were be been being not also it this
+there when while because although though as
+""".split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _POSSESSIVE = re.compile(r"[’']s?\b")
 
@@ -100,6 +97,7 @@ class _Article:
     def __init__(self, text: str, paras, sents, people: list[Person], quotes: list[Quote]):
         self.text = text
         self.paras = paras
+        self.para_starts = [s for s, _ in paras]
         self.sents = sents
         self.sent_starts = [s for s, _ in sents]
         self.mentions = sorted((s, e, p) for p in people for s, e in p.mentions if e > s)
@@ -107,28 +105,32 @@ class _Article:
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
         self.outer = [_outer(text, q) for q in quotes]
-        self.events: list[tuple[int, Person]] = []   # subjects and speakers, by offset
-        self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's offsets
+        self.outer_starts = [s for s, _ in self.outer]
+        self.events: list[tuple[int, Person]] = []       # subjects and speakers, by offset
+        self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
 
     def para_of(self, pos: int) -> int:
-        i = bisect.bisect_right([s for s, _ in self.paras], pos) - 1
-        return max(i, 0)
+        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        if i < 0:
-            return (0, len(self.text))
-        return self.sents[i]
+        return self.sents[i] if i >= 0 else (0, len(self.text))
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.outer)
+        i = bisect.bisect_right(self.outer_starts, pos) - 1
+        return i >= 0 and pos < self.outer[i][1]
 
     def mention_in(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
-        return [m for m in self.mentions[i:] if m[0] < end]
+        out = []
+        for m in self.mentions[i:]:
+            if m[0] >= end:
+                break
+            out.append(m)
+        return out
 
     def words(self, start: int, end: int):
-        """Words outside quotation marks in [start, end), with offsets."""
+        """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
         return [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(self.text, start, end)
                 if not self.in_quote(m.start())]
 
@@ -143,94 +145,118 @@ class _Article:
         for p in reversed(candidates):
             if p.gender == gender:
                 return p
-        # gender unknown for every candidate: only a single distinct person is safe
-        distinct = {id(p): p for p in candidates if p.gender is None}
-        if len(distinct) == 1 and not any(p.gender for p in candidates):
-            return next(iter(distinct.values()))
+        # no candidate's gender is known: only a single person is safe
+        distinct = {p.name for p in candidates}
+        if len(distinct) == 1 and all(p.gender is None for p in candidates):
+            return candidates[-1]
         return None
 
-    # -- subjects -----------------------------------------------------------------
-
     def skip_title_forward(self, pos: int, end: int) -> int:
-        t = self.text[pos:end].lstrip()
-        pos2 = pos + len(self.text[pos:end]) - len(t)
-        w = re.match(r"([A-Z][a-z]*)\.?\s+", t)
-        if w and w.group(1).lower() in _TITLES and (pos2 + w.end()) in self.by_start:
-            return pos2 + w.end()
-        return pos2
+        """Past whitespace and a title ("Mr", "President") that precedes a mention."""
+        t = self.text[pos:end]
+        pos += len(t) - len(t.lstrip())
+        w = re.match(r"([A-Z][a-z]*)\.?\s+", self.text[pos:end])
+        if w and w.group(1).lower() in _TITLES and (pos + w.end()) in self.by_start:
+            return pos + w.end()
+        return pos
 
     def subject_before(self, verb: int, lo: int) -> Cue | None:
-        """The subject of the verb at offset `verb`, looking back no further than lo."""
+        """The subject of the speech verb at offset `verb`, looking back no further than
+        lo. None when it cannot be told (look at an earlier verb); a Cue of kind "unnamed"
+        when the subject is not a person ("officials said") or the verb is passive."""
         text = self.text
-        j = verb
         words = self.words(lo, verb)
-        # skip auxiliaries and adverbs between subject and verb
-        while words and words[-1][2] in _BETWEEN and words[-1][1] <= j:
-            if words[-1][0] in self.by_start:
-                break
-            j = words[-1][0]
-            words.pop()
+        if words and words[-1][2] in _PASSIVE:
+            return Cue("unnamed", words[-1][0], verb, sieve="passive")
+        j = verb
+        while words and words[-1][2] in _BETWEEN and words[-1][0] not in self.by_start:
+            j = words.pop()[0]
         k = j
         while k > lo and text[k - 1].isspace():
             k -= 1
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
             s, e, p = self.by_end[k]
-            if self._is_subject_position(s, lo):
+            role = self._position(s, lo)
+            if role == "subject":
                 return Cue("name", s, verb, p)
-            return None
-        if words:
-            w0, w1, w = words[-1]
-            if w in _PRONOUNS and w1 == k:
+            if role == "object":             # "a spokesman for Mr Blair said"
+                return Cue("unnamed", s, verb, sieve="unnamed")
+            return None                      # "he and Starmer had suggested"
+        if words and words[-1][1] == k:
+            w0, _, w = words[-1]
+            if w in _PRONOUNS:
                 return Cue("pronoun", w0, verb, gender=_PRONOUNS[w])
-            if w in _GROUP_PRONOUNS and w1 == k:
+            if w in _GROUP_PRONOUNS:
                 return Cue("unnamed", w0, verb, sieve="unnamed")
+        app = self._appositive_subject(k, lo)
+        if app:
+            return Cue("name", app[0], verb, app[2])
         if k > lo and text[k - 1] == ",":
-            # "Peter Mandelson, the British ambassador to Washington, told"
-            app = self._appositive_subject(k - 1, lo)
-            if app:
-                return Cue("name", app[0], verb, app[2])
             return None
         # a noun phrase: "officials said", "a spokesman for the firm said"
-        np_words = [w for w in words if w[0] >= self.text.rfind(",", lo, k) + 1]
-        if np_words and len(np_words) <= 6 and np_words[-1][1] == k:
+        np_start = max(text.rfind(",", lo, k) + 1, lo)
+        np_words = [w for w in words if w[0] >= np_start]
+        if (np_words and len(np_words) <= 6 and np_words[-1][1] == k
+                and (np_words[0][2] in _NP_START or text[np_words[0][0]].isupper())
+                and not any(w[2] in _NOT_NP for w in np_words)):
             start = np_words[0][0]
             if not self.mention_in(start, k):
                 return Cue("unnamed", start, verb, sieve="unnamed")
         return None
 
-    def _is_subject_position(self, start: int, lo: int) -> bool:
+    def _position(self, start: int, lo: int) -> str:
+        """"subject", "object" (after a preposition) or "joint" (after and/or)."""
         before = self.words(lo, start)
-        if before and before[-1][2] in _PREPOSITIONS and self.text[before[-1][1]:start].strip() == "":
-            return False
-        return True
+        if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
+            if before[-1][2] in _CONJUNCTIONS:
+                # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
+                clause = self.text[:before[-1][0]].rstrip().endswith(",")
+                return "subject" if clause else "joint"
+            if before[-1][2] in _PREPOSITIONS:
+                return "object"
+        return "subject"
 
-    def _appositive_subject(self, comma: int, lo: int):
-        """A mention followed by ", <description>," that ends at comma."""
+    def _appositive_subject(self, k: int, lo: int):
+        """A mention then ", <description>" ending at k (with or without the closing
+        comma): "Peter Mandelson, the British ambassador to Washington, told"."""
+        comma = k - 1 if k > lo and self.text[k - 1] == "," else k
         for s, e, p in reversed(self.mention_in(lo, comma)):
             gap = self.text[e:comma]
+            if not gap.strip():              # "Emmanuel Macron, later told"
+                return (s, e, p) if self._position(s, lo) == "subject" else None
             if not gap.startswith(","):
-                if _POSSESSIVE.match(gap) or gap.strip():
-                    continue
-            if len(gap) > 160 or '"' in gap or "“" in gap:
-                continue
-            if any(w[2] in SPEECH_VERBS for w in self.words(e, comma)):
-                continue
-            if self._is_subject_position(s, lo):
-                return (s, e, p)
-            return None
+                return None
+            inner = self.words(e, comma)
+            if not inner or len(inner) > 30 or self.mention_in(e, comma) or self.in_quote(e + 1):
+                return None
+            if any(w[2] in SPEECH_VERBS or w[2] in _PASSIVE for w in inner):
+                return None
+            if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
+                return None      # without the closing comma only a short description
+            return (s, e, p) if self._position(s, lo) == "subject" else None
         return None
 
-    def sentence_subject(self, sstart: int, send: int) -> Cue | None:
-        """The grammatical subject of a sentence: its first person mention that is not
-        possessive and not the object of a preposition, or a pronoun starting a clause."""
+    def sentence_subjects(self, sstart: int, send: int):
+        """Mentions that act as subjects in a sentence: the first that is not possessive
+        or after a preposition, and any followed by a verb."""
+        first = True
         for s, e, p in self.mention_in(sstart, send):
-            if self.in_quote(s):
+            if self.in_quote(s) or _POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
                 continue
-            if _POSSESSIVE.match(self.text, e):
-                continue
-            if self._is_subject_position(s, sstart):
-                return Cue("name", s, e, p)
-        return None
+            if first or _verb_follows(self, e, send):
+                yield s, p
+            first = False
+
+
+_VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
+                      r"could|did|does|is|was|once|again|never|not)\s+)*"
+                      r"([a-z]+(?:ed|s)|said|told|spoke|wrote|rejected|met|went|made|took|gave|"
+                      r"came|saw|knew|thought|felt)\b")
+
+
+def _verb_follows(art: _Article, end: int, send: int) -> bool:
+    m = _VERBISH.match(art.text, end, send)
+    return bool(m) and not m.group(1).endswith("ss")
 
 
 def _outer(text: str, q: Quote) -> tuple[int, int]:
@@ -248,66 +274,52 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
     if not quotes:
         return
     art = _Article(text, paras, sents, people, quotes)
-    _collect_subjects(art)
-    prev: Quote | None = None
-    prev_i = -1
+    for sstart, send in sents:
+        for pos, person in art.sentence_subjects(sstart, send):
+            art.add_event(pos, person)
+    by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
-        cue = _cue_after(art, i) or _cue_before(art, i, prev_i)
+        cue = (_cue_after(art, i) or _cue_before(art, i) or _cue_sentence_end(art, i)
+               or _headline(art, i))
         if cue is not None:
             _apply(art, q, cue)
-        elif prev is not None and _continues(art, prev_i, i):
-            q.speaker, q.sieve = prev.speaker, "continuation"
-            q.cue, q.cue_start, q.cue_end = prev.cue, prev.cue_start, prev.cue_end
-            if q.speaker is None:
-                q.sieve = prev.sieve if prev.sieve == "unnamed" else None
+        elif i > 0 and _continues(art, i - 1, i):
+            prev = quotes[i - 1]
+            q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
+            q.sieve = "continuation" if prev.speaker else prev.sieve
         else:
             cue = _possessive(art, i)
             if cue:
                 _apply(art, q, cue)
         if q.cue_start is not None:
-            art.cue_spans[i] = (q.cue_start, q.cue_end)
+            art.cue_spans[i] = (q.cue_start, max(q.cue_end, _region_end(art, i) if q.cue_start >= art.outer[i][1] else 0))
         if q.speaker:
-            person = next(p for p in people if p.name == q.speaker)
-            art.add_event(art.outer[i][0], person)
-        prev, prev_i = q, i
+            art.add_event(art.outer[i][0], by_name[q.speaker])
 
 
 def _apply(art: _Article, q: Quote, cue: Cue) -> None:
     person = cue.person
+    sieve = cue.sieve
     if cue.kind == "pronoun":
         person = art.resolve_pronoun(cue.start, cue.gender)
         sieve = "pronoun"
-    else:
-        sieve = cue.sieve
-    if cue.kind == "name" and q.kind == "partial" and cue.sieve == "verb-name" and cue.end < q.start:
+    elif cue.kind == "name" and q.kind == "partial" and sieve == "verb-name" and cue.end <= q.start:
         sieve = "partial-subject"
     q.speaker = person.name if person else None
     q.cue, q.cue_start, q.cue_end = art.text[cue.start:cue.end], cue.start, cue.end
     q.sieve = sieve
 
 
-def _collect_subjects(art: _Article) -> None:
-    """Subjects of sentences and of speech verbs, for resolving he and she."""
-    for sstart, send in art.sents:
-        subj = art.sentence_subject(sstart, send)
-        if subj:
-            art.add_event(subj.start, subj.person)
-        for w0, w1, w in art.words(sstart, send):
-            if w in SPEECH_VERBS:
-                cue = art.subject_before(w0, sstart)
-                if cue and cue.kind == "name":
-                    art.add_event(cue.start, cue.person)
-
-
 def _region_end(art: _Article, i: int) -> int:
     """Where the words after quote i stop: the next quote or the end of the sentence
     (or of the next sentence when the quote's own sentence ends with it)."""
     s, e = art.outer[i]
-    pstart, pend = art.paras[art.para_of(s)]
+    pend = art.paras[art.para_of(s)][1]
     nxt = art.outer[i + 1][0] if i + 1 < len(art.outer) else len(art.text)
+    j = bisect.bisect_right(art.sent_starts, e - 1) - 1
     send = pend
-    for a, b in art.sents:
-        if b > e and a < pend:
+    for a, b in art.sents[max(j, 0):]:
+        if b > e:
             send = b
             break
     return min(nxt, send, pend)
@@ -320,57 +332,57 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     end = _region_end(art, i)
     m = re.match(r"[\s,;:—–-]*", text[e:end])
     start = e + m.end()
-    if start >= end:
-        return None
     words = art.words(start, end)
-    if not words:
+    if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
-    ended = bool(re.search(r"[.!?]\s*$", text[art.outer[i][0]:e].rstrip("”\"’' ")))
-    # according to X
+    ended = bool(re.search(r"[.!?]$", text[s:e].rstrip("”\"’' ")))
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return _named_after(art, words[1][1], end, words[0][0], "according-to")
-    # said Mr Brown / added the minister
     first = 0
-    while first < len(words) - 1 and words[first][2] in _BETWEEN and words[first][2] != "told":
+    while first < len(words) - 1 and words[first][2] in _BETWEEN:
         first += 1
-    if words[first][2] in _INVERTED and text[words[first][0]].islower():
-        cue = _named_after(art, words[first][1], end, words[0][0], "verb-name")
-        if cue:
-            return cue
-    # Starmer said / he told reporters / the company said: the subject opens the region
-    for w0, w1, w in words[:40]:
+    w0, w1, w = words[first]
+    if w in _INVERTED and text[w0].islower():           # "…," said Mr Brown
+        return _named_after(art, w1, end, words[0][0], "verb-name")
+    for w0, w1, w in words[:40]:                        # "…," Starmer said / he added
         if w in SPEECH_VERBS and text[w0].islower():
             cue = art.subject_before(w0, start)
-            if cue is None or cue.start != _skip_title_back(art, start, cue.start):
+            if cue is None or cue.kind == "unnamed" and cue.sieve == "passive":
                 return None
-            if ended and text[start].isupper() and not _short_tail(art, w1, end):
+            if not _opens(art, start, cue.start, strict=ended):
+                return None
+            if ended and not _short_tail(art, w1, end):
                 return None
             cue.end = w1
             return cue
-        if w in ("according",):
-            return None
     return None
 
 
-def _skip_title_back(art: _Article, start: int, cue_start: int) -> int:
-    """A cue that starts with a title before the mention ("Mr Brown") still opens the region."""
-    between = art.text[start:cue_start]
-    if re.fullmatch(r"(?:[A-Z][a-z]*\.?\s+)?", between) and (not between or between.split()[0].rstrip(".").lower() in _TITLES):
-        return cue_start
-    return start
+def _opens(art: _Article, start: int, cue_start: int, strict: bool = False) -> bool:
+    """The cue's subject opens the words after the quote, perhaps after a title or role
+    ("producer Gil Cates told", "Liberal Democrat spokesman Mark Oaten said"); strict:
+    a title at most."""
+    if cue_start == start:
+        return True
+    between = art.words(start, cue_start)
+    if strict:
+        return len(between) == 1 and between[0][2] in _TITLES
+    return (len(between) <= 6 and "," not in art.text[start:cue_start]
+            and not any(w[2] in SPEECH_VERBS or w[2] in _NOT_NP for w in between))
 
 
 def _short_tail(art: _Article, verb_end: int, end: int) -> bool:
     """After a quote that ends its own sentence, `Trump posted to his platform.` is its cue
     but `Smith said the plan would fail.` is a new statement."""
-    nxt = re.match(r"\s*([A-Za-z]+)", art.text[verb_end:end])
-    if not nxt:
+    rest = art.words(verb_end, end)
+    if not rest:
         return True
-    return nxt.group(1).lower() not in {"that", "the", "a", "an", "it", "he", "she", "they",
+    return len(rest) <= 8 and rest[0][2] not in {"that", "the", "a", "an", "it", "he", "she", "they",
                                         "we", "i", "his", "her", "their", "there", "this"}
 
 
 def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
+    """The person named right after a verb: "said Mr Brown", "according to Smith"."""
     j = art.skip_title_forward(pos, end)
     if j in art.by_start:
         s, e, p = art.by_start[j]
@@ -383,29 +395,32 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     return None
 
 
-def _cue_before(art: _Article, i: int, prev_i: int) -> Cue | None:
-    """`Starmer said: "…"`, `X told ABC News: "…"`, `Tusk called the meeting "historic"`."""
+def _cue_before(art: _Article, i: int) -> Cue | None:
+    """`Starmer said: "…"`, `X told ABC News: "…"`, `Tusk called the meeting "historic"`:
+    the nearest speech verb before the quote in its sentence whose subject can be told."""
+    text = art.text
     s, _ = art.outer[i]
     sstart, _ = art.sentence_of(s)
-    pstart = art.paras[art.para_of(s)][0]
-    lo = max(sstart, pstart)
-    if prev_i >= 0 and art.outer[prev_i][1] > lo and art.outer[prev_i][1] <= s:
-        lo = art.outer[prev_i][1]
+    lo = max(sstart, art.paras[art.para_of(s)][0])
+    if i > 0 and lo < art.outer[i - 1][1] <= s:
+        lo = art.outer[i - 1][1]
     words = art.words(lo, s)
     for k in range(len(words) - 1, -1, -1):
         w0, w1, w = words[k]
         if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
             return _named_after(art, words[k + 1][1], s, w0, "according-to")
-        if w not in SPEECH_VERBS or art.text[w0].isupper():
+        if w not in SPEECH_VERBS or text[w0].isupper():
             continue
-        if w in _PARTICIPLES and art.text[:w0].rstrip().endswith(","):
+        if w in _PARTICIPLES and text[:w0].rstrip().endswith(","):
             cue = _clause_subject(art, w0, sstart)
         else:
             cue = art.subject_before(w0, sstart)
-        if cue is None and w in _INVERTED:
+        if cue is None and w in _INVERTED and (k == 0 or text[:w0].rstrip()[-1:] in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
-            return None
+            continue
+        if cue.kind == "unnamed" and cue.sieve == "passive":
+            return cue
         cue.end = max(cue.end, w1)
         return cue
     return None
@@ -419,41 +434,83 @@ def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
             cue = art.subject_before(w0, sstart)
             if cue:
                 return Cue(cue.kind, cue.start, verb, cue.person, cue.gender, cue.sieve)
-    subj = art.sentence_subject(sstart, verb)
-    if subj:
-        return Cue("name", subj.start, verb, subj.person, sieve="partial-subject")
+    for pos, person in art.sentence_subjects(sstart, verb):
+        return Cue("name", pos, verb, person, sieve="partial-subject")
     w = art.words(sstart, verb)
     if w and w[0][2] in _PRONOUNS:
         return Cue("pronoun", w[0][0], verb, gender=_PRONOUNS[w[0][2]])
     return None
 
 
+def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
+    """Reported speech with the cue closing the sentence: `The PA was exerting "a 100%
+    effort" to end the violence, Mr Abbas added.`"""
+    s, e = art.outer[i]
+    sstart, send = art.sentence_of(s)
+    if send <= e:
+        return None
+    tail = art.text[e:send]
+    comma = tail.rfind(",")
+    if comma < 0 or any(o[0] > e for o in art.outer if o[0] < send and o[0] >= e + comma):
+        return None
+    start = e + comma + 1
+    words = art.words(start, send)
+    if not words or len(words) > 8 or not re.search(r"[.!?]\W*$", tail):
+        return None
+    w0, w1, w = words[0]
+    if w in _INVERTED and art.text[w0].islower():
+        return _named_after(art, w1, send, w0, "verb-name")
+    for w0, w1, w in words[:6]:
+        if w in SPEECH_VERBS and art.text[w0].islower():
+            cue = art.subject_before(w0, start)
+            if cue and cue.kind != "unnamed" and _opens(art, words[0][0], cue.start):
+                cue.end = w1
+                return cue
+            return None
+    return None
+
+
+def _headline(art: _Article, i: int) -> Cue | None:
+    """A headline (a first paragraph without a full stop) that puts a name before the
+    quoted words: `Abbas 'will not tolerate' attacks`."""
+    s, e = art.outer[i]
+    if art.para_of(s) != 0 or len(art.paras) < 2:
+        return None
+    pstart, pend = art.paras[0]
+    if art.text[pend - 1] in ".!?" and not art.text[pend - 1] in "'\"’”":
+        return None
+    k = s
+    while k > pstart and art.text[k - 1].isspace():
+        k -= 1
+    if k in art.by_end:
+        ms, me, p = art.by_end[k]
+        return Cue("name", ms, me, p, sieve="headline")
+    return None
+
+
 def _continues(art: _Article, prev_i: int, i: int) -> bool:
     """Quote i has no cue of its own and follows quote prev_i with nothing between them but
-    prev_i's cue, or (same sentence) a few words with no name and no speech verb."""
+    prev_i's cue, or (same sentence) words with no name and no speech verb."""
     pe, s = art.outer[prev_i][1], art.outer[i][0]
     if art.para_of(s) - art.para_of(pe - 1) > 1:
         return False
-    words = art.words(pe, s)
-    if not words:
-        return True
     cs, ce = art.cue_spans.get(prev_i, (-1, -1))
-    rest = [w for w in words if not (cs <= w[0] and w[1] <= ce)]
+    rest = [w for w in art.words(pe, s) if not (cs <= w[0] and w[1] <= ce)]
     if not rest:
         return True
     same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
-    return (same_sentence and len(rest) <= 4 and not art.mention_in(pe, s)
+    return (same_sentence and len(rest) <= 15 and not art.mention_in(pe, s)
             and not any(w[2] in SPEECH_VERBS for w in rest))
 
 
 def _possessive(art: _Article, i: int) -> Cue | None:
     """`building Starmer’s “coalition of the willing”`: the phrase is the owner's."""
     s, _ = art.outer[i]
-    m = re.search(r"([’']s?)\s*$", art.text[max(0, s - 4):s])
+    m = re.search(r"[’']s?\s*$", art.text[max(0, s - 4):s])
     if not m:
         return None
-    end = s - (len(art.text[max(0, s - 4):s]) - m.start())
+    end = max(0, s - 4) + m.start()
     if end in art.by_end:
-        ms, me, p = art.by_end[end]
+        ms, _, p = art.by_end[end]
         return Cue("name", ms, s, p, sieve="possessive")
     return None
