@@ -55,6 +55,7 @@ class Hit:
     char_end: int
     score: float
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    source: str | None = None      # the article's outlet, for the app's result list
 
 
 # ---------------------------------------------------------------- index
@@ -479,7 +480,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     rows = {
         r[0]: r[1:]
         for r in db.execute(
-            "SELECT s.id, s.article_id, s.char_start, s.char_end, a.title FROM sentences s "
+            "SELECT s.id, s.article_id, s.char_start, s.char_end, a.title, a.source FROM sentences s "
             f"LEFT JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(ids))})",
             ids,
         )
@@ -488,8 +489,8 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     for score, sid, text in ranked:
         if sid not in rows:
             continue
-        article_id, start, end, title = rows[sid]
-        hits.append(Hit(sid, article_id, title, text, start, end, round(score, 1), highlights(parsed, text)))
+        article_id, start, end, title, source = rows[sid]
+        hits.append(Hit(sid, article_id, title, text, start, end, round(score, 1), highlights(parsed, text), source))
     return hits
 
 

@@ -1,0 +1,258 @@
+"""The search engine on real SQLite files: typos, prefixes, operators, safety, freshness."""
+from __future__ import annotations
+
+import sqlite_utils
+import pytest
+
+from store import search
+from store.search import SearchSyntaxError
+
+ARTICLES = {
+    "Coalition talks": [
+        "Volodymyr Zelenskyy met the prime minister in London on Sunday.",
+        "The plan would turn Ukraine into a steel porcupine, one official said.",
+        "Keir Starmer said Europe was at a crossroads in history.",
+        "Later, Starmer told reporters the talks were productive.",
+    ],
+    "Budget day": [
+        "The chancellor announced a loan of £2.3bn for defence.",
+        "Critics said the budget ignored pensioners and schools.",
+        "Starmer visited a school in Leeds after the statement.",
+        "Schools will get more money next year, the minister said.",
+    ],
+    "Café society": [
+        "The café on the corner sold crème brûlée to tourists.",
+        "Its owner said trade had never been better.",
+    ],
+}
+
+
+def make_store(path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db["articles"].create({"id": int, "title": str, "source": str, "text": str}, pk="id")
+    db["sentences"].create(
+        {"id": int, "article_id": int, "char_start": int, "char_end": int, "text": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    search.install(db)
+    for title, sentences in ARTICLES.items():
+        add_article(db, title, sentences)
+    return db
+
+
+def add_article(db, title, sentences) -> int:
+    text = " ".join(sentences)
+    article_id = db["articles"].insert({"title": title, "source": "Test", "text": text}).last_pk
+    start = 0
+    rows = []
+    for s in sentences:
+        rows.append({"article_id": article_id, "char_start": start, "char_end": start + len(s), "text": s})
+        start += len(s) + 1
+    db["sentences"].insert_all(rows)
+    return article_id
+
+
+@pytest.fixture
+def db(tmp_path):
+    search.forget()
+    store = make_store(tmp_path / "store.db")
+    yield store
+    search.forget()
+    store.close()
+
+
+def texts(hits):
+    return [h.text for h in hits]
+
+
+def marked(hit):
+    return [hit.text[a:b] for a, b in hit.highlights]
+
+
+def test_install_is_idempotent_and_indexes_existing_rows(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "late.db")
+    db["articles"].create({"id": int, "title": str, "source": str, "text": str}, pk="id")
+    db["sentences"].create({"id": int, "article_id": int, "char_start": int, "char_end": int, "text": str}, pk="id")
+    add_article(db, "Before the index", ["Sentences written before install are found too."])
+    search.install(db)
+    search.install(db)
+    assert texts(search.search(db, "install")) == ["Sentences written before install are found too."]
+
+
+def test_exact_word_and_hit_fields(db):
+    hits = search.search(db, "porcupine")
+    assert len(hits) == 1
+    hit = hits[0]
+    assert hit.title == "Coalition talks"
+    assert hit.source == "Test"
+    article = db["articles"].get(hit.article_id)
+    assert article["text"][hit.char_start:hit.char_end] == hit.text
+    assert hit.score == 100
+    assert marked(hit) == ["porcupine"]
+
+
+@pytest.mark.parametrize("query, word", [
+    ("zelensky", "Zelenskyy"),     # a letter short
+    ("zelenksy", "Zelenskyy"),     # swapped letters
+    ("starmr", "Starmer"),          # a letter missing
+    ("porcupin", "porcupine"),      # typed so far
+    ("porcpine", "porcupine"),      # typo and whole word
+    ("steel porcu", "porcupine"),   # two words, the last one being typed
+])
+def test_typos_and_prefixes_find_their_word(db, query, word):
+    hits = search.search(db, query)
+    assert hits, query
+    assert word in marked(hits[0])
+    assert all(0 < h.score <= 100 for h in hits)
+
+
+def test_exact_match_outranks_typo_match(db):
+    add_article(db, "Misspelt", ["A caption misspelt the name as Stamer yesterday."])
+    hits = search.search(db, "starmer ")
+    assert texts(hits)[-1] == "A caption misspelt the name as Stamer yesterday."
+    assert marked(hits[-1]) == ["Stamer"]
+    assert hits[0].score > hits[-1].score
+
+
+def test_words_next_to_each_other_rank_first(db):
+    add_article(db, "Scattered", ["Keir went home while Starmer stayed."])
+    hits = search.search(db, "keir starmer")
+    assert hits[0].text == "Keir Starmer said Europe was at a crossroads in history."
+    assert "Keir went home while Starmer stayed." in texts(hits)
+
+
+def test_diacritics_are_folded_and_offsets_kept(db):
+    hit = search.search(db, "creme brulee")[0]
+    assert marked(hit) == ["crème", "brûlée"]
+    hit = search.search(db, "café")[0]
+    assert marked(hit) == ["café"]
+
+
+def test_trailing_space_ends_prefix_matching(db):
+    longer = "Schools will get more money next year, the minister said."
+    typed = {h.text: h.score for h in search.search(db, "school")}
+    whole = {h.text: h.score for h in search.search(db, "school ")}
+    assert typed[longer] > 95          # "school" may still be growing into "schools"
+    assert whole[longer] < 90          # a finished "school" is one letter off "schools"
+    assert max(whole, key=whole.get) == "Starmer visited a school in Leeds after the statement."
+
+
+def test_one_character_finds_nothing_and_two_use_prefix(db):
+    assert search.search(db, "s") == []
+    assert search.search(db, "  ") == []
+    hits = search.search(db, "le")
+    assert "Leeds" in [w for h in hits for w in marked(h)]
+
+
+def test_exact_operator_has_no_typo_tolerance(db):
+    assert search.search(db, "'starmr") == []
+    hits = search.search(db, "'starmer")
+    assert len(hits) == 3 and all("Starmer" in marked(h) for h in hits)
+
+
+def test_start_operator(db):
+    hits = search.search(db, "^keir")
+    assert texts(hits) == ["Keir Starmer said Europe was at a crossroads in history."]
+    assert marked(hits[0]) == ["Keir"]
+
+
+def test_end_operator(db):
+    hits = search.search(db, "history$")
+    assert texts(hits) == ["Keir Starmer said Europe was at a crossroads in history."]
+    assert marked(hits[0]) == ["history"]
+    assert search.search(db, "europe$") == []
+
+
+def test_not_operator(db):
+    found = texts(search.search(db, "starmer !keir"))
+    assert len(found) == 2
+    assert all("Keir" not in t for t in found)
+
+
+def test_phrase(db):
+    hits = search.search(db, '"steel porcupine"')
+    assert texts(hits) == ["The plan would turn Ukraine into a steel porcupine, one official said."]
+    assert marked(hits[0]) == ["steel porcupine"]
+    assert search.search(db, '"porcupine steel"') == []
+    assert texts(search.search(db, 'said !"prime minister"')) and all(
+        "prime minister" not in t for t in texts(search.search(db, 'said !"prime minister"')))
+
+
+def test_operators_combine_with_fuzzy_words(db):
+    hits = search.search(db, "reportrs ^later")
+    assert texts(hits) == ["Later, Starmer told reporters the talks were productive."]
+    assert marked(hits[0]) == ["Later", "reporters"]
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"steel porcupine', "quote"),
+    ("starmer !", "!"),
+    ("'", "'"),
+    ("^", "^"),
+    ("$", "$"),
+    ('""', "phrase"),
+])
+def test_broken_syntax_raises_one_line_error(db, query, message):
+    with pytest.raises(SearchSyntaxError) as error:
+        search.search(db, query)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("query", [
+    "AND", "starmer AND", "OR NOT", "*", "star*", '(', "starmer)", "NEAR(starmer keir)", "-starmer",
+    "starmer - keir", "col:text", "^*", "{a b}", 'x"y"', "%_", "\\", "🙂",
+])
+def test_fts_special_characters_are_safe(db, query):
+    hits = search.search(db, query)
+    assert isinstance(hits, list)
+
+
+def test_fts_words_are_searched_as_words(db):
+    add_article(db, "Logic", ["Bread AND butter or nothing at all."])
+    hits = search.search(db, "AND butter")
+    assert hits[0].text == "Bread AND butter or nothing at all."
+    assert marked(hits[0]) == ["AND", "butter"]
+
+
+def test_results_follow_added_and_deleted_sentences(db):
+    assert search.search(db, "quokka") == []
+    search.search(db, "anything")              # the vocabulary is cached now
+    article_id = add_article(db, "Animals", ["A quokka smiled at the visitors in Perth."])
+    assert texts(search.search(db, "quokka")) == ["A quokka smiled at the visitors in Perth."]
+    assert texts(search.search(db, "qokka")) == ["A quokka smiled at the visitors in Perth."]
+    db.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
+    db.conn.commit()
+    assert search.search(db, "quokka") == []
+    assert search.search(db, "qokka") == []
+
+
+def test_edited_sentence_is_reindexed(db):
+    db.execute("UPDATE sentences SET text = 'The plan would turn Ukraine into a fortress.' WHERE text LIKE '%porcupine%'")
+    db.conn.commit()
+    assert search.search(db, "porcupine") == []
+    assert len(search.search(db, "fortress")) == 1
+
+
+def test_limit_and_newest_first_among_equals(db):
+    hits = search.search(db, "starmer", limit=2)
+    assert len(hits) == 2
+    assert hits[0].sentence_id > hits[1].sentence_id
+    assert search.search(db, "starmer", limit=0) == []
+
+
+def test_should_stop_gives_up(db):
+    assert search.search(db, "starmer", should_stop=lambda: True) == []
+
+
+def test_query_text_is_never_markup(db):
+    add_article(db, "Markup", ["He typed [bold]loud[/bold] and [@click=app.quit]quit[/] twice."])
+    hits = search.search(db, "[bold]loud")
+    assert hits and hits[0].text.startswith("He typed [bold]")
+    assert "loud" in marked(hits[0])
+
+
+def test_scorer_is_shared_with_brute_force():
+    words = search.parse("starmr").words
+    assert search.score_tokens(words, search.tokens("Keir Starmer spoke")) > 80
+    assert search.score_tokens(words, search.tokens("Nothing like it")) == 0
