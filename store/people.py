@@ -1,8 +1,451 @@
-"""People: names, aliases, roles. (Being written.)"""
+"""People: find names, merge their mentions, take roles from appositives, tie descriptions.
+
+Rule-based and small: capitalised runs (with particles, initials, titles) become people when
+something in the text says so: a title, a known first name, an initial, a speech verb, an
+appositive, a role noun before the name, a repeated surname, a results-table layout. Mentions
+are then found by matching every form of every person (full name, surname, title + surname).
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+
 from .model import Person
+from .names import (CAP_PARTICLES, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, ROLE_NOUNS,
+                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, first_names)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|according to|quoted|quoting)\s*$")
+_AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_WHO_AFTER = re.compile(r",?\s+who\b")
+_COUNTRY_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*\)")
+_APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
+_APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")
+_LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
+_CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with", "as", "and", "or",
+        "but", "said", "says", "to", "for", "from", "in", "on", "at", "when", "while", "that", "who",
+        "which", "is", "was", "were", "are", "be", "been", "has", "had", "have", "after", "before",
+        "than", "like", "including", "told", "where", "whose", "also", "will", "would"}
+_NAMEISH = {"name", "init", "part", "title"}
+_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str          # name, init, caps, part, title, other
+    brk: bool = False  # a run may not continue past this token (possessive, full stop)
+
+
+@dataclass
+class _Cand:
+    toks: list[_Tok]        # the name words, titles excluded
+    titles: list[_Tok]
+    person: bool | None     # True when evidence says so; None undecided
+
+
+def _tokens(text: str) -> list[_Tok]:
+    firsts = first_names()
+    out = []
+    for m in _WORD.finditer(text):
+        raw, start, end = m.group(), m.start(), m.end()
+        brk = False
+        dot = raw.endswith(".")
+        core = raw[:-1] if dot else raw
+        if len(core) > 2 and core[-2:] in ("'s", "’s"):
+            core, brk = core[:-2], True
+            dot = False
+        end = start + len(core)
+        kind = "other"
+        if core in TITLES and core not in firsts:
+            kind = "title"
+            if dot:
+                end += 1
+        elif dot and len(core) == 1 and core.isupper():
+            kind, end = "init", end + 1
+        elif core in PARTICLES:
+            kind = "part"
+        elif core[0].isupper():
+            parts = re.split(r"[-]", core)
+            if core.isupper():
+                kind = "init" if len(core) == 2 and not dot else "caps"
+            elif all(p[:1].isupper() for p in parts):
+                kind = "name"
+        if dot and kind not in ("title", "init"):
+            brk = True          # a full stop after the word ends any name
+        out.append(_Tok(start, end, text[start:end], kind, brk))
+    return out
+
+
+def _contiguous(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end:b.start]
+    if a.brk:
+        return False
+    if not gap:
+        return a.kind == "init"
+    return gap.isspace() and gap.count("\n") <= 1 and len(gap) <= 3
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    runs, cur = [], []
+    for t in toks:
+        if t.kind in _NAMEISH and cur and _contiguous(text, cur[-1], t):
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [t] if t.kind in _NAMEISH else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _split(run: list[_Tok]) -> list[list[_Tok]]:
+    """Split a run at words that never belong to a name ("On Monday Tony Blair")."""
+    firsts = first_names()
+    parts, cur = [], []
+    for t in run:
+        if t.kind == "name" and t.text in STOP and t.text not in firsts:
+            if cur:
+                parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
+    firsts = first_names()
+    # a title counts as one only when a name follows it ("Larry King" ends in a name)
+    last_name = max((i for i, t in enumerate(run) if t.kind == "name"), default=-1)
+    if last_name < 0:
+        return None
+    run = run[:last_name + 1]
+    for t in run:
+        if t.kind == "title" and t is run[-1]:
+            t.kind = "name"
+    ti = max((i for i, t in enumerate(run) if t.kind == "title"), default=-1)
+    titles: list[_Tok] = []
+    if ti >= 0:
+        j = ti
+        while j >= 0 and run[j].kind == "title":
+            j -= 1
+        titles = run[j + 1:ti + 1]
+        run = run[ti + 1:]
+    while run and run[0].kind == "part":
+        run = run[1:]
+    if not run:
+        return None
+    # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
+    head = run[0]
+    if not titles and head.kind == "name" and head.text not in firsts and \
+            not text[sent_start:head.start].strip(" \"'“‘(") and \
+            re.search(r"\b%s\b" % re.escape(head.text.lower()), text):
+        run = run[1:]
+        if not run:
+            return None
+    # "Mexican Ariel Cruz", "State Condoleezza Rice": start at a first name further in
+    if not titles and run[0].text not in firsts and run[0].kind == "name":
+        for i in range(1, len(run) - 1):
+            if run[i].text in firsts:
+                run = run[i:]
+                break
+    words = [t.text for t in run]
+    starts_first = words[0] in firsts
+    for i, w in enumerate(words):
+        if w in ORG_WORDS and not (w in SURNAME_LIKE and (starts_first or titles) and i == len(words) - 1):
+            return None
+    if not titles and not starts_first and words[0] in PLACE_START:
+        return None
+    if len(run) > 5:
+        return None
+    return _Cand(run, titles, None)
+
+
+def _evidence(c: _Cand, text: str) -> bool | None:
+    firsts = first_names()
+    toks = c.toks
+    if c.titles:
+        return True
+    s, e = toks[0].start, toks[-1].end
+    after = text[e:e + 120]
+    before = text[max(0, s - 80):s]
+    if _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
+        return True
+    if len(toks) < 2 or toks[-1].kind != "name":
+        return None
+    if toks[0].text in firsts or any(t.kind == "init" for t in toks[:-1]):
+        return True
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        return True
+    if _role_before(text, s) or _appositive_after(after):
+        return True
+    if len(toks) <= 3 and _COUNTRY_AFTER.match(after):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if len(toks) <= 3 and re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", text[line_start:s]):
+        return True
+    return None
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """Role words right before a name: "Tory leader Michael Howard", "his deputy, JD Vance"."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    words = re.findall(r"[\w\-’']+[,]?|\S", text[line_start:start])
+    if words and words[-1].endswith(",") and len(words[-1]) > 1:
+        words[-1] = words[-1][:-1]   # "his deputy, JD Vance"
+        if words[-1].lower() not in ROLE_NOUNS:
+            return None
+        if len(words) > 1 and words[-2].lower() in ("the", "a", "an"):
+            return None              # "the chancellor, Rachel Reeves" is taken as an appositive
+    if not words or words[-1].lower() not in ROLE_NOUNS or not words[-1][0].islower():
+        return None
+    role = []
+    for w in reversed(words):
+        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 4:
+            break
+        role.append(w)
+    return " ".join(reversed(role)) or None
+
+
+def _appositive_after(after: str) -> str | None:
+    m = _APPOS_AFTER.match(after)
+    if not m:
+        return None
+    role = m.group(1).strip()
+    words = role.split()
+    if len(words) > 10 or words[0].lower() in ("who", "which", "he", "she", "it", "they", "said", "says"):
+        return None
+    if not any(w.lower().strip("’'s") in ROLE_NOUNS for w in words):
+        return None
+    return role
+
+
+def _appositive_before(text: str, start: int) -> str | None:
+    m = _APPOS_BEFORE.search(text, max(0, start - 70), start)
+    if not m:
+        return None
+    role = m.group(1).strip()
+    if any(w.lower() in ROLE_NOUNS for w in role.split()) and len(role.split()) <= 6:
+        return role
+    return None
+
+
+def _surname_key(toks: list[_Tok]) -> tuple[str, ...]:
+    """The words that name someone alone: "Leyen" needs "von der", "Poppel" its "Van"."""
+    i = len(toks) - 1
+    while i > 0 and (toks[i - 1].kind == "part" or (toks[i - 1].text in CAP_PARTICLES and i - 1 > 0)):
+        i -= 1
+    return tuple(t.text for t in toks[i:])
 
 
 def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]]) -> list[Person]:
-    return []
+    toks = _tokens(text)
+    if not toks:
+        return []
+    sent_starts = [s for s, _ in sents] or [0]
+    headline_end = _headline_end(text, paras)
+
+    cands: list[_Cand] = []
+    for run in _runs(text, toks):
+        if run[0].start < headline_end:
+            continue
+        for part in _split(run):
+            i = bisect.bisect_right(sent_starts, part[0].start) - 1
+            c = _candidate(part, text, sent_starts[max(i, 0)])
+            if c:
+                c.person = _evidence(c, text)
+                cands.append(c)
+
+    # a surname standing alone elsewhere confirms the full name ("Gleveckas ... Gleveckas")
+    singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
+    for c in cands:
+        if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
+                and c.toks[-1].kind == "name":
+            c.person = True
+    # lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf (Sweden)")
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:]):
+            if (a.person is True) != (b.person is True) and _LIST_GAP.match(text[a.toks[-1].end:b.toks[0].start]):
+                other = b if a.person is True else a
+                if len(other.toks) >= 2 and len(other.toks) <= 3 and other.toks[-1].kind == "name" \
+                        and "\n\n" not in text[a.toks[-1].end:b.toks[0].start]:
+                    other.person = True
+                    changed = True
+
+    return _people(text, toks, [c for c in cands if c.person], sent_starts)
+
+
+def _headline_end(text: str, paras: list[tuple[int, int]]) -> int:
+    """A first paragraph that reads as a headline (no full stop, or mostly capitals) is not
+    searched for new names; it is still searched for mentions of people found below it."""
+    if len(paras) < 2:
+        return 0
+    s, e = paras[0]
+    line = text[s:e]
+    words = line.split()
+    if not words or len(words) > 20:
+        return 0
+    caps = sum(1 for w in words if w[:1].isupper())
+    if line.isupper() or caps >= 0.6 * len(words) or not re.search(r"[.!?\"”]$", line):
+        return e
+    return 0
+
+
+def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[int]) -> list[Person]:
+    firsts = first_names()
+    if not cands:
+        return []
+    # one person per surname within an article (the way a reader, and the wire gold, group them)
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for c in cands:
+        key = c.toks[-1].text.lower()
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"names": [], "surname": _surname_key(c.toks), "gender": None,
+                               "role": None, "title_role": None}
+            order.append(key)
+        words = tuple(t.text for t in c.toks)
+        if words not in g["names"]:
+            g["names"].append(words)
+        if not g["gender"]:
+            for t in c.titles:
+                g["gender"] = g["gender"] or GENDER_TITLES.get(t.text.rstrip("."))
+            if not g["gender"] and len(c.toks) > 1 and c.toks[0].text in firsts:
+                g["gender"] = firsts[c.toks[0].text]
+        if not g["role"]:
+            s = (c.titles or c.toks)[0].start
+            g["role"] = (_appositive_after(text[c.toks[-1].end:c.toks[-1].end + 120])
+                         or _appositive_before(text, s) or _role_before(text, s))
+        if not g["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
+            g["title_role"] = " ".join(t.text for t in c.titles)
+        if len(g["surname"]) < len(_surname_key(c.toks)):
+            g["surname"] = _surname_key(c.toks)
+
+    # every form of every person, matched on the token stream
+    forms: dict[tuple[str, ...], str] = {}
+    for key in order:
+        g = groups[key]
+        for words in g["names"]:
+            forms.setdefault(words, key)
+            forms.setdefault(tuple(w.upper() for w in words), key)
+        forms.setdefault(g["surname"], key)
+        forms.setdefault(tuple(w.upper() for w in g["surname"]), key)
+    maxlen = max(len(f) for f in forms)
+
+    mentions: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j < n and toks[j].kind == "title" and j + 1 < n and _contiguous(text, toks[j], toks[j + 1]):
+            j += 1
+        hit = None
+        for L in range(min(maxlen, n - j), 0, -1):
+            words = tuple(t.text for t in toks[j:j + L])
+            key = forms.get(words)
+            if key is None:
+                continue
+            if any(not _contiguous(text, toks[k], toks[k + 1]) for k in range(j, j + L - 1)):
+                continue
+            if not _plausible(text, toks, j, L, i < j, groups[key], sent_starts):
+                continue
+            hit = (key, toks[i if i < j else j].start, toks[j + L - 1].end, j + L)
+            break
+        if hit:
+            key, s, e, nxt = hit
+            mentions[key].append((s, e))
+            if i < j:
+                g = groups[key]
+                title = toks[j - 1].text.rstrip(".")
+                g["gender"] = g["gender"] or GENDER_TITLES.get(title)
+                if not g["title_role"] and title in ROLE_TITLES:
+                    g["title_role"] = " ".join(t.text for t in toks[i:j])
+            i = nxt
+        else:
+            i = j + 1 if j > i else i + 1
+
+    people = []
+    for key in order:
+        g = groups[key]
+        if not mentions[key]:
+            continue
+        best = max(g["names"], key=len)
+        name = " ".join(best)
+        if len(best) == 1:
+            # only "Mr Faraj" or "Lord Browne" in the text: keep the title with the surname
+            s, e = mentions[key][0]
+            name = text[s:e] if e - s > len(best[0]) else name
+        people.append(Person(name=name, role=g["role"] or g["title_role"], mentions=mentions[key],
+                             gender=g["gender"]))
+
+    _tie_descriptions(text, people)
+    for p in people:
+        p.mentions.sort()
+        p.forms = list(dict.fromkeys(text[s:e] for s, e in p.mentions))
+        if p.gender is None:
+            p.gender = _pronoun_gender(text, p, people)
+    people.sort(key=lambda p: p.mentions[0])
+    return people
+
+
+def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, g: dict,
+               sent_starts: list[int]) -> bool:
+    """A bare surname is a mention unless it is part of another name or thing ("Davis Cup")."""
+    words = tuple(t.text for t in toks[j:j + L])
+    if titled or (words in g["names"] and len(words) > 1):
+        return True
+    first, last = toks[j], toks[j + L - 1]
+    if j > 0 and toks[j - 1].kind in ("name", "part", "init") and _contiguous(text, toks[j - 1], first) \
+            and toks[j - 1].text not in STOP:
+        return False
+    if j + L < len(toks) and toks[j + L].kind in ("name", "init") and _contiguous(text, last, toks[j + L]):
+        return False
+    if first.text in STOP:
+        i = bisect.bisect_right(sent_starts, first.start) - 1
+        if i >= 0 and not text[sent_starts[i]:first.start].strip(" \"'“‘("):
+            return False
+    return True
+
+
+def _tie_descriptions(text: str, people: list[Person]) -> None:
+    """"The prime minister" is a mention of the one person whose role is exactly that."""
+    by_role: dict[str, list[Person]] = {}
+    for p in people:
+        if p.role:
+            by_role.setdefault(p.role.lower(), []).append(p)
+    for role, ps in by_role.items():
+        if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()):
+            continue
+        taken = set(ps[0].mentions)
+        for m in re.finditer(r"\b[Tt]he %s\b" % re.escape(role).replace(r"\ ", r"\s+"), text, re.I):
+            span = (m.start(), m.end())
+            if span not in taken and text[m.start()] in "Tt":
+                ps[0].mentions.append(span)
+
+
+def _pronoun_gender(text: str, p: Person, people: list[Person]) -> str | None:
+    """The first he/his or she/her after a mention, before any other person is mentioned."""
+    others = sorted(m for q in people if q is not p for m in q.mentions)
+    votes = {"m": 0, "f": 0}
+    for s, e in p.mentions:
+        k = bisect.bisect_right(others, (e, e))
+        nxt = others[k][0] if k < len(others) else len(text)
+        m = _PRONOUN.search(text, e, min(nxt, e + 150))
+        if m:
+            votes["f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"] += 1
+    if votes["m"] > votes["f"]:
+        return "m"
+    if votes["f"] > votes["m"]:
+        return "f"
+    return None

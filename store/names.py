@@ -1,0 +1,150 @@
+"""Word lists for finding people: first names, titles, particles and the words that mark
+a capitalised run as something other than a person."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str | None]:
+    """First name -> "m", "f" or None (both common). From store/data/first_names.txt."""
+    out: dict[str, str | None] = {}
+    for line in files("store").joinpath("data/first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, g = line.split()
+            out[name] = g if g in ("m", "f") else None
+    return out
+
+
+# Titles before a name; the value is the gender the title gives.
+GENDER_TITLES = {
+    "Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m", "Dame": "f", "Lord": "m", "Lady": "f",
+    "King": "m", "Queen": "f", "Prince": "m", "Princess": "f", "Baron": "m", "Baroness": "f",
+    "Father": "m", "Sister": "f", "Brother": "m", "Duke": "m", "Duchess": "f", "Count": "m", "Countess": "f",
+}
+# Titles that give no gender. Several words may stand together ("Prime Minister").
+PLAIN_TITLES = {
+    "Dr", "Prof", "Professor", "President", "Vice", "Senator", "Sen", "Rep", "Representative", "Gov",
+    "Governor", "Judge", "Justice", "Chancellor", "Minister", "Prime", "Secretary", "General", "Gen",
+    "Colonel", "Col", "Captain", "Capt", "Lt", "Lieutenant", "Sgt", "Sergeant", "Admiral", "Adm", "Pope",
+    "Rev", "Reverend", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam", "Sheikh", "Mayor",
+    "Commissioner", "Ambassador", "Detective", "Inspector", "Supt", "Superintendent", "Premier",
+    "Chairman", "Chairwoman", "Speaker", "Deputy", "Coach", "Chief", "Commander", "Marshal",
+    "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
+    "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
+}
+TITLES = set(GENDER_TITLES) | PLAIN_TITLES
+# Titles that stand for the person's role when the text gives no other ("King Charles").
+ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vice", "Prime", "Deputy"} | {
+    "King", "Queen", "Prince", "Princess", "Pope"}
+
+# Lower-case particles inside names: "Ursula von der Leyen", "Charles de Gaulle".
+PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "la",
+             "le", "bin", "ibn", "al", "ter", "ten", "zu", "y", "st"}
+# The same written with a capital ("Van Persie", "De Wilde"): a name only with other evidence.
+CAP_PARTICLES = {"Van", "Von", "De", "Der", "Den", "Du", "Da", "Di", "Del", "Le", "La", "Al", "El", "Ter", "Ten"}
+
+# Capitalised words that never begin or make up a name.
+STOP = set("""
+The A An And But Or Nor If In On At To Of For By With From As Into Onto Over Under About After Before
+Since Until Although Though However Meanwhile Yet So Also Now Then Not No Yes All Some Many Most Much
+More Less Few One Two Three Four Five Six Seven Eight Nine Ten Each Every Both Other Another Such
+It Its He She They We I You His Her Their Our My Your Him Them Us Me This That These Those There Here
+When While Where What Who Whom Whose Why How Which Whether Just Only Even Still Already Again Perhaps
+Indeed Instead Thus Hence Therefore Besides Despite During Without Within Among Between Against
+Through Throughout Across Around Along Behind Beyond Near Outside Inside Upon Via Per Like Unlike
+Today Tomorrow Yesterday Tonight Last Next First Second Third Fourth Fifth Final New Old Former Late
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Mon Tue Wed Thu Fri Sat Sun Christmas Easter Ramadan Olympic Olympics God Allah Internet Web Online
+Should Would Could Can Will Shall Must May Might Do Does Did Is Are Was Were Be Been Has Have Had
+Let Please Thank Thanks Dear Well Oh Ah Mrs Mr Ms Dr Said Says Asked Told Added According Reporting
+Police Officials Sources Analysts Experts Critics Voters Fans Players Ministers Leaders Democrats
+Republicans Tories Labour Conservatives Liberals Socialists Greens Communists Muslims Christians
+Jews Catholics Protestants Europeans Americans Britons Africans Asians Arabs
+Act Part Section Chapter Article Page Figure Table Group Phase Stage Round Game Match Set
+Breaking Update Exclusive Analysis Comment Opinion Editorial Review Interview Profile Obituary Result Results
+""".split())
+
+# A run containing one of these names an organisation, a place, an event or a work, not a person.
+ORG_WORDS = set("""
+Association Associates Party Council Ministry Department University College School Academy Club United
+City Town Village FC AFC Bank Banks Bancorp Bancshares Corp Corporation Inc Incorporated Ltd Limited Plc PLC
+Co LLC LLP Group Holdings Partners Securities Capital Financial Finance Airlines Airways Airport Motors
+Energy Oil Petroleum Gas Telecom Telecommunications Communications Media Records Studios Studio Pictures
+Films Network Networks Channel Radio TV Television Magazine Review Press Books Publishing News Times
+Post Journal Herald Daily Weekly Tribune Gazette Observer Telegraph Mail Express Mirror Standard
+Chronicle Independent Economist Guardian Reuters Social Street St Road Avenue Lane Square Park Gardens
+Stadium Arena Centre Center Hall House Palace Castle Abbey Church Cathedral Chapel Mosque Temple
+Hospital Clinic Station Bridge Tower Towers Building Plaza Mall Hotel Restaurant Bar Cafe Theatre
+Theater Cinema Museum Gallery Library Zoo Championship Championships Cup League Open Games Trophy
+Prix Tour Festival Awards Award Prize Medal Series Show Commission Committee Agency Authority Institute
+Institution Foundation Fund Trust Board Office Service Services Court Courts Parliament Assembly Senate
+Congress Government Administration Army Navy Corps Force Forces Guard Police Brigade Regiment
+Company Companies Industries Industry International Systems Technologies Technology Software
+Electronics Pharmaceuticals Pharma Insurance Investment Investments Ventures Enterprises Exchange
+Market Markets Index Treaty Accord Agreement Convention Declaration Programme Program Project Report
+Island Islands River Lake Mountains Mountain Valley Coast Bay Sea Ocean Gulf Province State States
+Republic Kingdom Union Federation Empire County District Region Territory Movement Front Alliance
+Coalition Organisation Organization Society Federal National Royal Democratic Republican Liberal
+Conservative Socialist Communist Labor Unionist Nationalist Green Brothers Sons Rovers Wanderers
+Athletic Athletics Olympique Sporting Rangers Celtic Hotspur Albion Wednesday Villa Palace Forest
+County Orient Argyle Dynamo Lokomotiv Spartak Inter Juventus Real Racing Deportivo Atletico Team
+Racing Motorsport Cars Ferrari Honda Toyota Ford Airbus Boeing Microsoft Apple Google Amazon Facebook
+Twitter Platform App Day Week Year Era Age War Wars Crisis Revolution Olympiad Marathon Grand Masters
+Classic Invitational Memorial Derby Stakes Handicap Plate Bowl Series Rally Trust Reserve Treasury
+Bureau Unit Division Department Centre Central Northern Southern Eastern Western North South East
+West Upper Lower Greater Great New Old Little San Santa Los Las Fort Port Mount Cape Saint Isle
+Airport Road Way Drive Hill Hills Heights Beach Falls Springs Wood Woods Field Fields Valley
+Project Initiative Fund Facility Estate Estates Square Quay Wharf Docks Dock Terminal Line Lines
+""".split())
+
+# Organisation or place words that are also common surnames ("Tiger Woods", "Damon Hill"):
+# they mark a non-person only when the run does not start with a known first name.
+SURNAME_LIKE = {"Hall", "Lane", "Wood", "Woods", "Hill", "Hills", "Field", "Fields", "Green", "Ford",
+                "Forest", "Park", "Church", "Bridge", "Little", "Temple", "Banks", "Bank", "Way", "Beach",
+                "Guard", "Rivers", "Castle", "Street", "Chapel", "House", "Tower", "Post", "Court",
+                "Lake", "Palace", "Young", "Grand", "Major", "Marshall", "Mount", "Price", "Rose"}
+
+# Words of speech after or before a name that mark it as a person.
+SPEECH_VERBS = set("""
+said says say told tells added adds asked asks replied replies warned warns insisted insists argued
+argues claimed claims explained explains stressed stresses noted notes wrote writes posted posts
+announced announces declared declares admitted admits conceded concedes suggested suggests
+commented comments acknowledged acknowledges confirmed confirms denied denies urged urges
+predicted predicts recalled recalls revealed reveals continued continues responded responds
+believes believed thinks thought hopes hoped feels felt agreed agrees disagreed criticised
+criticized praised vowed promised pledged estimated estimates reckoned reckons maintained
+maintains remarked observed joked laughed smiled shouted tweeted stated states testified
+""".split())
+
+# Lower-case role nouns: "new coach Glenn Hoddle", "his deputy, JD Vance".
+ROLE_NOUNS = set("""
+president minister secretary chancellor leader spokesman spokeswoman spokesperson chairman
+chairwoman chair chief executive director manager coach captain striker midfielder defender
+goalkeeper keeper forward winger batsman bowler all-rounder spinner off-spinner seamer opener
+wicketkeeper pitcher catcher outfielder infielder quarterback rider driver jockey trainer
+champion winner runner-up finalist veteran rookie star legend player analyst economist strategist
+expert lawyer attorney judge prosecutor official officer diplomat ambassador envoy commissioner
+governor senator congressman congresswoman mayor deputy aide adviser advisor consultant founder
+boss head owner partner actor actress singer songwriter musician guitarist drummer rapper
+comedian comic presenter host broadcaster journalist reporter editor correspondent columnist
+writer author novelist poet playwright director producer filmmaker artist designer architect
+photographer professor lecturer researcher scientist doctor surgeon nurse teacher student
+candidate challenger nominee rival opponent colleague teammate team-mate son daughter wife
+husband mother father brother sister widow cousin uncle aunt friend king queen prince princess
+pope bishop archbishop cardinal priest rabbi imam cleric general colonel commander admiral
+sergeant soldier activist campaigner protester dissident businessman businesswoman entrepreneur
+investor banker trader broker dealer tycoon billionaire millionaire heir magnate financier
+economist historian philosopher chef model dancer athlete sprinter swimmer cyclist boxer
+golfer skier skater gymnast wrestler fighter referee umpire official victim suspect witness
+defendant chancellor premier dictator ruler monarch emperor inspector detective constable
+superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister
+""".split())
+
+# Months and the like that a first-name list would mistake for names were dropped from the
+# list itself; these are place-like first tokens.
+PLACE_START = {"New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+               "Central", "Upper", "Lower", "Great", "Greater", "San", "Santa", "Los", "Las", "St",
+               "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "El", "Le", "La", "Sri", "Hong"}
