@@ -19,7 +19,7 @@ import sqlite_utils
 from . import search
 from .model import Article, Extraction
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -73,8 +73,11 @@ CREATE INDEX IF NOT EXISTS idx_sentences_article_id ON sentences(article_id);
 CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
 """
 
-# Migrations from version n to n + 1, run in order inside one transaction.
-MIGRATIONS: dict[int, str] = {}
+# Migrations from version n to n + 1, run in order inside one transaction; search.install()
+# runs after every migration, so a migration that only changes the search index is empty.
+MIGRATIONS: dict[int, str] = {
+    1: "",      # 2: the search vocabulary table (sentences_vocab), made by search.install()
+}
 
 
 class StoreError(Exception):

@@ -70,7 +70,7 @@ def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> l
 _QUOTES = """
 SELECT q.id, q.article_id, q.person_id, p.name AS speaker, ap.role AS role, q.text, q.kind, q.cue, q.sieve,
     q.char_start, q.char_end, q.cue_start, q.cue_end,
-    a.title, a.source, a.url, a.published, a.author
+    a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
 LEFT JOIN people p ON p.id = q.person_id

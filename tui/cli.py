@@ -285,21 +285,18 @@ def cite(ctx, quote_id: int, style: str, db) -> None:
 @click.pass_context
 def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
     """Fuzzy search over every sentence (typos and partial words welcome)."""
-    from store import search as engine
-    if not hasattr(engine, "search"):
-        raise Failure("search is not available in this build yet")
+    from store.search import SearchSyntaxError
+    from store.search import search as run_search
     with _store(ctx, db) as store:
         started = time.perf_counter()
         try:
-            hits = engine.search(store.db, query, limit)
-        except Exception as e:
-            if type(e).__name__ == "SearchSyntaxError":
-                raise Failure(str(e)) from None
-            raise
+            hits = run_search(store.db, query, limit)
+        except SearchSyntaxError as e:
+            raise Failure(str(e)) from None
         elapsed = (time.perf_counter() - started) * 1000
     if stats:
         click.echo(f"search_ms={elapsed:.1f}", err=True)
-    fields = ("sentence_id", "article_id", "title", "text", "char_start", "char_end", "score", "highlights")
+    fields = ("sentence_id", "article_id", "title", "source", "text", "char_start", "char_end", "score", "highlights")
     rows = [{f: getattr(h, f, None) for f in fields} for h in hits]
     if as_json:
         for r in rows:

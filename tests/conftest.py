@@ -1,0 +1,25 @@
+"""Shared fixtures: a real store built from the bundled sample article."""
+from __future__ import annotations
+
+import pytest
+
+from store.db import open_store
+from store.ingest import ingest, sample_path
+
+
+@pytest.fixture
+def sample_db(tmp_path):
+    """Path of a fresh store file holding the bundled sample article (closed)."""
+    path = tmp_path / "byline.db"
+    with open_store(path) as store:
+        summary = ingest(store, [sample_path()], workers=1)
+    assert summary.added == 1, summary.skipped
+    return path
+
+
+@pytest.fixture
+def sample_store(sample_db):
+    """An open Store on the sample store file."""
+    store = open_store(sample_db)
+    yield store
+    store.close()

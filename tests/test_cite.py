@@ -1,0 +1,43 @@
+import pytest
+
+from store.cite import cite
+
+ROW = {"text": "It’s time to step up and lead,", "kind": "full", "speaker": "Ann Lee", "role": "prime minister",
+       "title": "Leaders meet", "source": "The Example", "published": "2025-03-02T09:30:00Z",
+       "url": "https://example.org/leaders"}
+
+
+def test_plain_citation_with_all_metadata():
+    assert cite(ROW) == ("“It’s time to step up and lead.” — Ann Lee, prime minister, quoted in “Leaders meet”, "
+                         "The Example, 2025-03-02. https://example.org/leaders")
+
+
+def test_missing_metadata_is_left_out_never_none():
+    row = {"text": "We are ready", "kind": "full", "speaker": None, "title": "Leaders meet", "source": None}
+    out = cite(row)
+    assert out == "“We are ready” — Unknown speaker, quoted in “Leaders meet”."
+    assert "None" not in out
+    assert cite({"text": "Hi"}) == "“Hi” — Unknown speaker."
+
+
+def test_partial_quote_loses_dangling_comma_but_gains_no_full_stop():
+    row = dict(ROW, text="a stunt,", kind="partial", role=None, url=None)
+    assert cite(row).startswith("“a stunt” — Ann Lee, quoted in")
+
+
+def test_markdown_style_is_a_blockquote_with_the_citation_after():
+    lines = cite(ROW, style="markdown").split("\n")
+    assert lines[0] == "> “It’s time to step up and lead.”"
+    assert lines[1] == ">"
+    assert lines[2].startswith("> — Ann Lee, prime minister, quoted in “Leaders meet”")
+    assert lines[2].endswith("<https://example.org/leaders>")
+
+
+def test_escapes_removed_and_lines_joined():
+    row = {"text": "Line one\n\x1b[31mline two\x1b[0m", "kind": "full", "speaker": "Ann\x07 Lee"}
+    assert cite(row) == "“Line one line two” — Ann Lee."
+
+
+def test_unknown_style_is_an_error():
+    with pytest.raises(ValueError, match="unknown citation style"):
+        cite(ROW, style="apa")

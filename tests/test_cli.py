@@ -1,0 +1,139 @@
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ("Council approves budget\n\n“This budget protects [bold]services[/bold],” Jane Smith said on Monday.\n"
+         "The plan costs £4.5m, an increase of 3% on last year.\n")
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("BYLINE_DB", str(tmp_path / "default.db"))
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return invoke
+
+
+def test_add_then_list_as_json(run, tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    result = run("add", "--db", db, str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 0, result.output
+    assert "added 1, unchanged 0, replaced 0, skipped 1" in result.output
+    assert "missing.txt: no such file or directory" in result.output
+    again = run("--db", db, "add", str(tmp_path / "a.txt"))
+    assert "added 0, unchanged 1" in again.output
+    articles = json.loads(run("articles", "--db", db, "--json").output)
+    assert [a["title"] for a in articles] == ["Council approves budget"]
+    quotes = json.loads(run("quotes", "--db", db, "--json").output)
+    figures = json.loads(run("figures", "--db", db, "--json", "--limit", "1").output)
+    assert all(q["title"] == "Council approves budget" for q in quotes)
+    assert len(figures) <= 1
+    assert json.loads(run("people", "--db", db, "--json").output) is not None
+    assert not os.path.exists(tmp_path / "default.db")      # --db really was used
+
+
+def test_tables_print_article_text_literally(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    db = str(tmp_path / "x.db")
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    run("add", "--db", db, str(tmp_path / "a.txt"))
+    out = run("quotes", "--db", db).output
+    if "no quotes found" not in out:           # extraction found the quote
+        assert "[bold]services[/bold]" in out
+
+
+def test_cite_prints_citation_and_missing_quote_is_an_error(run, sample_db):
+    quotes = json.loads(run("quotes", "--db", str(sample_db), "--json", "--limit", "1").output)
+    assert quotes, "the sample article has quotes"
+    out = run("cite", str(quotes[0]["id"]), "--db", str(sample_db)).output
+    assert out.startswith("“") and "quoted in “Starmer coalition of the willing”" in out and "None" not in out
+    md = run("cite", str(quotes[0]["id"]), "--db", str(sample_db), "--style", "markdown").output
+    assert md.startswith("> “")
+    missing = run("cite", "999999", "--db", str(sample_db))
+    assert missing.exit_code == 1 and missing.output.strip() == "byline: error: no quote with id 999999"
+
+
+def test_errors_are_one_line_with_exit_code_1(run, tmp_path):
+    notdb = tmp_path / "notes.db"
+    notdb.write_text("not a database at all")
+    for args in (["people", "--db", str(notdb)], ["people", "--db", str(tmp_path / "none.db")],
+                 ["nosuchcommand"], ["cite", "abc"], ["figures", "--limit", "0"]):
+        result = run(*args)
+        assert result.exit_code == 1, args
+        lines = result.output.strip().split("\n")
+        assert len(lines) == 1 and lines[0].startswith("byline: error: "), (args, result.output)
+    assert notdb.read_text() == "not a database at all"
+
+
+def test_search_json_and_stats(run, sample_db):
+    result = run("search", "zelensky", "--db", str(sample_db), "--json", "--stats", "--limit", "3")
+    assert result.exit_code == 0
+    out, err = result.stdout, result.stderr
+    hits = json.loads(out)
+    assert 0 < len(hits) <= 3 and all("Zelenskyy" in h["text"] for h in hits)
+    assert err.startswith("search_ms=")
+    broken = run("search", '"unclosed', "--db", str(sample_db))
+    assert broken.exit_code == 1 and broken.output.startswith("byline: error: ")
+
+
+def test_extract_json_carries_id_and_title_and_touches_no_store(run, tmp_path):
+    archive = tmp_path / "a.jsonl"
+    archive.write_text(json.dumps({"id": "x1", "title": "T1", "text": STORY}) + "\n"
+                       + json.dumps({"id": "x2", "title": "T2", "text": "Nothing much here."}) + "\n")
+    result = run("extract", "--json", str(archive))
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["title"]) for r in rows] == [("x1", "T1"), ("x2", "T2")]
+    assert rows[0]["source"].endswith("a.jsonl#x1")
+    text = STORY
+    for q in rows[0]["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+    assert not os.path.exists(tmp_path / "default.db")
+
+
+def test_no_subcommand_seeds_sample_and_opens_app(run, tmp_path, monkeypatch):
+    opened = []
+    fake = types.ModuleType("tui.app")
+    fake.run_app = opened.append
+    monkeypatch.setitem(sys.modules, "tui.app", fake)
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert opened == [str(tmp_path / "default.db")]
+    articles = json.loads(run("articles", "--json").output)
+    assert [a["title"] for a in articles] == ["Starmer coalition of the willing"]
+    run()                                    # second start: no second copy
+    assert len(json.loads(run("articles", "--json").output)) == 1
+
+
+def test_console_script_runs_end_to_end(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    env = dict(os.environ, BYLINE_DB=str(tmp_path / "s.db"))
+    exe = str(Path(sys.executable).parent / "byline")
+    add = subprocess.run([exe, "add", str(tmp_path / "a.txt")], capture_output=True, text=True, env=env)
+    assert add.returncode == 0 and "added 1" in add.stdout, add.stderr
+    arts = subprocess.run([exe, "articles", "--json"], capture_output=True, text=True, env=env)
+    assert json.loads(arts.stdout)[0]["title"] == "Council approves budget"
+    bad = subprocess.run([exe, "cite", "12345"], capture_output=True, text=True, env=env)
+    assert bad.returncode == 1 and bad.stderr == "byline: error: no quote with id 12345\n"
+    assert "Traceback" not in bad.stderr
+
+
+def test_store_package_never_imports_the_screen():
+    code = ("import importlib, pkgutil, sys, store\n"
+            "for m in pkgutil.iter_modules(store.__path__): importlib.import_module('store.' + m.name)\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')]\n"
+            "print(len(list(pkgutil.iter_modules(store.__path__))), bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    count, bad = out.stdout.split(" ", 1)
+    assert int(count) >= 8 and bad.strip() == "[]", out.stderr

@@ -1,0 +1,165 @@
+import sqlite3
+
+import pytest
+
+from store.db import SCHEMA_VERSION, StoreError, open_store
+from store.model import Article, Extraction, Figure, Person, Quote
+
+TEXT = "“We will rebuild,” Ann Lee said. Lee, the mayor, promised £2m. Critics called it “a stunt”."
+
+
+def extraction(text=TEXT, speaker="Ann Lee"):
+    s1 = text.index("Lee, the")
+    people = [Person(name="Ann Lee", role="mayor", forms=["Ann Lee", "Lee"], gender="f",
+                     mentions=[(text.index("Ann Lee"), text.index("Ann Lee") + 7), (s1, s1 + 3)])]
+    q1 = text.index("We will")
+    q2 = text.index("a stunt")
+    quotes = [Quote(start=q1, end=q1 + 16, text="We will rebuild,", kind="full", speaker=speaker,
+                    cue="Ann Lee said", sieve="verb-name"),
+              Quote(start=q2, end=q2 + 7, text="a stunt", kind="partial")]
+    f = text.index("£")
+    figures = [Figure(start=f, end=f + 3, text=text[f:f + 3], kind="money", value=2e6, unit="GBP")]
+    sents = [(0, 32), (33, 63), (64, len(text))]
+    return Extraction(paragraphs=[(0, len(text))], sentences=sents, people=people, quotes=quotes, figures=figures)
+
+
+def counts(store):
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "sentences", "people", "article_people", "mentions", "quotes", "figures")}
+
+
+def test_new_store_has_schema_wal_and_foreign_keys(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert {"articles", "sentences", "people", "article_people", "mentions", "quotes", "figures",
+                "sentences_fts"} <= set(store.db.table_names())
+
+
+def test_round_trip_keeps_offsets_into_the_stored_text(tmp_path):
+    art = Article(text=TEXT, title="Mayor", source="Example", path="a.txt")
+    with open_store(tmp_path / "s.db") as store:
+        assert store.write([("k1", art, extraction())]) == ["added"]
+    with open_store(tmp_path / "s.db") as store:   # reopened: really on disk
+        text = store.conn.execute("SELECT text FROM articles").fetchone()[0]
+        assert text == TEXT
+        for table in ("quotes", "figures", "sentences", "mentions"):
+            col = "form" if table == "mentions" else "text"
+            for start, end, value in store.conn.execute(f"SELECT char_start, char_end, {col} FROM {table}"):
+                assert text[start:end] == value
+        rows = store.conn.execute(
+            "SELECT q.text, p.name FROM quotes q LEFT JOIN people p ON p.id = q.person_id ORDER BY q.char_start").fetchall()
+        assert rows == [("We will rebuild,", "Ann Lee"), ("a stunt", None)]
+        role, forms = store.conn.execute("SELECT role, forms FROM article_people").fetchone()
+        assert role == "mayor" and forms == '["Ann Lee", "Lee"]'
+        assert store.conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'rebuild'").fetchall()
+
+
+def test_same_content_twice_changes_nothing(tmp_path):
+    art = Article(text=TEXT, title="Mayor", path="a.txt")
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", art, extraction())])
+        before = counts(store)
+        assert store.write([("k1", art, extraction())]) == ["unchanged"]
+        assert store.write([("k2", art, None)]) == ["unchanged"]   # same content under another key
+        assert counts(store) == before
+
+
+def test_edited_article_replaces_its_rows(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT), extraction())])
+        other = "Bob Stone spoke. Nothing else."
+        store.write([("k2", Article(text=other), Extraction([(0, len(other))], [(0, 16), (17, 30)],
+                                                             [Person("Bob Stone", mentions=[(0, 9)])], [], []))])
+        edited = TEXT.replace("£2m", "£3m")
+        assert store.write([("k1", Article(text=edited), extraction(edited, speaker=None))]) == ["replaced"]
+        c = counts(store)
+        assert c["articles"] == 2 and c["quotes"] == 2 and c["figures"] == 1 and c["sentences"] == 5
+        assert store.conn.execute("SELECT text FROM figures").fetchone()[0] == "£3m"
+        assert store.conn.execute("SELECT text FROM articles WHERE key='k1'").fetchone()[0] == edited
+        # the FTS index followed the sentences
+        assert store.conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '3m'").fetchone()[0] == 1
+        assert store.conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '2m'").fetchone()[0] == 0
+
+
+def test_people_left_without_articles_are_removed(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT), extraction())])
+        plain = "No names at all here."
+        store.write([("k1", Article(text=plain), Extraction([(0, 21)], [(0, 21)], [], [], []))])
+        assert counts(store)["people"] == 0
+
+
+def test_one_person_across_articles(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT), extraction()),
+                     ("k2", Article(text=TEXT + " "), extraction(TEXT + " "))])
+        assert counts(store)["people"] == 1 and counts(store)["article_people"] == 2
+
+
+def test_failed_batch_writes_nothing(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        bad = extraction()
+        bad.sentences = [(0, 5, "too many fields")]   # breaks the insert midway
+        with pytest.raises(Exception):
+            store.write([("k1", Article(text=TEXT), extraction()), ("k2", Article(text="Other text."), bad)])
+        assert counts(store)["articles"] == 0 and counts(store)["quotes"] == 0
+
+
+def test_not_sqlite_file_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("my precious notes\n" * 10)
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        open_store(path)
+    assert path.read_text() == "my precious notes\n" * 10
+
+
+def test_corrupt_store_gives_clean_error(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT), extraction())])
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)       # header kept, schema page destroyed
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="corrupt"):
+        open_store(path)
+
+
+def test_other_sqlite_database_is_not_taken_over(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not a byline store"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        with store.conn:
+            store.conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer byline"):
+        open_store(path)
+
+
+def test_locked_store_gives_clean_error_and_loses_nothing(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT), extraction())])
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        store = open_store(path, timeout=0.1)
+        with pytest.raises(StoreError, match="locked"):
+            store.write([("k2", Article(text=TEXT + " More."), extraction(TEXT + " More."))])
+        store.close()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    with open_store(path) as store:
+        assert counts(store)["articles"] == 1 and counts(store)["quotes"] == 2
