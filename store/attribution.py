@@ -283,7 +283,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
                or _headline(art, i))
         if cue is not None:
             _apply(art, q, cue)
-        elif i > 0 and _continues(art, i - 1, i):
+        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline") and _continues(art, i - 1, i):
             prev = quotes[i - 1]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.sieve = "continuation" if prev.speaker else prev.sieve
@@ -351,7 +351,7 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
                 return None
             if not _opens(art, start, cue.start, strict=ended):
                 return None
-            if ended and not _short_tail(art, w1, end):
+            if ended and (w not in _INVERTED or not _short_tail(art, w1, end)):
                 return None
             cue.end = w1
             return cue
@@ -404,8 +404,12 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     lo = max(sstart, art.paras[art.para_of(s)][0])
     if i > 0 and lo < art.outer[i - 1][1] <= s:
         lo = art.outer[i - 1][1]
-    words = art.words(lo, s)
-    for k in range(len(words) - 1, -1, -1):
+    # a later clause ("…, but von der Leyen said") has its own subject
+    brk = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s) if not art.in_quote(m.start())), default=lo)
+    words = art.words(brk, s)
+    # the first speech verb whose subject is known: in "Trump said that Clinton once
+    # described it as "…"" the words are reported by Trump
+    for k in range(len(words)):
         w0, w1, w = words[k]
         if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
             return _named_after(art, words[k + 1][1], s, w0, "according-to")
@@ -419,11 +423,12 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
             continue
-        if cue.kind == "unnamed" and cue.sieve == "passive":
-            return cue
         cue.end = max(cue.end, w1)
         return cue
     return None
+
+
+_CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
 
 
 def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:

@@ -110,3 +110,20 @@ def _kind(text: str, start: int, end: int, sents, pstart: int) -> str:
     if before[-1] == "," and re.search(r"[.!?,]$", text[start:end]):
         return "full"
     return "partial"
+
+
+def speaker_as_written(text: str, quote: Quote, people: list[Person]) -> str | None:
+    """The speaker's name as the text writes it at the cue ("Mr. Obama", "Trump"), or for
+    a pronoun or a continuation the latest such name before the quote; the canonical name
+    when there is none. Gold sets that name the speaker by the source words (PolNeAR)
+    compare against this form."""
+    person = next((p for p in people if p.name == quote.speaker), None)
+    if person is None:
+        return quote.speaker
+    named = [(s, e) for s, e in person.mentions if text[s].isupper() and not text.startswith("The ", s)]
+    if quote.cue_start is not None:
+        for s, e in named:
+            if quote.cue_start <= s and e <= quote.cue_end:
+                return text[s:e]
+    before = [(s, e) for s, e in named if e <= quote.start]
+    return text[slice(*before[-1])] if before else quote.speaker
