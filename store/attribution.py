@@ -39,8 +39,10 @@ muttered demand demands demanded proposed reiterated asserted contends contended
 boasted lamented mocked retorted chanted criticised criticized attacked railed decried derided
 wondered questioned
 """.split())
-# A finite verb whose subject follows it: "said Mr Brown", "added the minister".
-_INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
+# Verbs that may stand right after a quote and take their subject after them too:
+# "…," said Mr Brown / "…," Mr Brown said. The only cue verbs after a quote that ends its
+# own sentence ("…!" Trump posted).
+CUE_VERBS = _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
              "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
              "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned"}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".

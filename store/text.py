@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .attribution import CUE_VERBS
+
 # Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters
 # other than newline and tab. Article text is data: none of this may reach a screen.
 _ESCAPES = re.compile(
@@ -76,11 +78,19 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     return spans
 
 
+# `“… end up like Europe!” Trump posted to his platform.`: the words after a quote that
+# name its speaker belong to the quote's sentence.
+_CUE_AFTER_QUOTE = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'-]*|of|the|de|von|der|van)\s+){1,5}(?:" + "|".join(sorted(CUE_VERBS)) + r")\b")
+
+
 def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str) -> bool:
     if next_char.islower() or next_char in ",;:)":
         return False
-    if punct[0] != ".":
-        return True
+    if punct[-1] in "\"”'’" and _CUE_AFTER_QUOTE.match(text, mark + len(punct)):
+        return False
+    if punct[0] != "." or punct[-1] in "\"”'’":
+        return True          # '"No." The' ends a quoted sentence, not an abbreviation
     word = re.search(r"([\w.]+)$", text[start:mark])
     if not word:
         return True
