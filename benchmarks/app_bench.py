@@ -1,0 +1,150 @@
+"""App at scale: start-up to a usable screen, resident memory, and time per key in a
+100,000-row list. Run on demand:
+
+    .venv/bin/python benchmarks/app_bench.py                 # builds /tmp/byline-bench-app.db
+    .venv/bin/python benchmarks/app_bench.py --db FILE       # or takes a store
+
+The built store has 10,000 articles recombined from the shared corpus paragraphs,
+5,000 people, 100,000 quotes, 100,000 figures and their mentions; its rows are
+synthetic (not extraction output) so the build takes seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import glob
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FIRST = ["Anna", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jon",
+         "Keiko", "Liam", "Maya", "Nils", "Olga", "Pedro", "Rosa", "Sami", "Tara", "Viktor"]
+LAST = ["Adams", "Brennan", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito",
+        "Jansen", "Kowalski", "Lopez", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi",
+        "Schmidt", "Tanaka", "Usman", "Varga", "Weber", "Yilmaz", "Zhou"]
+
+
+def paragraphs() -> list[str]:
+    out: list[str] = []
+    for path in glob.glob(str(CORPUS / "**" / "*.txt"), recursive=True):
+        out += [p.strip() for p in Path(path).read_text().split("\n") if len(p.strip()) > 40]
+    for path in glob.glob(str(CORPUS / "*.jsonl")):
+        for line in open(path):
+            out += [p.strip() for p in json.loads(line)["text"].split("\n") if len(p.strip()) > 40]
+    return out
+
+
+def build(path: str, n_articles: int = 10_000, per_article: int = 10) -> None:
+    from store.db import open_store
+
+    rng = random.Random(7)
+    paras = paragraphs()
+    names = [f"{f} {middle} {l}" for f in FIRST for l in LAST for middle in "ABCDEFGHIJ"][:5000]
+    db = open_store(path)
+    conn = db.conn
+    conn.executemany("INSERT INTO people(id, name) VALUES (?, ?)", list(enumerate(names, 1)))
+    articles, sentences, ap, mentions, quotes, figures = [], [], [], [], [], []
+    sid = qid = fid = mid = 0
+    for aid in range(1, n_articles + 1):
+        who = rng.sample(range(1, len(names) + 1), 5)
+        lead = ", ".join(names[p - 1] for p in who[:-1]) + " and " + names[who[-1] - 1] + " met on Monday."
+        body = [lead] + rng.sample(paras, 8)
+        text = "\n\n".join(body)
+        articles.append((aid, f"bench/{aid}", f"hash{aid}", " ".join(body[1].split()[:8]),
+                         rng.choice(["The Wire", "Daily Ledger", "Evening Post"]),
+                         f"https://example.com/{aid}", f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                         None, f"bench/{aid}.txt", text, "2026-01-01"))
+        offset, spans = 0, []
+        for para in body:
+            for part in para.split(". "):
+                spans.append((offset, offset + len(part)))
+                offset += len(part) + 2
+            offset += 0
+        offset = 0
+        for p in who:
+            start = text.index(names[p - 1], offset)
+            offset = start + len(names[p - 1])
+            mid += 1
+            mentions.append((mid, p, aid, start, offset, names[p - 1]))
+            ap.append((aid, p, "minister" if p % 3 == 0 else None, 1, json.dumps([names[p - 1]])))
+        for i in range(per_article):
+            start, end = spans[(i * 3 + 1) % len(spans)]
+            sid += 1
+            sentences.append((sid, aid, start, end, text[start:end]))
+            qid += 1
+            quotes.append((qid, aid, who[i % 5] if i % 4 else None, start, end, text[start:end],
+                           "partial" if i % 5 == 0 else "full", "said", None, None, "verb-name"))
+            fid += 1
+            value = rng.choice([3, 12.5, 40, 1600000000, 5000, 48])
+            figures.append((fid, aid, start, min(end, start + 6), text[start:min(end, start + 6)],
+                            rng.choice(["money", "percent", "count", "duration"]), value,
+                            rng.choice(["GBP", "%", "USD", "hour", None]), None, "things"))
+    with conn:
+        conn.executemany("INSERT INTO articles(id, key, content_hash, title, source, url, published, author,"
+                         " path, text, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", articles)
+        conn.executemany("INSERT INTO sentences(id, article_id, char_start, char_end, text) VALUES (?,?,?,?,?)",
+                         sentences)
+        conn.executemany("INSERT INTO article_people(article_id, person_id, role, mentions, forms)"
+                         " VALUES (?,?,?,?,?)", ap)
+        conn.executemany("INSERT INTO mentions(id, person_id, article_id, char_start, char_end, form)"
+                         " VALUES (?,?,?,?,?,?)", mentions)
+        conn.executemany("INSERT INTO quotes(id, article_id, person_id, char_start, char_end, text, kind,"
+                         " cue, cue_start, cue_end, sieve) VALUES (?,?,?,?,?,?,?,?,?,?,?)", quotes)
+        conn.executemany("INSERT INTO figures(id, article_id, char_start, char_end, text, kind, value,"
+                         " unit, qualifier, about) VALUES (?,?,?,?,?,?,?,?,?,?)", figures)
+    conn.close()
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def measure(path: str) -> None:
+    t0 = time.perf_counter()
+    from tui.app import BylineApp
+
+    app = BylineApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.ready.wait()
+        started = time.perf_counter() - t0
+        await pilot.press("2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = app.current_list()
+        times = []
+        for key in ["j"] * 30 + ["k"] * 10 + ["pagedown"] * 10 + ["G", "g"] * 5 + ["j"] * 20:
+            t = time.perf_counter()
+            await pilot.press(key)
+            times.append((time.perf_counter() - t) * 1000)
+        rows = pane.count
+    print(f"store: {path} ({os.path.getsize(path) / 1e6:.0f} MB)")
+    print(f"startup_to_usable_s={started:.3f}  (target <= 0.5)")
+    print(f"rss_mb={rss_mb():.0f}  (target <= 300)")
+    print(f"quotes_list_rows={rows}")
+    print(f"key_ms p50={statistics.median(times):.1f} p95={sorted(times)[int(len(times) * .95)]:.1f} "
+          f"max={max(times):.1f}  (a frame is 16.7 ms; pilot.press includes its own settle wait)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="an existing store to open instead of building one")
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    path = args.db
+    if not path:
+        path = f"/tmp/byline-bench-app-{args.articles}.db"
+        if not os.path.exists(path):
+            t = time.perf_counter()
+            build(path, args.articles)
+            print(f"built {path} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    asyncio.run(measure(path))
+
+
+if __name__ == "__main__":
+    main()

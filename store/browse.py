@@ -1,0 +1,241 @@
+"""Read queries for the app's lists: ordered id lists, pages of rows by id, and the
+rows behind a detail view. Plain SQL over the store; nothing here knows about screens.
+
+A list is first resolved to its ordered ids (one query, cheap even at 100,000 rows:
+a Python list of ints), then rows are fetched a page at a time by id. Jumping to
+any position, or counting, never scans again.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+from rapidfuzz import fuzz, process
+
+FIGURE_SORTS = ("value", "kind", "unit", "about", "article")
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """A connection of its own for a worker thread (a sqlite3 connection is not shared
+    between threads at once)."""
+    return sqlite3.connect(path, check_same_thread=False)
+
+
+def _conn(db) -> sqlite3.Connection:
+    # accepts a sqlite_utils.Database or a sqlite3.Connection
+    return getattr(db, "conn", db)
+
+
+def _rows(db, sql: str, params=()) -> list[dict]:
+    cur = _conn(db).execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _ids(db, sql: str, params=()) -> list[int]:
+    return [row[0] for row in _conn(db).execute(sql, params)]
+
+
+def _words(query: str) -> list[str]:
+    return [w for w in query.lower().split() if w]
+
+
+def _like(word: str, subsequence: bool) -> str:
+    """A LIKE pattern: the word as a substring, or (for short fields such as names)
+    its letters in order with anything between them, so "strmr" finds "Starmer"."""
+    escaped = [("\\" + c) if c in "%_\\" else c for c in word]
+    return "%" + ("%".join(escaped) if subsequence else "".join(escaped)) + "%"
+
+
+def _narrow(columns: list[str], query: str, subsequence: bool) -> tuple[str, list]:
+    """SQL that keeps rows where every query word matches one of the columns."""
+    clauses, params = [], []
+    for word in _words(query):
+        pattern = _like(word, subsequence)
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params.extend([pattern] * len(columns))
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _ranked(db, sql: str, params: list, query: str) -> list[int]:
+    """Ids from (id, label) rows, best fuzzy match of label to query first; ties keep
+    the SQL order."""
+    rows = _conn(db).execute(sql, params).fetchall()
+    if not query.strip():
+        return [r[0] for r in rows]
+    scored = process.extract(query.lower(), [(r[1] or "").lower() for r in rows],
+                             scorer=fuzz.WRatio, limit=None)
+    order = sorted(scored, key=lambda hit: (-hit[1], hit[2]))
+    return [rows[hit[2]][0] for hit in order]
+
+
+# ---- ordered id lists -------------------------------------------------------------
+
+def people_ids(db, query: str = "") -> list[int]:
+    """People, most mentioned first; narrowed and ranked by a fuzzy match on the name."""
+    where, params = _narrow(["p.name"], query, subsequence=True)
+    sql = f"""SELECT p.id, p.name FROM people p
+              LEFT JOIN (SELECT person_id, sum(mentions) AS n FROM article_people GROUP BY person_id) m
+                ON m.person_id = p.id
+              WHERE {where} ORDER BY coalesce(m.n, 0) DESC, p.name"""
+    return _ranked(db, sql, params, query)
+
+
+def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: int | None = None) -> list[int]:
+    """Quotes, newest article first and in reading order inside it; narrowed by words of
+    the quote text or the speaker's name."""
+    where, params = _narrow(["q.text", "p.name"], query, subsequence=False)
+    if person_id is not None:
+        where += " AND q.person_id = ?"
+        params.append(person_id)
+    if article_id is not None:
+        where += " AND q.article_id = ?"
+        params.append(article_id)
+    join = "LEFT JOIN people p ON p.id = q.person_id" if query.strip() else ""
+    return _ids(db, f"SELECT q.id FROM quotes q {join} WHERE {where} "
+                    "ORDER BY q.article_id DESC, q.char_start", params)
+
+
+def figures_ids(db, query: str = "", person_id: int | None = None, sort: str = "article",
+                descending: bool = False) -> list[int]:
+    """Figures sorted by one of FIGURE_SORTS; with a person, only figures in the
+    articles that mention them."""
+    if sort not in FIGURE_SORTS:
+        raise ValueError(f"cannot sort figures by {sort!r}; choose one of {', '.join(FIGURE_SORTS)}")
+    where, params = _narrow(["f.text", "f.about", "f.unit"], query, subsequence=False)
+    if person_id is not None:
+        where += " AND f.article_id IN (SELECT article_id FROM article_people WHERE person_id = ?)"
+        params.append(person_id)
+    direction = "DESC" if descending else "ASC"
+    key = {"article": f"f.article_id {'ASC' if descending else 'DESC'}, f.char_start",
+           "about": f"f.about IS NULL, f.about COLLATE NOCASE {direction}",
+           }.get(sort, f"f.{sort} {direction}")
+    return _ids(db, f"SELECT f.id FROM figures f WHERE {where} ORDER BY {key}, f.id", params)
+
+
+def articles_ids(db, query: str = "") -> list[int]:
+    """Articles, newest first; narrowed by words of the title or the outlet."""
+    where, params = _narrow(["a.title", "a.source", "a.path"], query, subsequence=False)
+    return _ids(db, f"SELECT a.id FROM articles a WHERE {where} "
+                    "ORDER BY a.published DESC, a.id DESC", params)
+
+
+# ---- rows by id -------------------------------------------------------------------
+
+def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
+    """Rows for ids, in the order of ids. sql has one {ids} placeholder."""
+    if not ids:
+        return []
+    rows = _rows(db, sql.format(ids=",".join("?" * len(ids))), ids)
+    by_id = {r["id"]: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def people_rows(db, ids: list[int]) -> list[dict]:
+    return _by_ids(db, """
+        SELECT p.id, p.name,
+          (SELECT role FROM article_people WHERE person_id = p.id AND role IS NOT NULL
+             ORDER BY mentions DESC LIMIT 1) AS role,
+          (SELECT coalesce(sum(mentions), 0) FROM article_people WHERE person_id = p.id) AS mentions,
+          (SELECT count(*) FROM article_people WHERE person_id = p.id) AS articles,
+          (SELECT count(*) FROM quotes WHERE person_id = p.id) AS quotes
+        FROM people p WHERE p.id IN ({ids})""", ids)
+
+
+_QUOTE = """
+    SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
+           q.cue_start, q.cue_end, q.sieve, p.name AS speaker,
+           (SELECT role FROM article_people WHERE person_id = q.person_id
+              AND article_id = q.article_id) AS role,
+           a.title, a.source, a.published, a.url, a.path
+    FROM quotes q LEFT JOIN people p ON p.id = q.person_id JOIN articles a ON a.id = q.article_id
+    WHERE q.id IN ({ids})"""
+
+
+def quotes_rows(db, ids: list[int]) -> list[dict]:
+    return _by_ids(db, _QUOTE, ids)
+
+
+def figures_rows(db, ids: list[int]) -> list[dict]:
+    return _by_ids(db, """
+        SELECT f.*, a.title, a.source, a.published, a.path
+        FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.id IN ({ids})""", ids)
+
+
+def articles_rows(db, ids: list[int]) -> list[dict]:
+    return _by_ids(db, """
+        SELECT a.id, a.title, a.source, a.published, a.author, a.url, a.path, length(a.text) AS chars,
+          (SELECT count(*) FROM article_people WHERE article_id = a.id) AS people,
+          (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+          (SELECT count(*) FROM figures WHERE article_id = a.id) AS figures
+        FROM articles a WHERE a.id IN ({ids})""", ids)
+
+
+# ---- detail views -----------------------------------------------------------------
+
+def person_articles(db, person_id: int, limit: int = 20) -> list[dict]:
+    """The articles a person appears in (most mentions first) with role and forms."""
+    rows = _rows(db, """
+        SELECT ap.article_id, ap.role, ap.mentions, ap.forms, a.title, a.source, a.published, a.path
+        FROM article_people ap JOIN articles a ON a.id = ap.article_id
+        WHERE ap.person_id = ? ORDER BY ap.mentions DESC, a.published DESC LIMIT ?""",
+        (person_id, limit))
+    for row in rows:
+        row["forms"] = _json_list(row["forms"])
+    return rows
+
+
+def person_forms(db, person_id: int) -> list[str]:
+    """Every form the text used for a person, across all their articles."""
+    forms = {f for (f,) in _conn(db).execute(
+        "SELECT DISTINCT form FROM mentions WHERE person_id = ? AND form IS NOT NULL", (person_id,))}
+    for (raw,) in _conn(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
+        forms.update(_json_list(raw))
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def _json_list(raw) -> list[str]:
+    try:
+        value = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def article_quotes(db, article_id: int) -> list[dict]:
+    ids = _ids(db, "SELECT id FROM quotes WHERE article_id = ? ORDER BY char_start", (article_id,))
+    return quotes_rows(db, ids)
+
+
+def article_mentions(db, article_id: int, person_id: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in _conn(db).execute(
+        "SELECT char_start, char_end FROM mentions WHERE article_id = ? AND person_id = ? "
+        "ORDER BY char_start", (article_id, person_id))]
+
+
+def article_figures(db, article_id: int) -> list[dict]:
+    return figures_rows(db, _ids(db, "SELECT id FROM figures WHERE article_id = ? ORDER BY char_start",
+                                 (article_id,)))
+
+
+def people_named(db, query: str, limit: int = 20) -> list[dict]:
+    """A bounded lookup for the command palette: people whose name fits the query."""
+    where, params = _narrow(["name"], query, subsequence=True)
+    return _rows(db, f"SELECT id, name FROM people WHERE {where} ORDER BY length(name) LIMIT ?",
+                 [*params, limit])
+
+
+def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
+    """A bounded lookup for the command palette: articles whose title fits the query."""
+    where, params = _narrow(["coalesce(title, path)"], query, subsequence=False)
+    return _rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
+                     f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def one_line(text: str | None) -> str:
+    """Text on one line: runs of whitespace become one space."""
+    return _SPACE.sub(" ", text or "").strip()

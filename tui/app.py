@@ -1,0 +1,483 @@
+"""byline's Textual app: panes for people, quotes, figures and articles over one store.
+
+Every string taken from the store is drawn through rich.text.Text built from plain
+strings, so markup or escape codes in an article show literally.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
+
+from store import browse, queries
+from tui.widgets.rowlist import RowList
+from tui.widgets import show
+
+PANES = ("people", "quotes", "figures", "articles")
+
+
+class Pane(Horizontal):
+    """One list (with its filter box) on the left and the detail of the row under the
+    cursor on the right. Subclasses say how to list, fetch, draw and describe rows."""
+
+    noun = "rows"
+    empty = "Nothing here."
+
+    def __init__(self) -> None:
+        super().__init__(id=self.name)
+        self.generation = 0
+
+    @property
+    def name(self) -> str:                       # "people", "quotes", ...
+        return type(self).__name__.removesuffix("Pane").lower()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="side"):
+            yield Input(placeholder=f"f  filter {self.noun}", compact=True, classes="filter")
+            yield Static(classes="scope")
+            yield Static(classes="columns")
+            yield RowList(self.fetch, self.render_row, empty=self.empty)
+        with VerticalScroll(classes="detail-box"):
+            yield Static(classes="detail")
+
+    # ---- what subclasses provide ------------------------------------------------
+
+    def ids(self, conn, query: str) -> list[int]:
+        raise NotImplementedError
+
+    def fetch(self, ids: list[int]) -> list[dict]:
+        raise NotImplementedError
+
+    def render_row(self, row: dict, width: int) -> Text:
+        raise NotImplementedError
+
+    def detail(self, row: dict) -> Text:
+        raise NotImplementedError
+
+    def columns(self, width: int) -> Text | None:
+        return None
+
+    def scope(self) -> Text | None:
+        return None
+
+    # ---- loading -----------------------------------------------------------------
+
+    @property
+    def rows(self) -> RowList:
+        return self.query_one(RowList)
+
+    @property
+    def db(self):
+        return self.app.store.db
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self, keep: int | None = None) -> None:
+        """Resolve the list's ids in a worker thread; a newer reload wins."""
+        self.generation += 1
+        generation, query = self.generation, self.query_one(".filter", Input).value
+        scope = self.scope()
+        self.query_one(".scope", Static).update(scope or "")
+        self.query_one(".scope", Static).display = scope is not None
+        path = self.app.store_path
+
+        def work() -> None:
+            conn = browse.connect(path)
+            try:
+                ids = self.ids(conn, query)
+            finally:
+                conn.close()
+            self.app.call_from_thread(self.loaded, generation, ids, keep)
+
+        self.run_worker(work, thread=True, exclusive=True, group=f"ids-{self.name}")
+
+    def loaded(self, generation: int, ids: list[int], keep: int | None) -> None:
+        if generation == self.generation:       # stale lists never overwrite fresh ones
+            self.rows.set_ids(ids, keep)
+
+    @on(Input.Changed, ".filter")
+    def filter_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, ".filter")
+    def filter_done(self) -> None:
+        self.rows.focus()
+
+    @on(RowList.Highlighted)
+    def highlighted(self, event: RowList.Highlighted) -> None:
+        event.stop()
+        row = event.row
+        self.query_one(".detail", Static).update(self.detail(row) if row else Text(""))
+        self.query_one(".detail-box").scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        header = self.columns(self.rows.scrollable_content_region.width or self.size.width // 2)
+        self.query_one(".columns", Static).update(header or "")
+        self.query_one(".columns", Static).display = header is not None
+
+
+class PeoplePane(Pane):
+    noun = "people"
+    empty = "No people. Add articles with `byline add FILE`."
+
+    def ids(self, conn, query):
+        return browse.people_ids(conn, query)
+
+    def fetch(self, ids):
+        return browse.people_rows(self.db, ids)
+
+    def render_row(self, row, width):
+        counts = f"{row['mentions']:>4}  {row['quotes']:>3}  {row['articles']:>3} "
+        return show.columns([(row["name"], width - len(counts) - 1, ""), (counts, len(counts), "dim")])
+
+    def columns(self, width):
+        return show.columns([("name", width - 16, ""), ("ment  quo  art ", 16, "")], style="bold")
+
+    def detail(self, row):
+        forms = browse.person_forms(self.db, row["id"])
+        articles = browse.person_articles(self.db, row["id"])
+        return show.person_detail(row, forms, articles)
+
+
+class QuotesPane(Pane):
+    noun = "quotes"
+    empty = "No quotes."
+
+    def ids(self, conn, query):
+        person = self.app.person
+        return browse.quotes_ids(conn, query, person_id=person["id"] if person else None)
+
+    def fetch(self, ids):
+        return browse.quotes_rows(self.db, ids)
+
+    def render_row(self, row, width):
+        return show.quote_row(row, width)
+
+    def detail(self, row):
+        return show.quote_detail(row)
+
+    def scope(self):
+        return show.scope_line("Quotes by", self.app.person)
+
+
+class FiguresPane(Pane):
+    noun = "figures"
+    empty = "No figures."
+    sort, descending = "article", False
+
+    def ids(self, conn, query):
+        person = self.app.person
+        return browse.figures_ids(conn, query, person_id=person["id"] if person else None,
+                                  sort=self.sort, descending=self.descending)
+
+    def fetch(self, ids):
+        return browse.figures_rows(self.db, ids)
+
+    def render_row(self, row, width):
+        return show.figure_row(row, width)
+
+    def columns(self, width):
+        return show.figure_columns(width, self.sort, self.descending)
+
+    def detail(self, row):
+        return show.figure_detail(row)
+
+    def scope(self):
+        return show.scope_line("Figures in articles about", self.app.person)
+
+    def resort(self, reverse: bool) -> None:
+        if reverse:
+            self.descending = not self.descending
+        else:
+            sorts = browse.FIGURE_SORTS
+            self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
+            self.descending = self.sort == "value"      # biggest first reads best
+        self.on_resize()
+        current = self.rows.current
+        self.reload(keep=current["id"] if current else None)
+
+
+class ArticlesPane(Pane):
+    noun = "articles"
+    empty = "No articles. Add some with `byline add FILE`."
+
+    def ids(self, conn, query):
+        return browse.articles_ids(conn, query)
+
+    def fetch(self, ids):
+        return browse.articles_rows(self.db, ids)
+
+    def render_row(self, row, width):
+        return show.article_row(row, width)
+
+    def detail(self, row):
+        return show.article_detail(row, queries.article(self.db, row["id"]))
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("1", "pane('people')", "People", id="pane.people", show=False),
+        Binding("2", "pane('quotes')", "Quotes", id="pane.quotes", show=False),
+        Binding("3", "pane('figures')", "Figures", id="pane.figures", show=False),
+        Binding("4", "pane('articles')", "Articles", id="pane.articles", show=False),
+        Binding("tab", "cycle(1)", "Next pane", id="pane.next", show=False, priority=True),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", id="pane.previous", show=False, priority=True),
+        Binding("f", "filter", "Filter", id="main.filter"),
+        Binding("r", "read", "Read", id="main.read"),
+        Binding("s", "sort(False)", "Sort", id="figures.sort"),
+        Binding("S", "sort(True)", "Reverse sort", id="figures.reverse", show=False),
+        Binding("escape", "back", "Back", id="main.back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        yield Tabs(*(Tab(f"{i} {p.title()}", id=f"tab-{p}") for i, p in enumerate(PANES, 1)))
+        with ContentSwitcher(initial="people"):
+            yield PeoplePane()
+            yield QuotesPane()
+            yield FiguresPane()
+            yield ArticlesPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.query_one("#header", Static).update(show.header(self.app.store_path, queries.counts(self.app.store.db)))
+        self.pane.rows.focus()
+
+    @property
+    def pane(self) -> Pane:
+        switcher = self.query_one(ContentSwitcher)
+        return switcher.get_child_by_id(switcher.current, Pane)
+
+    def action_pane(self, name: str) -> None:
+        self.query_one(Tabs).active = f"tab-{name}"
+
+    @on(Tabs.TabActivated)
+    def tab_activated(self, event: Tabs.TabActivated) -> None:
+        name = event.tab.id.removeprefix("tab-")
+        self.query_one(ContentSwitcher).current = name
+        self.pane.rows.focus()
+        self.refresh_bindings()
+
+    def action_cycle(self, step: int) -> None:
+        self.action_pane(PANES[(PANES.index(self.pane.name) + step) % len(PANES)])
+
+    def action_filter(self) -> None:
+        self.pane.query_one(".filter", Input).focus()
+
+    def action_sort(self, reverse: bool) -> None:
+        if isinstance(self.pane, FiguresPane):
+            self.pane.resort(reverse)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "sort":
+            return isinstance(self.pane, FiguresPane)
+        return True
+
+    def action_back(self) -> None:
+        pane = self.pane
+        box = pane.query_one(".filter", Input)
+        if box.has_focus:
+            pane.rows.focus()
+        elif box.value:
+            box.value = ""
+        elif self.app.person and pane.name in ("quotes", "figures"):
+            self.app.choose_person(None)
+
+    @on(RowList.Chosen)
+    def chosen(self, event: RowList.Chosen) -> None:
+        row, pane = event.row, self.pane
+        if pane.name == "people":
+            self.app.choose_person(row)
+        else:
+            self.app.open_reader(pane.name, row)
+
+    def action_read(self) -> None:
+        row = self.pane.rows.current
+        if row:
+            self.app.open_reader(self.pane.name, row)
+
+
+class BylineCommands(Provider):
+    """Every action by name, and a jump to a person or an article (a bounded query)."""
+
+    def actions(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        out = [(f"Show {p}", f"Switch to the {p} pane", lambda p=p: app.show_pane(p)) for p in PANES]
+        out += [
+            ("Search article text", "Fuzzy search across every sentence (/)", app.action_search),
+            ("Copy quote with citation", "Copy the selected quote, plain style (y)", lambda: app.action_copy("plain")),
+            ("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote (Y)",
+             lambda: app.action_copy("markdown")),
+            ("Filter this list", "Narrow the current list by typing (f)", app.action_filter),
+            ("Read the selected item", "Open the article at the selection (r)", app.action_read),
+            ("Sort figures", "Cycle the figures sort column (s)", lambda: app.action_sort(False)),
+            ("Reverse figures sort", "Flip the figures sort order (S)", lambda: app.action_sort(True)),
+            ("Clear person filter", "Show every quote and figure again", lambda: app.choose_person(None, switch=False)),
+            ("Help", "Every key binding (?)", app.action_help),
+            ("Quit", "Leave byline (q)", app.exit),
+        ]
+        return out
+
+    async def discover(self) -> Hits:
+        for name, help_text, command in self.actions():
+            yield DiscoveryHit(Content(name), command, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, command in self.actions():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, name), command, text=name, help=help_text)
+        app = self.app
+        for row in browse.people_named(app.store.db, query, limit=10):
+            label = f"Person: {row['name']}"
+            yield Hit(0.9 * max(matcher.match(label), 0.1), _highlight(matcher, label),
+                      lambda row=row: app.choose_person(row), text=label, help="Show their quotes and figures")
+        for row in browse.articles_titled(app.store.db, query, limit=10):
+            label = f"Article: {browse.one_line(row['title'])[:100]}"
+            yield Hit(0.8 * max(matcher.match(label), 0.1), _highlight(matcher, label),
+                      lambda row=row: app.open_reader("articles", row), text=label, help="Open it in the reader")
+
+
+def _highlight(matcher, candidate: str) -> Content:
+    """The candidate with matched letters marked, built as plain content (the palette's own
+    highlight parses markup, and names and titles are data)."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets if score else ():
+        content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
+class BylineApp(App):
+    CSS_PATH = "byline.tcss"
+    TITLE = "byline"
+    COMMANDS = App.COMMANDS | {BylineCommands}
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("y", "copy('plain')", "Copy quote", id="app.copy"),
+        Binding("Y", "copy('markdown')", "Copy as Markdown", id="app.copy_markdown", show=False),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+    ]
+
+    def __init__(self, db_path: str | Path) -> None:
+        super().__init__()
+        from store.db import open_store
+
+        self.store = open_store(db_path)
+        self.store_path = str(self.store.path)
+        self.person: dict | None = None
+        self.search_lock = threading.Lock()
+        self._search_conn: sqlite3.Connection | None = None
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    # ---- navigation ----------------------------------------------------------------
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def current_list(self) -> RowList:
+        return self.main.pane.rows
+
+    def show_pane(self, name: str) -> None:
+        while not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        self.main.action_pane(name)
+
+    def choose_person(self, row: dict | None, switch: bool = True) -> None:
+        """Narrow Quotes and Figures to a person (None: everyone) and show their quotes."""
+        self.person = {"id": row["id"], "name": row["name"]} if row else None
+        main = self.main
+        for name in ("quotes", "figures"):
+            main.query_one(f"#{name}", Pane).reload()
+        if row and switch:
+            self.show_pane("quotes")
+
+    def open_reader(self, kind: str, row: dict) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen.for_item(self.store.db, kind, row, self.person))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_filter(self) -> None:
+        self.show_pane(self.main.pane.name)
+        self.main.action_filter()
+
+    def action_read(self) -> None:
+        self.show_pane(self.main.pane.name)
+        self.main.action_read()
+
+    def action_sort(self, reverse: bool) -> None:
+        self.show_pane("figures")
+        self.main.action_sort(reverse)
+
+    # ---- copying -------------------------------------------------------------------
+
+    def selected_quote(self) -> dict | None:
+        """The quote under the cursor: in the reader, the one at the current highlight;
+        otherwise the Quotes pane's row."""
+        pick = getattr(self.screen, "selected_quote", None)
+        if pick is not None:
+            return pick()
+        if isinstance(self.screen, MainScreen) and self.main.pane.name == "quotes":
+            return self.main.pane.rows.current
+        return None
+
+    def action_copy(self, style: str) -> None:
+        row = self.selected_quote()
+        if row is None:
+            self.notify("Select a quote first (Quotes pane, or a highlighted quote in the reader).",
+                        severity="warning", markup=False)
+            return
+        from store.cite import cite
+
+        text = cite(row, style)
+        self.copy_to_clipboard(text)
+        self.run_worker(lambda: show.system_copy(text), thread=True, group="clipboard")
+        who = row.get("speaker") or "unknown speaker"
+        label = "Markdown quote" if style == "markdown" else "Quote"
+        self.notify(f"{label} from {who} copied: {show.clip(row['text'], 60)}", markup=False)
+
+    # ---- search (used by the search screen) ------------------------------------------
+
+    def search_conn(self) -> sqlite3.Connection:
+        if self._search_conn is None:
+            self._search_conn = browse.connect(self.store_path)
+        return self._search_conn
+
+    def on_unmount(self) -> None:
+        if self._search_conn is not None:
+            self._search_conn.interrupt()
+        self.store.close()
+
+
+def run_app(db_path: str) -> None:
+    BylineApp(db_path).run()

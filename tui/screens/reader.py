@@ -1,0 +1,135 @@
+"""The reader: one article wrapped to the screen, with the quotes, figures or a person's
+mentions highlighted; n/N step through them."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store import browse, queries
+from tui.widgets import show
+from tui.widgets.article_view import ArticleView
+
+
+class ReaderScreen(Screen):
+    BINDINGS = [
+        Binding("n", "step(1)", "Next", id="reader.next"),
+        Binding("N", "step(-1)", "Previous", id="reader.previous"),
+        Binding("escape", "app.pop_screen", "Back", id="reader.back"),
+    ]
+
+    def __init__(self, article: dict, spans: list[tuple[int, int]], current: int, kind: str,
+                 quotes: list[dict], figures: list[dict], person: dict | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.spans = spans
+        self.current = current
+        self.kind = kind                 # "quote", "figure", "mention" or "match"
+        self.quotes = quotes
+        self.figures = figures
+        self.person = person
+
+    @classmethod
+    def for_item(cls, db, kind: str, row: dict, person: dict | None) -> "ReaderScreen":
+        """The reader for a row of a pane ("people", "quotes", "figures", "articles") or a
+        search hit ("hit": a row with article_id, char_start, char_end)."""
+        if kind == "people":
+            person = {"id": row["id"], "name": row["name"]}
+            places = browse.person_articles(db, row["id"], limit=1)
+            article_id = places[0]["article_id"] if places else None
+        elif kind == "articles":
+            article_id = row["id"]
+        else:
+            article_id = row["article_id"]
+        article = queries.article(db, article_id) if article_id is not None else None
+        if article is None:
+            article = {"id": None, "title": "(article not found)", "text": ""}
+        quotes = browse.article_quotes(db, article["id"]) if article["id"] else []
+        figures = browse.article_figures(db, article["id"]) if article["id"] else []
+
+        def quote_mode(quote_id: int) -> "ReaderScreen":
+            spans = [(q["char_start"], q["char_end"]) for q in quotes]
+            at = next((i for i, q in enumerate(quotes) if q["id"] == quote_id), 0)
+            return cls(article, spans, at, "quote", quotes, figures)
+
+        if kind == "quotes":
+            return quote_mode(row["id"])
+        if kind == "figures":
+            spans = [(f["char_start"], f["char_end"]) for f in figures]
+            at = next((i for i, f in enumerate(figures) if f["id"] == row["id"]), 0)
+            return cls(article, spans, at, "figure", quotes, figures)
+        if kind == "hit":
+            inside = [q for q in quotes if q["char_start"] < row["char_end"] and row["char_start"] < q["char_end"]]
+            if inside:
+                return quote_mode(inside[0]["id"])
+            return cls(article, [(row["char_start"], row["char_end"])], 0, "match", quotes, figures)
+        mentions = browse.article_mentions(db, article["id"], person["id"]) if person and article["id"] else []
+        if mentions:
+            return cls(article, mentions, 0, "mention", quotes, figures, person)
+        spans = [(q["char_start"], q["char_end"]) for q in quotes]
+        return cls(article, spans, 0, "quote", quotes, figures)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.title_line(), id="reader-title")
+        yield ArticleView()
+        yield Static(id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.query_one(ArticleView)
+        cues = [(q["cue_start"], q["cue_end"]) for q in self.quotes
+                if q.get("cue_start") is not None and q.get("cue_end") is not None]
+        view.show(self.article.get("text") or "", self.spans, self.current, cues)
+        view.focus()
+        self.update_status()
+
+    def title_line(self) -> Text:
+        out = Text(" " + show.article_label(self.article), style="bold")
+        meta = [browse.one_line(v) for v in (self.article.get("source"), (self.article.get("published") or "")[:10],
+                                              self.article.get("author")) if v]
+        if meta:
+            out.append("  " + " · ".join(meta), style="dim")
+        return out
+
+    def action_step(self, by: int) -> None:
+        view = self.query_one(ArticleView)
+        view.step(by)
+        self.current = view.current
+        self.update_status()
+
+    def selected_quote(self) -> dict | None:
+        """The quote at the current highlight, if it lies in one."""
+        if not self.spans:
+            return None
+        start, end = self.spans[self.current]
+        overlapping = [q for q in self.quotes if q["char_start"] < end and start < q["char_end"]]
+        inside = [q for q in overlapping if q["char_start"] <= start and end <= q["char_end"]]
+        return (inside or overlapping or [None])[0]
+
+    def update_status(self) -> None:
+        out = Text(" ")
+        if not self.spans:
+            out.append("nothing highlighted in this article", style="dim")
+        else:
+            out.append(f"{self.kind} {self.current + 1} of {len(self.spans)}", style="bold")
+            out.append("  ")
+            quote = self.selected_quote()
+            if self.kind == "mention" and self.person:
+                out.append(self.person["name"])
+            elif self.kind == "figure":
+                figure = self.figures[self.current]
+                out.append(show.number(figure.get("value")) + " " + browse.one_line(figure.get("unit")))
+                if figure.get("about"):
+                    out.append(" · " + browse.one_line(figure["about"]), style="dim")
+            if quote:
+                if self.kind != "quote":
+                    out.append("  in a quote by ", style="dim")
+                out.append_text(show.speaker(quote))
+                if quote.get("kind") == "partial":
+                    out.append("  partial", style="yellow")
+                out.append("  why: ", style="dim")
+                out.append(browse.one_line(quote.get("cue")) or "no cue", style="italic")
+                out.append("   y copies it", style="dim")
+        self.query_one("#reader-status", Static).update(out)

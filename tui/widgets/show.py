@@ -1,0 +1,197 @@
+"""How rows and details look. Every piece of store text goes into rich.text.Text as a
+plain string (never into markup), so an article's "[bold]" shows as typed."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from rich.text import Text
+
+from store.browse import one_line
+
+UNKNOWN = "unknown speaker"
+CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],
+                   ["pbcopy"])
+
+
+def clip(text: str | None, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def columns(parts: list[tuple[str | Text, int, str]], style: str = "") -> Text:
+    """Cells of fixed width, each (content, width, style), separated by a space."""
+    out = Text(style=style)
+    for i, (content, width, cell_style) in enumerate(parts):
+        if width <= 0:
+            continue
+        cell = content.copy() if isinstance(content, Text) else Text(one_line(content), style=cell_style)
+        cell.truncate(width, overflow="ellipsis", pad=True)
+        if i:
+            out.append(" ")
+        out.append_text(cell)
+    return out
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return ""
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g}{suffix}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def header(path: str, counts: dict[str, int]) -> Text:
+    out = Text(" byline ", style="bold reverse")
+    out.append("  ")
+    out.append(Path(path).name, style="bold")
+    out.append("   ")
+    parts = [f"{counts[k]:,} {k if counts[k] != 1 else k.rstrip('s').replace('peop', 'person')}"
+             for k in ("articles", "people", "quotes", "figures")]
+    out.append(" · ".join(parts), style="dim")
+    return out
+
+
+def scope_line(label: str, person: dict | None) -> Text | None:
+    if not person:
+        return None
+    out = Text(f" {label} ", style="bold")
+    out.append(person["name"], style="bold reverse")
+    out.append("   esc shows everyone", style="dim")
+    return out
+
+
+def article_label(row: dict) -> str:
+    return one_line(row.get("title") or Path(row.get("path") or "").name or f"article {row.get('article_id')}")
+
+
+def speaker(row: dict) -> Text:
+    if row.get("speaker"):
+        return Text(row["speaker"], style="bold")
+    return Text(UNKNOWN, style="dim italic")
+
+
+# ---- rows --------------------------------------------------------------------
+
+def quote_row(row: dict, width: int) -> Text:
+    who = speaker(row)
+    mark = "…" if row.get("kind") == "partial" else " "
+    name_width = min(22, max(10, width // 4))
+    return columns([(who, name_width, ""), (mark, 1, "yellow"), (f"“{one_line(row['text'])}”", width - name_width - 3, "")])
+
+
+def figure_columns(width: int, sort: str, descending: bool) -> Text:
+    arrow = "▼" if descending else "▲"
+    names = [("value", 11), ("kind", 8), ("unit", 7), ("about", 20), ("article", width - 50)]
+    return columns([(name + (arrow if name == sort else ""), w, "") for name, w in names], style="bold")
+
+
+def figure_row(row: dict, width: int) -> Text:
+    return columns([(number(row.get("value")).rjust(11), 11, "bold"), (row.get("kind") or "", 8, "cyan"), (row.get("unit") or "", 7, ""),
+                    (row.get("about") or "", 20, ""), (article_label(row), width - 50, "dim")])
+
+
+def article_row(row: dict, width: int) -> Text:
+    date = (row.get("published") or "")[:10]
+    counts = f"{row['quotes']:>3}q {row['figures']:>3}f"
+    return columns([(date, 10, "dim"), (row.get("source") or "", 12, "cyan"),
+                    (article_label(row), width - 36, ""), (counts, 9, "dim")])
+
+
+# ---- details -----------------------------------------------------------------
+
+def _field(out: Text, label: str, value: str | Text | None) -> None:
+    if value in (None, ""):
+        return
+    out.append(f"{label}: ", style="dim")
+    out.append_text(value if isinstance(value, Text) else Text(one_line(str(value))))
+    out.append("\n")
+
+
+def _source_line(row: dict) -> Text:
+    out = Text(article_label(row), style="italic")
+    rest = [v for v in (row.get("source"), (row.get("published") or "")[:10]) if v]
+    if rest:
+        out.append(" — " + ", ".join(one_line(v) for v in rest), style="dim")
+    return out
+
+
+def person_detail(row: dict, forms: list[str], articles: list[dict]) -> Text:
+    out = Text(row["name"] + "\n", style="bold")
+    if row.get("role"):
+        out.append(one_line(row["role"]) + "\n", style="italic")
+    out.append(f"{row['mentions']} mentions · {row['quotes']} quotes · {row['articles']} articles\n\n", style="dim")
+    _field(out, "Called", ", ".join(forms) if forms else row["name"])
+    out.append("\nArticles\n", style="bold")
+    for a in articles:
+        out.append("• ")
+        out.append_text(_source_line(a))
+        extra = [f"{a['mentions']}×"] + ([one_line(a["role"])] if a.get("role") else [])
+        out.append("  " + ", ".join(extra) + "\n", style="dim")
+    if row["articles"] > len(articles):
+        out.append(f"… and {row['articles'] - len(articles)} more\n", style="dim")
+    out.append("\nenter: their quotes and figures   r: read their mentions", style="dim")
+    return out
+
+
+def quote_detail(row: dict) -> Text:
+    out = Text()
+    out.append(f"“{one_line(row['text'])}”\n", style="bold" if row.get("kind") != "partial" else "")
+    out.append("— ")
+    out.append_text(speaker(row))
+    if row.get("speaker") and row.get("role"):
+        out.append(", " + one_line(row["role"]), style="italic")
+    out.append("\n")
+    if row.get("kind") == "partial":
+        out.append("partial quote (a few words inside a sentence)\n", style="yellow")
+    out.append("\n")
+    why = Text(one_line(row.get("cue")) or "no cue found", style="" if row.get("cue") else "dim italic")
+    if row.get("sieve"):
+        why.append(f"  (rule: {row['sieve']})", style="dim")
+    _field(out, "Why byline thinks so", why)
+    _field(out, "In", _source_line(row))
+    out.append("\nenter: read it in the article   y: copy with citation   Y: as Markdown", style="dim")
+    return out
+
+
+def figure_detail(row: dict) -> Text:
+    out = Text(one_line(row["text"]) + "\n\n", style="bold")
+    _field(out, "Value", number(row.get("value")))
+    _field(out, "Kind", row.get("kind"))
+    _field(out, "Unit", row.get("unit"))
+    _field(out, "Qualifier", row.get("qualifier"))
+    _field(out, "Measures", row.get("about"))
+    _field(out, "In", _source_line(row))
+    out.append("\nenter: see it in the article   s: sort by another column", style="dim")
+    return out
+
+
+def article_detail(row: dict, article: dict | None) -> Text:
+    out = Text(article_label(row) + "\n", style="bold")
+    meta = [one_line(v) for v in (row.get("source"), (row.get("published") or "")[:10], row.get("author")) if v]
+    if meta:
+        out.append(" · ".join(meta) + "\n", style="dim")
+    if row.get("url"):
+        out.append(one_line(row["url"]) + "\n", style="underline dim")
+    out.append(f"\n{row['people']} people · {row['quotes']} quotes · {row['figures']} figures\n\n", style="dim")
+    if article:
+        out.append(clip(article["text"], 600) + "\n")
+    out.append("\nenter: read it", style="dim")
+    return out
+
+
+def system_copy(text: str) -> str | None:
+    """Put text on the system clipboard with the first tool present; a missing or failing
+    tool is not an error (the OSC 52 copy has already been sent)."""
+    for tool in CLIPBOARD_TOOLS:
+        if shutil.which(tool[0]):
+            try:
+                done = subprocess.run(tool, input=text.encode("utf-8"), timeout=2,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            if done.returncode == 0:
+                return tool[0]
+    return None
