@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Why each quote got its speaker: the attribution errors on one dev set, with the cue and
+the sieve that decided, so a regression can be traced to its rule.
+
+    python scripts/explain.py bbc-dev          # every wrong, missing or extra attribution
+    python scripts/explain.py polnear-dev --all  # also the quotes we got right
+
+Per article: WRONG (a different person than gold), UNKNOWN (gold names a speaker, we have
+none), EXTRA (gold has no speaker, we named one), MISSED (a gold quote we did not find).
+The last lines count right/wrong/unknown per sieve.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluate import SETS, SHARED, articles  # noqa: E402
+
+sys.path.insert(0, str(SHARED / "eval"))
+import score  # noqa: E402
+
+from store.people import find_people  # noqa: E402
+from store.quotes import find_quotes, speaker_as_written  # noqa: E402
+from store.text import paragraphs, sentences  # noqa: E402
+
+
+def gold_key(gold: dict) -> str:
+    return gold.get("id") or Path(gold["article"]).name
+
+
+def article_key(article) -> list[str]:
+    return [k for k in (article.id, article.title, Path(article.path or "").name) if k]
+
+
+def explain_article(article, gold: dict, show_all: bool, tally: Counter) -> list[str]:
+    text = article.text
+    paras = paragraphs(text)
+    sents = sentences(text, paras)
+    found_people = find_people(text, paras, sents)
+    quotes = find_quotes(text, paras, sents, found_people)
+    preds = [{"text": q.text, "speaker": speaker_as_written(text, q, found_people)} for q in quotes]
+    people = gold.get("people") or []
+    lines = []
+    pairs = score.match(preds, gold["quotes"], lambda p, g: score.same_quote(p["text"], g["text"]))
+    found = {gi for _, gi in pairs}
+    for pi, gi in sorted(pairs, key=lambda x: quotes[x[0]].start):
+        q, g = quotes[pi], gold["quotes"][gi]
+        ours = preds[pi]["speaker"]
+        if ours and score.fold(ours) in score.PRONOUNS:
+            ours = None
+        gp = next((x for x in people if x["name"] == g["speaker"]), {"name": g["speaker"], "forms": []})
+        if not g["speaker"]:
+            verdict = "EXTRA" if ours else "ok"
+        elif not ours:
+            verdict = "UNKNOWN"
+        else:
+            verdict = "ok" if score.same_person(ours, gp) else "WRONG"
+        tally[(q.sieve or "-", verdict)] += 1
+        if verdict != "ok" or show_all:
+            lines.append(f"  {verdict:<7} ours={ours!r} gold={g['speaker']!r} sieve={q.sieve or '-'} "
+                         f"cue={q.cue!r} @{q.cue_start}\n          {q.kind}: {q.text[:90]!r}")
+    for gi, g in enumerate(gold["quotes"]):
+        if gi not in found:
+            lines.append(f"  MISSED  gold={g['speaker']!r}: {g['text'][:90]!r}")
+    return lines
+
+
+def main() -> int:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    show_all = "--all" in sys.argv
+    if len(args) != 1 or args[0] not in SETS:
+        print(f"usage: explain.py {{{','.join(SETS)}}} [--all]", file=sys.stderr)
+        return 2
+    patterns, gold_glob = SETS[args[0]]
+    by_key = {}
+    for pattern in patterns:
+        for a in articles(pattern):
+            for k in article_key(a):
+                by_key.setdefault(k, a)
+    tally: Counter = Counter()
+    for path in sorted((SHARED / "eval").glob(gold_glob)):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        article = by_key.get(gold_key(gold))
+        if article is None:
+            print(f"{gold_key(gold)}: article not found")
+            continue
+        lines = explain_article(article, gold, show_all, tally)
+        if lines:
+            print(f"== {gold_key(gold)}")
+            print("\n".join(lines))
+    print("\nper sieve (ok / WRONG / UNKNOWN / EXTRA):")
+    for sieve in sorted({s for s, _ in tally}):
+        print(f"  {sieve:<16} " + "  ".join(f"{v} {tally[(sieve, v)]}" for v in ("ok", "WRONG", "UNKNOWN", "EXTRA")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
