@@ -19,26 +19,46 @@ from dataclasses import dataclass
 
 from .model import Person, Quote
 
-# Verbs that report speech or stance, in the forms that attribute a quote. Bare forms that
-# are mostly something else in news ("state", "continue", "call") are left out.
-SPEECH_VERBS = set("""
-say says said saying tell tells told telling add adds added adding ask asks asked asking
-posted posting write writes wrote writing tweet tweets tweeted tweeting warn warns warned
-warning insist insists insisted insisting argue argues argued arguing claim claims claimed
-claiming explain explains explained explaining stated declare declares declared noted noting
-recall recalls recalled recalling reply replies replied respond responds responded continued
-urge urges urged urging suggest suggests suggested suggesting acknowledge acknowledges
-acknowledged admit admits admitted announce announces announced announcing confirm confirms
-confirmed stress stresses stressed stressing emphasised emphasized emphasising emphasizing
-observed remarked commented concede concedes conceded conceding complain complains complained
-complaining predict predicts predicted promise promises promised vow vows vowed vowing pledge
-pledges pledged joked quipped cautioned maintain maintains maintained agreed calls called
-calling describe describes described describing branded labelled labeled dubbed termed
-dismissed praised accused accusing blasted slammed spoke speaking testified shouted yelled
-muttered demand demands demanded proposed reiterated asserted contends contended countered
-boasted lamented mocked retorted chanted criticised criticized attacked railed decried derided
-wondered questioned
-""".split())
+# Verbs that report speech or stance, as bases inflected below, plus irregular forms.
+# Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
+_SPEECH_BASES = """
+add ask post tweet warn insist argue claim explain declare note recall reply respond continue
+urge suggest acknowledge admit announce confirm stress emphasise emphasize observe remark
+comment concede complain predict promise vow pledge joke quip caution maintain agree call
+describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
+demand propose reiterate assert contend counter boast lament mock retort chant criticise
+criticize attack rail decry deride wonder question charge cite tout liken compare
+lash hail blame plead report add dub scoff sneer""".split()
+_IRREGULAR = """
+say says said saying tell tells told telling write writes wrote writing speak speaks spoke
+speaking sing sang""".split()
+
+
+def _inflect(base: str) -> set[str]:
+    """say -> says, said (irregulars listed apart); add -> adds, added, adding."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith("ee"):
+        return {base, base + "s", base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base in {"admit", "quip", "dub", "slam", "scoff"} and not base.endswith("ff"):
+        base_d = base + base[-1]
+        return {base, base + "s", base_d + "ed", base_d + "ing"}
+    es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
+    return {base, base + es, base + "ed", base + "ing"}
+
+
+SPEECH_VERBS = {f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)
+# Bare forms that are mostly nouns or other verbs in news: "a call", "the state", "to post".
+SPEECH_VERBS -= {"call", "note", "post", "continue", "continues", "term", "terms", "label", "brand",
+                 "comment", "comments", "remark", "remarks", "counter", "counters", "rail", "charge",
+                 "charges", "report", "reports", "question", "questions", "attack", "attacks",
+                 "demand", "demands", "promise", "promises", "claim", "claims", "tweet", "tweets",
+                 "posts", "calls", "question", "refer", "compare", "cite", "quote", "lash", "joke",
+                 "jokes", "warning", "hail", "blame", "plead", "reported", "reporting"}
+_PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
+
 # Verbs that may stand right after a quote and take their subject after them too:
 # "…," said Mr Brown / "…," Mr Brown said. The only cue verbs after a quote that ends its
 # own sentence ("…!" Trump posted).
@@ -168,7 +188,7 @@ class _Article:
         when the subject is not a person ("officials said") or the verb is passive."""
         text = self.text
         words = self.words(lo, verb)
-        if words and words[-1][2] in _PASSIVE:
+        if words and words[-1][2] in _PASSIVE and self.text[verb:verb + 12].split()[0].lower() in _PAST_PARTICIPLES:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
         j = verb
         while words and words[-1][2] in _BETWEEN and words[-1][0] not in self.by_start:
@@ -229,7 +249,8 @@ class _Article:
             if not gap.startswith(","):
                 return None
             inner = self.words(e, comma)
-            if not inner or len(inner) > 30 or self.mention_in(e, comma) or self.in_quote(e + 1):
+            if (not inner or len(inner) > 30 or self.mention_in(e, comma)
+                    or any(e <= qs < comma for qs, _ in self.outer)):
                 return None
             if any(w[2] in SPEECH_VERBS or w[2] in _PASSIVE for w in inner):
                 return None

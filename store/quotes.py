@@ -121,9 +121,13 @@ def speaker_as_written(text: str, quote: Quote, people: list[Person]) -> str | N
     if person is None:
         return quote.speaker
     named = [(s, e) for s, e in person.mentions if text[s].isupper() and not text.startswith("The ", s)]
-    if quote.cue_start is not None:
-        for s, e in named:
-            if quote.cue_start <= s and e <= quote.cue_end:
-                return text[s:e]
-    before = [(s, e) for s, e in named if e <= quote.start]
-    return text[slice(*before[-1])] if before else quote.speaker
+    inside = [m for m in named if quote.cue_start is not None and quote.cue_start <= m[0] and m[1] <= quote.cue_end]
+    before = [m for m in named if m[1] <= quote.start]
+    if not (inside or before):
+        return quote.speaker
+    words = text[slice(*(inside or before)[-1 if not inside else 0])].split()
+    # "Director Marc Rothemund", "Mr. Obama": the name without a title the name lacks
+    own = set(person.name.split())
+    while len(words) > 1 and words[0] not in own:
+        words.pop(0)
+    return " ".join(words)

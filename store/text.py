@@ -81,7 +81,8 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
 # `“… end up like Europe!” Trump posted to his platform.`: the words after a quote that
 # name its speaker belong to the quote's sentence.
 _CUE_AFTER_QUOTE = re.compile(
-    r"\s+(?:(?:[A-Z][\w.’'-]*|of|the|de|von|der|van)\s+){1,5}(?:" + "|".join(sorted(CUE_VERBS)) + r")\b")
+    r"\s+(?:(?:[A-Z][\w.’'-]*|of|the|de|von|der|van)\s+){1,5}(?:" + "|".join(sorted(CUE_VERBS)) + r")\b"
+    r"(?!\s+(?:that|the|a|an|it|he|she|they|we|I|his|her|their|there|this)\b)[^.!?]{0,50}[.!?]")
 
 
 def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str) -> bool:
