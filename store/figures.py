@@ -1,11 +1,13 @@
 """Figures: money, percentages, counts and durations, with normalised values.
 
-One scan finds every number (digits or words); each is then read from its context:
-a currency before it or a currency word after it makes money, "%" or "per cent" a
-percentage, a time unit a duration, anything else a count. Years, dates, times, ages,
-ordinals, scores, phone and list numbers and numbers that are part of a name ("Radio 4",
-"BBC Two") are left out. A range ("8-10%", "between 5 and 10 per cent") gives two figures
-that share the unit.
+Every number (digits or words) is read from its context: a currency before it or a
+currency word after it makes money, "%" or "per cent" a percentage, a time unit a
+duration, anything else a count. Years, dates, clock times, ages, ordinals, scores, phone
+and list numbers, counts of one and numbers that are part of a name ("Radio 4", "BBC Two")
+are left out. A range ("8-10%", "between 5 and 10 per cent") gives two figures sharing
+the unit. The text of a figure keeps a leading qualifier ("more than 5,000") and the
+written unit of money, percentages and durations ("120.7m euros", "48 hours"), but not
+the thing counted ("5,000" of "5,000 air defence missiles": that becomes the unit).
 """
 from __future__ import annotations
 
@@ -13,10 +15,15 @@ import re
 from dataclasses import dataclass
 
 from .model import Figure
-from .numbers import SCALES, WORD_RUN, words_value
+from .numbers import SCALES, WORD_RUN, WORDS, words_value
 
-_DIGITS = r"(?<![\w.,'’])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-CORE = re.compile(rf"(?P<d>{_DIGITS})|(?P<w>{WORD_RUN})", re.I)
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?")
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")     # a cheap first pass; _DIGITS reads the number
+_WORD_RUN = re.compile(WORD_RUN, re.I)
+# Number words are found with str.find on the lower-cased text: several times faster
+# than one regex alternation tried at every word.
+_FIND_WORDS = sorted(WORDS, key=len, reverse=True)
+_BIG = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 
 # Letters written straight after digits: scales ("£1.6bn", "10m"), pence, percent, ordinals,
 # decades, clock times. Any other letters make the token a code or a name ("G7", "7.64secs").
@@ -26,7 +33,6 @@ _SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion)\b", r
 
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc)\b", re.I)
 
-_CURRENCY_BEFORE = re.compile(r"(?:\b(US|A|C|HK|NZ|S)\$|([£$€¥₹]))[ \t]?$")
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _DOLLAR_PREFIX = {"US": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
 _CURRENCY_WORDS = {
@@ -43,12 +49,8 @@ _CURRENCY_AFTER = re.compile(
     re.I,
 )
 
-_TIME_UNITS = {
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-    "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
-    "century": "century", "centurie": "century",
-}
-_TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?\b", re.I)
+_TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b",
+                   re.I)
 _AGE_AFTER = re.compile(r"(?:-|[ \t]+)(?:old|of[ \t]+age)\b", re.I)
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 # Hyphen compounds that count nothing: "two-thirds", "three-time", "one-off", "two-way".
@@ -56,37 +58,34 @@ _NOT_COUNTED = {
     "time", "times", "way", "fold", "off", "figure", "figures", "digit", "digits", "nil", "all",
     "plus", "odd", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
     "sixth", "sixths", "eighth", "eighths", "tenth", "tenths", "hundredth", "hundredths",
-    "something", "somethings", "year", "years", "old",
+    "something", "somethings", "year", "years", "old", "and",
 }
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
-_MONTH_BEFORE = re.compile(_MONTHS + r"\.?[ \t]+$")
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _MONTHS + r"\b")
-_CLOCK_AFTER = re.compile(r"(?::\d\d|[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o'clock|"
-                          r"a\.m\.|p\.m\.|am|pm)\b|[ \t]+local[ \t]+time\b)")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)[ \t]+$", re.I)
-# Words before a number that make it a label, not an amount: "No 10", "page 3", "Radio 4".
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|number|page|pages|pp?|chapter|section|article|clause|paragraph|rule|flight|"
-    r"room|platform|junction|route|gate|level|grade|phase|tier|category|version|season|episode|"
-    r"series|vol|volume|part|act|scene|bill|question|item|step|figure|table|model|size|type|"
-    r"channel|division|highway|interstate|road|street|avenue|unit|block|ward|district|lot|case|"
-    r"exhibit|league|row|seat|track|windows)\.?[ \t]*|#[ \t]*)$",
-    re.I,
-)
-_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’.&-]*)[ \t]+$")
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+           "Sep", "Sept", "Oct", "Nov", "Dec"}
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + "|".join(_MONTHS) + r")\b")
+_CLOCK_AFTER = re.compile(r":\d\d|[ \t]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o['’]clock|am|pm)\b"
+                          r"|[ap]\.m\.)|[ \t]+local[ \t]+time\b")
+_AGE_WORDS = {"aged", "age", "ages", "who is", "who was", "who turns", "who turned"}
+# Words before a number that make it a label, not an amount: "No 10", "page 3".
+_LABELS = set("""
+no nos number page pages p pp chapter section article clause paragraph rule flight room
+platform junction route gate level grade phase tier category version season episode series
+vol volume part act scene bill question item step figure table model size type channel
+division highway interstate road street avenue unit block ward district lot case exhibit
+league row seat track
+""".split())
 _EVENTS = re.compile(r"[ \t]+(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
                      r"butterfly|medley|run|swim|walk|final|heat|record)\b", re.I)
-
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(just over|just under|just below|just above|well over|well under|well above|well below|"
-    r"more than|less than|fewer than|up to|at least|at most|close to|as many as|as much as|"
-    r"as few as|as little as|in excess of|upwards of|an estimated|only about|about|around|"
-    r"almost|nearly|over|under|some|roughly|approximately|above|below|within|only|estimated|"
-    r"barely|approx\.)[ \t]+$",
-    re.I,
-)
+_QUALIFIERS = {
+    "just over", "just under", "just below", "just above", "well over", "well under",
+    "well above", "well below", "more than", "less than", "fewer than", "up to", "at least",
+    "at most", "close to", "as many as", "as much as", "as few as", "as little as",
+    "in excess of", "upwards of", "an estimated", "only about", "about", "around", "almost",
+    "nearly", "over", "under", "some", "roughly", "approximately", "above", "below", "within",
+    "only", "estimated", "barely", "approx.",
+}
 
 # Words that end the noun phrase after a figure.
 _STOP = set("""
@@ -95,10 +94,11 @@ with without into onto over under about around after before since during until t
 or but nor so yet if while when where which who whom whose what why how is are was were be
 been being am has have had do does did will would shall should can could may might must
 said says say told tell according per each every all some any more most less few ago earlier
-later last next up down out off then there here also just only still even not no
+later last next up down out off then there here also just only still even not no soon
 """.split())
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
-_OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|these|those|which))?(?=[ \t])", re.I)
+_OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{0,40}\)")
 
 
 @dataclass
@@ -113,7 +113,7 @@ class _Read:
     qualifier: str | None = None
     about: str | None = None
     currency: str | None = None
-    bare: bool = False      # a plain number with nothing written around it
+    bare: bool = False      # a plain count with nothing written around it
     scale: float = 1.0
 
 
@@ -121,17 +121,35 @@ def find_figures(text: str, sents: list[tuple[int, int]]) -> list[Figure]:
     starts = _sentence_starts(text, sents)
     reads: list[_Read] = []
     pos = 0
-    while m := CORE.search(text, pos):
-        r = _read(text, m, starts)
-        pos = r.end if r else m.end()
+    for s, is_digits in _numbers(text):
+        if s < pos:
+            continue                    # inside the previous number ("twenty-five")
+        r = _read(text, s, is_digits, starts)
         if r:
             reads.append(r)
+            pos = r.end
     _join_ranges(text, reads)
     return [
         Figure(start=r.start, end=r.end, text=text[r.start:r.end], kind=r.kind, value=r.value,
                unit=r.unit, qualifier=r.qualifier, about=r.about)
         for r in reads if r.kind
     ]
+
+
+def _numbers(text: str) -> list[tuple[int, bool]]:
+    """Start offsets of every run of digits and every number word, in text order."""
+    found = [(m.start(), True) for m in _DIGIT_RUN.finditer(text)]
+    low = text.lower()
+    n = len(low)
+    for w in _FIND_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
+                found.append((i, False))
+            i = low.find(w, j)
+    found.sort()
+    return found
 
 
 def _sentence_starts(text: str, sents: list[tuple[int, int]]) -> set[int]:
@@ -144,31 +162,30 @@ def _sentence_starts(text: str, sents: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def _read(text: str, m: re.Match, starts: set[int]) -> _Read | None:
-    s = m.start()
-    if m.group("d"):
+def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
+    if is_digits:
+        if s and (text[s - 1].isalnum() or text[s - 1] in ".,:'’"):
+            return None                 # inside a code or another number: "G7", "1.2.3"
+        m = _DIGITS.match(text, s)
         e = m.end()
-        raw = m.group("d")
+        raw = m.group()
         value = float(raw.replace(",", ""))
-        plain_int = raw.isdigit()
     else:
-        parsed = words_value(m.group("w"))
+        s = _a_before(text, s)
+        m = _WORD_RUN.match(text, s)
+        parsed = words_value(m.group()) if m else None
         if not parsed:
             return None
         value, length = parsed
         e = s + length
         raw = text[s:e]
-        plain_int = False
         if raw[0].isupper() and s not in starts and not _after_opening(text, s):
-            return _skip(s, e)           # part of a name: "BBC Two", "Guildford Four"
-        if raw.lower() in ("a", "an"):
-            return None
+            return _skip(s, e)          # part of a name: "BBC Two", "Guildford Four"
     r = _Read(start=s, num_start=s, num_end=e, end=e, value=value, kind="count")
-    before = text[max(0, s - 40):s]
 
     # letters straight after digits
     pence = False
-    if m.group("d") and e < len(text) and (text[e].isalpha() or text[e] == "%"):
+    if is_digits and e < len(text) and (text[e].isalpha() or text[e] == "%"):
         suf = _SUFFIX.match(text, e)
         if not suf:
             return _skip(s, e)
@@ -179,33 +196,40 @@ def _read(text: str, m: re.Match, starts: set[int]) -> _Read | None:
         elif word == "p":
             pence = True
             r.end = suf.end()
-        elif word == "%":
-            pass
-        else:                           # ordinal, decade, clock time
+        elif word != "%":               # ordinal, decade, clock time
             return _skip(s, suf.end())
-    elif m.group("d"):
-        sw = _SCALE_WORD.match(text, e)
-        if sw:
-            r.scale = SCALES[sw.group(1).lower()]
-            r.num_end = r.end = e = sw.end()
+    elif is_digits and (sw := _SCALE_WORD.match(text, e)):
+        r.scale = SCALES[sw.group(1).lower()]
+        r.num_end = r.end = e = sw.end()
 
-    # currency and qualifier before
-    cur = _CURRENCY_BEFORE.search(before)
-    if cur:
-        r.currency = _DOLLAR_PREFIX[cur.group(1)] if cur.group(1) else _SYMBOLS[cur.group(2)]
-        r.start = s - (len(before) - cur.start())
-        before = before[:cur.start()]
-    q = _QUALIFIER_BEFORE.search(before)
-    if q:
-        r.qualifier = q.group(1).lower()
-        r.start -= len(before) - q.start()
+    # what is written before: currency, qualifier, the words in front
+    before = text[max(0, s - 48):s]
+    words = before.split()[-4:]
+    attached = words.pop() if words and not before[-1].isspace() else ""
+    if attached and attached[-1] in _SYMBOLS:
+        prefix = attached[:-1].lstrip("(“\"'‘[")
+        if attached[-1] == "$" and prefix in _DOLLAR_PREFIX:
+            r.currency, r.start = _DOLLAR_PREFIX[prefix], s - 1 - len(prefix)
+        elif not prefix:
+            r.currency, r.start = _SYMBOLS[attached[-1]], s - 1
+        attached = attached[:len(attached) - (s - r.start)]
+    if attached:
+        words = []
+    low_words = [w.lower() for w in words]
+    for k in (3, 2, 1):
+        if len(words) >= k and " ".join(low_words[-k:]) in _QUALIFIERS:
+            r.qualifier = " ".join(low_words[-k:])
+            r.start = _word_start(text, r.start, k)
+            low_words = low_words[:-k]
+            break
+    last = low_words[-1] if low_words else ""
 
     # what is written after the number
     if pence:
         if r.currency:
             return _skip(s, r.end)
         r.kind, r.unit, r.value, r.scale = "money", "GBP", value / 100, 0.01
-        return _finish(text, r)
+        return _about(text, r)
     if r.scale in (1e3, 1e9) and not r.currency and text[e - 1] in "kKbB":
         return _skip(s, e)              # "5k run": these scales only follow a currency
     value = r.value = value * r.scale
@@ -213,10 +237,10 @@ def _read(text: str, m: re.Match, starts: set[int]) -> _Read | None:
     if p := _PERCENT.match(text, e):
         r.kind, r.end = "percent", p.end()
         r.unit = "percentage points" if "point" in p.group().lower() else "%"
-        return _finish(text, r)
+        return _about(text, r)
     if r.currency:
         r.kind, r.unit = "money", r.currency
-        return _finish(text, r)
+        return _about(text, r)
     if c := _CURRENCY_AFTER.match(text, e):
         nation, word = (c.group(1) or "").lower(), c.group(2).lower()
         r.end, r.kind = c.end(), "money"
@@ -225,77 +249,97 @@ def _read(text: str, m: re.Match, starts: set[int]) -> _Read | None:
             r.unit = "EUR" if nation == "euro" else "GBP" if word == "pence" else "USD"
         elif word.startswith("dollar") and nation:
             r.unit = _DOLLAR_NATIONS.get(nation, "USD")
+        elif word.startswith("pound") and r.scale < 1e3:
+            return _skip(s, c.end())    # "weighs 236 pounds": a weight, unless "5m pounds"
         else:
             r.unit = _CURRENCY_WORDS[word]
             if nation and nation != "euro":
-                r.end = c.start() + c.group().lower().index(word) + len(word)
-        return _finish(text, r)
+                r.end = c.start() + c.group().lower().rindex(word) + len(word)
+        return _about(text, r)
+    age_before = last in _AGE_WORDS or " ".join(low_words[-2:]) in _AGE_WORDS
     if t := _TIME.match(text, e):
-        if _AGE_AFTER.match(text, t.end()):
-            return _skip(s, t.end())    # "45-year-old", "45 years old"
-        if _AGE_BEFORE.search(before):
-            return _skip(s, t.end())
-        r.kind, r.unit, r.end = "duration", _TIME_UNITS[t.group(1).lower()], t.end()
+        if age_before or _AGE_AFTER.match(text, t.end()):
+            return _skip(s, t.end())    # "45-year-old", "45 years old", "aged 45 years"
+        r.kind, r.unit, r.end = "duration", t.group(1).lower().replace("centurie", "century"), t.end()
         if text[e] == "-":
-            r.about = _noun_phrase(text, r.end)
-        return _finish(text, r, about=False)
+            r.about = _noun_phrase(text, r.end)   # "one-month truce"
+        return r
 
     # a plain count: rule out everything that only looks like one
-    if r.value in (0, 1) and r.scale == 1:
+    if value in (0, 1):
         return _skip(s, e)              # "one of them", "0-0": counts of one are not figures
-    if _AGE_BEFORE.search(before) or _LABEL_BEFORE.search(before):
+    if age_before or last.rstrip(".") in _LABELS or attached.endswith("#"):
         return _skip(s, e)
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e):
+    if (words and words[-1].rstrip(".") in _MONTHS and not r.qualifier) \
+            or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e):
+        return _skip(s, e)              # a date or a time of day
+    if is_digits and r.scale == 1 and _not_an_amount(text, s, e, raw, attached, words, r, starts):
         return _skip(s, e)
-    if m.group("d") and r.scale == 1:
-        if _not_an_amount(text, s, e, raw, plain_int, before, starts):
-            return _skip(s, e)
-        if r.qualifier is None and re.search(r"[ \t]\d$", before) or re.match(r"[ \t]\d", text[e:e + 2]):
-            return _skip(s, e)          # groups of digits: a phone or account number
-    if r.scale == 1e6 and _EVENTS.match(text, e) and text[e - 1] in "mM":
+    if r.scale == 1e6 and text[e - 1] in "mM" and _EVENTS.match(text, e):
         return _skip(s, e)              # "60m hurdles": metres
     if h := _HYPHEN_WORD.match(text, e):
         word = h.group(1).lower()
         if word in _NOT_COUNTED:
             return _skip(s, h.end())
-        r.end, r.unit = h.end(), word
+        r.end, r.unit = h.end(), word   # "40-strong", "25-member"
         r.about = _noun_phrase(text, r.end)
-        return _finish(text, r, about=False)
+        return r
     r.bare = True
     r.unit = _noun_phrase(text, e)
-    return _finish(text, r, about=False)
+    return r
 
 
-def _not_an_amount(text, s, e, raw, plain_int, before, starts) -> bool:
-    """Digits that are a year, a clock time, a code, a label or an age."""
-    if before.endswith(("/", "-")) and re.search(r"[A-Za-z/]-?$|\d/$", before):
-        return True                     # "Covid-19", "F-16", "24/7"
-    if text[e:e + 1] == "/" or text[e:e + 1] == ":":
-        return True
-    if plain_int:
-        n = int(raw)
-        if len(raw) > 1 and raw[0] == "0":
-            return True                 # "0100 GMT", phone numbers
-        if len(raw) == 4 and 1000 <= n <= 2099:
-            return True                 # a year
-        if len(raw) == 4 and n % 100 < 60 and n // 100 < 24:
-            return True                 # "2340": a clock time
-        w = _NAME_WORD_BEFORE.search(before)
-        word_start = s - len(before) + w.start(1) if w else 0
-        if w and word_start not in starts and not _after_opening(text, word_start):
+def _a_before(text: str, s: int) -> int:
+    """Move the start of a number word back over "a", "an" or "half a" when it is a big
+    word: "a dozen", "half a million"."""
+    if not text[s:s + 8].lower().startswith(_BIG):
+        return s
+    m = re.search(r"(?:\b(?:half[ \t]+)?an?[ \t]+)$", text[max(0, s - 10):s], re.I)
+    return s - len(m.group()) if m else s
+
+
+def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
+    """Plain digits that are a year, a clock time, a code, a label, a phone number or an age."""
+    nxt = text[e:e + 1]
+    if attached.endswith("/") or nxt in ("/", ":") or (attached[-2:-1].isalpha() and attached.endswith("-")):
+        return True                     # "24/7", "Covid-19", "F-16"
+    if nxt in ("'", "’", '"', "”") and text[e + 1:e + 2].isdigit():
+        return True                     # "6'3"": a height
+    if not raw.isdigit():
+        return False
+    n = int(raw)
+    if (len(raw) > 1 and raw[0] == "0") or len(raw) > 7:
+        return True                     # "0100 GMT", phone numbers, ids
+    if len(raw) == 4 and (1000 <= n <= 2099 or (n % 100 < 60 and n // 100 < 24)):
+        return True                     # a year, or a clock time ("2340")
+    if r.qualifier is None and not attached:
+        if words and words[-1][0].isupper() and (w := _word_start(text, s, 1)) not in starts \
+                and not _after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
-        if re.search(r"\b[A-Z][\w'’.-]*,[ \t]*$", before) and text[e:e + 1] == ",":
+        if words and words[-1][0].isupper() and words[-1].endswith(",") and re.match(r"[ \t]*[,;―—–]", text[e:e + 3]):
             return True                 # "Scholl, 21, was": an age
-        if before.endswith("(") and text[e:e + 1] == ")":
-            return True                 # "(21)", "(3)"
-        if _after_opening(text, s) and text[s - 1:s] in ("", "\n", " ", "\t") \
-                and re.match(r"[.)][ \t]", text[e:e + 2]):
+        if words and words[-1].isdigit() or re.match(r"[ \t]\d", text[e:e + 2]):
+            return True                 # groups of digits: a phone or account number
+        line = text.rfind("\n", 0, s) + 1
+        if not text[line:s].strip() and re.match(r"[.)][ \t]", text[e:e + 2]):
             return True                 # "1. " at the start of a line: a list number
+    if attached == "(" and nxt == ")":
+        return True                     # "(21)", "(3)"
     return False
 
 
+def _word_start(text: str, pos: int, k: int) -> int:
+    """Start of the k-th whitespace-separated word before pos."""
+    for _ in range(k):
+        while pos and text[pos - 1].isspace():
+            pos -= 1
+        while pos and not text[pos - 1].isspace():
+            pos -= 1
+    return pos
+
+
 def _after_opening(text: str, s: int) -> bool:
-    """A capital just after an opening quote, bracket or colon starts a phrase."""
+    """A capital just after an opening quote, bracket, colon or dash starts a phrase."""
     i = s - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -306,15 +350,16 @@ def _skip(s: int, e: int) -> _Read:
     return _Read(start=s, num_start=s, num_end=e, end=e, value=0.0, kind=None)
 
 
-def _finish(text: str, r: _Read, about: bool = True) -> _Read:
-    if about:
-        r.about = _noun_phrase(text, r.end)
+def _about(text: str, r: _Read) -> _Read:
+    r.about = _noun_phrase(text, r.end)
     return r
 
 
 def _noun_phrase(text: str, pos: int) -> str | None:
     """The few words after a figure that name what it measures: "£1.6bn of export finance"
     gives "export finance", "5,000 air defence missiles, to be made" "air defence missiles"."""
+    if aside := _ASIDE.match(text, pos):
+        pos = aside.end()               # "$168m (£89m) settlement"
     if of := _OF_DET.match(text, pos):
         pos = of.end()
     words: list[str] = []
@@ -322,15 +367,21 @@ def _noun_phrase(text: str, pos: int) -> str | None:
     while len(words) < 4 and (w := _NP_WORD.match(text, end)):
         word = w.group(1)
         low = word.lower()
-        if low in _STOP or (words and low.endswith("ing") and not word[0].isupper()):
+        if low == "and" and words and (nxt := _NP_WORD.match(text, w.end())) \
+                and nxt.group(1).lower() not in _STOP:
+            words.append(word)          # "European and Arab countries"
+            end = w.end()
+            continue
+        if low in _STOP or (low.endswith("ing") and word[0].islower() and (words or low[:-3] in ("be", "do"))):
             break
         words.append(word)
         end = w.end()
+    while words and words[-1].lower() == "and":
+        words.pop()
     return " ".join(words) or None
 
 
 _RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|to)[ \t]*|[ \t]+and[ \t]+", re.I)
-_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.I)
 
 
 def _join_ranges(text: str, reads: list[_Read]) -> None:
@@ -341,7 +392,7 @@ def _join_ranges(text: str, reads: list[_Read]) -> None:
         if a.end > b.start or not _RANGE_JOIN.fullmatch(text, a.end, b.start):
             continue
         gap = text[a.end:b.start].strip().lower()
-        if gap == "and" and not _BETWEEN.search(text, max(0, a.start - 10), a.start):
+        if gap == "and" and not re.search(r"\bbetween[ \t]+$", text[max(0, a.start - 10):a.start], re.I):
             continue
         if a.kind is None or b.kind is None:
             if b.bare:
