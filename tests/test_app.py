@@ -1,0 +1,183 @@
+"""The app driven by Pilot over a real store built from the bundled sample article.
+Expectations come from the store itself (extraction is still being tuned)."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store import browse
+from store.cite import cite
+from tui.app import BylineApp, MainScreen
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.article_view import ArticleView, wrap
+from tui.widgets.rowlist import RowList
+
+SIZE = (120, 40)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+def list_ids(rows: RowList) -> list[int]:
+    return list(rows.ids)
+
+
+def drawn(widget) -> str:
+    """The text a line-API widget draws for the lines on screen."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_panes_switch_by_number_and_tab(sample_db):
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.main.pane.name == "people"
+        for key, name in [("2", "quotes"), ("3", "figures"), ("4", "articles"), ("tab", "people"),
+                          ("shift+tab", "articles"), ("1", "people")]:
+            await pilot.press(key)
+            assert app.main.pane.name == name
+            assert app.focused is app.main.pane.rows
+        await pilot.press("2")
+        await settle(app, pilot)
+        conn = sqlite3.connect(sample_db)
+        assert app.current_list().count == conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+
+
+async def test_selecting_keir_starmer_shows_only_his_quotes(sample_db):
+    conn = sqlite3.connect(sample_db)
+    person_id = conn.execute("SELECT id FROM people WHERE name = 'Keir Starmer'").fetchone()[0]
+    his = {i for (i,) in conn.execute("SELECT id FROM quotes WHERE person_id = ?", (person_id,))}
+    assert his, "the sample store attributes quotes to Keir Starmer"
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await type_text(pilot, "keir starmer")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        people = app.current_list()
+        assert people.current["name"] == "Keir Starmer"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.main.pane.name == "quotes"
+        quotes = app.current_list()
+        assert set(quotes.ids) == his
+        assert all(quotes.row(i)["speaker"] == "Keir Starmer" for i in range(quotes.count))
+        assert "Keir Starmer" in str(app.main.pane.query_one(".scope").render())
+        # escape shows everyone again
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert quotes.count == conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+
+
+async def test_search_porcupin_opens_the_quote_and_y_copies_its_citation(sample_db):
+    conn = sqlite3.connect(sample_db)
+    quote_id = conn.execute("SELECT id FROM quotes WHERE text LIKE '%steel porcupine%'").fetchone()[0]
+    expected = browse.quotes_rows(conn, [quote_id])[0]
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "porcupin")
+        await settle(app, pilot)
+        assert app.screen.hits and "porcupine" in app.screen.hits[0].text
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.selected_quote()["id"] == quote_id
+        view = app.screen.query_one(ArticleView)
+        assert "steel porcupine" in drawn(view)            # scrolled into view
+        await pilot.press("y")
+        assert app.clipboard == cite(expected, "plain")
+        await pilot.press("Y")
+        assert app.clipboard == cite(expected, "markdown")
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_y_in_quotes_pane_copies_the_row_under_the_cursor(sample_db):
+    conn = sqlite3.connect(sample_db)
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")                   # People pane: nothing to copy, no crash
+        assert app.clipboard == ""
+        await pilot.press("2")
+        await settle(app, pilot)
+        await pilot.press("j")
+        row = app.current_list().current
+        await pilot.press("y")
+        assert app.clipboard == cite(browse.quotes_rows(conn, [row["id"]])[0], "plain")
+
+
+async def test_filter_narrows_quotes_by_words(sample_db):
+    conn = sqlite3.connect(sample_db)
+    expected = {i for (i,) in conn.execute("SELECT id FROM quotes WHERE text LIKE '%peace%'")}
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2", "f")
+        await type_text(pilot, "peace")
+        await settle(app, pilot)
+        assert set(app.current_list().ids) == expected
+        await pilot.press("escape", "escape")     # leave the box, then clear it
+        await settle(app, pilot)
+        assert app.current_list().count == conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+
+
+async def test_figures_sort_by_value_biggest_first(sample_db):
+    conn = sqlite3.connect(sample_db)
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "s")
+        await settle(app, pilot)
+        figures = app.current_list()
+        values = [figures.row(i)["value"] for i in range(figures.count)]
+        assert values == sorted(values, reverse=True)
+        assert len(values) == conn.execute("SELECT count(*) FROM figures").fetchone()[0]
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.kind == "figure"
+
+
+async def test_help_lists_bindings_and_q_quits(sample_db):
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def test_every_binding_has_an_id():
+    from tui.screens.help import groups
+
+    for _, bindings in groups():
+        for binding in bindings:
+            assert binding.id or binding.action == "", binding
+
+
+@pytest.mark.parametrize("width", [5, 20, 33])
+def test_wrap_keeps_offsets_and_width(width):
+    text = "A first paragraph with several words in it.\nSecond one, and an extraordinarilylongwordthatmustbecut here."
+    lines = wrap(text, width)
+    for start, end in lines:
+        assert len(text[start:end].rstrip()) <= width
+        assert "\n" not in text[start:end]
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")

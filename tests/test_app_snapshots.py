@@ -1,0 +1,35 @@
+"""Pictures of each pane, the reader, search and help at 120x40 and 80x24.
+Regenerate with `pytest tests/test_app_snapshots.py --snapshot-update` when extraction changes."""
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from tui.app import BylineApp
+
+VIEWS = {
+    "people": [],
+    "quotes": ["2"],
+    "figures": ["3"],
+    "articles": ["4"],
+    "reader": ["2", "j", "enter"],
+    "search": ["slash", *"porcupin"],
+    "help": ["question_mark"],
+}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_view(snap_compare, sample_db, view, size):
+    async def run_before(pilot):
+        app = pilot.app
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in VIEWS[view]:
+            await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for box in app.screen.query(Input):
+            box.cursor_blink = False
+
+    assert snap_compare(BylineApp(str(sample_db)), terminal_size=size, run_before=run_before)
