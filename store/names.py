@@ -13,7 +13,8 @@ def first_names() -> dict[str, str | None]:
     for line in files("store").joinpath("data/first_names.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, g = line.split()
-            out[name] = g if g in ("m", "f") else None
+            if name not in STOP:
+                out[name] = g if g in ("m", "f") else None
     return out
 
 
@@ -33,6 +34,7 @@ PLAIN_TITLES = {
     "Chairman", "Chairwoman", "Speaker", "Deputy", "Coach", "Chief", "Commander", "Marshal",
     "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
     "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
+    "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
 # Titles that stand for the person's role when the text gives no other ("King Charles").
@@ -41,7 +43,7 @@ ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vic
 
 # Lower-case particles inside names: "Ursula von der Leyen", "Charles de Gaulle".
 PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "la",
-             "le", "bin", "ibn", "al", "ter", "ten", "zu", "y", "st"}
+             "le", "bin", "ibn", "al", "ter", "ten", "zu"}
 # The same written with a capital ("Van Persie", "De Wilde"): a name only with other evidence.
 CAP_PARTICLES = {"Van", "Von", "De", "Der", "Den", "Du", "Da", "Di", "Del", "Le", "La", "Al", "El", "Ter", "Ten"}
 
@@ -54,7 +56,7 @@ It Its He She They We I You His Her Their Our My Your Him Them Us Me This That T
 When While Where What Who Whom Whose Why How Which Whether Just Only Even Still Already Again Perhaps
 Indeed Instead Thus Hence Therefore Besides Despite During Without Within Among Between Against
 Through Throughout Across Around Along Behind Beyond Near Outside Inside Upon Via Per Like Unlike
-Today Tomorrow Yesterday Tonight Last Next First Second Third Fourth Fifth Final New Old Former Late
+Today Tomorrow Yesterday Tonight Last Next First Second Third Fourth Fifth Final Old Former Late
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mon Tue Wed Thu Fri Sat Sun Christmas Easter Ramadan Olympic Olympics God Allah Internet Web Online
@@ -71,7 +73,7 @@ Breaking Update Exclusive Analysis Comment Opinion Editorial Review Interview Pr
 ORG_WORDS = set("""
 Association Associates Party Council Ministry Department University College School Academy Club United
 City Town Village FC AFC Bank Banks Bancorp Bancshares Corp Corporation Inc Incorporated Ltd Limited Plc PLC
-Co LLC LLP Group Holdings Partners Securities Capital Financial Finance Airlines Airways Airport Motors
+Co LLC LLP Bros SpA AG SA NV BV GmbH AB ASA Oyj Cos Group Holdings Partners Securities Capital Financial Finance Airlines Airways Airport Motors
 Energy Oil Petroleum Gas Telecom Telecommunications Communications Media Records Studios Studio Pictures
 Films Network Networks Channel Radio TV Television Magazine Review Press Books Publishing News Times
 Post Journal Herald Daily Weekly Tribune Gazette Observer Telegraph Mail Express Mirror Standard
@@ -103,9 +105,8 @@ Project Initiative Fund Facility Estate Estates Square Quay Wharf Docks Dock Ter
 # Organisation or place words that are also common surnames ("Tiger Woods", "Damon Hill"):
 # they mark a non-person only when the run does not start with a known first name.
 SURNAME_LIKE = {"Hall", "Lane", "Wood", "Woods", "Hill", "Hills", "Field", "Fields", "Green", "Ford",
-                "Forest", "Park", "Church", "Bridge", "Little", "Temple", "Banks", "Bank", "Way", "Beach",
-                "Guard", "Rivers", "Castle", "Street", "Chapel", "House", "Tower", "Post", "Court",
-                "Lake", "Palace", "Young", "Grand", "Major", "Marshall", "Mount", "Price", "Rose"}
+                "Church", "Little", "Banks", "Bank", "Guard", "Rivers", "Post", "Young", "Grand", "Major",
+                "Marshall", "Price", "Rose"}
 
 # Words of speech after or before a name that mark it as a person.
 SPEECH_VERBS = set("""
@@ -148,3 +149,24 @@ superintendent chairperson vice-president vice-chairman treasurer counsel solici
 PLACE_START = {"New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                "Central", "Upper", "Lower", "Great", "Greater", "San", "Santa", "Los", "Las", "St",
                "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "El", "Le", "La", "Sri", "Hong"}
+
+# Countries, continents and a few regions: never a person, and never confirm one.
+PLACES = set("""
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
+Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil
+Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus
+Czech Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Ethiopia Fiji Finland France Gabon
+Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
+India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea
+Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
+Luxembourg Macedonia Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico
+Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia Nauru Nepal Netherlands
+Holland Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines
+Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia
+Slovenia Somalia Spain Sudan Suriname Swaziland Sweden Switzerland Syria Taiwan Tajikistan Tanzania
+Thailand Togo Tonga Trinidad Tobago Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay
+Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen Yugoslavia Zaire Zambia Zimbabwe Chechnya
+Britain England Scotland Wales Ulster America Europe Asia Africa Antarctica Australasia Oceania
+Arabia Palestine Gaza Kashmir Tibet Kurdistan Crimea Siberia Caucasus Balkans Scandinavia Baltic
+London Paris Berlin Moscow Washington Beijing Tokyo Rome Madrid Brussels Geneva Vienna Dublin
+""".split())

@@ -12,29 +12,36 @@ import re
 from dataclasses import dataclass
 
 from .model import Person
-from .names import (CAP_PARTICLES, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, ROLE_NOUNS,
+from .names import (CAP_PARTICLES, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
                     ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, first_names)
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+# Words that can be part of a name: capitalised ones and lower-case particles. Lower-case
+# words in between are skipped, and break a run because the gap is then not blank.
+_WORD = re.compile(r"[^\W\d_a-z][\w'’\-]*(?<![\-'’])\.?")
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|according to|quoted|quoting)\s*$")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)), "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _WHO_AFTER = re.compile(r",?\s+who\b")
-_COUNTRY_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*\)")
+_COUNTRY_AFTER = re.compile(r"\s*\((?!\s*[A-Z]{4,}\))(?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*\)")
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")
+_SHORT_GAP = re.compile(r"^\s*(?:\([a-z ]{1,20}\)\s*)?(?:,|;|&|and)\s*$")
 _LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
 _CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with", "as", "and", "or",
         "but", "said", "says", "to", "for", "from", "in", "on", "at", "when", "while", "that", "who",
         "which", "is", "was", "were", "are", "be", "been", "has", "had", "have", "after", "before",
         "than", "like", "including", "told", "where", "whose", "also", "will", "would"}
+_LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+_ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -47,14 +54,22 @@ class _Tok:
 class _Cand:
     toks: list[_Tok]        # the name words, titles excluded
     titles: list[_Tok]
-    person: bool | None     # True when evidence says so; None undecided
+    person: str | None      # the evidence that makes it a person; None undecided
 
 
 def _tokens(text: str) -> list[_Tok]:
     firsts = first_names()
-    out = []
+    out: list[_Tok] = []
     for m in _WORD.finditer(text):
-        raw, start, end = m.group(), m.start(), m.end()
+        raw, start = m.group(), m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
+            continue
+        # particles before this word: "Ursula von der Leyen", "said de Silva"
+        pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
+            _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
+        if pm:
+            for w in re.finditer(r"\S+", pm.group(1)):
+                out.append(_Tok(pm.start(1) + w.start(), pm.start(1) + w.end(), w.group(), "part"))
         brk = False
         dot = raw.endswith(".")
         core = raw[:-1] if dot else raw
@@ -67,16 +82,15 @@ def _tokens(text: str) -> list[_Tok]:
             kind = "title"
             if dot:
                 end += 1
-        elif dot and len(core) == 1 and core.isupper():
+        elif dot and len(core) == 1:
             kind, end = "init", end + 1
-        elif core in PARTICLES:
-            kind = "part"
-        elif core[0].isupper():
-            parts = re.split(r"[-]", core)
-            if core.isupper():
-                kind = "init" if len(core) == 2 and not dot else "caps"
-            elif all(p[:1].isupper() for p in parts):
-                kind = "name"
+        elif core.isupper():
+            kind = "init" if len(core) == 2 and not dot else "caps"
+        elif not (core[-1] == "s" and core[:-1].isupper()) and \
+                all(p[:1].isupper() for p in core.split("-")):
+            kind = "name"
+        if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
+            out[-1].kind, kind = "other", "other"
         if dot and kind not in ("title", "init"):
             brk = True          # a full stop after the word ends any name
         out.append(_Tok(start, end, text[start:end], kind, brk))
@@ -89,7 +103,7 @@ def _contiguous(text: str, a: _Tok, b: _Tok) -> bool:
         return False
     if not gap:
         return a.kind == "init"
-    return gap.isspace() and gap.count("\n") <= 1 and len(gap) <= 3
+    return gap.isspace() and "\n" not in gap and len(gap) <= 3
 
 
 def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
@@ -122,16 +136,15 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     return parts
 
 
-def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
+def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
+    if run[-1].kind == "title" and not run[-1].text.endswith("."):
+        run[-1].kind = "name"
     last_name = max((i for i, t in enumerate(run) if t.kind == "name"), default=-1)
     if last_name < 0:
         return None
     run = run[:last_name + 1]
-    for t in run:
-        if t.kind == "title" and t is run[-1]:
-            t.kind = "name"
     ti = max((i for i, t in enumerate(run) if t.kind == "title"), default=-1)
     titles: list[_Tok] = []
     if ti >= 0:
@@ -148,51 +161,60 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     head = run[0]
     if not titles and head.kind == "name" and head.text not in firsts and \
             not text[sent_start:head.start].strip(" \"'“‘(") and \
-            re.search(r"\b%s\b" % re.escape(head.text.lower()), text):
+            head.text.lower() in lower:
         run = run[1:]
         if not run:
             return None
-    # "Mexican Ariel Cruz", "State Condoleezza Rice": start at a first name further in
+    if not titles and run[0].text in PLACE_START:
+        return None
+    # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if not titles and run[0].text not in firsts and run[0].kind == "name":
         for i in range(1, len(run) - 1):
-            if run[i].text in firsts:
+            if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".")):
                 run = run[i:]
                 break
     words = [t.text for t in run]
+    if any(w in PLACES for w in words):
+        return None
     starts_first = words[0] in firsts
     for i, w in enumerate(words):
         if w in ORG_WORDS and not (w in SURNAME_LIKE and (starts_first or titles) and i == len(words) - 1):
             return None
-    if not titles and not starts_first and words[0] in PLACE_START:
-        return None
     if len(run) > 5:
         return None
     return _Cand(run, titles, None)
 
 
-def _evidence(c: _Cand, text: str) -> bool | None:
+def _evidence(c: _Cand, text: str) -> str | None:
+    """Why the text says this run is a person ("title", "first name", ...), or None."""
     firsts = first_names()
     toks = c.toks
     if c.titles:
-        return True
+        return "title"
     s, e = toks[0].start, toks[-1].end
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
-    if _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
-        return True
+    if _AGE_AFTER.match(after):
+        return "age"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
-    if toks[0].text in firsts or any(t.kind == "init" for t in toks[:-1]):
-        return True
+    if _ROLE_AFTER.match(after):
+        return None                  # "Vera Drake star Imelda Staunton": a work or a team
+    if _WHO_AFTER.match(after):
+        return "who"
+    if toks[0].text in firsts:
+        return "first name"
+    if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):
+        return "initial"
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
-        return True
+        return "speech verb"
     if _role_before(text, s) or _appositive_after(after):
-        return True
+        return "role"
     if len(toks) <= 3 and _COUNTRY_AFTER.match(after):
-        return True
+        return "table"
     line_start = text.rfind("\n", 0, s) + 1
     if len(toks) <= 3 and re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", text[line_start:s]):
-        return True
+        return "table"
     return None
 
 
@@ -254,13 +276,14 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     sent_starts = [s for s, _ in sents] or [0]
     headline_end = _headline_end(text, paras)
 
+    lower = set(_LOWER.findall(text))
     cands: list[_Cand] = []
     for run in _runs(text, toks):
         if run[0].start < headline_end:
             continue
         for part in _split(run):
             i = bisect.bisect_right(sent_starts, part[0].start) - 1
-            c = _candidate(part, text, sent_starts[max(i, 0)])
+            c = _candidate(part, text, sent_starts[max(i, 0)], lower)
             if c:
                 c.person = _evidence(c, text)
                 cands.append(c)
@@ -269,21 +292,36 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
     for c in cands:
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
-                and c.toks[-1].kind == "name":
-            c.person = True
-    # lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf (Sweden)")
+                and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
+                and not _sentence_initial(text, c.toks[0], sent_starts) \
+                and not re.search(r"[^s]s$", c.toks[-1].text):
+            c.person = "repeated surname"
+    # lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf (Sweden)",
+    # "Given, Breen, Staunton")
     changed = True
     while changed:
         changed = False
         for a, b in zip(cands, cands[1:]):
-            if (a.person is True) != (b.person is True) and _LIST_GAP.match(text[a.toks[-1].end:b.toks[0].start]):
-                other = b if a.person is True else a
-                if len(other.toks) >= 2 and len(other.toks) <= 3 and other.toks[-1].kind == "name" \
-                        and "\n\n" not in text[a.toks[-1].end:b.toks[0].start]:
-                    other.person = True
-                    changed = True
+            if bool(a.person) == bool(b.person):
+                continue
+            other = b if a.person else a
+            gap = text[a.toks[-1].end:b.toks[0].start]
+            if len(other.toks) == 1:
+                ok = _SHORT_GAP.match(gap) and other.toks[0].kind == "name" and \
+                    not _sentence_initial(text, other.toks[0], sent_starts)
+            else:
+                ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
+                    other.toks[0].kind != "init" and _LIST_GAP.match(gap) and re.search(r"[\d(\n]", gap)
+            if ok:
+                other.person = "list"
+                changed = True
 
     return _people(text, toks, [c for c in cands if c.person], sent_starts)
+
+
+def _sentence_initial(text: str, tok: _Tok, sent_starts: list[int]) -> bool:
+    i = bisect.bisect_right(sent_starts, tok.start) - 1
+    return i >= 0 and not text[sent_starts[i]:tok.start].strip(" \"'“‘(")
 
 
 def _headline_end(text: str, paras: list[tuple[int, int]]) -> int:
@@ -342,7 +380,11 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             forms.setdefault(tuple(w.upper() for w in words), key)
         forms.setdefault(g["surname"], key)
         forms.setdefault(tuple(w.upper() for w in g["surname"]), key)
-    maxlen = max(len(f) for f in forms)
+    lengths: dict[str, list[int]] = {}     # first word -> form lengths, longest first
+    for f in forms:
+        lengths.setdefault(f[0], []).append(len(f))
+    for v in lengths.values():
+        v.sort(reverse=True)
 
     mentions: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
     i, n = 0, len(toks)
@@ -351,7 +393,9 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
         while j < n and toks[j].kind == "title" and j + 1 < n and _contiguous(text, toks[j], toks[j + 1]):
             j += 1
         hit = None
-        for L in range(min(maxlen, n - j), 0, -1):
+        for L in lengths.get(toks[j].text, ()):
+            if j + L > n:
+                continue
             words = tuple(t.text for t in toks[j:j + L])
             key = forms.get(words)
             if key is None:
@@ -411,16 +455,15 @@ def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, g: dic
         return False
     if j + L < len(toks) and toks[j + L].kind in ("name", "init") and _contiguous(text, last, toks[j + L]):
         return False
-    if first.text in STOP:
-        i = bisect.bisect_right(sent_starts, first.start) - 1
-        if i >= 0 and not text[sent_starts[i]:first.start].strip(" \"'“‘("):
-            return False
+    if first.text in STOP and _sentence_initial(text, first, sent_starts):
+        return False
     return True
 
 
 def _tie_descriptions(text: str, people: list[Person]) -> None:
     """"The prime minister" is a mention of the one person whose role is exactly that."""
     by_role: dict[str, list[Person]] = {}
+    lowered = None
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
@@ -428,10 +471,17 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
         if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()):
             continue
         taken = set(ps[0].mentions)
-        for m in re.finditer(r"\b[Tt]he %s\b" % re.escape(role).replace(r"\ ", r"\s+"), text, re.I):
-            span = (m.start(), m.end())
-            if span not in taken and text[m.start()] in "Tt":
+        if lowered is None:
+            lowered = text.lower()
+        phrase = "the " + role
+        at = lowered.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            span = (at, end)
+            if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
+                    (end == len(text) or not text[end].isalnum()):
                 ps[0].mentions.append(span)
+            at = lowered.find(phrase, end)
 
 
 def _pronoun_gender(text: str, p: Person, people: list[Person]) -> str | None:
