@@ -153,8 +153,14 @@ class _Article:
 
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
-        return [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _WORD.finditer(self.text, start, end)
-                if not self.in_quote(m.start())]
+        out = []
+        for m in _WORD.finditer(self.text, start, end):
+            if not self.in_quote(m.start()):
+                w = m.group()
+                if w.endswith(".") and not re.search(r"\.\w", w) and w[:-1].lower() not in _TITLES:
+                    w = w[:-1]                  # a full stop, not part of "U.S." or "Mr."
+                out.append((m.start(), m.start() + len(w), w.lower().rstrip(".")))
+        return out
 
     def add_event(self, pos: int, person: Person) -> None:
         bisect.insort(self.events, (pos, person), key=lambda e: e[0])
@@ -311,7 +317,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.sieve = "continuation" if prev.speaker else prev.sieve
         else:
-            cue = _possessive(art, i)
+            cue = _possessive(art, i, quotes)
             if cue:
                 _apply(art, q, cue)
         if q.cue_start is not None:
@@ -429,7 +435,8 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         lo = art.outer[i - 1][1]
     # a later clause ("…, but von der Leyen said") has its own subject
     brk = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s) if not art.in_quote(m.start())), default=lo)
-    words = art.words(brk, s)
+    cs, ce = art.cue_spans.get(i - 1, (-1, -1))   # the previous quote's cue is not this one's
+    words = [w for w in art.words(brk, s) if not (cs <= w[0] and w[1] <= ce)]
     # the first speech verb whose subject is known: in "Trump said that Clinton once
     # described it as "…"" the words are reported by Trump
     for k in range(len(words)):
@@ -531,14 +538,22 @@ def _continues(art: _Article, prev_i: int, i: int) -> bool:
             and not any(w[2] in SPEECH_VERBS for w in rest))
 
 
-def _possessive(art: _Article, i: int) -> Cue | None:
-    """`building Starmer’s “coalition of the willing”`: the phrase is the owner's."""
+def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
+    """`building Starmer’s “coalition of the willing”` after Starmer was quoted saying
+    "coalition of the willing": the phrase is the owner's. Without that earlier quote the
+    phrase may be a title or someone else's words."""
     s, _ = art.outer[i]
+    said_before = {(_fold(q.text), q.speaker) for q in quotes[:i] if q.speaker}
     m = re.search(r"[’']s?\s*$", art.text[max(0, s - 4):s])
     if not m:
         return None
     end = max(0, s - 4) + m.start()
     if end in art.by_end:
         ms, _, p = art.by_end[end]
-        return Cue("name", ms, s, p, sieve="possessive")
+        if (_fold(quotes[i].text), p.name) in said_before:
+            return Cue("name", ms, s, p, sieve="possessive")
     return None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()

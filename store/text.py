@@ -96,12 +96,12 @@ def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str)
     if not word:
         return True
     w = word.group(1).lower()
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):  # "U.S", "a.m"
+        return next_char.isupper() and _looks_like_new_sentence(text, mark)
     if w in ABBREVIATIONS or w.rstrip(".") in ABBREVIATIONS:
         return False
     if len(w) == 1 and w.isalpha():          # an initial: "George W. Bush"
         return False
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):  # "U.S", "a.m"
-        return next_char.isupper() and _looks_like_new_sentence(text, mark)
     return True
 
 

@@ -1,0 +1,232 @@
+import re
+
+from store.model import Person
+from store.quotes import find_quotes, quote_spans, speaker_as_written
+from store.text import paragraphs, sentences
+
+
+def person(text, name, *forms, gender=None):
+    """A Person whose mentions are every occurrence of its name and forms in text."""
+    spans = set()
+    for form in sorted({name, *forms}, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.add((m.start(), m.end()))
+    return Person(name=name, mentions=sorted(spans), gender=gender)
+
+
+def run(text, *people):
+    paras = paragraphs(text)
+    return find_quotes(text, paras, sentences(text, paras), list(people))
+
+
+def spans(text):
+    return [q.text for q in quote_spans(text, paragraphs(text))]
+
+
+def who(text, *people):
+    return [(q.text, q.speaker) for q in run(text, *people)]
+
+
+# -- spans ---------------------------------------------------------------------------
+
+def test_curly_and_straight_double_quotes():
+    text = 'She said “the plan works” and he said "it fails".'
+    assert spans(text) == ["the plan works", "it fails"]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Don’t ask. Ms Obi’s rock 'n' roll years in the 1990s' boom didn't end, the players' union said."
+    assert spans(text) == []
+
+
+def test_single_quotes_as_quotation_marks():
+    assert spans("Mayor 'will not resign' over row") == ["will not resign"]
+    assert spans("Critics called it ‘a farce’ on Monday.") == ["a farce"]
+
+
+def test_double_apostrophes_are_double_quotes():
+    assert spans("''It is over,'' said Mr. Vance.") == ["It is over,"]
+
+
+def test_quote_inside_quote_stays_in_the_outer_span():
+    text = '"He told me, \'never again,\' and left," she said.'
+    assert spans(text) == ["He told me, 'never again,' and left,"]
+
+
+def test_multi_paragraph_quote_is_one_span_per_paragraph():
+    text = "“The first part runs on.\n\n“And the second part ends here,” she said.\n\nNext paragraph."
+    assert spans(text) == ["The first part runs on.", "And the second part ends here,"]
+
+
+def test_unbalanced_mark_stays_inside_its_paragraph():
+    text = 'He said "this never closes.\n\nA later paragraph with "a quote" in it.'
+    assert spans(text) == ["this never closes.", "a quote"]
+
+
+def test_stray_single_quote_swallows_nothing():
+    assert spans("The ‘opening mark never closes and the text goes on.") == []
+
+
+def test_offsets_point_inside_the_marks():
+    text = 'A “quoted phrase” here.'
+    q = quote_spans(text, paragraphs(text))[0]
+    assert text[q.start:q.end] == "quoted phrase"
+
+
+def test_kind_full_and_partial():
+    text = '"We will win," she said. He called it "a sham".'
+    assert [q.kind for q in quote_spans(text, paragraphs(text))] == ["full", "partial"]
+
+
+# -- sieves --------------------------------------------------------------------------
+
+def test_verb_name_after_the_quote_both_orders():
+    text = '"Rates will rise," Ada Moss said. "Prices too," said Mr Kell.'
+    moss, kell = person(text, "Ada Moss", "Moss", gender="f"), person(text, "Tom Kell", "Kell", gender="m")
+    qs = run(text, moss, kell)
+    assert [(q.speaker, q.sieve) for q in qs] == [("Ada Moss", "verb-name"), ("Tom Kell", "verb-name")]
+    assert qs[0].cue == "Ada Moss said" and text[qs[0].cue_start:qs[0].cue_end] == "Ada Moss said"
+
+
+def test_subject_speaks_not_the_listener():
+    text = 'Ivan Petrov, the envoy to Rome, told Maria Conti on Sunday: "We need a truce."'
+    petrov = person(text, "Ivan Petrov", gender="m")
+    conti = person(text, "Maria Conti", gender="f")
+    assert who(text, petrov, conti) == [("We need a truce.", "Ivan Petrov")]
+
+
+def test_according_to():
+    text = 'The deal was "dead in the water", according to Lena Ruiz.'
+    assert who(text, person(text, "Lena Ruiz", gender="f")) == [("dead in the water", "Lena Ruiz")]
+
+
+def test_posted_after_a_quote_that_ends_its_sentence():
+    text = "“Nobody works harder than me!” Sam Vale posted on his account."
+    assert who(text, person(text, "Sam Vale", gender="m")) == [("Nobody works harder than me!", "Sam Vale")]
+
+
+def test_pronoun_takes_the_subject_not_the_last_name():
+    text = ("Speaking later, Omar Haddad said he regretted the row with Piotr Nowak on Friday.\n"
+            '"It should never have happened in public," he told Radio Five.')
+    haddad = person(text, "Omar Haddad", "Haddad", gender="m")
+    nowak = person(text, "Piotr Nowak", "Nowak", gender="m")
+    q = run(text, haddad, nowak)[0]
+    assert (q.speaker, q.sieve, q.cue) == ("Omar Haddad", "pronoun", "he told")
+
+
+def test_pronoun_between_two_people_follows_gender():
+    text = ("Mark Adler spoke first, but Jane Lowe said the scheme would be scrapped.\n"
+            '"It has failed everyone," she added.')
+    adler = person(text, "Mark Adler", gender="m")
+    lowe = person(text, "Jane Lowe", gender="f")
+    assert who(text, adler, lowe) == [("It has failed everyone,", "Jane Lowe")]
+
+
+def test_pronoun_with_no_candidate_is_unknown():
+    text = 'The firm was sold.\n"It was a good price," she said.'
+    q = run(text)[0]
+    assert q.speaker is None and q.sieve == "pronoun"
+
+
+def test_continuation_after_an_attributed_quote():
+    text = ('"We lost the first game," Cole Brandt said. "We will not lose the second."\n'
+            '"That is a promise."\n'
+            "The season starts in May.")
+    qs = run(text, person(text, "Cole Brandt", "Brandt", gender="m"))
+    assert [(q.speaker, q.sieve) for q in qs] == [
+        ("Cole Brandt", "verb-name"), ("Cole Brandt", "continuation"), ("Cole Brandt", "continuation")]
+
+
+def test_no_continuation_after_other_narrative():
+    text = ('"We lost," Cole Brandt said.\n'
+            "The club was sold to Ann Fry a year later.\n"
+            '"A new era begins."')
+    qs = run(text, person(text, "Cole Brandt", gender="m"), person(text, "Ann Fry", gender="f"))
+    assert qs[1].speaker is None
+
+
+def test_partial_quote_with_stance_verb():
+    text = 'Rosa Klein, the union leader, called the offer "an insult" on Tuesday.'
+    q = run(text, person(text, "Rosa Klein", gender="f"))[0]
+    assert (q.speaker, q.sieve, q.kind) == ("Rosa Klein", "partial-subject", "partial")
+
+
+def test_partial_after_said_she_would():
+    text = 'Eva Lind said she would bring forward her own plan to "fix the roads".'
+    assert who(text, person(text, "Eva Lind", gender="f")) == [("fix the roads", "Eva Lind")]
+
+
+def test_reported_speech_is_the_outer_speaker():
+    text = 'Paul Dent said that Ian Roe once described the deal as "the best ever".'
+    dent, roe = person(text, "Paul Dent", gender="m"), person(text, "Ian Roe", gender="m")
+    assert who(text, dent, roe) == [("the best ever", "Paul Dent")]
+
+
+def test_sentence_final_cue():
+    text = 'The police were making "every effort" to find him, Mr Grant added.'
+    assert who(text, person(text, "Alan Grant", "Mr Grant", gender="m")) == [("every effort", "Alan Grant")]
+
+
+def test_thinking_verbs_do_not_attribute():
+    text = 'Tom Reed hopes the "new deal" will work.'
+    assert who(text, person(text, "Tom Reed", gender="m")) == [("new deal", None)]
+
+
+def test_organisations_and_groups_get_no_speaker():
+    text = ('"We deny the claims," the company said. "Nothing changes," officials said. '
+            'A spokesman for Mr Hale said "no comment".')
+    hale = person(text, "Jo Hale", "Mr Hale", gender="m")
+    qs = run(text, hale)
+    assert [q.speaker for q in qs] == [None, None, None]
+    assert qs[0].sieve == "unnamed" and qs[0].cue == "the company said"
+
+
+def test_passive_does_not_make_the_subject_a_speaker():
+    text = 'Kay Moss has been accused of "playing politics" with the budget.'
+    assert who(text, person(text, "Kay Moss", gender="f")) == [("playing politics", None)]
+
+
+def test_scare_quotes_and_titles_of_works_get_none():
+    text = 'The so-called "reform" failed. Mia Holt watched "The Long Road" twice.'
+    assert [s for _, s in who(text, person(text, "Mia Holt", gender="f"))] == [None, None]
+
+
+def test_name_missing_from_people_is_never_invented():
+    text = '"We are ready," said Carla Munoz.'
+    q = run(text)[0]
+    assert q.speaker is None
+
+
+def test_headline_name_before_quote():
+    text = "Costa 'will not quit' over row\n\nThe minister spoke on Monday."
+    assert who(text, person(text, "Rui Costa", "Costa", gender="m")) == [("will not quit", "Rui Costa")]
+
+
+def test_possessive_needs_the_phrase_spoken_before():
+    text = ('Ann Fry promised a "fresh start". Voters backed Ann Fry’s "fresh start" plan.\n'
+            'Voters liked Ann Fry’s "vanity project".')
+    fry = person(text, "Ann Fry", gender="f")
+    qs = run(text, fry)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("fresh start", "Ann Fry"), ("fresh start", "Ann Fry"), ("vanity project", None)]
+
+
+def test_unbalanced_marks_still_attribute_the_rest():
+    text = 'He said "this never closes.\n\n"Fine," Ada Moss said.'
+    qs = run(text, person(text, "Ada Moss", gender="f"))
+    assert qs[-1].text == "Fine," and qs[-1].speaker == "Ada Moss"
+
+
+def test_speaker_as_written_uses_the_cue_form():
+    text = 'Barack Obama spoke. "It is time," Mr. Obama said.'
+    obama = person(text, "Barack Obama", "Obama", gender="m")
+    q = run(text, obama)[0]
+    assert q.speaker == "Barack Obama"
+    assert speaker_as_written(text, q, [obama]) == "Obama"
+
+
+def test_article_text_is_data():
+    text = '"[bold]not markup[/bold]\x1b[31m," Ada Moss said.'
+    q = run(text, person(text, "Ada Moss", gender="f"))[0]
+    assert q.text.startswith("[bold]not markup[/bold]") and q.speaker == "Ada Moss"
