@@ -170,3 +170,23 @@ Britain England Scotland Wales Ulster America Europe Asia Africa Antarctica Aust
 Arabia Palestine Gaza Kashmir Tibet Kurdistan Crimea Siberia Caucasus Balkans Scandinavia Baltic
 London Paris Berlin Moscow Washington Beijing Tokyo Rome Madrid Brussels Geneva Vienna Dublin
 """.split())
+
+# Nationality and group words: they qualify a name ("Mexican Ariel Cruz") but are never one.
+DEMONYMS = set("""
+American British English French German Italian Spanish Russian Chinese Japanese Korean Indian
+Pakistani Iraqi Iranian Israeli Palestinian Syrian Lebanese Egyptian Turkish Greek Polish Czech
+Slovak Hungarian Romanian Bulgarian Serb Serbian Serbs Croat Croatian Croats Bosnian Albanian
+Ukrainian Belarussian Belarusian Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish Dutch
+Belgian Swiss Austrian Irish Scottish Scots Welsh Canadian Mexican Brazilian Argentine Argentinian
+Chilean Peruvian Colombian Venezuelan Cuban Australian African Nigerian Kenyan Ethiopian Somali
+Sudanese Algerian Moroccan Tunisian Libyan Saudi Kuwaiti Afghan Chechen Chechens Kurdish Kurd Kurds
+Yugoslav Soviet Arab Arabs Asian European Western Eastern Catholic Protestant Islamic Jewish
+Christian Muslim Afrikaner Afrikaners Zairean Rwandan Burundian Tamil Tamils Sikh Hindu Sinhalese
+Portuguese Tibetan Taiwanese Vietnamese Thai Indonesian Filipino Malaysian Singaporean Mongolian
+Kazakh Uzbek Armenian Azeri Azerbaijani Macedonian Slovenian Montenegrin Cypriot Maltese Icelandic
+Scandinavian Balkan Latin Hispanic Jordanian Yemeni Omani Qatari Emirati Bahraini Angolan
+Mozambican Zimbabwean Zambian Ugandan Tanzanian Ghanaian Senegalese Ivorian Cameroonian
+Congolese Haitian Jamaican Dominican Bolivian Paraguayan Uruguayan Ecuadorean Ecuadorian
+Guatemalan Honduran Nicaraguan Salvadorean Panamanian Bangladeshi Nepali Nepalese Burmese
+Cambodian Laotian Sri Lankan Kiwi Aussie Briton Britons Yankee Yankees Tory Tories Labour
+""".split())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Person
-from .names import (CAP_PARTICLES, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
+from .names import (CAP_PARTICLES, DEMONYMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
                     ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, first_names)
 
 # Words that can be part of a name: capitalised ones and lower-case particles. Lower-case
@@ -26,7 +26,7 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)), "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _WHO_AFTER = re.compile(r",?\s+who\b")
-_COUNTRY_AFTER = re.compile(r"\s*\((?!\s*[A-Z]{4,}\))(?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*\)")
+_COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")
 _SHORT_GAP = re.compile(r"^\s*(?:\([a-z ]{1,20}\)\s*)?(?:,|;|&|and)\s*$")
@@ -125,7 +125,7 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     firsts = first_names()
     parts, cur = [], []
     for t in run:
-        if t.kind == "name" and t.text in STOP and t.text not in firsts:
+        if t.kind == "name" and (t.text in STOP or t.text in DEMONYMS) and t.text not in firsts:
             if cur:
                 parts.append(cur)
             cur = []
@@ -139,7 +139,7 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
 def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
-    if run[-1].kind == "title" and not run[-1].text.endswith("."):
+    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and run[-2].kind == "name":
         run[-1].kind = "name"
     last_name = max((i for i, t in enumerate(run) if t.kind == "name"), default=-1)
     if last_name < 0:
@@ -194,7 +194,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
     s, e = toks[0].start, toks[-1].end
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
-    if _AGE_AFTER.match(after):
+    if _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
         return "age"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
@@ -210,7 +210,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "speech verb"
     if _role_before(text, s) or _appositive_after(after):
         return "role"
-    if len(toks) <= 3 and _COUNTRY_AFTER.match(after):
+    m = _COUNTRY_AFTER.match(after)
+    if len(toks) <= 3 and m and (m.group(1) in PLACES or not m.group(1).istitle()):
         return "table"
     line_start = text.rfind("\n", 0, s) + 1
     if len(toks) <= 3 and re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", text[line_start:s]):
@@ -296,22 +297,30 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 and not _sentence_initial(text, c.toks[0], sent_starts) \
                 and not re.search(r"[^s]s$", c.toks[-1].text):
             c.person = "repeated surname"
+    # a lone word that is the surname of someone found is that person ("Hussain, considered ...")
+    surnames = {c.toks[-1].text for c in cands if c.person}
+    for c in cands:
+        if c.person is None and len(c.toks) == 1 and c.toks[0].text in surnames:
+            c.person = "surname"
     # lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf (Sweden)",
-    # "Given, Breen, Staunton")
+    # "Given, Breen, Staunton"); a lone word only next to another lone name
     changed = True
     while changed:
         changed = False
         for a, b in zip(cands, cands[1:]):
             if bool(a.person) == bool(b.person):
                 continue
-            other = b if a.person else a
+            src, other = (a, b) if a.person else (b, a)
             gap = text[a.toks[-1].end:b.toks[0].start]
+            head = other.toks[0]
+            if head.kind != "name" or head.text in PLACES or \
+                    (_sentence_initial(text, head, sent_starts) and head.text not in first_names()):
+                continue
             if len(other.toks) == 1:
-                ok = _SHORT_GAP.match(gap) and other.toks[0].kind == "name" and \
-                    not _sentence_initial(text, other.toks[0], sent_starts)
+                ok = len(src.toks) == 1 and _SHORT_GAP.match(gap)
             else:
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
-                    other.toks[0].kind != "init" and _LIST_GAP.match(gap) and re.search(r"[\d(\n]", gap)
+                    (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap)))
             if ok:
                 other.person = "list"
                 changed = True
