@@ -98,6 +98,9 @@ later last next up down out off then there here also just only still even not no
 """.split())
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
+_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+            "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "crew"}
+_NUMBER_WORDS = set(WORDS) | {"half", "a", "an"}
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{0,40}\)")
 
 
@@ -207,10 +210,10 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     words = before.split()[-4:]
     attached = words.pop() if words and not before[-1].isspace() else ""
     if attached and attached[-1] in _SYMBOLS:
-        prefix = attached[:-1].lstrip("(“\"'‘[")
-        if attached[-1] == "$" and prefix in _DOLLAR_PREFIX:
-            r.currency, r.start = _DOLLAR_PREFIX[prefix], s - 1 - len(prefix)
-        elif not prefix:
+        prefix = re.search(r"(?<![A-Za-z])(?:US|A|C|HK|NZ|S)$", attached[:-1]) if attached[-1] == "$" else None
+        if prefix:
+            r.currency, r.start = _DOLLAR_PREFIX[prefix.group()], s - 1 - len(prefix.group())
+        elif len(attached) == 1 or not attached[-2].isalnum():
             r.currency, r.start = _SYMBOLS[attached[-1]], s - 1
         attached = attached[:len(attached) - (s - r.start)]
     if attached:
@@ -249,8 +252,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
             r.unit = "EUR" if nation == "euro" else "GBP" if word == "pence" else "USD"
         elif word.startswith("dollar") and nation:
             r.unit = _DOLLAR_NATIONS.get(nation, "USD")
-        elif word.startswith("pound") and r.scale < 1e3:
-            return _skip(s, c.end())    # "weighs 236 pounds": a weight, unless "5m pounds"
+        elif word.startswith("pound") and value < 1000:
+            return _skip(s, c.end())    # "weighs 236 pounds": a weight; "5m pounds" is money
         else:
             r.unit = _CURRENCY_WORDS[word]
             if nation and nation != "euro":
@@ -368,7 +371,7 @@ def _noun_phrase(text: str, pos: int) -> str | None:
         word = w.group(1)
         low = word.lower()
         if low == "and" and words and (nxt := _NP_WORD.match(text, w.end())) \
-                and nxt.group(1).lower() not in _STOP:
+                and nxt.group(1).lower() not in _STOP and nxt.group(1).lower() not in _NUMBER_WORDS:
             words.append(word)          # "European and Arab countries"
             end = w.end()
             continue
@@ -376,9 +379,18 @@ def _noun_phrase(text: str, pos: int) -> str | None:
             break
         words.append(word)
         end = w.end()
+        if _plural(low):
+            break                       # "5,000 air defence missiles", not "... missiles arrived"
     while words and words[-1].lower() == "and":
         words.pop()
     return " ".join(words) or None
+
+
+def _plural(word: str) -> bool:
+    """A plural noun ends the thing counted."""
+    if word in _PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and "-" not in word
 
 
 _RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|to)[ \t]*|[ \t]+and[ \t]+", re.I)
@@ -395,8 +407,9 @@ def _join_ranges(text: str, reads: list[_Read]) -> None:
         if gap == "and" and not re.search(r"\bbetween[ \t]+$", text[max(0, a.start - 10):a.start], re.I):
             continue
         if a.kind is None or b.kind is None:
-            if b.bare:
-                b.kind = None           # "aged 18 to 24", "2002-2004"
+            for x in (a, b):
+                if x.bare:
+                    x.kind = None       # "aged 18 to 24", "2-1", "3-0"
             continue
         if a.bare and b.bare:
             if gap in ("-", "–"):
