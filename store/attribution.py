@@ -180,12 +180,15 @@ class _Article:
         return None
 
     def skip_title_forward(self, pos: int, end: int) -> int:
-        """Past whitespace and a title ("Mr", "President") that precedes a mention."""
+        """Past whitespace and the role words before a mention: "said European Council
+        President Donald Tusk", "said MSNBC host Chris Matthews", "said the Rev. Peter"."""
         t = self.text[pos:end]
         pos += len(t) - len(t.lstrip())
-        w = re.match(r"([A-Z][a-z]*)\.?\s+", self.text[pos:end])
-        if w and w.group(1).lower() in _TITLES and (pos + w.end()) in self.by_start:
-            return pos + w.end()
+        for m in re.finditer(r"\S+", self.text[pos:end]):
+            if m.start() + pos in self.by_start:
+                return m.start() + pos
+            if m.start() > 60 or "," in m.group() or m.group().lower().strip(".") in SPEECH_VERBS:
+                break
         return pos
 
     def subject_before(self, verb: int, lo: int) -> Cue | None:
@@ -364,6 +367,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
+    if words[0][2] in _CLAUSE_OPENERS:
+        return None          # "… “disgrace” after she attacked …": a new clause, not a cue
     ended = bool(re.search(r"[.!?]$", text[s:e].rstrip("”\"’' ")))
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return _named_after(art, words[1][1], end, words[0][0], "according-to")
@@ -417,11 +422,21 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
         s, e, p = art.by_start[j]
         return Cue("name", cue_start, e, p, sieve=sieve)
     w = art.words(j, end)
-    if w and w[0][0] == j and w[0][2] in _PRONOUNS:
+    if not w or w[0][0] != j:
+        return None
+    if w[0][2] in _PRONOUNS:
         return Cue("pronoun", cue_start, w[0][1], gender=_PRONOUNS[w[0][2]], sieve="pronoun")
-    if w and w[0][0] == j:
+    # "said a spokesman", "said officials", "said Carla Munoz" (not among the people);
+    # "said on Twitter", "said Tuesday" have their subject elsewhere
+    if w[0][2] in _NP_START or (art.text[j].isupper() and w[0][2] not in _TIME_WORDS):
         return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve="unnamed")
     return None
+
+
+_TIME_WORDS = set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today yesterday tonight last this
+""".split())
 
 
 def _cue_before(art: _Article, i: int) -> Cue | None:
@@ -458,6 +473,8 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     return None
 
 
+_CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
+                   "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
 
 
