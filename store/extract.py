@@ -4,7 +4,7 @@ from __future__ import annotations
 from .figures import find_figures
 from .model import Article, Extraction
 from .people import find_people
-from .quotes import find_quotes
+from .quotes import find_quotes, speaker_as_written
 from .text import paragraphs, sentences
 
 
@@ -20,7 +20,8 @@ def extract(text: str) -> Extraction:
 def to_json(article: Article, ex: Extraction) -> dict:
     """One article's extraction in the shape `byline extract --json` prints and
     ../shared/eval/score.py reads. "source" is where the article was read from;
-    "outlet" is the publication named in its metadata."""
+    "outlet" is the publication named in its metadata. A quote's "speaker" is the name as
+    the text writes it at the cue ("Mr. Obama"); "person" is the canonical name."""
     out = {
         "id": article.id,
         "title": article.title,
@@ -35,8 +36,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
             for p in ex.people
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "kind": q.kind, "start": q.start, "end": q.end,
-             "cue": q.cue, "sieve": q.sieve}
+            {"text": q.text, "speaker": speaker_as_written(article.text, q, ex.people), "person": q.speaker,
+             "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve}
             for q in ex.quotes
         ],
         "figures": [
