@@ -28,7 +28,7 @@ comment concede complain predict promise vow pledge joke quip caution maintain a
 describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare
-lash hail blame plead report add dub scoff sneer""".split()
+lash hail blame plead report add dub scoff sneer laud""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sang""".split()
@@ -54,8 +54,8 @@ SPEECH_VERBS = {f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)
 SPEECH_VERBS -= {"call", "note", "post", "continue", "continues", "term", "terms", "label", "brand",
                  "comment", "comments", "remark", "remarks", "counter", "counters", "rail", "charge",
                  "charges", "report", "reports", "question", "questions", "attack", "attacks",
-                 "demand", "demands", "promise", "promises", "claim", "claims", "tweet", "tweets",
-                 "posts", "calls", "question", "refer", "compare", "cite", "quote", "lash", "joke",
+                 "demand", "demands", "promise", "promises", "claim", "tweet", "tweets",
+                 "posts", "question", "refer", "compare", "cite", "quote", "lash", "joke",
                  "jokes", "warning", "hail", "blame", "plead", "reported", "reporting"}
 _PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
 
@@ -205,6 +205,10 @@ class _Article:
         k = j
         while k > lo and text[k - 1].isspace():
             k -= 1
+        # "Rep. Gwen Moore (D-Wis.) said", "Mr. Morgan of the Sierra Club said"
+        post = _POST_MODIFIER.search(text, lo, k)
+        if post and post.end() == k and post.start() in self.by_end:
+            k = post.start()
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
             s, e, p = self.by_end[k]
             role = self._position(s, lo)
@@ -364,6 +368,10 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     end = _region_end(art, i)
     m = re.match(r"[\s,;:—–-]*", text[e:end])
     start = e + m.end()
+    dash = re.match(r"[\s,]*[―—–-]+\s*", text[e:end])
+    if dash and e + dash.end() in art.by_start:       # "“…” ― Martha Aguilar"
+        ms, me, p = art.by_start[e + dash.end()]
+        return Cue("name", e, me, p, sieve="verb-name")
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -473,6 +481,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     return None
 
 
+_POST_MODIFIER = re.compile(r"\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}$")
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
