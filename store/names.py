@@ -89,7 +89,7 @@ Electronics Pharmaceuticals Pharma Insurance Investment Investments Ventures Ent
 Market Markets Index Treaty Accord Agreement Convention Declaration Programme Program Project Report
 Island Islands River Lake Mountains Mountain Valley Coast Bay Sea Ocean Gulf Province State States
 Republic Kingdom Union Federation Empire County District Region Territory Movement Front Alliance
-Coalition Organisation Organization Society Federal National Royal Democratic Republican Liberal
+Coalition Organisation Organization Democrat Democrats Monitor Society Federal National Royal Democratic Republican Liberal
 Conservative Socialist Communist Labor Unionist Nationalist Green Brothers Sons Rovers Wanderers
 Athletic Athletics Olympique Sporting Rangers Celtic Hotspur Albion Wednesday Villa Palace Forest
 County Orient Argyle Dynamo Lokomotiv Spartak Inter Juventus Real Racing Deportivo Atletico Team
@@ -105,7 +105,7 @@ Project Initiative Fund Facility Estate Estates Square Quay Wharf Docks Dock Ter
 # Organisation or place words that are also common surnames ("Tiger Woods", "Damon Hill"):
 # they mark a non-person only when the run does not start with a known first name.
 SURNAME_LIKE = {"Hall", "Lane", "Wood", "Woods", "Hill", "Hills", "Field", "Fields", "Green", "Ford",
-                "Church", "Little", "Banks", "Bank", "Guard", "Rivers", "Post", "Young", "Grand", "Major",
+                "Church", "Little", "Banks", "Guard", "Rivers", "Post", "Young", "Grand", "Major",
                 "Marshall", "Price", "Rose"}
 
 # Words of speech after or before a name that mark it as a person.
@@ -142,13 +142,18 @@ economist historian philosopher chef model dancer athlete sprinter swimmer cycli
 golfer skier skater gymnast wrestler fighter referee umpire official victim suspect witness
 defendant chancellor premier dictator ruler monarch emperor inspector detective constable
 superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister
+scrum-half fly-half centre flanker lock prop hooker full-back fullback wing winger lineman shortstop
+reliever starter left-hander right-hander southpaw hurdler middleweight heavyweight welterweight
+lightweight featherweight bantamweight flyweight cruiserweight seed sweeper playmaker skipper
+paceman fast-bowler all-rounder wicket-keeper batsman opener debutant international compatriot
+countryman countrywoman
 """.split())
 
 # Months and the like that a first-name list would mistake for names were dropped from the
 # list itself; these are place-like first tokens.
 PLACE_START = {"New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-               "Central", "Upper", "Lower", "Great", "Greater", "San", "Santa", "Los", "Las", "St",
-               "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "El", "Le", "La", "Sri", "Hong"}
+               "Central", "Upper", "Lower", "Great", "Greater", "San", "Santa", "Los", "Las", "St", "Rio",
+               "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "El", "Le", "La", "Sri", "Hong", "Red"}
 
 # Countries, continents and a few regions: never a person, and never confirm one.
 PLACES = set("""
@@ -169,6 +174,14 @@ Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen Yugoslavia Zaire Zambia Zimba
 Britain England Scotland Wales Ulster America Europe Asia Africa Antarctica Australasia Oceania
 Arabia Palestine Gaza Kashmir Tibet Kurdistan Crimea Siberia Caucasus Balkans Scandinavia Baltic
 London Paris Berlin Moscow Washington Beijing Tokyo Rome Madrid Brussels Geneva Vienna Dublin
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+Vermont Wisconsin Wyoming Boston Chicago Seattle Toronto Montreal Detroit Atlanta Houston Dallas
+Denver Phoenix Miami Cleveland Pittsburgh Philadelphia Baltimore Cincinnati Milwaukee Oakland
+Sydney Melbourne Manchester Liverpool Glasgow Edinburgh Birmingham Leeds Milan Munich Hamburg
+Barcelona Lisbon Warsaw Prague Budapest Athens Istanbul Cairo Jerusalem Baghdad Tehran Delhi
+Mumbai Bombay Karachi Shanghai Seoul Bangkok Jakarta Manila Nairobi Lagos Johannesburg Havana
 """.split())
 
 # Nationality and group words: they qualify a name ("Mexican Ariel Cruz") but are never one.
@@ -181,7 +194,7 @@ Belgian Swiss Austrian Irish Scottish Scots Welsh Canadian Mexican Brazilian Arg
 Chilean Peruvian Colombian Venezuelan Cuban Australian African Nigerian Kenyan Ethiopian Somali
 Sudanese Algerian Moroccan Tunisian Libyan Saudi Kuwaiti Afghan Chechen Chechens Kurdish Kurd Kurds
 Yugoslav Soviet Arab Arabs Asian European Western Eastern Catholic Protestant Islamic Jewish
-Christian Muslim Afrikaner Afrikaners Zairean Rwandan Burundian Tamil Tamils Sikh Hindu Sinhalese
+Muslim Afrikaner Afrikaners Zairean Rwandan Burundian Tamil Tamils Sikh Hindu Sinhalese
 Portuguese Tibetan Taiwanese Vietnamese Thai Indonesian Filipino Malaysian Singaporean Mongolian
 Kazakh Uzbek Armenian Azeri Azerbaijani Macedonian Slovenian Montenegrin Cypriot Maltese Icelandic
 Scandinavian Balkan Latin Hispanic Jordanian Yemeni Omani Qatari Emirati Bahraini Angolan

@@ -24,6 +24,10 @@ _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_WEAK = {"speech verb", "role", "particle", "place possessive", "table"}
+_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]{2,4}")
+_PLACE_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
+_MINUTE_AFTER = re.compile(r"\s*\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)")
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)), "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
@@ -87,7 +91,7 @@ def _tokens(text: str) -> list[_Tok]:
         elif core.isupper():
             kind = "init" if len(core) == 2 and not dot else "caps"
         elif not (core[-1] == "s" and core[:-1].isupper()) and \
-                all(p[:1].isupper() for p in core.split("-")):
+                all(p[:1].isupper() or len(p) <= 3 for p in core.split("-")):
             kind = "name"
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
             out[-1].kind, kind = "other", "other"
@@ -125,7 +129,8 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     firsts = first_names()
     parts, cur = [], []
     for t in run:
-        if t.kind == "name" and (t.text in STOP or t.text in DEMONYMS) and t.text not in firsts:
+        if t.kind == "name" and (t.text in STOP or t.text in DEMONYMS) and t.text not in firsts and \
+                not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]):  # "Peter Such"
             if cur:
                 parts.append(cur)
             cur = []
@@ -174,11 +179,12 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
                 run = run[i:]
                 break
     words = [t.text for t in run]
-    if any(w in PLACES for w in words):
-        return None
     starts_first = words[0] in firsts
+    if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
+            (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
+        return None
     for i, w in enumerate(words):
-        if w in ORG_WORDS and not (w in SURNAME_LIKE and (starts_first or titles) and i == len(words) - 1):
+        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)):
             return None
     if len(run) > 5:
         return None
@@ -204,6 +210,12 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "who"
     if toks[0].text in firsts:
         return "first name"
+    if any(t.kind == "part" for t in toks[1:-1]):
+        return "particle"                # "Joost van der Westhuizen"
+    if len(toks) == 2 and _ASIAN_GIVEN.fullmatch(toks[1].text):
+        return "given name"              # "Kang Young-hoon"
+    if _PLACE_POSSESSIVE.search(before) and _PLACE_POSSESSIVE.search(before).group(1) in PLACES:
+        return "place possessive"        # "India's Leander Paes"
     if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):
         return "initial"
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
@@ -213,9 +225,15 @@ def _evidence(c: _Cand, text: str) -> str | None:
     m = _COUNTRY_AFTER.match(after)
     if len(toks) <= 3 and m and (m.group(1) in PLACES or not m.group(1).istitle()):
         return "table"
+    if len(toks) <= 3 and _MINUTE_AFTER.match(after):
+        return "table"                   # scorers: "Danius Gleveckas (13rd)"
     line_start = text.rfind("\n", 0, s) + 1
     if len(toks) <= 3 and re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", text[line_start:s]):
         return "table"
+    line_end = text.find("\n", e)
+    if len(toks) <= 3 and not text[line_start:s].strip() and not text[e:line_end if line_end >= 0 else len(text)].strip() \
+            and line_start > 0 and text[line_start - 2:line_start].strip() and line_start < 300:
+        return "byline"                  # a line of its own under the headline
     return None
 
 
@@ -297,6 +315,17 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 and not _sentence_initial(text, c.toks[0], sent_starts) \
                 and not re.search(r"[^s]s$", c.toks[-1].text):
             c.person = "repeated surname"
+    # a name repeated in full but never cut to its last word is a firm or a paper, not a person
+    # ("Deutsche Boerse said ... Deutsche Boerse"); people are called by surname on repeat
+    full_counts: dict[tuple[str, ...], int] = {}
+    for c in cands:
+        if len(c.toks) > 1:
+            w = tuple(t.text for t in c.toks)
+            full_counts[w] = full_counts.get(w, 0) + 1
+    for c in cands:
+        if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
+                full_counts[tuple(t.text for t in c.toks)] >= 2:
+            c.person = None
     # a lone word that is the surname of someone found is that person ("Hussain, considered ...")
     surnames = {c.toks[-1].text for c in cands if c.person}
     for c in cands:
