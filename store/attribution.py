@@ -481,7 +481,8 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     return None
 
 
-_POST_MODIFIER = re.compile(r"\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}$")
+_POST_MODIFIER = re.compile(
+    r"(?:\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
