@@ -27,7 +27,7 @@ _BIG = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 
 # Letters written straight after digits: scales ("£1.6bn", "10m"), pence, percent, ordinals,
 # decades, clock times. Any other letters make the token a code or a name ("G7", "7.64secs").
-_SUFFIX = re.compile(r"(bn|mn|trn|tn|m|k|b|p|st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.)(?![A-Za-z])|%", re.I)
+_SUFFIX = re.compile(r"(bn|mn|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.)(?![A-Za-z])|%", re.I)
 _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion)\b", re.I)
 
@@ -52,13 +52,14 @@ _CURRENCY_AFTER = re.compile(
 _TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b",
                    re.I)
 _AGE_AFTER = re.compile(r"(?:-|[ \t]+)(?:old|of[ \t]+age)\b", re.I)
+_TIMES = re.compile(r"[ \t]+times\b", re.I)
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 # Hyphen compounds that count nothing: "two-thirds", "three-time", "one-off", "two-way".
 _NOT_COUNTED = {
     "time", "times", "way", "fold", "off", "figure", "figures", "digit", "digits", "nil", "all",
     "plus", "odd", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
     "sixth", "sixths", "eighth", "eighths", "tenth", "tenths", "hundredth", "hundredths",
-    "something", "somethings", "year", "years", "old", "and",
+    "something", "somethings", "year", "years", "old", "and", "to", "under", "over",
 }
 
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -67,6 +68,9 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + "|".join(_MONTHS) + r")\b")
 _CLOCK_AFTER = re.compile(r":\d\d|[ \t]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o['’]clock|am|pm)\b"
                           r"|[ap]\.m\.)|[ \t]+local[ \t]+time\b")
+_ADDRESS_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9][\w.]*){1,3}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+                            r"Lane|Drive|Place|Square)\b")
+_PRONOUN_AFTER = re.compile(r",?[ \t]+(?:he|she|they|I)\b")
 _AGE_WORDS = {"aged", "age", "ages", "who is", "who was", "who turns", "who turned"}
 # Words before a number that make it a label, not an amount: "No 10", "page 3".
 _LABELS = set("""
@@ -74,8 +78,10 @@ no nos number page pages p pp chapter section article clause paragraph rule flig
 platform junction route gate level grade phase tier category version season episode series
 vol volume part act scene bill question item step figure table model size type channel
 division highway interstate road street avenue unit block ward district lot case exhibit
-league row seat track
+league row seat track top par
 """.split())
+_ISO_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "CNY": "CNY",
+              "INR": "INR", "AUD": "AUD", "CAD": "CAD"}
 _EVENTS = re.compile(r"[ \t]+(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
                      r"butterfly|medley|run|swim|walk|final|heat|record)\b", re.I)
 _QUALIFIERS = {
@@ -167,7 +173,7 @@ def _sentence_starts(text: str, sents: list[tuple[int, int]]) -> set[int]:
 
 def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     if is_digits:
-        if s and (text[s - 1].isalnum() or text[s - 1] in ".,:'’"):
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_@.,:'’"):
             return None                 # inside a code or another number: "G7", "1.2.3"
         m = _DIGITS.match(text, s)
         e = m.end()
@@ -199,6 +205,9 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         elif word == "p":
             pence = True
             r.end = suf.end()
+        elif word == "pc":              # "5pc": per cent
+            r.kind, r.unit, r.end = "percent", "%", suf.end()
+            return _about(text, r)
         elif word != "%":               # ordinal, decade, clock time
             return _skip(s, suf.end())
     elif is_digits and (sw := _SCALE_WORD.match(text, e)):
@@ -218,6 +227,9 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         attached = attached[:len(attached) - (s - r.start)]
     if attached:
         words = []
+    elif words and words[-1] in _ISO_CODES and not r.currency:
+        r.currency, r.start = _ISO_CODES[words[-1]], _word_start(text, s, 1)   # "EUR 5m"
+        words.pop()
     low_words = [w.lower() for w in words]
     for k in (3, 2, 1):
         if len(words) >= k and " ".join(low_words[-k:]) in _QUALIFIERS:
@@ -263,7 +275,10 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     if t := _TIME.match(text, e):
         if age_before or _AGE_AFTER.match(text, t.end()):
             return _skip(s, t.end())    # "45-year-old", "45 years old", "aged 45 years"
-        r.kind, r.unit, r.end = "duration", t.group(1).lower().replace("centurie", "century"), t.end()
+        unit = t.group(1).lower().replace("centurie", "century")
+        if unit == "second" and "." in raw:
+            return _skip(s, t.end())    # "9.86 seconds": a race time, a result like a score
+        r.kind, r.unit, r.end = "duration", unit, t.end()
         if text[e] == "-":
             r.about = _noun_phrase(text, r.end)   # "one-month truce"
         return r
@@ -271,11 +286,14 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     # a plain count: rule out everything that only looks like one
     if value in (0, 1):
         return _skip(s, e)              # "one of them", "0-0": counts of one are not figures
-    if age_before or last.rstrip(".") in _LABELS or attached.endswith("#"):
-        return _skip(s, e)
+    if age_before or last.rstrip(".") in _LABELS or attached.endswith("#") \
+            or " ".join(low_words[-2:]) in ("one in", "1 in") or _TIMES.match(text, e):
+        return _skip(s, e)              # labels, ages, "one in five", "ten times"
     if (words and words[-1].rstrip(".") in _MONTHS and not r.qualifier) \
-            or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e):
-        return _skip(s, e)              # a date or a time of day
+            or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e) or _ADDRESS_AFTER.match(text, e):
+        return _skip(s, e)              # a date, a time of day, a street number
+    if last == "at" and _PRONOUN_AFTER.match(text, e):
+        return _skip(s, e)              # "even now at 86 she": an age
     if is_digits and r.scale == 1 and _not_an_amount(text, s, e, raw, attached, words, r, starts):
         return _skip(s, e)
     if r.scale == 1e6 and text[e - 1] in "mM" and _EVENTS.match(text, e):
@@ -393,7 +411,7 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and "-" not in word
 
 
-_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|to)[ \t]*|[ \t]+and[ \t]+", re.I)
+_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+and[ \t]+", re.I)
 
 
 def _join_ranges(text: str, reads: list[_Read]) -> None:

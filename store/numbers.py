@@ -64,7 +64,8 @@ def words_value(phrase: str) -> tuple[float, int] | None:
             current += TENS[w]
             last = "ten"
         elif w == "hundred":
-            if last in ("hundred", "dozen", "half") or current >= 100:
+            # "a hundred", "two hundred"; "hundred" alone is no number ("several hundred")
+            if last in (None, "hundred", "dozen", "half") or current >= 100:
                 break
             current = (current or 1) * 100
             last = "hundred"

@@ -59,6 +59,13 @@ def test_pence_and_cents_are_normalised_to_the_main_unit(sentence, written, valu
     assert f.value == pytest.approx(value)
 
 
+def test_percent_written_pc_and_currency_codes():
+    f = one("Output fell 3pc in March.")
+    assert (f.text, f.kind, f.value) == ("3pc", "percent", 3)
+    f = one("The fund raised EUR 45m from pension schemes.")
+    assert (f.text, f.kind, f.value, f.unit) == ("EUR 45m", "money", 4.5e7, "EUR")
+
+
 def test_pounds_of_weight_are_not_money():
     assert [f.kind for f in figs("The boxer weighs 210 pounds before the fight.")] == []
 
@@ -213,6 +220,13 @@ def test_about_skips_a_converted_amount_in_brackets():
     "She lives at No 8 on the corner.",                      # label
     "One of them left early.",                               # a count of one
     "It was a 100m sprint.",                                 # metres, not millions
+    "She crossed the line in 10.85 seconds.",                # a race time
+    "The shop is at 221 Baker Street.",                      # a street number
+    "One in five adults cycles to work.",                    # a rate
+    "Demand grew ten times faster than supply.",             # a multiple
+    "Several hundred fans waited outside.",                  # vague
+    "Ticket sales reached the top 10 again.",                # a rank
+    "Follow @river_204 for updates.",                        # a handle
 ])
 def test_not_figures(sentence):
     assert [f.text for f in figs(sentence) if f.kind in ("money", "percent", "count", "duration")] == []
