@@ -31,7 +31,7 @@ _SUFFIX = re.compile(r"(bn|mn|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m\.|p\.m\
 _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion)\b", re.I)
 
-_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc)\b", re.I)
+_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc|pct)\b", re.I)
 
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _DOLLAR_PREFIX = {"US": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
@@ -52,6 +52,7 @@ _CURRENCY_AFTER = re.compile(
 _TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b",
                    re.I)
 _AGE_AFTER = re.compile(r"(?:-|[ \t]+)(?:old|of[ \t]+age)\b", re.I)
+_NOT_OUT = re.compile(r"[ \t]+not[ \t]+out\b")   # cricket: "80 not out"
 _TIMES = re.compile(r"[ \t]+times\b", re.I)
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 # Hyphen compounds that count nothing: "two-thirds", "three-time", "one-off", "two-way".
@@ -287,7 +288,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     if value in (0, 1):
         return _skip(s, e)              # "one of them", "0-0": counts of one are not figures
     if age_before or last.rstrip(".") in _LABELS or attached.endswith("#") \
-            or " ".join(low_words[-2:]) in ("one in", "1 in") or _TIMES.match(text, e):
+            or " ".join(low_words[-2:]) in ("one in", "1 in", "out for") or _TIMES.match(text, e) \
+            or _NOT_OUT.match(text, e):
         return _skip(s, e)              # labels, ages, "one in five", "ten times"
     if (words and words[-1].rstrip(".") in _MONTHS and not r.qualifier) \
             or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e) or _ADDRESS_AFTER.match(text, e):
@@ -411,13 +413,14 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and "-" not in word
 
 
-_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+and[ \t]+", re.I)
+_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+(?:and|for)[ \t]+", re.I)
 
 
 def _join_ranges(text: str, reads: list[_Read]) -> None:
     """Two numbers joined by "-", "to" or "between ... and" share a unit: "8-10%",
     "5 to 10 years", "between 5 and 10 per cent", "$5-10m". Two bare numbers joined by a
-    dash are a score ("2-1"), and a number joined to an age or a year is one too."""
+    dash are a score ("2-1"), as are two joined by "for" ("four for 38"); a number joined
+    to an age or a year is not a figure either."""
     for a, b in zip(reads, reads[1:]):
         if a.end > b.start or not _RANGE_JOIN.fullmatch(text, a.end, b.start):
             continue
@@ -430,8 +433,10 @@ def _join_ranges(text: str, reads: list[_Read]) -> None:
                     x.kind = None       # "aged 18 to 24", "2-1", "3-0"
             continue
         if a.bare and b.bare:
-            if gap in ("-", "–"):
-                a.kind = b.kind = None  # a score
+            if gap in ("-", "–", "for"):
+                a.kind = b.kind = None  # a score: "2-1", "four for 38" (wickets for runs)
+        elif gap == "for":
+            continue
         elif a.bare:
             a.kind, a.unit, a.about, a.bare = b.kind, b.unit, None, False
             if a.scale == 1:
