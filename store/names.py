@@ -56,9 +56,9 @@ It Its He She They We I You His Her Their Our My Your Him Them Us Me This That T
 When While Where What Who Whom Whose Why How Which Whether Just Only Even Still Already Again Perhaps
 Indeed Instead Thus Hence Therefore Besides Despite During Without Within Among Between Against
 Through Throughout Across Around Along Behind Beyond Near Outside Inside Upon Via Per Like Unlike
-Today Tomorrow Yesterday Tonight Last Next First Second Third Fourth Fifth Final Old Former Late
+Today Tomorrow Yesterday Tonight Later Earlier Elsewhere Separately Overall Last Next First Second Third Fourth Fifth Final Old Former Late
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+August September October November December Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mon Tue Wed Thu Fri Sat Sun Christmas Easter Ramadan Olympic Olympics God Allah Internet Web Online
 Should Would Could Can Will Shall Must May Might Do Does Did Is Are Was Were Be Been Has Have Had
 Let Please Thank Thanks Dear Well Oh Ah Mrs Mr Ms Dr Said Says Asked Told Added According Reporting

@@ -59,6 +59,7 @@ class _Cand:
     toks: list[_Tok]        # the name words, titles excluded
     titles: list[_Tok]
     person: str | None      # the evidence that makes it a person; None undecided
+    pre: list[_Tok]         # capitalised words before the titles ("Home" Secretary)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -152,11 +153,13 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
     run = run[:last_name + 1]
     ti = max((i for i, t in enumerate(run) if t.kind == "title"), default=-1)
     titles: list[_Tok] = []
+    pre: list[_Tok] = []
     if ti >= 0:
         j = ti
         while j >= 0 and run[j].kind == "title":
             j -= 1
         titles = run[j + 1:ti + 1]
+        pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
         run = run[ti + 1:]
     while run and run[0].kind == "part":
         run = run[1:]
@@ -188,7 +191,7 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
             return None
     if len(run) > 5:
         return None
-    return _Cand(run, titles, None)
+    return _Cand(run, titles, None, pre)
 
 
 def _evidence(c: _Cand, text: str) -> str | None:
@@ -251,7 +254,7 @@ def _role_before(text: str, start: int) -> str | None:
         return None
     role = []
     for w in reversed(words):
-        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 4:
+        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 6:
             break
         role.append(w)
     return " ".join(reversed(role)) or None
@@ -261,23 +264,33 @@ def _appositive_after(after: str) -> str | None:
     m = _APPOS_AFTER.match(after)
     if not m:
         return None
-    role = m.group(1).strip()
-    words = role.split()
-    if len(words) > 10 or words[0].lower() in ("who", "which", "he", "she", "it", "they", "said", "says"):
+    words = m.group(1).split()
+    # stop at a verb of speech: "Anais Faraj, analyst at Nomura told the BBC"
+    for i, w in enumerate(words):
+        if w in SPEECH_VERBS:
+            words = words[:i]
+            break
+    if not words or len(words) > 10 or words[0].lower() in ("who", "which", "he", "she", "it", "they"):
         return None
-    if not any(w.lower().strip("’'s") in ROLE_NOUNS for w in words):
-        return None
-    return role
+    return _clean_role(words)
 
 
 def _appositive_before(text: str, start: int) -> str | None:
     m = _APPOS_BEFORE.search(text, max(0, start - 70), start)
-    if not m:
+    if not m or len(m.group(1).split()) > 6:
         return None
-    role = m.group(1).strip()
-    if any(w.lower() in ROLE_NOUNS for w in role.split()) and len(role.split()) <= 6:
-        return role
-    return None
+    return _clean_role(m.group(1).split())
+
+
+def _clean_role(words: list[str]) -> str | None:
+    """A role must name a role, and not run on into other people ("X, Kate Winslet and ...",
+    "the US president and his deputy, JD Vance")."""
+    firsts = first_names()
+    if not any(w.lower().strip("’'s") in ROLE_NOUNS for w in words):
+        return None
+    if any(w in firsts or w in ("his", "her", "their") for w in words):
+        return None
+    return " ".join(words)
 
 
 def _surname_key(toks: list[_Tok]) -> tuple[str, ...]:
@@ -312,7 +325,6 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     for c in cands:
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
                 and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
-                and not _sentence_initial(text, c.toks[0], sent_starts) \
                 and not re.search(r"[^s]s$", c.toks[-1].text):
             c.person = "repeated surname"
     # a name repeated in full but never cut to its last word is a firm or a paper, not a person
@@ -405,7 +417,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             g["role"] = (_appositive_after(text[c.toks[-1].end:c.toks[-1].end + 120])
                          or _appositive_before(text, s) or _role_before(text, s))
         if not g["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
-            g["title_role"] = " ".join(t.text for t in c.titles)
+            g["title_role"] = " ".join(t.text for t in c.pre + c.titles)
         if len(g["surname"]) < len(_surname_key(c.toks)):
             g["surname"] = _surname_key(c.toks)
 
@@ -501,12 +513,17 @@ def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, g: dic
 def _tie_descriptions(text: str, people: list[Person]) -> None:
     """"The prime minister" is a mention of the one person whose role is exactly that."""
     by_role: dict[str, list[Person]] = {}
+    others = [m for p in people for m in p.mentions]
+    starts = {m[0]: p for p in people for m in p.mentions}
     lowered = None
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
     for role, ps in by_role.items():
-        if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()):
+        # another person whose role starts with this one ("finance director of a rival firm")
+        # fits the description too
+        if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()) or \
+                any(r.startswith(role + " ") for r in by_role):
             continue
         taken = set(ps[0].mentions)
         if lowered is None:
@@ -517,9 +534,18 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
             end = at + len(phrase)
             span = (at, end)
             if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
-                    (end == len(text) or not text[end].isalnum()):
+                    (end == len(text) or not text[end].isalnum()) and \
+                    not re.match(r"\s+of\b", text[end:end + 4]) and \
+                    not any(s < end and at < e for s, e in others) and \
+                    not _introduces_other(text, end, starts, ps[0]) and (end + 1) not in starts:
                 ps[0].mentions.append(span)
             at = lowered.find(phrase, end)
+
+
+def _introduces_other(text: str, end: int, starts: dict[int, Person], p: Person) -> bool:
+    """"the president, Joe Bloggs": the description belongs to the name after it."""
+    m = re.match(r",\s+", text[end:end + 4])
+    return bool(m) and starts.get(end + m.end(), p) is not p
 
 
 def _pronoun_gender(text: str, p: Person, people: list[Person]) -> str | None:
