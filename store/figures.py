@@ -44,7 +44,7 @@ _CURRENCY_WORDS = {
 _DOLLAR_NATIONS = {"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
                    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD"}
 _CURRENCY_AFTER = re.compile(
-    r"[ \t]+(?:(euro|us|american|australian|canadian|hong kong|new zealand|singapore)[ \t]+)?"
+    r"(?:[ \t]+|-)(?:(euro|us|american|australian|canadian|hong kong|new zealand|singapore)[ \t]+)?"
     r"(cents?|pence|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b(?![ \t]+of\b)",
     re.I,
 )
@@ -83,8 +83,10 @@ league row seat track top par
 """.split())
 _ISO_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "CNY": "CNY",
               "INR": "INR", "AUD": "AUD", "CAD": "CAD"}
-_EVENTS = re.compile(r"[ \t]+(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
-                     r"butterfly|medley|run|swim|walk|final|heat|record)\b", re.I)
+# After "60m" these make it metres, not millions: "60m hurdles", "a 10m-high wall".
+_METRES = re.compile(r"(?:[ \t]+|-)(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
+                     r"butterfly|medley|run|swim|walk|final|heat|record|high|long|wide|deep|tall|away|"
+                     r"below|above)\b", re.I)
 _QUALIFIERS = {
     "just over", "just under", "just below", "just above", "well over", "well under",
     "well above", "well below", "more than", "less than", "fewer than", "up to", "at least",
@@ -298,7 +300,7 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         return _skip(s, e)              # "even now at 86 she": an age
     if is_digits and r.scale == 1 and _not_an_amount(text, s, e, raw, attached, words, r, starts):
         return _skip(s, e)
-    if r.scale == 1e6 and text[e - 1] in "mM" and _EVENTS.match(text, e):
+    if r.scale == 1e6 and text[e - 1] in "mM" and _METRES.match(text, e):
         return _skip(s, e)              # "60m hurdles": metres
     if h := _HYPHEN_WORD.match(text, e):
         word = h.group(1).lower()

@@ -39,6 +39,7 @@ def by_text(text: str) -> dict:
     ("Sydney paid A$40m for the stadium roof.", "A$40m", 4e7, "AUD"),
     ("The winner takes home $2.5 million.", "$2.5 million", 2.5e6, "USD"),
     ("The bakery lost two million pounds in a year.", "two million pounds", 2e6, "GBP"),
+    ("They agreed a 2.1bn-euro merger.", "2.1bn-euro", 2.1e9, "EUR"),
 ])
 def test_money_with_currency_and_scale(sentence, written, value, unit):
     f = one(sentence)
@@ -220,6 +221,7 @@ def test_about_skips_a_converted_amount_in_brackets():
     "She lives at No 8 on the corner.",                      # label
     "One of them left early.",                               # a count of one
     "It was a 100m sprint.",                                 # metres, not millions
+    "Workers built a 12m-high fence.",                       # metres, not millions
     "She crossed the line in 10.85 seconds.",                # a race time
     "The shop is at 221 Baker Street.",                      # a street number
     "One in five adults cycles to work.",                    # a rate
