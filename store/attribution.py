@@ -128,8 +128,26 @@ class _Article:
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
         self.outer = [_outer(text, q) for q in quotes]
         self.outer_starts = [s for s, _ in self.outer]
-        self.events: list[tuple[int, Person]] = []       # subjects and speakers, by offset
+        self.para_words: dict[int, list] = {}        # paragraph -> its words, when first asked
+        self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
+        self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
+
+    def _tokens(self, start: int, end: int):
+        """Words outside quotation marks: (start, end, lower-case word)."""
+        i = bisect.bisect_left(self.outer_starts, start)
+        j = bisect.bisect_left(self.outer_starts, end, i)
+        cuts = [start] + [x for s, e in self.outer[i:j] for x in (s, e)] + [end]
+        out = []
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            out += [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, a, b)]
+        for k, (s, e, w) in enumerate(out):
+            if w[-1] == ".":
+                # a full stop, unless part of "U.S." or "Mr."
+                if "." not in w[:-1] and w[:-1] not in _TITLES:
+                    e -= 1
+                out[k] = (s, e, w.rstrip("."))
+        return out
 
     def para_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
@@ -154,22 +172,38 @@ class _Article:
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
         out = []
-        for m in _WORD.finditer(self.text, start, end):
-            if not self.in_quote(m.start()):
-                w = m.group()
-                if w.endswith(".") and not re.search(r"\.\w", w) and w[:-1].lower() not in _TITLES:
-                    w = w[:-1]                  # a full stop, not part of "U.S." or "Mr."
-                out.append((m.start(), m.start() + len(w), w.lower().rstrip(".")))
+        for k in range(self.para_of(start), self.para_of(max(start, end - 1)) + 1):
+            if k not in self.para_words:
+                self.para_words[k] = self._tokens(*self.paras[k])
+            ws = self.para_words[k]
+            i = bisect.bisect_left(ws, (start,))
+            for w in ws[i:]:
+                if w[0] >= end:
+                    break
+                if w[1] <= end:
+                    out.append(w)
         return out
 
-    def add_event(self, pos: int, person: Person) -> None:
-        bisect.insort(self.events, (pos, person), key=lambda e: e[0])
+    def subjects(self, k: int) -> list:
+        """Subjects of the sentences of paragraph k (computed once, when a pronoun asks)."""
+        if k not in self.para_subjects:
+            pstart, pend = self.paras[k]
+            found = []
+            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):]:
+                if sstart >= pend:
+                    break
+                found.extend(self.sentence_subjects(sstart, send))
+            self.para_subjects[k] = found
+        return self.para_subjects[k]
 
     def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
         """The latest subject or speaker of that gender before pos, in this paragraph or
         the one before."""
-        lo = self.paras[max(self.para_of(pos) - 1, 0)][0]
-        candidates = [p for s, p in self.events if lo <= s < pos]
+        k = self.para_of(pos)
+        lo = self.paras[max(k - 1, 0)][0]
+        events = sorted(self.subjects(k) + (self.subjects(k - 1) if k else []) + self.speakers,
+                        key=lambda ev: ev[0])
+        candidates = [p for s, p in events if lo <= s < pos]
         for p in reversed(candidates):
             if p.gender == gender:
                 return p
@@ -310,9 +344,6 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
     if not quotes:
         return
     art = _Article(text, paras, sents, people, quotes)
-    for sstart, send in sents:
-        for pos, person in art.sentence_subjects(sstart, send):
-            art.add_event(pos, person)
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
         cue = (_cue_after(art, i) or _cue_before(art, i) or _cue_sentence_end(art, i)
@@ -330,7 +361,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
         if q.cue_start is not None:
             art.cue_spans[i] = (q.cue_start, max(q.cue_end, _region_end(art, i) if q.cue_start >= art.outer[i][1] else 0))
         if q.speaker:
-            art.add_event(art.outer[i][0], by_name[q.speaker])
+            art.speakers.append((art.outer[i][0], by_name[q.speaker]))
 
 
 def _apply(art: _Article, q: Quote, cue: Cue) -> None:
