@@ -311,6 +311,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         return r
     r.bare = True
     r.unit = _noun_phrase(text, e)
+    if text[e - 1] in "mM" and r.scale == 1e6 and not (r.unit and _plural(r.unit.split()[-1].lower())):
+        return _skip(s, e)              # "the 400m title": metres; "3m viewers" is a count
     return r
 
 

@@ -129,6 +129,7 @@ def test_count_with_qualifier_and_counted_thing():
     ("Nearly half a million homes lost power.", "Nearly half a million", 5e5),
     ("The region has 2.3 million residents.", "2.3 million", 2.3e6),
     ("Organisers counted 3m visitors over the summer.", "3m", 3e6),
+    ("Almost 2.5m of the homes are empty.", "Almost 2.5m", 2.5e6),
     ("Forty-two lorries were stuck on the motorway.", "Forty-two", 42),
     ("The club sold three hundred and twenty shirts.", "three hundred and twenty", 320),
     ("The board fired nine executives.", "nine", 9),
@@ -222,6 +223,7 @@ def test_about_skips_a_converted_amount_in_brackets():
     "One of them left early.",                               # a count of one
     "It was a 100m sprint.",                                 # metres, not millions
     "Workers built a 12m-high fence.",                       # metres, not millions
+    "She won the 800m title in Rome.",                       # metres, not millions
     "She crossed the line in 10.85 seconds.",                # a race time
     "The shop is at 221 Baker Street.",                      # a street number
     "One in five adults cycles to work.",                    # a rate
