@@ -13,7 +13,7 @@ def first_names() -> dict[str, str | None]:
     for line in files("store").joinpath("data/first_names.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, g = line.split()
-            if name not in STOP:
+            if name not in STOP and name not in PLACES:
                 out[name] = g if g in ("m", "f") else None
     return out
 

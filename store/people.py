@@ -182,16 +182,27 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
                 run = run[i:]
                 break
     words = [t.text for t in run]
-    starts_first = words[0] in firsts
+    starts_first = _is_first(words[0])
     if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
             (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
         return None
-    for i, w in enumerate(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)):
-            return None
+            if len(words) - i - 1 < 2:
+                return None
+            # "Speaker of the House Newt Gingrich": the name after the organisation
+            run, words = run[i + 1:], words[i + 1:]
+            starts_first = _is_first(words[0])
+            break
     if len(run) > 5:
         return None
     return _Cand(run, titles, None, pre)
+
+
+def _is_first(word: str) -> bool:
+    firsts = first_names()
+    return word in firsts or ("-" in word and word.split("-")[0] in firsts and word.split("-")[1][:1].isupper())
 
 
 def _evidence(c: _Cand, text: str) -> str | None:
@@ -211,7 +222,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return None                  # "Vera Drake star Imelda Staunton": a work or a team
     if _WHO_AFTER.match(after):
         return "who"
-    if toks[0].text in firsts:
+    if _is_first(toks[0].text):
         return "first name"
     if any(t.kind == "part" for t in toks[1:-1]):
         return "particle"                # "Joost van der Westhuizen"
@@ -288,7 +299,8 @@ def _clean_role(words: list[str]) -> str | None:
     firsts = first_names()
     if not any(w.lower().strip("’'s") in ROLE_NOUNS for w in words):
         return None
-    if any(w in firsts or w in ("his", "her", "their") for w in words):
+    if any(w in ("his", "her", "their") for w in words) or \
+            any(a in firsts and b[:1].isupper() for a, b in zip(words, words[1:])):
         return None
     return " ".join(words)
 
