@@ -74,6 +74,7 @@ reportedly repeatedly further simply flatly angrily publicly privately bluntly q
 immediately today yesterday tonight subsequently separately himself herself only even still
 often last week night year month on monday tuesday wednesday thursday friday saturday sunday
 this explicitly openly famously memorably directly did does not never clearly has
+didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
 """.split())
 # Before a verb these make it passive: "has been accused of", "was called".
 _PASSIVE = {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
@@ -248,13 +249,20 @@ class _Article:
             role = self._position(s, lo)
             if role == "subject":
                 return Cue("name", s, verb, p)
-            if role == "object":             # "a spokesman for Mr Blair said"
+            if role == "with" and text[verb:verb + 20].split()[0].endswith("ing"):
+                return Cue("name", s, verb, p)   # "with Trump saying"
+            if role in ("object", "with"):    # "a spokesman for Mr Blair said"
                 return Cue("unnamed", s, verb, sieve="unnamed")
             return None                      # "he and Starmer had suggested"
         if words and words[-1][1] == k:
             w0, _, w = words[-1]
             if w in _PRONOUNS:
                 return Cue("pronoun", w0, verb, gender=_PRONOUNS[w])
+            if w == "who":                    # "Jo Hale, who said"
+                m = re.search(r",\s*$", text[lo:w0])
+                ante = self.by_end.get(lo + m.start()) if m else None
+                if ante and self._position(ante[0], lo) == "subject":
+                    return Cue("name", ante[0], verb, ante[2])
             if w in _GROUP_PRONOUNS:
                 return Cue("unnamed", w0, verb, sieve="unnamed")
         app = self._appositive_subject(k, lo)
@@ -281,6 +289,8 @@ class _Article:
                 # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
                 clause = self.text[:before[-1][0]].rstrip().endswith(",")
                 return "subject" if clause else "joint"
+            if before[-1][2] == "with":
+                return "with"
             if before[-1][2] in _PREPOSITIONS:
                 return "object"
         return "subject"

@@ -230,3 +230,26 @@ def test_article_text_is_data():
     text = '"[bold]not markup[/bold]\x1b[31m," Ada Moss said.'
     q = run(text, person(text, "Ada Moss", gender="f"))[0]
     assert q.text.startswith("[bold]not markup[/bold]") and q.speaker == "Ada Moss"
+
+
+def test_relative_who_takes_its_antecedent():
+    text = 'The bill was opposed by several members, including Ruth Ames, who said: "It is a mistake."'
+    assert who(text, person(text, "Ruth Ames", gender="f")) == [("It is a mistake.", "Ruth Ames")]
+
+
+def test_with_name_participle():
+    text = 'The rally ended with Dan Cho saying the result was "a miracle".'
+    assert who(text, person(text, "Dan Cho", gender="m")) == [("a miracle", "Dan Cho")]
+
+
+def test_dash_attribution():
+    text = "“Vote early, vote often.” ― Lucia Vega"
+    assert who(text, person(text, "Lucia Vega", gender="f")) == [("Vote early, vote often.", "Lucia Vega")]
+
+
+def test_parenthesis_and_of_phrase_between_name_and_verb():
+    text = ('"We will appeal," Rep. Ina Holm (D-Ore.) said. '
+            '"It was the least bad outcome," Mr. Berg of the Wildlife Trust said.')
+    holm = person(text, "Ina Holm", gender="f")
+    berg = person(text, "Carl Berg", "Mr. Berg", gender="m")
+    assert [s for _, s in who(text, holm, berg)] == ["Ina Holm", "Carl Berg"]
