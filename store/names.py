@@ -141,7 +141,7 @@ investor banker trader broker dealer tycoon billionaire millionaire heir magnate
 economist historian philosopher chef model dancer athlete sprinter swimmer cyclist boxer
 golfer skier skater gymnast wrestler fighter referee umpire official victim suspect witness
 defendant chancellor premier dictator ruler monarch emperor inspector detective constable
-superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister
+superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister champ
 scrum-half fly-half centre flanker lock prop hooker full-back fullback wing winger lineman shortstop
 reliever starter left-hander right-hander southpaw hurdler middleweight heavyweight welterweight
 lightweight featherweight bantamweight flyweight cruiserweight seed sweeper playmaker skipper
@@ -159,7 +159,7 @@ PLACE_START = {"New", "North", "South", "East", "West", "Northern", "Southern", 
 PLACES = set("""
 Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
 Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil
-Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Congo Croatia Cuba Cyprus
+Brunei Bulgaria Burundi Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus
 Czech Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Ethiopia Fiji Finland France Gabon
 Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland
 India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea

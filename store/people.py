@@ -24,10 +24,12 @@ _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
-_WEAK = {"speech verb", "role", "particle", "place possessive", "table"}
+_WEAK = {"speech verb", "role", "place possessive"}
 _ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]{2,4}")
 _PLACE_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
-_MINUTE_AFTER = re.compile(r"\s*\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)")
+_MINUTE_AFTER = re.compile(r"\s*(?:\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)|\d+(?:st|nd|rd|th)\b)")
+_NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
+_WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)), "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
@@ -228,8 +230,12 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "particle"                # "Joost van der Westhuizen"
     if len(toks) == 2 and _ASIAN_GIVEN.fullmatch(toks[1].text):
         return "given name"              # "Kang Young-hoon"
-    if _PLACE_POSSESSIVE.search(before) and _PLACE_POSSESSIVE.search(before).group(1) in PLACES:
+    m = _PLACE_POSSESSIVE.search(before)
+    if m and m.group(1) in PLACES:
         return "place possessive"        # "India's Leander Paes"
+    m = _WORD_BEFORE.search(before)
+    if m and m.group(1) in DEMONYMS and m.group(1)[-1] != "s":
+        return "nationality"             # "American Nate Miller"
     if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):
         return "initial"
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
@@ -239,7 +245,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
     m = _COUNTRY_AFTER.match(after)
     if len(toks) <= 3 and m and (m.group(1) in PLACES or not m.group(1).istitle()):
         return "table"
-    if len(toks) <= 3 and _MINUTE_AFTER.match(after):
+    if len(toks) <= 3 and (_MINUTE_AFTER.match(after) or _NUMBER_BEFORE.search(before)):
         return "table"                   # scorers: "Danius Gleveckas (13rd)"
     line_start = text.rfind("\n", 0, s) + 1
     if len(toks) <= 3 and re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", text[line_start:s]):
