@@ -235,8 +235,10 @@ class _Article:
         if words and words[-1][2] in _PASSIVE and self.text[verb:verb + 12].split()[0].lower() in _PAST_PARTICIPLES:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
         j = verb
-        while words and words[-1][2] in _BETWEEN and words[-1][0] not in self.by_start:
-            j = words.pop()[0]
+        progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
+        while words and (words[-1][2] in _BETWEEN or progressive and words[-1][2] in _PASSIVE) \
+                and words[-1][0] not in self.by_start:
+            j = words.pop()[0]              # "Trump is telling", "she has also said"
         k = j
         while k > lo and text[k - 1].isspace():
             k -= 1
@@ -509,10 +511,11 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             return _named_after(art, words[k + 1][1], s, w0, "according-to")
         if w not in SPEECH_VERBS or text[w0].isupper():
             continue
-        if w in _PARTICIPLES and text[:w0].rstrip().endswith(","):
+        cue = art.subject_before(w0, sstart)
+        if (cue is None or cue.kind == "unnamed") and (w in _PARTICIPLES or _after_to(words, k)):
+            # ", saying", "tweets early Friday saying", "took to Twitter to accuse": the
+            # sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
-        else:
-            cue = art.subject_before(w0, sstart)
         if cue is None and w in _INVERTED and (k == 0 or text[:w0].rstrip()[-1:] in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
@@ -527,6 +530,10 @@ _POST_MODIFIER = re.compile(
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
+
+
+def _after_to(words, k: int) -> bool:
+    return k > 0 and words[k - 1][2] == "to"
 
 
 def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
