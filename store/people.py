@@ -328,14 +328,21 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
 
     lower = set(_LOWER.findall(text))
     cands: list[_Cand] = []
+    body_words = {t.text for t in toks if t.start >= headline_end}
     for run in _runs(text, toks):
-        if run[0].start < headline_end:
-            continue
+        in_headline = run[0].start < headline_end
         for part in _split(run):
+            while in_headline and len(part) > 2 and part[-1].text not in body_words:
+                part = part[:-1]          # "Hillary Clinton Goes After ..."
             i = bisect.bisect_right(sent_starts, part[0].start) - 1
             c = _candidate(part, text, sent_starts[max(i, 0)], lower)
             if c:
                 c.person = _evidence(c, text)
+                # a headline in title case names things freely: only a full name with a
+                # known first name or a title counts, and only if the story names them too
+                if in_headline and (c.person not in ("first name", "title") or len(c.toks) < 2
+                                    or c.toks[-1].text not in body_words):
+                    continue
                 cands.append(c)
 
     # a surname standing alone elsewhere confirms the full name ("Gleveckas ... Gleveckas")
@@ -376,7 +383,9 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                     (_sentence_initial(text, head, sent_starts) and head.text not in first_names()):
                 continue
             if len(other.toks) == 1:
-                ok = len(src.toks) == 1 and _SHORT_GAP.match(gap)
+                # a lone word next to a lone name, or a name cut by a line break in a
+                # wrapped list ("Michael Bevan, Damien\nFlemming, Jason Gillespie")
+                ok = _SHORT_GAP.match(gap) and (len(src.toks) == 1 or _line_edge(text, other.toks[0], other is b))
             else:
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
                     (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap)))
@@ -385,6 +394,13 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 changed = True
 
     return _people(text, toks, [c for c in cands if c.person], sent_starts)
+
+
+def _line_edge(text: str, tok: _Tok, last: bool) -> bool:
+    """Is the word the last (or first) thing on its line?"""
+    if last:
+        return text[tok.end:tok.end + 1] == "\n"
+    return tok.start > 0 and text[tok.start - 1] == "\n"
 
 
 def _sentence_initial(text: str, tok: _Tok, sent_starts: list[int]) -> bool:
