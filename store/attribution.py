@@ -305,11 +305,15 @@ class _Article:
             gap = self.text[e:comma]
             if not gap.strip():              # "Emmanuel Macron, later told"
                 return (s, e, p) if self._position(s, lo) == "subject" else None
+            paren = re.match(r"\s*\([^()]{1,30}\)", gap)   # "Rep. Jim Jordan (R-Ohio), a member,"
+            if paren:
+                e += paren.end()
+                gap = gap[paren.end():]
             if not gap.startswith(","):
-                return None
+                continue                     # a name inside the description: "a top Trump aide"
             inner = self.words(e, comma)
-            if (not inner or len(inner) > 30 or self.mention_in(e, comma)
-                    or any(e <= qs < comma for qs, _ in self.outer)):
+            if (not inner or len(inner) > 30 or any(e <= qs < comma for qs, _ in self.outer)
+                    or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
             if any(w[2] in SPEECH_VERBS or w[2] in _PASSIVE for w in inner):
                 return None
@@ -371,7 +375,10 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             if cue:
                 _apply(art, q, cue)
         if q.cue_start is not None:
-            art.cue_spans[i] = (q.cue_start, max(q.cue_end, _region_end(art, i) if q.cue_start >= art.outer[i][1] else 0))
+            if q.cue_start >= art.outer[i][1]:      # a cue after the quote owns the words up to the next
+                art.cue_spans[i] = (art.outer[i][1], max(q.cue_end, _region_end(art, i)))
+            else:
+                art.cue_spans[i] = (q.cue_start, q.cue_end)
         if q.speaker:
             art.speakers.append((art.outer[i][0], by_name[q.speaker]))
 
@@ -505,7 +512,11 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     words = [w for w in art.words(brk, s) if not (cs <= w[0] and w[1] <= ce)]
     # the first speech verb whose subject is known: in "Trump said that Clinton once
     # described it as "…"" the words are reported by Trump
-    for k in range(len(words)):
+    # `Trump boasted, "…"`, `X said: "…"`: a verb right before the quote introduces it
+    order = list(range(len(words)))
+    if words and re.fullmatch(r"[\s,:]*", text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
+        order.insert(0, order.pop())
+    for k in order:
         w0, w1, w = words[k]
         if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
             return _named_after(art, words[k + 1][1], s, w0, "according-to")
@@ -529,7 +540,7 @@ _POST_MODIFIER = re.compile(
     r"(?:\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
-_CLAUSE_BREAK = re.compile(r";|\s—\s|,?\s(?:but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r";|\s[—―]\s|,?\s(?:but|while|whereas)\s")
 
 
 def _after_to(words, k: int) -> bool:

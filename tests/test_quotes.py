@@ -253,3 +253,24 @@ def test_parenthesis_and_of_phrase_between_name_and_verb():
     holm = person(text, "Ina Holm", gender="f")
     berg = person(text, "Carl Berg", "Mr. Berg", gender="m")
     assert [s for _, s in who(text, holm, berg)] == ["Ina Holm", "Carl Berg"]
+
+
+def test_appositive_may_name_someone_else():
+    text = ('"He is right," Gus Lowry, a top Vance adviser, said on Monday. '
+            '"No," Rep. Ida Brandt (R-Ohio), a panel member, said.')
+    lowry = person(text, "Gus Lowry", "Lowry", gender="m")
+    vance = person(text, "JD Vance", "Vance", gender="m")
+    brandt = person(text, "Ida Brandt", gender="f")
+    assert [s for _, s in who(text, lowry, vance, brandt)] == ["Gus Lowry", "Ida Brandt"]
+
+
+def test_a_list_of_names_is_not_an_appositive():
+    text = 'Gus Lowry, Ida Brandt and two aides said the plan was "dead".'
+    lowry, brandt = person(text, "Gus Lowry", gender="m"), person(text, "Ida Brandt", gender="f")
+    assert who(text, lowry, brandt) == [("dead", None)]
+
+
+def test_verb_right_before_the_quote_introduces_it():
+    text = 'When Ana Ruiz noted that Bo Lind paid no tax, Bo Lind boasted, "That makes me smart."'
+    ruiz, lind = person(text, "Ana Ruiz", gender="f"), person(text, "Bo Lind", gender="m")
+    assert who(text, ruiz, lind) == [("That makes me smart.", "Bo Lind")]
