@@ -37,6 +37,13 @@ PLAIN_TITLES = {
     "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
+# Capitalised job words that stand before names but also before things ("Executive Session"):
+# with one of these alone, a single following word is not taken as a surname.
+WEAK_TITLES = {"Director", "Manager", "Executive", "Officer", "Agent", "Spokesman", "Spokeswoman",
+               "Chief", "Coach", "Speaker", "Deputy", "Chairman", "Chairwoman", "Commissioner",
+               "Detective", "Inspector", "Constable", "Private", "Corporal", "Major", "Marshal",
+               "Commander", "Attorney", "Dean", "Miss", "Vice", "Prime", "Premier", "Count", "Brother",
+               "Sister", "Father", "Duke", "Justice", "General", "Captain"}
 # Titles that stand for the person's role when the text gives no other ("King Charles").
 ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vice", "Prime", "Deputy"} | {
     "King", "Queen", "Prince", "Princess", "Pope"}
@@ -99,7 +106,8 @@ Classic Invitational Memorial Derby Stakes Handicap Plate Bowl Series Rally Trus
 Bureau Unit Division Department Centre Central Northern Southern Eastern Western North South East
 West Upper Lower Greater Great New Old Little San Santa Los Las Fort Port Mount Cape Saint Isle
 Airport Road Way Drive Hill Hills Heights Beach Falls Springs Wood Woods Field Fields Valley
-Project Initiative Fund Facility Estate Estates Square Quay Wharf Docks Dock Terminal Line Lines
+Project Initiative Fund Facility Forum Healthcare Health Investigations Responsibility
+Security Defense Defence Affairs Survey Session Relations Studies Research Policy Speech Qaeda Taliban Hamas Hezbollah Estate Estates Square Quay Wharf Docks Dock Terminal Line Lines
 """.split())
 
 # Organisation or place words that are also common surnames ("Tiger Woods", "Damon Hill"):
@@ -153,7 +161,7 @@ countryman countrywoman
 # list itself; these are place-like first tokens.
 PLACE_START = {"New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                "Central", "Upper", "Lower", "Great", "Greater", "San", "Santa", "Los", "Las", "St", "Rio",
-               "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "El", "Le", "La", "Sri", "Hong", "Red"}
+               "Saint", "Fort", "Port", "Mount", "Lake", "Cape", "Capitol", "El", "Le", "La", "Sri", "Hong", "Red"}
 
 # Countries, continents and a few regions: never a person, and never confirm one.
 PLACES = set("""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .model import Person
 from .names import (CAP_PARTICLES, DEMONYMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
-                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, first_names)
+                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, first_names)
 
 # Words that can be part of a name: capitalised ones and lower-case particles. Lower-case
 # words in between are skipped, and break a run because the gap is then not blank.
@@ -42,6 +42,11 @@ _CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with
         "which", "is", "was", "were", "are", "be", "been", "has", "had", "have", "after", "before",
         "than", "like", "including", "told", "where", "whose", "also", "will", "would"}
 _LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+_NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
+                "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
@@ -85,6 +90,9 @@ def _tokens(text: str) -> list[_Tok]:
             dot = False
         end = start + len(core)
         kind = "other"
+        if _CONTRACTION.search(core):
+            out.append(_Tok(start, end, core, "other", True))
+            continue
         if core in TITLES and core not in firsts:
             kind = "title"
             if dot:
@@ -133,7 +141,8 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     parts, cur = [], []
     for t in run:
         if t.kind == "name" and (t.text in STOP or t.text in DEMONYMS) and t.text not in firsts and \
-                not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]):  # "Peter Such"
+                not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]
+                     and t.text not in _NOT_SURNAME and not t.text.endswith("s")):  # "Peter Such"
             if cur:
                 parts.append(cur)
             cur = []
@@ -178,7 +187,7 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
     if not titles and run[0].text in PLACE_START:
         return None
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
-    if not titles and run[0].text not in firsts and run[0].kind == "name":
+    if run[0].text not in firsts and run[0].kind == "name":
         for i in range(1, len(run) - 1):
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".")):
                 run = run[i:]
@@ -211,8 +220,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
     """Why the text says this run is a person ("title", "first name", ...), or None."""
     firsts = first_names()
     toks = c.toks
-    if c.titles:
-        return "title"
+    if c.titles and (len(toks) > 1 or any(t.text.rstrip(".") not in WEAK_TITLES for t in c.titles)):
+        return "title"                   # not "Executive Session", "Miss Universe"
     s, e = toks[0].start, toks[-1].end
     after = text[e:e + 120]
     before = text[max(0, s - 80):s]
@@ -332,8 +341,10 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     for run in _runs(text, toks):
         in_headline = run[0].start < headline_end
         for part in _split(run):
-            while in_headline and len(part) > 2 and part[-1].text not in body_words:
-                part = part[:-1]          # "Hillary Clinton Goes After ..."
+            if in_headline:
+                # "Elizabeth Warren Hammers Wells Fargo": the longest start the story repeats
+                while len(part) > 2 and text.find(text[part[0].start:part[-1].end], headline_end) < 0:
+                    part = part[:-1]
             i = bisect.bisect_right(sent_starts, part[0].start) - 1
             c = _candidate(part, text, sent_starts[max(i, 0)], lower)
             if c:
@@ -383,9 +394,10 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                     (_sentence_initial(text, head, sent_starts) and head.text not in first_names()):
                 continue
             if len(other.toks) == 1:
-                # a lone word next to a lone name, or a name cut by a line break in a
-                # wrapped list ("Michael Bevan, Damien\nFlemming, Jason Gillespie")
-                ok = _SHORT_GAP.match(gap) and (len(src.toks) == 1 or _line_edge(text, other.toks[0], other is b))
+                # a lone word in a list of three or more lone names ("Given, Breen, Staunton"),
+                # or a name cut by a line break in a wrapped list ("Michael Bevan, Damien\nFlemming")
+                ok = _SHORT_GAP.match(gap) and not _PLACE_PREP.search(text, max(0, head.start - 6), head.start) and (
+                    _line_edge(text, head, other is b) if len(src.toks) > 1 else _in_list(text, cands, other))
             else:
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
                     (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap)))
@@ -394,6 +406,16 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 changed = True
 
     return _people(text, toks, [c for c in cands if c.person], sent_starts)
+
+
+def _in_list(text: str, cands: list[_Cand], c: _Cand) -> bool:
+    """Both sides of a lone word are list separators to other capitalised words."""
+    i = cands.index(c)
+    if i == 0 or i == len(cands) - 1:
+        return False
+    before = text[cands[i - 1].toks[-1].end:c.toks[0].start]
+    after = text[c.toks[-1].end:cands[i + 1].toks[0].start]
+    return bool(_SHORT_GAP.match(before) and _SHORT_GAP.match(after))
 
 
 def _line_edge(text: str, tok: _Tok, last: bool) -> bool:
