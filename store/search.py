@@ -6,10 +6,10 @@ Two stages, so a search over a million sentences stays in milliseconds:
    with those (words AND'ed, spellings OR'ed), newest sentences first, a few thousand at
    most: first with each word's best spellings only, then with all of them, and when that
    finds too little, letting one word miss.
-2. The candidates are ranked by one scorer (`score_tokens`): for each query word the best
-   similarity of any word in the sentence (exact 100, a word that starts with the typed
-   word 90-100, a typo by edit distance), averaged, plus a bonus when query words stand
-   next to each other in order. Ties go to the newest sentence.
+2. The candidates are ranked by one scorer (`rank`): for each query word the best
+   similarity of any word in the sentence (exact 100, a longer word the typed last word
+   begins 95, a typo less by edit distance), averaged; equal scores go first to sentences
+   with the query words next to each other in order, then to the newest.
 
 Query syntax, as in fzf: `'exact` (no typos; matches from the start of a word), `^start`
 (the sentence starts with it), `end$` (the sentence ends with that word), `!not` (leave
@@ -26,14 +26,17 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress, count
 
 import sqlite_utils
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-CANDIDATES = 2000       # rows fetched from FTS per query stage
-MAX_SPELLINGS = 40      # spellings OR'ed per word
+CANDIDATES = 200        # rows fetched from FTS per stage
+RELAX = (85.0, 70.0, 0.0)  # stages of a several-word query take spellings down to these
+PREFIX_SIM = 95.0       # similarity of a word that begins with the typed last word
+MAX_SPELLINGS = 16      # spellings OR'ed per word
 EXPLICIT_PREFIX = 30    # a prefix with at most this many words is queried word by word
 TOP_UP_ROWS = 50_000    # more new sentences than this reload the vocabulary instead
 
@@ -101,21 +104,38 @@ def fold(text: str) -> str:
     """Lower case without diacritics, one character for one, so offsets stay valid."""
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    lowered = text.lower()
+    if len(lowered) != len(text):      # a few characters lower-case to two
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _NON_ASCII.sub(lambda m: m.group().translate(_FOLDED), lowered)
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
-    if len(base) == 1:
+class _FoldTable(dict):
+    """str.translate table that works out each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
+        if len(base) != 1:
+            lower = char.lower()
+            base = lower if len(lower) == 1 else char
+        self[code] = base
         return base
-    lower = char.lower()
-    return lower if len(lower) == 1 else char
+
+
+_FOLDED = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def tokens(text: str) -> list[str]:
     """The words of a text as the index sees them (folded)."""
+    if text.isascii():
+        return text.translate(_ASCII_WORDS).split()     # twice as fast as the regex
     return _TOKEN.findall(fold(text))
+
+
+# lower-cases letters and turns every other ASCII character but digits into a space
+_ASCII_WORDS = {i: chr(i).lower() if chr(i).isalnum() else " " for i in range(128)}
 
 
 # ---------------------------------------------------------------- scoring
@@ -136,22 +156,26 @@ class Word:
         self.sims = _Sims(self)
 
     def similarity(self, term: str) -> float:
+        """100 for the word itself; PREFIX_SIM for a longer word it begins (last word
+        only); less by edit distance (transpositions count one) for a typo. Typos keep
+        the first letter: people rarely get it wrong, and it keeps the lookup small."""
         w, n = self.text, len(self.text)
         if term == w:
             return 100.0
+        if term[:1] != w[:1]:
+            return 0.0
         best = 0.0
-        if self.typos:
+        if self.typos and abs(len(term) - n) <= self.typos:
             d = OSA.distance(w, term, score_cutoff=self.typos)
             if d <= self.typos:
                 best = 100.0 * (1 - d / max(n, len(term)))
         if self.prefix and len(term) > n:
-            whole = 90.0 + 10.0 * n / len(term)
             if term.startswith(w):
-                return max(best, whole)
+                return max(best, PREFIX_SIM)
             if self.prefix_typos:
                 d = OSA.distance(w, term[:n], score_cutoff=self.prefix_typos)
                 if d <= self.prefix_typos:
-                    best = max(best, whole * (1 - d / n))
+                    best = max(best, PREFIX_SIM * (1 - d / n))
         return best
 
 
@@ -165,25 +189,27 @@ class _Sims(dict):
         return value
 
 
-def score_tokens(words: list[Word], toks: list[str]) -> float:
-    """The score (0-100) of a sentence with these folded tokens for these query words:
-    the mean best similarity per word, 90% of it, plus up to 10 for words that stand
-    next to each other in query order. A single word scores its best similarity."""
+def rank(words: list[Word], toks: list[str]) -> tuple[float, int]:
+    """How well a sentence with these folded tokens matches the query words: the score
+    (0-100), the mean over words of the best similarity of any token; and, to order equal
+    scores, how many neighbouring query words stand next to each other in order."""
     if not words:
-        return 100.0
+        return 100.0, 0
     total = 0.0
     adjacent = 0
-    previous: list[float] | None = None
+    previous: set[int] = set()
     for word in words:
         sims = list(map(word.sims.__getitem__, toks))
-        total += max(sims, default=0.0)
-        if previous is not None and any(a and b for a, b in zip(previous, sims[1:])):
-            adjacent += 1
-        previous = sims
-    mean = total / len(words)
-    if len(words) == 1 or mean == 0:
-        return mean
-    return 0.9 * mean + 10.0 * adjacent / (len(words) - 1)
+        best = max(sims, default=0.0)
+        total += best
+        if best and len(words) > 1:
+            where = set(compress(count(), sims))
+            if any(p + 1 in where for p in previous):
+                adjacent += 1
+            previous = where
+        else:
+            previous = set()
+    return total / len(words), adjacent
 
 
 # ---------------------------------------------------------------- query syntax
@@ -199,7 +225,8 @@ class Term:
     def words(self) -> list[str]:
         return _TOKEN.findall(self.text)
 
-    def pattern(self) -> re.Pattern:
+    @cached_property
+    def regex(self) -> re.Pattern:
         body = re.escape(self.text)
         if self.kind == "phrase":
             body = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, self.words())) + r"(?![^\W_])"
@@ -212,7 +239,7 @@ class Term:
         return re.compile(body)
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
-        pattern = self.pattern()
+        pattern = self.regex
         if self.kind in ("start", "start+end"):
             m = pattern.search(folded)
             return [m.span(1)] if m else []
@@ -309,13 +336,24 @@ class _Vocab:
     def sorted_terms(self) -> list[str]:
         return self._pool("sorted", lambda: sorted(self.terms))
 
-    def of_length(self, n: int) -> list[str]:
-        return self._pool("lengths", lambda: _group(self.terms, lambda t: [len(t)])).get(n, [])
+    def words(self, first: str, length: int) -> list[str]:
+        """Words of this length beginning with this letter."""
+        return self._pools_by_key()[0].get((first, length), [])
 
-    def prefixes(self, n: int) -> list[str]:
-        """Distinct beginnings of n characters of longer words (for typos while typing)."""
-        return self._pool("prefixes", lambda: _group(
-            self.terms, lambda t: range(4, len(t)), lambda t, n: t[:n])).get(n, [])
+    def beginnings(self, first: str, length: int) -> list[str]:
+        """Distinct beginnings of this length (4 to 10) of longer words, for typos while typing."""
+        return self._pools_by_key()[1].get((first, length), [])
+
+    def _pools_by_key(self):
+        def make():
+            words: dict = {}
+            beginnings: dict = {}
+            for t in self.terms:
+                words.setdefault((t[0], len(t)), []).append(t)
+                for n in range(4, min(len(t), 11)):
+                    beginnings.setdefault((t[0], n), set()).add(t[:n])
+            return words, {k: list(v) for k, v in beginnings.items()}
+        return self._pool("by key", make)
 
     def starting_with(self, text: str, limit: int) -> list[str]:
         terms = self.sorted_terms()
@@ -327,8 +365,9 @@ class _Vocab:
         return found
 
     def spellings(self, word: Word) -> list[tuple[float, str]]:
-        """(upper bound of similarity, FTS pattern) for every spelling of the word that
-        is in the index, best first."""
+        """(similarity, FTS pattern) for the spellings of the word that are in the index,
+        best first. Every word a pattern matches has that similarity or, when another
+        pattern also matches it, that one's higher similarity."""
         key = (word.text, word.prefix)
         cached = self.expansions.get(key)
         if cached is not None:
@@ -337,37 +376,27 @@ class _Vocab:
         found: dict[str, float] = {}
         if w in self.terms:
             found[_quote(w)] = 100.0
-        if word.typos:
-            for k in range(n - word.typos, n + word.typos + 1):
-                for term, _, _ in process.extract(w, self.of_length(k), scorer=OSA.distance,
-                                                  score_cutoff=word.typos, limit=None):
-                    found[_quote(term)] = word.sims[term]
+        for k in range(n - word.typos, n + word.typos + 1) if word.typos else ():
+            for term, _, _ in process.extract(w, self.words(w[0], k), scorer=OSA.distance,
+                                              score_cutoff=word.typos, limit=None):
+                found.setdefault(_quote(term), word.sims[term])
         if word.prefix:
-            bound = 90.0 + 10.0 * n / (n + 1)
             longer = self.starting_with(w, EXPLICIT_PREFIX)
             if len(longer) > EXPLICIT_PREFIX:
-                found[_quote(w) + "*"] = bound
+                found[_quote(w) + "*"] = PREFIX_SIM
             else:
                 for term in longer:
                     found.setdefault(_quote(term), word.sims[term])
             if word.prefix_typos:
-                for stem, d, _ in process.extract(w, self.prefixes(n), scorer=OSA.distance,
+                for stem, d, _ in process.extract(w, self.beginnings(w[0], n), scorer=OSA.distance,
                                                   score_cutoff=word.prefix_typos, limit=None):
                     if stem != w:
-                        found.setdefault(_quote(stem) + "*", bound * (1 - d / n))
+                        found.setdefault(_quote(stem) + "*", PREFIX_SIM * (1 - d / n))
         result = sorted(((s, p) for p, s in found.items()), reverse=True)[:MAX_SPELLINGS]
         if len(self.expansions) > 2000:
             self.expansions.clear()
         self.expansions[key] = result
         return result
-
-
-def _group(terms, keys, value=lambda t, k: t) -> dict[int, list[str]]:
-    groups: dict[int, set[str]] = {}
-    for t in terms:
-        for k in keys(t):
-            groups.setdefault(k, set()).add(value(t, k))
-    return {k: sorted(v) for k, v in groups.items()}
 
 
 def _quote(word: str) -> str:
@@ -386,7 +415,8 @@ def _store_key(db: sqlite_utils.Database):
 
 
 def vocabulary(db: sqlite_utils.Database) -> _Vocab:
-    """The store's vocabulary, loaded once and topped up with newly added sentences."""
+    """The store's vocabulary, loaded once and topped up with newly added sentences.
+    Words of deleted sentences stay in it; they only cost a lookup that finds nothing."""
     key = _store_key(db)
     max_id = db.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0
     with _vocab_lock:
@@ -401,6 +431,7 @@ def vocabulary(db: sqlite_utils.Database) -> _Vocab:
             return vocab
         terms = {t for (t,) in db.execute("SELECT term FROM sentences_vocab")}
         vocab = _vocabs[key] = _Vocab(terms, max_id)
+        vocab.words("a", 1), vocab.sorted_terms()    # build the pools now, not on a keystroke
         return vocab
 
 
@@ -421,62 +452,44 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     """Sentences matching the query, best first. `should_stop` is polled between stages;
     when it returns True the search gives up and returns []."""
     parsed = parse(query)
-    stop = should_stop or (lambda: False)
     if limit <= 0:
         return []
     positive = [_fts_term(t) for t in parsed.terms if not t.negated and t.words()]
     negative = [_fts_term(t) for t in parsed.terms if t.negated and t.words()]
     if not parsed.words and not positive:
         return []
-    vocab = vocabulary(db)
-    groups = [vocab.spellings(w) for w in parsed.words]
-    if any(not g for g in groups) and len(groups) == 1 and not positive:
-        return []
+    groups = [vocabulary(db).spellings(w) for w in parsed.words]
+    found: dict[int, tuple[float, int, str]] = {}     # id: (score, adjacent, text)
 
-    candidates: dict[int, str] = {}
-
-    def fetch(word_groups: list[list[str]]) -> int:
-        parts = ["(" + " OR ".join(g) + ")" for g in word_groups if g] + positive
-        if not parts:
-            return 0
-        match = " AND ".join(parts)
+    def fetch(parts: list[str], cap: int) -> None:
+        match = " AND ".join(parts + positive)
         if negative:
             match = "(" + match + ") NOT (" + " OR ".join(negative) + ")"
         rows = db.execute(
             "SELECT rowid, text FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            [match, CANDIDATES],
+            [match, cap],
         ).fetchall()
-        candidates.update(rows)
-        return len(rows)
+        for sid, text in rows:
+            if sid not in found:
+                text = text or ""
+                if parsed.terms and not parsed.accepts(fold(text)):
+                    found[sid] = (0.0, 0, text)
+                else:
+                    found[sid] = (*rank(parsed.words, tokens(text)), text)
 
-    best = [[p for s, p in g if s >= g[0][0] - 5] if g else [] for g in groups]
-    full = [[p for _, p in g] for g in groups]
-    if all(groups):
-        found = fetch(best)
-        if found < CANDIDATES and full != best and not stop():
-            fetch(full)
-    if len(groups) > 1 and len(candidates) < limit:
-        for i in range(len(groups)):
-            if stop():
-                return []
-            fetch(full[:i] + full[i + 1:])
-    if stop():
+    for parts, cap, bound in _stages(groups, limit if not parsed.terms else CANDIDATES):
+        if should_stop and should_stop():
+            return []
+        fetch(parts, cap)
+        # later stages cannot beat `bound`: stop once `limit` candidates reach it
+        if sum(1 for s, _, _ in found.values() if s >= bound) >= limit:
+            break
+
+    ranked = sorted(((s, a, sid, text) for sid, (s, a, text) in found.items() if s > 0),
+                    key=lambda r: (-r[0], -r[1], -r[2]))[:limit]
+    if not ranked or (should_stop and should_stop()):
         return []
-
-    ranked = []
-    for sid, text in candidates.items():
-        folded = fold(text or "")
-        if parsed.terms and not parsed.accepts(folded):
-            continue
-        score = score_tokens(parsed.words, _TOKEN.findall(folded))
-        if score > 0:
-            ranked.append((score, sid, text))
-    ranked.sort(key=lambda r: (-r[0], -r[1]))
-    ranked = ranked[:limit]
-    if not ranked or stop():
-        return []
-
-    ids = [sid for _, sid, _ in ranked]
+    ids = [r[2] for r in ranked]
     rows = {
         r[0]: r[1:]
         for r in db.execute(
@@ -486,12 +499,68 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
         )
     }
     hits = []
-    for score, sid, text in ranked:
-        if sid not in rows:
-            continue
-        article_id, start, end, title, source = rows[sid]
-        hits.append(Hit(sid, article_id, title, text, start, end, round(score, 1), highlights(parsed, text), source))
+    for score, _, sid, text in ranked:
+        if sid in rows:
+            article_id, start, end, title, source = rows[sid]
+            hits.append(Hit(sid, article_id, title, text, start, end, round(score, 1),
+                            highlights(parsed, text), source))
     return hits
+
+
+def _stages(groups: list[list[tuple[float, str]]], enough: int):
+    """The FTS queries to run in turn, best matches first, each as (AND'ed parts, row cap,
+    the best score any later stage can reach). `enough` rows of one level suffice."""
+    if not groups:
+        yield [], CANDIDATES, 0.0      # operators only
+        return
+    if len(groups) == 1:
+        # each similarity level on its own, best first, so the newest-first row cap
+        # never keeps a worse match and drops a better one
+        levels = sorted({s for s, _ in groups[0]}, reverse=True)
+        for i, level in enumerate(levels):
+            patterns = [p for s, p in groups[0] if s == level]
+            yield ["(" + " OR ".join(patterns) + ")"], enough, levels[i + 1] if i + 1 < len(levels) else 0.0
+        return
+    n = len(groups)
+    best = [g[0][0] if g else 0.0 for g in groups]
+    total = sum(best)
+
+    def bound(floor: float) -> float:
+        """The best score of a sentence where some word matches only below floor."""
+        below = [next((s for s, _ in g if s < min(b, floor)), 0.0) for g, b in zip(groups, best)]
+        return max(total - b + s for b, s in zip(best, below)) / n
+
+    def spellings(floor: float) -> list[list[str]]:
+        return [[p for s, p in g if s >= min(b, floor)] for g, b in zip(groups, best)]
+
+    if all(groups):
+        top = spellings(101.0)
+        phrases = _phrases(top)
+        if phrases:
+            yield ["(" + " OR ".join(phrases) + ")"], enough, total / n
+        yield ["(" + " OR ".join(g) + ")" for g in top], max(enough, CANDIDATES // 2), bound(101.0)
+        previous = top
+        for floor in RELAX:
+            wider = spellings(floor)
+            if wider != previous:
+                yield ["(" + " OR ".join(g) + ")" for g in wider], CANDIDATES, bound(floor)
+            previous = wider
+    # too few with every word: let one word miss
+    every = spellings(0.0)
+    for i in range(n):
+        rest = ["(" + " OR ".join(g) + ")" for j, g in enumerate(every) if j != i and g]
+        if rest:
+            yield rest, CANDIDATES, 0.0
+
+
+def _phrases(top: list[list[str]], most: int = 16) -> list[str]:
+    """The query words next to each other in order, as FTS phrases of their best spellings."""
+    phrases = [""]
+    for patterns in top:
+        phrases = [f"{p} + {q}" if p else q for p in phrases for q in patterns]
+        if len(phrases) > most:
+            return []
+    return phrases
 
 
 def _fts_term(term: Term) -> str:
@@ -508,9 +577,8 @@ def highlights(parsed: Query, text: str) -> list[tuple[int, int]]:
     folded = fold(text)
     spans = []
     if parsed.words:
-        for m in _TOKEN.finditer(folded):
-            if any(w.sims[m.group()] > 0 for w in parsed.words):
-                spans.append(m.span())
+        matched = {t for t in set(tokens(text)) if any(w.sims[t] for w in parsed.words)}
+        spans.extend(m.span() for m in _TOKEN.finditer(folded) if m.group() in matched)
     for term in parsed.terms:
         if not term.negated:
             spans.extend(term.spans(folded))
