@@ -28,7 +28,7 @@ comment concede complain predict promise vow pledge joke quip caution maintain a
 describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare
-lash hail blame plead report add dub scoff sneer laud""".split()
+lash hail blame plead report add dub scoff sneer laud condemn denounce applaud bemoan""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sang""".split()
@@ -252,7 +252,7 @@ class _Article:
             if role == "subject":
                 return Cue("name", s, verb, p)
             if role == "with" and text[verb:verb + 20].split()[0].endswith("ing"):
-                return Cue("name", s, verb, p)   # "with Trump saying"
+                return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
             if role in ("object", "with"):    # "a spokesman for Mr Blair said"
                 return Cue("unnamed", s, verb, sieve="unnamed")
             return None                      # "he and Starmer had suggested"
@@ -291,7 +291,7 @@ class _Article:
                 # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
                 clause = self.text[:before[-1][0]].rstrip().endswith(",")
                 return "subject" if clause else "joint"
-            if before[-1][2] == "with":
+            if before[-1][2] in ("with", "of"):
                 return "with"
             if before[-1][2] in _PREPOSITIONS:
                 return "object"
@@ -312,6 +312,8 @@ class _Article:
             if not gap.startswith(","):
                 continue                     # a name inside the description: "a top Trump aide"
             inner = self.words(e, comma)
+            if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
+                return (s, e, p)             # "Quina Jones, 25, said"
             if (not inner or len(inner) > 30 or any(e <= qs < comma for qs, _ in self.outer)
                     or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
@@ -520,12 +522,20 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         w0, w1, w = words[k]
         if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
             return _named_after(art, words[k + 1][1], s, w0, "according-to")
-        if w not in SPEECH_VERBS or text[w0].isupper():
+        if w not in SPEECH_VERBS:
+            continue
+        if text[w0].isupper():
+            if w in _INVERTED and w0 == sstart:        # "Said Ellis: “…”"
+                cue = _named_after(art, w1, s, w0, "verb-name")
+                if cue:
+                    return cue
             continue
         cue = art.subject_before(w0, sstart)
-        if (cue is None or cue.kind == "unnamed") and (w in _PARTICIPLES or _after_to(words, k)):
-            # ", saying", "tweets early Friday saying", "took to Twitter to accuse": the
-            # sentence's subject speaks
+        before = art.words(sstart, w0)[-1:]
+        if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
+                w in _PARTICIPLES or _after_to(words, k) or before and before[0][2] in ("and", "but")):
+            # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
+            # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
         if cue is None and w in _INVERTED and (k == 0 or text[:w0].rstrip()[-1:] in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")

@@ -274,3 +274,16 @@ def test_verb_right_before_the_quote_introduces_it():
     text = 'When Ana Ruiz noted that Bo Lind paid no tax, Bo Lind boasted, "That makes me smart."'
     ruiz, lind = person(text, "Ana Ruiz", gender="f"), person(text, "Bo Lind", gender="m")
     assert who(text, ruiz, lind) == [("That makes me smart.", "Bo Lind")]
+
+
+def test_coordinated_verb_takes_the_sentence_subject():
+    text = ('Mayor Jo Park, her rival, bemoaned the delay and said it was "a scandal". '
+            'Ed Moy said Friday that he agreed but said "the timing is wrong".')
+    park, moy = person(text, "Jo Park", gender="f"), person(text, "Ed Moy", gender="m")
+    assert [s for _, s in who(text, park, moy)] == ["Jo Park", "Ed Moy"]
+
+
+def test_inverted_said_at_sentence_start_and_age_appositive():
+    text = 'Said Ellis: "Nobody cares." "We will stay," Rosa Dunn, 25, said.'
+    ellis, dunn = person(text, "Ann Ellis", "Ellis", gender="f"), person(text, "Rosa Dunn", gender="f")
+    assert [s for _, s in who(text, ellis, dunn)] == ["Ann Ellis", "Rosa Dunn"]
