@@ -11,8 +11,6 @@ import json
 import re
 import sqlite3
 
-from rapidfuzz import fuzz, process
-
 FIGURE_SORTS = ("value", "kind", "unit", "about", "article")
 
 
@@ -64,6 +62,8 @@ def _ranked(db, sql: str, params: list, query: str) -> list[int]:
     rows = _conn(db).execute(sql, params).fetchall()
     if not query.strip():
         return [r[0] for r in rows]
+    from rapidfuzz import fuzz, process       # only when narrowing: keeps start-up light
+
     scored = process.extract(query.lower(), [(r[1] or "").lower() for r in rows],
                              scorer=fuzz.WRatio, limit=None)
     order = sorted(scored, key=lambda hit: (-hit[1], hit[2]))

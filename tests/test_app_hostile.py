@@ -32,7 +32,7 @@ async def test_markup_and_escapes_show_and_copy_literally(tmp_path):
         await pilot.pause()
         await pilot.press("2")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0.1)                   # the detail follows once the cursor rests
         quotes = app.current_list()
         assert quotes.count >= 1
         row_text = quotes.render_line(0).text

@@ -28,7 +28,7 @@ def test_view(snap_compare, sample_db, view, size):
         for key in VIEWS[view]:
             await pilot.press(key)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0.1)                   # the detail pane follows the resting cursor
         for box in app.screen.query(Input):
             box.cursor_blink = False
 

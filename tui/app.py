@@ -24,6 +24,7 @@ from tui.widgets.rowlist import RowList
 from tui.widgets import show
 
 PANES = ("people", "quotes", "figures", "articles")
+DETAIL_DELAY = 0.04     # seconds the cursor rests before the detail pane redraws
 
 
 class Pane(Horizontal):
@@ -36,6 +37,8 @@ class Pane(Horizontal):
     def __init__(self) -> None:
         super().__init__(id=self.name)
         self.generation = 0
+        self.stale = True              # lists load when first shown, not at start-up
+        self._detail_timer = None
 
     @property
     def name(self) -> str:                       # "people", "quotes", ...
@@ -80,12 +83,14 @@ class Pane(Horizontal):
     def db(self):
         return self.app.store.db
 
-    def on_mount(self) -> None:
-        self.reload()
+    def shown(self) -> None:
+        if self.stale:
+            self.reload()
 
     def reload(self, keep: int | None = None) -> None:
         """Resolve the list's ids in a worker thread; a newer reload wins."""
         self.generation += 1
+        self.stale = False
         generation, query = self.generation, self.query_one(".filter", Input).value
         scope = self.scope()
         self.query_one(".scope", Static).update(scope or "")
@@ -116,8 +121,15 @@ class Pane(Horizontal):
 
     @on(RowList.Highlighted)
     def highlighted(self, event: RowList.Highlighted) -> None:
+        """The detail follows the cursor once it rests (a held j stays smooth: redrawing
+        the detail relayouts the screen)."""
         event.stop()
-        row = event.row
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self.show_detail)
+
+    def show_detail(self) -> None:
+        row = self.rows.current
         self.query_one(".detail", Static).update(self.detail(row) if row else Text(""))
         self.query_one(".detail-box").scroll_home(animate=False)
 
@@ -225,7 +237,12 @@ class ArticlesPane(Pane):
         return show.article_detail(row, queries.article(self.db, row["id"]))
 
 
+class PaneTabs(Tabs, can_focus=False):
+    """The pane names; keys 1-4 and tab switch panes, so the strip never takes focus."""
+
+
 class MainScreen(Screen):
+    AUTO_FOCUS = "PeoplePane RowList"
     BINDINGS = [
         Binding("1", "pane('people')", "People", id="pane.people", show=False),
         Binding("2", "pane('quotes')", "Quotes", id="pane.quotes", show=False),
@@ -242,7 +259,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="header")
-        yield Tabs(*(Tab(f"{i} {p.title()}", id=f"tab-{p}") for i, p in enumerate(PANES, 1)))
+        yield PaneTabs(*(Tab(f"{i} {p.title()}", id=f"tab-{p}") for i, p in enumerate(PANES, 1)))
         with ContentSwitcher(initial="people"):
             yield PeoplePane()
             yield QuotesPane()
@@ -251,8 +268,8 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False
         self.query_one("#header", Static).update(show.header(self.app.store_path, queries.counts(self.app.store.db)))
+        self.pane.shown()
         self.pane.rows.focus()
 
     @property
@@ -261,14 +278,18 @@ class MainScreen(Screen):
         return switcher.get_child_by_id(switcher.current, Pane)
 
     def action_pane(self, name: str) -> None:
+        # switch at once, so the next key already goes to the new pane
         self.query_one(Tabs).active = f"tab-{name}"
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current != name:
+            switcher.current = name
+            self.pane.shown()
+            self.pane.rows.focus()
+            self.refresh_bindings()
 
     @on(Tabs.TabActivated)
     def tab_activated(self, event: Tabs.TabActivated) -> None:
-        name = event.tab.id.removeprefix("tab-")
-        self.query_one(ContentSwitcher).current = name
-        self.pane.rows.focus()
-        self.refresh_bindings()
+        self.action_pane(event.tab.id.removeprefix("tab-"))
 
     def action_cycle(self, step: int) -> None:
         self.action_pane(PANES[(PANES.index(self.pane.name) + step) % len(PANES)])
@@ -406,9 +427,10 @@ class BylineApp(App):
         self.person = {"id": row["id"], "name": row["name"]} if row else None
         main = self.main
         for name in ("quotes", "figures"):
-            main.query_one(f"#{name}", Pane).reload()
+            main.query_one(f"#{name}", Pane).stale = True
         if row and switch:
             self.show_pane("quotes")
+        main.pane.shown()
 
     def open_reader(self, kind: str, row: dict) -> None:
         from tui.screens.reader import ReaderScreen

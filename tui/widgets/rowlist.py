@@ -77,8 +77,9 @@ class RowList(ScrollView, can_focus=True):
         self.empty = empty
         self.ids: list[int] = []
         self.cursor = 0
-        self.loading = True
+        self.pending = True
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._drawn: OrderedDict[tuple[int, int], Text] = OrderedDict()   # (row id, width) -> text
 
     @property
     def count(self) -> int:
@@ -87,8 +88,9 @@ class RowList(ScrollView, can_focus=True):
     def set_ids(self, ids: list[int], keep: int | None = None) -> None:
         """Show a new list; the cursor goes to the row with id `keep` if it is there."""
         self.ids = ids
-        self.loading = False
+        self.pending = False
         self._pages.clear()
+        self._drawn.clear()
         self.cursor = ids.index(keep) if keep in ids else 0
         self.virtual_size = Size(self.size.width, len(ids))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 2), animate=False, immediate=True)
@@ -98,6 +100,7 @@ class RowList(ScrollView, can_focus=True):
     def forget(self) -> None:
         """Drop cached rows (the store changed); they are fetched again when drawn."""
         self._pages.clear()
+        self._drawn.clear()
         self.refresh()
 
     def row(self, index: int) -> dict | None:
@@ -128,13 +131,12 @@ class RowList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.ids:
-            message = "Loading…" if self.loading else self.empty
+            message = "Loading…" if self.pending else self.empty
             text = Text(message if y == 0 else "", style=self.get_component_rich_style("rowlist--empty"))
         elif index >= len(self.ids):
             return Strip.blank(width, base)
         else:
-            row = self.row(index)
-            text = self.render_row(row, width) if row and len(row) > 1 else Text("")
+            text = self._draw(index, width)
             if index == self.cursor:
                 text.stylize(self.get_component_rich_style("rowlist--cursor"))
         text.no_wrap = True
@@ -142,6 +144,18 @@ class RowList(ScrollView, can_focus=True):
         text.stylize_before(base)
         strip = Strip(text.render(self.app.console), text.cell_len)
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(Style())
+
+    def _draw(self, index: int, width: int) -> Text:
+        """A row's text, kept for the rows recently drawn so scrolling redraws cheaply."""
+        row = self.row(index)
+        key = (row["id"], width)
+        text = self._drawn.get(key)
+        if text is None:
+            text = self.render_row(row, width) if len(row) > 1 else Text("")
+            self._drawn[key] = text
+            if len(self._drawn) > 4 * PAGE:
+                self._drawn.popitem(last=False)
+        return text.copy()
 
     # ---- moving ----------------------------------------------------------------
 
@@ -151,14 +165,18 @@ class RowList(ScrollView, can_focus=True):
         index = max(0, min(index, len(self.ids) - 1))
         if index == self.cursor:
             return
-        self.cursor = index
+        old, self.cursor = self.cursor, index
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if index < top:
             self.scroll_to(y=index, animate=False, immediate=True)
         elif index >= top + height:
             self.scroll_to(y=index - height + 1, animate=False, immediate=True)
-        self.refresh()
+        if self.scroll_offset.y == top:      # no scroll: redraw only the two rows that changed
+            self.refresh_line(old)
+            self.refresh_line(index)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, self.current))
 
     def action_move(self, step: int) -> None:
