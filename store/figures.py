@@ -104,6 +104,7 @@ or but nor so yet if while when where which who whom whose what why how is are w
 been being am has have had do does did will would shall should can could may might must
 said says say told tell according per each every all some any more most less few ago earlier
 later last next up down out off then there here also just only still even not no soon
+between against among amid despite including following via across through toward towards
 """.split())
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
@@ -417,18 +418,23 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and "-" not in word
 
 
-_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+(?:and|for)[ \t]+", re.I)
+_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+(?:and|for|of|out[ \t]+of|in)[ \t]+", re.I)
 
 
 def _join_ranges(text: str, reads: list[_Read]) -> None:
     """Two numbers joined by "-", "to" or "between ... and" share a unit: "8-10%",
     "5 to 10 years", "between 5 and 10 per cent", "$5-10m". Two bare numbers joined by a
-    dash are a score ("2-1"), as are two joined by "for" ("four for 38"); a number joined
-    to an age or a year is not a figure either."""
+    dash are a score ("2-1"), as are two joined by "for" ("four for 38"); two joined by
+    "of", "out of" or "in" are a rate ("nine out of 10"); a number joined to an age or a
+    year is not a figure either."""
     for a, b in zip(reads, reads[1:]):
         if a.end > b.start or not _RANGE_JOIN.fullmatch(text, a.end, b.start):
             continue
-        gap = text[a.end:b.start].strip().lower()
+        gap = " ".join(text[a.end:b.start].lower().split())
+        if gap in ("of", "out of", "in"):
+            if a.bare and b.bare:
+                a.kind = b.kind = None  # a rate: "nine out of 10", "eight of 10"
+            continue
         if gap == "and" and not re.search(r"\bbetween[ \t]+$", text[max(0, a.start - 10):a.start], re.I):
             continue
         if a.kind is None or b.kind is None:

@@ -227,6 +227,8 @@ def test_about_skips_a_converted_amount_in_brackets():
     "She crossed the line in 10.85 seconds.",                # a race time
     "The shop is at 221 Baker Street.",                      # a street number
     "One in five adults cycles to work.",                    # a rate
+    "Nine out of 10 owners would buy again.",                # a rate
+    "Seven of 10 readers agreed.",                           # a rate
     "Demand grew ten times faster than supply.",             # a multiple
     "Several hundred fans waited outside.",                  # vague
     "Ticket sales reached the top 10 again.",                # a rank
