@@ -38,6 +38,8 @@ RELAX = (85.0, 70.0, 0.0)  # stages of a several-word query take spellings down 
 PREFIX_SIM = 95.0       # similarity of a word that begins with the typed last word
 MAX_SPELLINGS = 16      # spellings OR'ed per word
 EXPLICIT_PREFIX = 30    # a prefix with at most this many words is queried word by word
+COMMON_SHARE = 0.1      # words in more sentences than this share (and COMMON_ROWS) are
+COMMON_ROWS = 5000      # left out of FTS queries with rarer words: they make them slow
 TOP_UP_ROWS = 50_000    # more new sentences than this reload the vocabulary instead
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -319,6 +321,7 @@ class _Vocab:
         self.max_id = max_id
         self._pools: dict = {}
         self.expansions: dict = {}
+        self.common: set[str] = set()     # quoted words in a large share of all sentences
 
     def add(self, new_terms: set[str], max_id: int) -> None:
         self.max_id = max_id
@@ -429,8 +432,10 @@ def vocabulary(db: sqlite_utils.Database) -> _Vocab:
                 new.update(tokens(text or ""))
             vocab.add(new, max_id)
             return vocab
-        terms = {t for (t,) in db.execute("SELECT term FROM sentences_vocab")}
-        vocab = _vocabs[key] = _Vocab(terms, max_id)
+        counts = db.execute("SELECT term, doc FROM sentences_vocab").fetchall()
+        rows = db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        vocab = _vocabs[key] = _Vocab({t for t, _ in counts}, max_id)
+        vocab.common = {_quote(t) for t, n in counts if n > max(COMMON_ROWS, rows * COMMON_SHARE)}
         vocab.words("a", 1), vocab.sorted_terms()    # build the pools now, not on a keystroke
         return vocab
 
@@ -458,7 +463,9 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     negative = [_fts_term(t) for t in parsed.terms if t.negated and t.words()]
     if not parsed.words and not positive:
         return []
-    groups = [vocabulary(db).spellings(w) for w in parsed.words]
+    vocab = vocabulary(db)
+    groups = [vocab.spellings(w) for w in parsed.words]
+    common = [bool(g) and g[0][1] in vocab.common for g in groups]
     found: dict[int, tuple[float, int, str]] = {}     # id: (score, adjacent, text)
 
     def fetch(parts: list[str], cap: int) -> None:
@@ -477,7 +484,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
                 else:
                     found[sid] = (*rank(parsed.words, tokens(text)), text)
 
-    for parts, cap, bound in _stages(groups, limit if not parsed.terms else CANDIDATES):
+    for parts, cap, bound in _stages(groups, common, limit if not parsed.terms else CANDIDATES):
         if should_stop and should_stop():
             return []
         fetch(parts, cap)
@@ -507,9 +514,11 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     return hits
 
 
-def _stages(groups: list[list[tuple[float, str]]], enough: int):
+def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: int):
     """The FTS queries to run in turn, best matches first, each as (AND'ed parts, row cap,
-    the best score any later stage can reach). `enough` rows of one level suffice."""
+    the best score any later stage can reach). `enough` rows of one level suffice.
+    Common words are left out of the queries when a rarer one is there (the ranking
+    still counts them)."""
     if not groups:
         yield [], CANDIDATES, 0.0      # operators only
         return
@@ -530,26 +539,28 @@ def _stages(groups: list[list[tuple[float, str]]], enough: int):
         below = [next((s for s, _ in g if s < min(b, floor)), 0.0) for g, b in zip(groups, best)]
         return max(total - b + s for b, s in zip(best, below)) / n
 
+    keep = [not c for c in common] if not all(common) else [True] * n
+
     def spellings(floor: float) -> list[list[str]]:
-        return [[p for s, p in g if s >= min(b, floor)] for g, b in zip(groups, best)]
+        return [[p for s, p in g if s >= min(b, floor)] if k else [] for g, b, k in zip(groups, best, keep)]
 
     if all(groups):
         top = spellings(101.0)
-        phrases = _phrases(top)
+        phrases = _phrases(top) if all(keep) else []
         if phrases:
             yield ["(" + " OR ".join(phrases) + ")"], enough, total / n
-        yield ["(" + " OR ".join(g) + ")" for g in top], max(enough, CANDIDATES // 2), bound(101.0)
+        yield ["(" + " OR ".join(g) + ")" for g in top if g], max(enough, CANDIDATES // 2), bound(101.0)
         previous = top
         for floor in RELAX:
             wider = spellings(floor)
             if wider != previous:
-                yield ["(" + " OR ".join(g) + ")" for g in wider], CANDIDATES, bound(floor)
+                yield ["(" + " OR ".join(g) + ")" for g in wider if g], CANDIDATES, bound(floor)
             previous = wider
     # too few with every word: let one word miss
     every = spellings(0.0)
     for i in range(n):
         rest = ["(" + " OR ".join(g) + ")" for j, g in enumerate(every) if j != i and g]
-        if rest:
+        if rest and keep[i]:
             yield rest, CANDIDATES, 0.0
 
 
