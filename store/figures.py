@@ -111,6 +111,7 @@ _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=
 _PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
             "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "crew"}
 _NUMBER_WORDS = set(WORDS) | {"half", "a", "an"}
+_OF_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'’-]*[ \t]+){1,3})of[ \t]+$")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{0,40}\)")
 
 
@@ -379,7 +380,14 @@ def _skip(s: int, e: int) -> _Read:
 
 
 def _about(text: str, r: _Read) -> _Read:
+    """What money or a percentage measures: the noun phrase after it, else the one before
+    "of" in front of it ("annual profits of $16.2bn")."""
     r.about = _noun_phrase(text, r.end)
+    if r.about is None and (m := _OF_BEFORE.search(text, max(0, r.start - 40), r.start)):
+        words = m.group(1).split()[-2:]
+        while words and (words[0].lower() in _STOP or words[0].endswith("ed")):
+            words.pop(0)                # "company with assets of": "assets"
+        r.about = " ".join(words) or None
     return r
 
 

@@ -192,6 +192,10 @@ def test_money_about_is_the_noun_phrase_it_measures():
     assert one("She unveiled a £900m rescue package.").about == "rescue package"
 
 
+def test_about_falls_back_to_the_noun_before_of():
+    assert one("The group reported annual profits of $4.1bn.").about == "annual profits"
+
+
 def test_about_skips_a_converted_amount_in_brackets():
     found = figs("It agreed a $75m (£60m) settlement with investors.")
     assert [f.text for f in found] == ["$75m", "£60m"]
