@@ -35,6 +35,7 @@ PLAIN_TITLES = {
     "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
     "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
     "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
+    "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
 # Capitalised job words that stand before names but also before things ("Executive Session"):

@@ -45,6 +45,8 @@ _LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
                 "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
+# "Jean-Claude", "Inzamam-ul-Haq", "Ki-moon": hyphen parts capitalised, or short
+_NAME_WORD = re.compile(r"[^\W\d_][^-]*(?:-(?:[^\W\d_a-z][^-]*|[a-z]{1,3}(?=-)|[a-z]{1,4}$))*")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
@@ -101,8 +103,7 @@ def _tokens(text: str) -> list[_Tok]:
             kind, end = "init", end + 1
         elif core.isupper():
             kind = "init" if len(core) == 2 and not dot else "caps"
-        elif not (core[-1] == "s" and core[:-1].isupper()) and \
-                all(p[:1].isupper() or len(p) <= 3 for p in core.split("-")):
+        elif not (core[-1] == "s" and core[:-1].isupper()) and _NAME_WORD.fullmatch(core):
             kind = "name"
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
             out[-1].kind, kind = "other", "other"
@@ -199,7 +200,8 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
         return None
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
-        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)):
+        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
+                and not (titles and i == 0 and len(words) >= 2):
             if len(words) - i - 1 < 2:
                 return None
             # "Speaker of the House Newt Gingrich": the name after the organisation
@@ -227,6 +229,9 @@ def _evidence(c: _Cand, text: str) -> str | None:
     before = text[max(0, s - 80):s]
     if _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
         return "age"
+    if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
+            (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)):
+        return "first name"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if _ROLE_AFTER.match(after):
@@ -450,94 +455,115 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     firsts = first_names()
     if not cands:
         return []
-    # one person per surname within an article (the way a reader, and the wire gold, group them)
-    groups: dict[str, dict] = {}
-    order: list[str] = []
+    # people sharing a surname in one article: "Mark Waugh" and "Steve Waugh" are two people,
+    # and a bare "Waugh" goes to the one named last (or the one a title's gender fits)
+    groups: dict[str, list[dict]] = {}
+    everyone: list[dict] = []
     for c in cands:
-        key = c.toks[-1].text.lower()
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = {"names": [], "surname": _surname_key(c.toks), "gender": None,
-                               "role": None, "title_role": None}
-            order.append(key)
-        words = tuple(t.text for t in c.toks)
-        if words not in g["names"]:
-            g["names"].append(words)
-        if not g["gender"]:
+        words = tuple(_norm(t.text) for t in c.toks)
+        group = groups.setdefault(words[-1].lower(), [])
+        p = _match_person(group, words, c.titles)
+        if p is None:
+            p = {"names": [], "surname": _surname_key(c.toks), "gender": None, "role": None,
+                 "title_role": None, "titles": set(), "mentions": [], "last": -1}
+            group.append(p)
+            everyone.append(p)
+        if words not in p["names"]:
+            p["names"].append(words)
+        p["titles"].update(t.text.rstrip(".") for t in c.titles)
+        if not p["gender"]:
             for t in c.titles:
-                g["gender"] = g["gender"] or GENDER_TITLES.get(t.text.rstrip("."))
-            if not g["gender"] and len(c.toks) > 1 and c.toks[0].text in firsts:
-                g["gender"] = firsts[c.toks[0].text]
-        if not g["role"]:
-            s = (c.titles or c.toks)[0].start
-            g["role"] = (_appositive_after(text[c.toks[-1].end:c.toks[-1].end + 120])
-                         or _appositive_before(text, s) or _role_before(text, s))
-        if not g["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
-            g["title_role"] = " ".join(t.text for t in c.pre + c.titles)
-        if len(g["surname"]) < len(_surname_key(c.toks)):
-            g["surname"] = _surname_key(c.toks)
+                p["gender"] = p["gender"] or GENDER_TITLES.get(t.text.rstrip("."))
+            if not p["gender"] and len(words) > 1 and words[0] in firsts:
+                p["gender"] = firsts[words[0]]
+        if not p["role"]:
+            start = (c.titles or c.toks)[0].start
+            p["role"] = (_appositive_after(text[c.toks[-1].end:c.toks[-1].end + 120])
+                         or _appositive_before(text, start) or _role_before(text, start))
+        if not p["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
+            p["title_role"] = " ".join(t.text for t in c.pre + c.titles)
+        if len(p["surname"]) < len(_surname_key(c.toks)):
+            p["surname"] = _surname_key(c.toks)
 
-    # every form of every person, matched on the token stream
-    forms: dict[tuple[str, ...], str] = {}
-    for key in order:
-        g = groups[key]
-        for words in g["names"]:
-            forms.setdefault(words, key)
-            forms.setdefault(tuple(w.upper() for w in words), key)
-        forms.setdefault(g["surname"], key)
-        forms.setdefault(tuple(w.upper() for w in g["surname"]), key)
+    # every form of every person, matched on the token stream: full names point at one
+    # person, surnames at their group, a first name that only one person has at that person
+    forms: dict[tuple[str, ...], object] = {}
+    for key, group in groups.items():
+        for p in group:
+            for words in p["names"]:
+                if len(words) > 1:
+                    forms[words] = forms[tuple(w.upper() for w in words)] = p
+            surname = tuple(_norm(w) for w in p["surname"])
+            forms.setdefault(surname, key)
+            forms.setdefault(tuple(w.upper() for w in surname), key)
+    first_owner: dict[str, list[dict]] = {}
+    for p in everyone:
+        for words in p["names"]:
+            if len(words) > 1 and words[0] in firsts:
+                first_owner.setdefault(words[0], [])
+                if p not in first_owner[words[0]]:
+                    first_owner[words[0]].append(p)
+    for first, ps in first_owner.items():
+        lone = [p for p in groups.get(first.lower(), ()) if all(len(w) == 1 for w in p["names"])]
+        if len(ps) == 1 and ((first,) not in forms or lone):
+            forms[(first,)] = ps[0]      # "Chris" after "Chris Rock"
+            for p in lone:
+                everyone.remove(p)
     lengths: dict[str, list[int]] = {}     # first word -> form lengths, longest first
     for f in forms:
         lengths.setdefault(f[0], []).append(len(f))
     for v in lengths.values():
         v.sort(reverse=True)
+    multi = {w for p in everyone for w in p["names"] if len(w) > 1}
 
-    mentions: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
     i, n = 0, len(toks)
     while i < n:
         j = i
         while j < n and toks[j].kind == "title" and j + 1 < n and _contiguous(text, toks[j], toks[j + 1]):
             j += 1
         hit = None
-        for L in lengths.get(toks[j].text, ()):
+        for L in lengths.get(_norm(toks[j].text), ()):
             if j + L > n:
                 continue
-            words = tuple(t.text for t in toks[j:j + L])
-            key = forms.get(words)
-            if key is None:
+            words = tuple(_norm(t.text) for t in toks[j:j + L])
+            target = forms.get(words)
+            if target is None:
                 continue
             if any(not _contiguous(text, toks[k], toks[k + 1]) for k in range(j, j + L - 1)):
                 continue
-            if not _plausible(text, toks, j, L, i < j, groups[key], sent_starts):
+            if not _plausible(text, toks, j, L, i < j, multi, sent_starts):
                 continue
-            hit = (key, toks[i if i < j else j].start, toks[j + L - 1].end, j + L)
+            title = toks[j - 1].text.rstrip(".") if i < j else None
+            p = target if isinstance(target, dict) else _resolve(groups[target], title)
+            hit = (p, toks[i if i < j else j].start, toks[j + L - 1].end, j + L, title)
             break
         if hit:
-            key, s, e, nxt = hit
-            mentions[key].append((s, e))
-            if i < j:
-                g = groups[key]
-                title = toks[j - 1].text.rstrip(".")
-                g["gender"] = g["gender"] or GENDER_TITLES.get(title)
-                if not g["title_role"] and title in ROLE_TITLES:
-                    g["title_role"] = " ".join(t.text for t in toks[i:j])
+            p, start, end, nxt, title = hit
+            p["mentions"].append((start, end))
+            if len(p["names"][0]) > 1 and end - start >= len(" ".join(p["names"][0])):
+                p["last"] = start
+            if title:
+                p["gender"] = p["gender"] or GENDER_TITLES.get(title)
+                p["titles"].add(title)
+                if not p["title_role"] and title in ROLE_TITLES:
+                    p["title_role"] = " ".join(t.text for t in toks[i:j])
             i = nxt
         else:
             i = j + 1 if j > i else i + 1
 
     people = []
-    for key in order:
-        g = groups[key]
-        if not mentions[key]:
+    for p in everyone:
+        if not p["mentions"]:
             continue
-        best = max(g["names"], key=len)
+        best = max(p["names"], key=len)
         name = " ".join(best)
         if len(best) == 1:
-            # only "Mr Faraj" or "Lord Browne" in the text: keep the title with the surname
-            s, e = mentions[key][0]
-            name = text[s:e] if e - s > len(best[0]) else name
-        people.append(Person(name=name, role=g["role"] or g["title_role"], mentions=mentions[key],
-                             gender=g["gender"]))
+            # only "Lord Browne" or "Mr Faraj": a title of rank stays with the surname
+            rank = [t for t in _RANKS if t in p["titles"]]
+            if rank:
+                name = rank[0] + " " + name
+        people.append(Person(name=name, role=p["role"] or p["title_role"], mentions=p["mentions"],
+                             gender=p["gender"]))
 
     _tie_descriptions(text, people)
     for p in people:
@@ -549,11 +575,50 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     return people
 
 
-def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, g: dict,
+_RANKS = ("King", "Queen", "Prince", "Princess", "Pope", "Lord", "Lady", "Sir", "Dame", "Baron", "Baroness")
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _match_person(group: list[dict], words: tuple[str, ...], titles: list[_Tok]) -> dict | None:
+    """The person in a surname group these words name: same first name or initial, or the
+    group's only person when the words give no first name."""
+    if not group:
+        return None
+    if len(words) == 1:
+        gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
+        return _resolve(group, gender and next(k for k, v in GENDER_TITLES.items() if v == gender))
+    first = words[0]
+    for p in group:
+        known = [w[0] for w in p["names"] if len(w) > 1]
+        if not known or any(_same_first(first, k) for k in known):
+            return p
+    return None
+
+
+def _same_first(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    initial = lambda w: w.endswith(".") or (len(w) <= 2 and w.isupper())  # noqa: E731
+    return (initial(a) or initial(b)) and a[0] == b[0]
+
+
+def _resolve(group: list[dict], title: str | None) -> dict:
+    """A bare surname: the person a gendered title fits, else the one named most recently."""
+    ps = group
+    gender = GENDER_TITLES.get(title or "")
+    if gender and len(group) > 1:
+        ps = [p for p in group if p["gender"] == gender] or group
+    return max(ps, key=lambda p: p["last"]) if len(ps) > 1 else ps[0]
+
+
+def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, multi: set,
                sent_starts: list[int]) -> bool:
     """A bare surname is a mention unless it is part of another name or thing ("Davis Cup")."""
-    words = tuple(t.text for t in toks[j:j + L])
-    if titled or (words in g["names"] and len(words) > 1):
+    words = tuple(_norm(t.text) for t in toks[j:j + L])
+    if titled or words in multi:
         return True
     first, last = toks[j], toks[j + L - 1]
     if j > 0 and toks[j - 1].kind in ("name", "part", "init") and _contiguous(text, toks[j - 1], first) \
