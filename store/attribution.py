@@ -4,7 +4,8 @@
                  `Mandelson, the ambassador, told ABC: "…"`, `according to X`
 2. pronoun       `he told reporters`: the latest subject or speaker of that gender in
                  this paragraph or the one before (not merely the last name mentioned)
-3. continuation  a quote with no cue of its own right after an attributed quote
+3. continuation  a quote with no cue of its own right after an attributed quote (not after
+                 a list of "“…” ― Name" testimonials, sieve "dash")
 4. partial-subject / possessive
                  words quoted inside a sentence whose subject says them (`X called it
                  "historic"`), or `X's "coalition of the willing"`
@@ -132,6 +133,7 @@ class _Article:
         self.para_words: dict[int, list] = {}        # paragraph -> its words, when first asked
         self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
+        self.said: set[tuple[str, str]] = set()       # (quote words, speaker) so far
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
 
     def _tokens(self, start: int, end: int):
@@ -161,6 +163,10 @@ class _Article:
         i = bisect.bisect_right(self.outer_starts, pos) - 1
         return i >= 0 and pos < self.outer[i][1]
 
+    def quote_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.outer_starts, start)
+        return i < len(self.outer_starts) and self.outer_starts[i] < end
+
     def mention_in(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
         out = []
@@ -177,8 +183,8 @@ class _Article:
             if k not in self.para_words:
                 self.para_words[k] = self._tokens(*self.paras[k])
             ws = self.para_words[k]
-            i = bisect.bisect_left(ws, (start,))
-            for w in ws[i:]:
+            for i in range(bisect.bisect_left(ws, (start,)), len(ws)):
+                w = ws[i]
                 if w[0] >= end:
                     break
                 if w[1] <= end:
@@ -202,9 +208,11 @@ class _Article:
         the one before."""
         k = self.para_of(pos)
         lo = self.paras[max(k - 1, 0)][0]
-        events = sorted(self.subjects(k) + (self.subjects(k - 1) if k else []) + self.speakers,
-                        key=lambda ev: ev[0])
-        candidates = [p for s, p in events if lo <= s < pos]
+        events = []
+        for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
+            j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
+            events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
+        candidates = [p for _, p in sorted(events, key=lambda ev: ev[0])]
         for p in reversed(candidates):
             if p.gender == gender:
                 return p
@@ -314,7 +322,7 @@ class _Article:
             inner = self.words(e, comma)
             if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
                 return (s, e, p)             # "Quina Jones, 25, said"
-            if (not inner or len(inner) > 30 or any(e <= qs < comma for qs, _ in self.outer)
+            if (not inner or len(inner) > 30 or self.quote_between(e, comma)
                     or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
             if any(w[2] in SPEECH_VERBS or w[2] in _PASSIVE for w in inner):
@@ -368,7 +376,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
                or _headline(art, i))
         if cue is not None:
             _apply(art, q, cue)
-        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline") and _continues(art, i - 1, i):
+        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i):
             prev = quotes[i - 1]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.sieve = "continuation" if prev.speaker else prev.sieve
@@ -383,6 +391,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
                 art.cue_spans[i] = (q.cue_start, q.cue_end)
         if q.speaker:
             art.speakers.append((art.outer[i][0], by_name[q.speaker]))
+            art.said.add((_fold(q.text), q.speaker))
 
 
 def _apply(art: _Article, q: Quote, cue: Cue) -> None:
@@ -423,7 +432,7 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     dash = re.match(r"[\s,]*[―—–-]+\s*", text[e:end])
     if dash and e + dash.end() in art.by_start:       # "“…” ― Martha Aguilar"
         ms, me, p = art.by_start[e + dash.end()]
-        return Cue("name", e, me, p, sieve="verb-name")
+        return Cue("name", e, me, p, sieve="dash")
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -582,7 +591,7 @@ def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
         return None
     tail = art.text[e:send]
     comma = tail.rfind(",")
-    if comma < 0 or any(o[0] > e for o in art.outer if o[0] < send and o[0] >= e + comma):
+    if comma < 0 or art.quote_between(e + comma, send):
         return None
     start = e + comma + 1
     words = art.words(start, send)
@@ -639,14 +648,13 @@ def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
     "coalition of the willing": the phrase is the owner's. Without that earlier quote the
     phrase may be a title or someone else's words."""
     s, _ = art.outer[i]
-    said_before = {(_fold(q.text), q.speaker) for q in quotes[:i] if q.speaker}
     m = re.search(r"[’']s?\s*$", art.text[max(0, s - 4):s])
     if not m:
         return None
     end = max(0, s - 4) + m.start()
     if end in art.by_end:
         ms, _, p = art.by_end[end]
-        if (_fold(quotes[i].text), p.name) in said_before:
+        if (_fold(quotes[i].text), p.name) in art.said:
             return Cue("name", ms, s, p, sieve="possessive")
     return None
 

@@ -57,6 +57,7 @@ ABBREVIATIONS = {
     "u.n", "d.c", "op", "cf", "ave", "blvd", "rd", "mass", "calif", "fla", "ill", "wash",
 }
 
+_NEXT_CHAR = re.compile(r"\s+(\S)")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 
 
@@ -68,7 +69,7 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
         start = pstart
         for m in _BOUNDARY.finditer(text, pstart, pend):
             end = m.end()
-            nxt = re.match(r"\s+(\S)", text[end:pend])
+            nxt = _NEXT_CHAR.match(text, end, pend)
             if not nxt or not _ends_sentence(text, start, m.start(), m.group(), nxt.group(1)):
                 continue
             spans.append(_strip(text, start, end))

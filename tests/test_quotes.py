@@ -287,3 +287,8 @@ def test_inverted_said_at_sentence_start_and_age_appositive():
     text = 'Said Ellis: "Nobody cares." "We will stay," Rosa Dunn, 25, said.'
     ellis, dunn = person(text, "Ann Ellis", "Ellis", gender="f"), person(text, "Rosa Dunn", gender="f")
     assert [s for _, s in who(text, ellis, dunn)] == ["Ann Ellis", "Rosa Dunn"]
+
+
+def test_no_continuation_after_a_dash_testimonial():
+    text = "“Vote early.” ― Lucia Vega\n“Stay home.” ― Someone Unknown"
+    assert who(text, person(text, "Lucia Vega", gender="f")) == [("Vote early.", "Lucia Vega"), ("Stay home.", None)]
