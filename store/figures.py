@@ -66,6 +66,7 @@ _NOT_COUNTED = {
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
            "Sep", "Sept", "Oct", "Nov", "Dec"}
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + "|".join(_MONTHS) + r")\b")
 _CLOCK_AFTER = re.compile(r":\d\d|[ \t]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o['’]clock|am|pm)\b"
                           r"|[ap]\.m\.)|[ \t]+local[ \t]+time\b")
@@ -342,8 +343,8 @@ def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
     if len(raw) == 4 and (1000 <= n <= 2099 or (n % 100 < 60 and n // 100 < 24)):
         return True                     # a year, or a clock time ("2340")
     if r.qualifier is None and not attached:
-        if words and words[-1][0].isupper() and (w := _word_start(text, s, 1)) not in starts \
-                and not _after_opening(text, w):
+        if words and words[-1][0].isupper() and words[-1].rstrip(",") not in _WEEKDAYS \
+                and (w := _word_start(text, s, 1)) not in starts and not _after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
         if words and words[-1][0].isupper() and words[-1].endswith(",") and re.match(r"[ \t]*[,;―—–]", text[e:e + 3]):
             return True                 # "Scholl, 21, was": an age

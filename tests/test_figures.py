@@ -252,6 +252,10 @@ def test_number_after_capitalised_word_at_sentence_start_is_still_a_count():
     assert (f.text, f.value) == ("Roughly 70", 70)
 
 
+def test_number_after_a_weekday_is_a_count():
+    assert [f.text for f in figs("The union said that on Monday 400 staff walked out.")] == ["400"]
+
+
 def test_capitalised_number_word_opening_a_sentence_is_a_count():
     found = figs("The rally was small. Eleven protesters turned up.")
     assert [(f.text, f.value) for f in found] == [("Eleven", 11)]
