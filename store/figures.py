@@ -284,6 +284,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         unit = t.group(1).lower().replace("centurie", "century")
         if unit == "second" and "." in raw:
             return _skip(s, t.end())    # "9.86 seconds": a race time, a result like a score
+        if value == 1 and unit == "day" and text[e] != "-" and not r.qualifier:
+            return _skip(s, t.end())    # "one day" is mostly "some day"
         r.kind, r.unit, r.end = "duration", unit, t.end()
         if text[e] == "-":
             r.about = _noun_phrase(text, r.end)   # "one-month truce"

@@ -233,6 +233,7 @@ def test_about_skips_a_converted_amount_in_brackets():
     "One in five adults cycles to work.",                    # a rate
     "Nine out of 10 owners would buy again.",                # a rate
     "Seven of 10 readers agreed.",                           # a rate
+    "She hopes to run the company one day.",                 # "some day"
     "Demand grew ten times faster than supply.",             # a multiple
     "Several hundred fans waited outside.",                  # vague
     "Ticket sales reached the top 10 again.",                # a rank
