@@ -277,7 +277,13 @@ class _Article:
                 return Cue("unnamed", w0, verb, sieve="unnamed")
         app = self._appositive_subject(k, lo)
         if app:
-            return Cue("name", app[0], verb, app[2])
+            start = app[0]
+            # "Donald Tusk, the Polish prime minister, called": the cue starts at the name
+            m = re.search(r",\s*$", text[lo:start])
+            prev = self.by_end.get(lo + m.start()) if m else None
+            if prev and prev[2] is app[2]:
+                start = prev[0]
+            return Cue("name", start, verb, app[2])
         if k > lo and text[k - 1] == ",":
             return None
         # a noun phrase: "officials said", "a spokesman for the firm said"
