@@ -27,9 +27,11 @@ _BIG = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 
 # Letters written straight after digits: scales ("£1.6bn", "10m"), pence, percent, ordinals,
 # decades, clock times. Any other letters make the token a code or a name ("G7", "7.64secs").
-_SUFFIX = re.compile(r"(bn|mn|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.)(?![A-Za-z])|%", re.I)
-_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-_SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion)\b", re.I)
+_SUFFIX = re.compile(r"(bn|bln|mn|mln|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m\.|p\.m\.)(?![A-Za-z])|%", re.I)
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+                 "tn": 1e12, "trn": 1e12}
+_SCALES = {**SCALES, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+_SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion|mln|bn|bln|tn)\b", re.I)
 
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc|pct)\b", re.I)
 
@@ -39,7 +41,7 @@ _CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "francs": "CHF",
+    "rubles": "RUB", "francs": "CHF", "dlrs": "USD", "stg": "GBP",
 }
 _DOLLAR_NATIONS = {"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
                    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD"}
@@ -217,7 +219,7 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         elif word != "%":               # ordinal, decade, clock time
             return _skip(s, suf.end())
     elif is_digits and (sw := _SCALE_WORD.match(text, e)):
-        r.scale = SCALES[sw.group(1).lower()]
+        r.scale = _SCALES[sw.group(1).lower()]
         r.num_end = r.end = e = sw.end()
 
     # what is written before: currency, qualifier, the words in front

@@ -40,6 +40,8 @@ def by_text(text: str) -> dict:
     ("The winner takes home $2.5 million.", "$2.5 million", 2.5e6, "USD"),
     ("The bakery lost two million pounds in a year.", "two million pounds", 2e6, "GBP"),
     ("They agreed a 2.1bn-euro merger.", "2.1bn-euro", 2.1e9, "EUR"),
+    ("Net profit rose to 41.5 mln dlrs.", "41.5 mln dlrs", 4.15e7, "USD"),
+    ("The fund holds $6 bn in bonds.", "$6 bn", 6e9, "USD"),
 ])
 def test_money_with_currency_and_scale(sentence, written, value, unit):
     f = one(sentence)
