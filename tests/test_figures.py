@@ -21,10 +21,6 @@ def one(text: str):
     return found[0]
 
 
-def by_text(text: str) -> dict:
-    return {f.text: f for f in figs(text)}
-
-
 # --- money ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, written, value, unit", [
@@ -280,6 +276,20 @@ def test_words_value_stops_at_a_word_that_cannot_continue_the_number():
     assert words_value("five six") == (5, 4)
     assert words_value("million") is None
     assert words_value("half") is None
+
+
+# --- a paragraph ---------------------------------------------------------------------
+
+def test_a_paragraph_gives_each_figure_once_in_order_with_exact_offsets():
+    text = ("The retailer, founded in 1987, said on 3 April that sales rose 6.5% to £2.9bn in the\n"
+            "12 months to March. It will close around 40 stores and cut up to 1,100 jobs within\n"
+            "two years; its 58-year-old chief executive called it \"the third plan in a decade\".")
+    found = figs(text)
+    assert [(f.text, f.kind) for f in found] == [
+        ("6.5%", "percent"), ("£2.9bn", "money"), ("12 months", "duration"),
+        ("around 40", "count"), ("up to 1,100", "count"), ("within\ntwo years", "duration")]
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    assert found[3].unit == "stores" and found[4].unit == "jobs"
 
 
 # --- text is data --------------------------------------------------------------------
