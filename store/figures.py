@@ -31,6 +31,7 @@ _SUFFIX = re.compile(r"(bn|bln|mn|mln|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m
 _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
                  "tn": 1e12, "trn": 1e12}
 _SCALES = {**SCALES, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+_AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\b", re.I)
 _SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion|mln|bn|bln|tn)\b", re.I)
 
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc|pct)\b", re.I)
@@ -198,6 +199,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         raw = text[s:e]
         if raw[0].isupper() and s not in starts and not _after_opening(text, s):
             return _skip(s, e)          # part of a name: "BBC Two", "Guildford Four"
+    if half := _AND_HALF.match(text, e):
+        value, e = value + 0.5, half.end()   # "two and a half years"
     r = _Read(start=s, num_start=s, num_end=e, end=e, value=value, kind="count")
 
     # letters straight after digits
@@ -218,7 +221,7 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
             return _about(text, r)
         elif word != "%":               # ordinal, decade, clock time
             return _skip(s, suf.end())
-    elif is_digits and (sw := _SCALE_WORD.match(text, e)):
+    elif (is_digits or half) and (sw := _SCALE_WORD.match(text, e)):
         r.scale = _SCALES[sw.group(1).lower()]
         r.num_end = r.end = e = sw.end()
 

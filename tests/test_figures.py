@@ -125,6 +125,7 @@ def test_count_with_qualifier_and_counted_thing():
 @pytest.mark.parametrize("sentence, written, value", [
     ("A dozen volunteers cleared the beach.", "A dozen", 12),
     ("Nearly half a million homes lost power.", "Nearly half a million", 5e5),
+    ("The app has three and a half million users.", "three and a half million", 3.5e6),
     ("The region has 2.3 million residents.", "2.3 million", 2.3e6),
     ("Organisers counted 3m visitors over the summer.", "3m", 3e6),
     ("Almost 2.5m of the homes are empty.", "Almost 2.5m", 2.5e6),
@@ -173,6 +174,7 @@ def test_counted_thing_stops_at_the_plural_noun():
     ("They agreed a two-week ceasefire.", "two-week", 2, "week"),
     ("The advert ends with a ten-second silence.", "ten-second", 10, "second"),
     ("The tunnel opened within six years of approval.", "within six years", 6, "year"),
+    ("He served two and a half years in prison.", "two and a half years", 2.5, "year"),
 ])
 def test_durations(sentence, written, value, unit):
     f = one(sentence)
