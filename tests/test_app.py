@@ -181,3 +181,28 @@ def test_wrap_keeps_offsets_and_width(width):
         assert len(text[start:end].rstrip()) <= width
         assert "\n" not in text[start:end]
     assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+async def test_palette_jumps_to_a_person(sample_db):
+    conn = sqlite3.connect(sample_db)
+    person_id, name = conn.execute("SELECT id, name FROM people ORDER BY length(name) DESC LIMIT 1").fetchone()
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, name.lower())
+        await pilot.pause(0.5)                   # the palette searches as you type
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.person == {"id": person_id, "name": name}
+        assert app.main.pane.name == "quotes"
+        expected = {i for (i,) in conn.execute("SELECT id FROM quotes WHERE person_id = ?", (person_id,))}
+        assert set(app.current_list().ids) == expected
+
+
+def test_plural_and_number():
+    from tui.widgets.show import number, plural
+
+    assert plural(1, "people") == "1 person" and plural(2, "people") == "2 people"
+    assert plural(1, "articles") == "1 article" and plural(1200, "quotes") == "1,200 quotes"
+    assert number(1_600_000_000) == "1.6bn" and number(5000) == "5,000" and number(2.5) == "2.5"

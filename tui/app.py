@@ -134,14 +134,17 @@ class Pane(Horizontal):
         self.query_one(".detail-box").scroll_home(animate=False)
 
     def on_resize(self) -> None:
-        header = self.columns(self.rows.scrollable_content_region.width or self.size.width // 2)
+        self.call_after_refresh(self.update_columns)      # once the list has its width
+
+    def update_columns(self) -> None:
+        header = self.columns(self.rows.scrollable_content_region.width)
         self.query_one(".columns", Static).update(header or "")
         self.query_one(".columns", Static).display = header is not None
 
 
 class PeoplePane(Pane):
     noun = "people"
-    empty = "No people. Add articles with `byline add FILE`."
+    empty = "No people found."
 
     def ids(self, conn, query):
         return browse.people_ids(conn, query)
@@ -150,11 +153,10 @@ class PeoplePane(Pane):
         return browse.people_rows(self.db, ids)
 
     def render_row(self, row, width):
-        counts = f"{row['mentions']:>4}  {row['quotes']:>3}  {row['articles']:>3} "
-        return show.columns([(row["name"], width - len(counts) - 1, ""), (counts, len(counts), "dim")])
+        return show.person_row(row, width)
 
     def columns(self, width):
-        return show.columns([("name", width - 16, ""), ("ment  quo  art ", 16, "")], style="bold")
+        return show.person_columns(width)
 
     def detail(self, row):
         forms = browse.person_forms(self.db, row["id"])
@@ -164,7 +166,7 @@ class PeoplePane(Pane):
 
 class QuotesPane(Pane):
     noun = "quotes"
-    empty = "No quotes."
+    empty = "No quotes found."
 
     def ids(self, conn, query):
         person = self.app.person
@@ -185,7 +187,7 @@ class QuotesPane(Pane):
 
 class FiguresPane(Pane):
     noun = "figures"
-    empty = "No figures."
+    empty = "No figures found."
     sort, descending = "article", False
 
     def ids(self, conn, query):
@@ -215,14 +217,14 @@ class FiguresPane(Pane):
             sorts = browse.FIGURE_SORTS
             self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
             self.descending = self.sort == "value"      # biggest first reads best
-        self.on_resize()
+        self.update_columns()
         current = self.rows.current
         self.reload(keep=current["id"] if current else None)
 
 
 class ArticlesPane(Pane):
     noun = "articles"
-    empty = "No articles. Add some with `byline add FILE`."
+    empty = "No articles yet: add some with `byline add FILE`."
 
     def ids(self, conn, query):
         return browse.articles_ids(conn, query)

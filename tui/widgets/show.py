@@ -2,6 +2,7 @@
 plain string (never into markup), so an article's "[bold]" shows as typed."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,7 @@ from rich.text import Text
 from store.browse import one_line
 
 UNKNOWN = "unknown speaker"
+_LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
 CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],
                    ["pbcopy"])
 
@@ -26,7 +28,7 @@ def columns(parts: list[tuple[str | Text, int, str]], style: str = "") -> Text:
     for i, (content, width, cell_style) in enumerate(parts):
         if width <= 0:
             continue
-        cell = content.copy() if isinstance(content, Text) else Text(one_line(content), style=cell_style)
+        cell = content.copy() if isinstance(content, Text) else Text(_LINE_BREAKS.sub(" ", content), style=cell_style)
         cell.truncate(width, overflow="ellipsis", pad=True)
         if i:
             out.append(" ")
@@ -43,13 +45,19 @@ def number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def plural(n: int, word: str) -> str:
+    """"1 article", "2 articles"; "person"/"people" too."""
+    if n == 1:
+        return f"1 {'person' if word == 'people' else word.removesuffix('s')}"
+    return f"{n:,} {word}"
+
+
 def header(path: str, counts: dict[str, int]) -> Text:
     out = Text(" byline ", style="bold reverse")
     out.append("  ")
     out.append(Path(path).name, style="bold")
     out.append("   ")
-    parts = [f"{counts[k]:,} {k if counts[k] != 1 else k.rstrip('s').replace('peop', 'person')}"
-             for k in ("articles", "people", "quotes", "figures")]
+    parts = [plural(counts[k], k) for k in ("articles", "people", "quotes", "figures")]
     out.append(" · ".join(parts), style="dim")
     return out
 
@@ -74,6 +82,19 @@ def speaker(row: dict) -> Text:
 
 
 # ---- rows --------------------------------------------------------------------
+
+COUNTS = (("ment", "mentions"), ("quo", "quotes"), ("art", "articles"))
+
+
+def person_row(row: dict, width: int) -> Text:
+    return columns([(row["name"], width - 5 * len(COUNTS), "")] +
+                   [(f"{row[key]:>4}", 4, "dim") for _, key in COUNTS])
+
+
+def person_columns(width: int) -> Text:
+    return columns([("name", width - 5 * len(COUNTS), "")] + [(label.rjust(4), 4, "") for label, _ in COUNTS],
+                   style="bold")
+
 
 def quote_row(row: dict, width: int) -> Text:
     who = speaker(row)
@@ -122,7 +143,7 @@ def person_detail(row: dict, forms: list[str], articles: list[dict]) -> Text:
     out = Text(row["name"] + "\n", style="bold")
     if row.get("role"):
         out.append(one_line(row["role"]) + "\n", style="italic")
-    out.append(f"{row['mentions']} mentions · {row['quotes']} quotes · {row['articles']} articles\n\n", style="dim")
+    out.append(" · ".join(plural(row[k], k) for k in ("mentions", "quotes", "articles")) + "\n\n", style="dim")
     _field(out, "Called", ", ".join(forms) if forms else row["name"])
     out.append("\nArticles\n", style="bold")
     for a in articles:
@@ -175,7 +196,7 @@ def article_detail(row: dict, article: dict | None) -> Text:
         out.append(" · ".join(meta) + "\n", style="dim")
     if row.get("url"):
         out.append(one_line(row["url"]) + "\n", style="underline dim")
-    out.append(f"\n{row['people']} people · {row['quotes']} quotes · {row['figures']} figures\n\n", style="dim")
+    out.append("\n" + " · ".join(plural(row[k], k) for k in ("people", "quotes", "figures")) + "\n\n", style="dim")
     if article:
         out.append(clip(article["text"], 600) + "\n")
     out.append("\nenter: read it", style="dim")
