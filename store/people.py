@@ -47,6 +47,14 @@ _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", 
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
 # "Jean-Claude", "Inzamam-ul-Haq", "Ki-moon": hyphen parts capitalised, or short
 _NAME_WORD = re.compile(r"[^\W\d_][^-]*(?:-(?:[^\W\d_a-z][^-]*|[a-z]{1,3}(?=-)|[a-z]{1,4}$))*")
+# Frequent capitalised words that are never part of a name: dropped at once (they still
+# break runs, since the gap over them is not blank).
+_SKIP = set("""The A An And But Or If In On At To Of For By With From As It He She They We I You His Her
+Their Our My This That These Those There Here When While Where What Who Why How Which After Before
+Since Until Although Though However Meanwhile So Also Now Then Not No Yes All Some Many Most Its Your
+Him Them Us Me Into Over Under About During Without Within Among Between Against Through Despite Do
+Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might Shall Other Each Both
+Even Only Just Still Already Instead""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
@@ -76,7 +84,7 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
+        if raw in _SKIP or start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
         pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
@@ -92,7 +100,7 @@ def _tokens(text: str) -> list[_Tok]:
             dot = False
         end = start + len(core)
         kind = "other"
-        if _CONTRACTION.search(core):
+        if ("'" in core or "’" in core) and _CONTRACTION.search(core):
             out.append(_Tok(start, end, core, "other", True))
             continue
         if core in TITLES and core not in firsts:
@@ -103,7 +111,7 @@ def _tokens(text: str) -> list[_Tok]:
             kind, end = "init", end + 1
         elif core.isupper():
             kind = "init" if len(core) == 2 and not dot else "caps"
-        elif not (core[-1] == "s" and core[:-1].isupper()) and _NAME_WORD.fullmatch(core):
+        elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
             kind = "name"
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
             out[-1].kind, kind = "other", "other"
