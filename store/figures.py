@@ -46,14 +46,14 @@ _CURRENCY_WORDS = {
 }
 _DOLLAR_NATIONS = {"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
                    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD"}
+# Currency words are lower case: "six Euro ties" is a football tournament.
 _CURRENCY_AFTER = re.compile(
-    r"(?:[ \t]+|-)(?:(euro|us|american|australian|canadian|hong kong|new zealand|singapore)[ \t]+)?"
+    r"(?:[ \t]+|-)(?:((?i:euro|us|american|australian|canadian|hong kong|new zealand|singapore))[ \t]+)?"
     r"(cents?|pence|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b(?![ \t]+of\b)",
-    re.I,
 )
 
-_TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b",
-                   re.I)
+# Time units are lower case: in "May 24 Second one-day international", "Second" is an ordinal.
+_TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b")
 _AGE_AFTER = re.compile(r"(?:-|[ \t]+)(?:old|of[ \t]+age)\b", re.I)
 _NOT_OUT = re.compile(r"[ \t]+not[ \t]+out\b")   # cricket: "80 not out"
 _TIMES = re.compile(r"[ \t]+times\b", re.I)
