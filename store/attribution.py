@@ -68,6 +68,10 @@ CUE_VERBS = _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told
              "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned"}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 _PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
+# Participles that report speech even without a comma: "a series of tweets saying that …"
+# (but "leaflets condemning …" is the leaflets' stance, not the subject's words).
+_SAYING = {"saying", "telling", "writing", "adding", "asking", "arguing", "claiming", "insisting",
+           "warning", "noting", "explaining", "declaring", "tweeting", "posting"}
 # Words that may sit between a subject and its verb.
 _BETWEEN = set("""
 has had have also later then would will once again just recently previously earlier
@@ -129,7 +133,14 @@ class _Article:
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
         self.outer = [_outer(text, q) for q in quotes]
-        self.outer_starts = [s for s, _ in self.outer]
+        # the quoted stretches, nested quotes merged into the quote around them
+        self.mask: list[tuple[int, int]] = []
+        for s, e in sorted(self.outer):
+            if self.mask and s < self.mask[-1][1]:
+                self.mask[-1] = (self.mask[-1][0], max(e, self.mask[-1][1]))
+            else:
+                self.mask.append((s, e))
+        self.mask_starts = [s for s, _ in self.mask]
         self.para_words: dict[int, list] = {}        # paragraph -> its words, when first asked
         self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
@@ -138,9 +149,12 @@ class _Article:
 
     def _tokens(self, start: int, end: int):
         """Words outside quotation marks: (start, end, lower-case word)."""
-        i = bisect.bisect_left(self.outer_starts, start)
-        j = bisect.bisect_left(self.outer_starts, end, i)
-        cuts = [start] + [x for s, e in self.outer[i:j] for x in (s, e)] + [end]
+        i = bisect.bisect_right(self.mask_starts, start) - 1
+        if i >= 0 and self.mask[i][1] > start:
+            start = min(self.mask[i][1], end)       # begins inside a quote
+        i = bisect.bisect_left(self.mask_starts, start)
+        j = bisect.bisect_left(self.mask_starts, end, i)
+        cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
         out = []
         for a, b in zip(cuts[::2], cuts[1::2]):
             out += [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, a, b)]
@@ -160,12 +174,12 @@ class _Article:
         return self.sents[i] if i >= 0 else (0, len(self.text))
 
     def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.outer_starts, pos) - 1
-        return i >= 0 and pos < self.outer[i][1]
+        i = bisect.bisect_right(self.mask_starts, pos) - 1
+        return i >= 0 and pos < self.mask[i][1]
 
     def quote_between(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.outer_starts, start)
-        return i < len(self.outer_starts) and self.outer_starts[i] < end
+        i = bisect.bisect_left(self.mask_starts, start)
+        return i < len(self.mask_starts) and self.mask_starts[i] < end
 
     def mention_in(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
@@ -547,8 +561,10 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             continue
         cue = art.subject_before(w0, sstart)
         before = art.words(sstart, w0)[-1:]
+        after_comma = text[:w0].rstrip().endswith(",")
         if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
-                w in _PARTICIPLES or _after_to(words, k) or before and before[0][2] in ("and", "but")):
+                w in _PARTICIPLES and (after_comma or w in _SAYING) or _after_to(words, k)
+                or before and before[0][2] in ("and", "but")):
             # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
             # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)

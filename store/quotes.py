@@ -29,7 +29,7 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     quote without its closing mark in the paragraph is taken as an apostrophe."""
     quotes: list[Quote] = []
     for pstart, pend in paras:
-        for start, end in _paragraph_spans(text, pstart, pend):
+        for start, end in sorted(_paragraph_spans(text, pstart, pend)):
             start, end = _trim(text, start, end)
             if end > start:
                 quotes.append(Quote(start=start, end=end, text=text[start:end],
@@ -40,6 +40,8 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
 def _paragraph_spans(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
     spans = []
     dopen = None      # offset just after an open double mark
+    dcurly = False    # whether that mark was a curly one
+    nested = 0        # offset after a curly mark inside a straight quote, 0 when none
     sopen = None      # same for a single mark (only outside double quotes)
     for m in _MARKS.finditer(text, pstart, pend):
         mark, i, j = m.group(), m.start(), m.end()
@@ -52,7 +54,19 @@ def _paragraph_spans(text: str, pstart: int, pend: int) -> list[tuple[int, int]]
                 role = "close"
             else:
                 role = _straight_role(before, after, dopen is not None)
+            if dopen is not None and not dcurly and mark in "“”":
+                # nested spans are quotes too ("… the question: “As you know …”")
+                if mark == "“":
+                    nested = j
+                    continue
+                if nested:
+                    spans.append((nested, i))
+                    nested = 0
+                    continue
+            if role == "open" and dopen is not None and dcurly and mark != "“":
+                continue      # a straight quote inside a curly one
             if role == "open":
+                dcurly, nested = mark == "“", 0
                 if dopen is not None and j - dopen > 0 and mark == "“":
                     # a new opening mark while one is open: the first one was never closed
                     spans.append((dopen, i))

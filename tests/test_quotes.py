@@ -292,3 +292,15 @@ def test_inverted_said_at_sentence_start_and_age_appositive():
 def test_no_continuation_after_a_dash_testimonial():
     text = "“Vote early.” ― Lucia Vega\n“Stay home.” ― Someone Unknown"
     assert who(text, person(text, "Lucia Vega", gender="f")) == [("Vote early.", "Lucia Vega"), ("Stay home.", None)]
+
+
+def test_curly_quote_inside_straight_quote_is_nested():
+    text = '"I will read you the question: “Do you agree?” That is all," she said.'
+    assert spans(text) == ["I will read you the question: “Do you agree?” That is all,", "Do you agree?"]
+    qs = run(text, person(text, "Jo Park", gender="f"))
+    assert [q.sieve for q in qs] == ["pronoun", "continuation"]   # read out by the outer speaker
+
+
+def test_curly_open_straight_close_is_one_quote():
+    text = '“Deals should not be a reward," Ida Brandt said, calling them "like candy."'
+    assert spans(text) == ["Deals should not be a reward,", "like candy."]
