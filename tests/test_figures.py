@@ -234,7 +234,6 @@ def test_about_skips_a_converted_amount_in_brackets():
     "Nine out of 10 owners would buy again.",                # a rate
     "Seven of 10 readers agreed.",                           # a rate
     "She hopes to run the company one day.",                 # "some day"
-    "He is banned for four Euro qualifiers.",                # a tournament, not a currency
     "Demand grew ten times faster than supply.",             # a multiple
     "Several hundred fans waited outside.",                  # vague
     "Ticket sales reached the top 10 again.",                # a rank
@@ -252,6 +251,11 @@ def test_list_numbers_at_line_start_are_not_counts():
 def test_number_after_capitalised_word_at_sentence_start_is_still_a_count():
     f = one("Roughly 70 people marched.")
     assert (f.text, f.value) == ("Roughly 70", 70)
+
+
+def test_capitalised_euro_is_a_tournament_not_a_currency():
+    f = one("He is banned for four Euro qualifiers.")
+    assert (f.kind, f.value, f.unit) == ("count", 4, "Euro qualifiers")
 
 
 def test_capitalised_time_word_is_an_ordinal_not_a_unit():
