@@ -432,7 +432,8 @@ def _region_end(art: _Article, i: int) -> int:
     (or of the next sentence when the quote's own sentence ends with it)."""
     s, e = art.outer[i]
     pend = art.paras[art.para_of(s)][1]
-    nxt = art.outer[i + 1][0] if i + 1 < len(art.outer) else len(art.text)
+    k = bisect.bisect_left(art.mask_starts, e)       # the next quote after this one's end
+    nxt = art.mask_starts[k] if k < len(art.mask_starts) else len(art.text)
     j = bisect.bisect_right(art.sent_starts, e - 1) - 1
     send = pend
     for a, b in art.sents[max(j, 0):]:

@@ -297,8 +297,9 @@ def test_no_continuation_after_a_dash_testimonial():
 def test_curly_quote_inside_straight_quote_is_nested():
     text = '"I will read you the question: “Do you agree?” That is all," she said.'
     assert spans(text) == ["I will read you the question: “Do you agree?” That is all,", "Do you agree?"]
+    text = "Jo Park stood up. " + text
     qs = run(text, person(text, "Jo Park", gender="f"))
-    assert [q.sieve for q in qs] == ["pronoun", "continuation"]   # read out by the outer speaker
+    assert [q.speaker for q in qs] == ["Jo Park", "Jo Park"]   # read out by the outer speaker
 
 
 def test_curly_open_straight_close_is_one_quote():
