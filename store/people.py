@@ -240,6 +240,9 @@ def _evidence(c: _Cand, text: str) -> str | None:
     if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
             (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)):
         return "first name"
+    if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES and \
+            re.search(r",\s*$", before) and re.match(r"[,.]", after) and _role_before(text, s):
+        return "role"                    # "her brother, Hans, ..."
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if _ROLE_AFTER.match(after):
@@ -369,6 +372,14 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                     continue
                 cands.append(c)
 
+    # a capitalised word that opens a sentence before a known person's surname is not their
+    # first name ("Notice Trump sniffing", "Either Clinton or ...")
+    known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and _is_first(c.toks[0].text)}
+    for c in cands:
+        head = c.toks[0]
+        if len(c.toks) == 2 and c.toks[-1].text in known and not _is_first(head.text) and \
+                head.kind == "name" and not c.titles and _sentence_initial(text, head, sent_starts):
+            c.toks = c.toks[1:]
     # a surname standing alone elsewhere confirms the full name ("Gleveckas ... Gleveckas")
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
     for c in cands:

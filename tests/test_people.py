@@ -166,3 +166,15 @@ def test_names_in_a_comma_list():
 def test_empty_and_plain_text():
     assert people("") == []
     assert people("no capitals here at all.") == []
+
+
+def test_a_lone_name_after_a_kinship_word():
+    text = "Greta Vell was arrested with her brother, Anselm, in 1943."
+    assert {"Greta Vell", "Anselm"} <= set(by_name(text))
+
+
+def test_a_sentence_opening_word_is_not_a_first_name_of_a_known_person():
+    text = "Donald Trump spoke. Notice Trump never paused, and Trump went on."
+    ps = people(text)
+    assert [p.name for p in ps] == ["Donald Trump"]
+    assert ps[0].forms == ["Donald Trump", "Trump"]
