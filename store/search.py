@@ -488,8 +488,9 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
         if should_stop and should_stop():
             return []
         fetch(parts, cap)
-        # later stages cannot beat `bound`: stop once `limit` candidates reach it
-        if sum(1 for s, _, _ in found.values() if s >= bound) >= limit:
+        # later stages cannot beat `bound` (ties go to the newer, maybe later, row):
+        # stop once `limit` candidates are better
+        if sum(1 for s, _, _ in found.values() if s > bound) >= limit:
             break
 
     ranked = sorted(((s, a, sid, text) for sid, (s, a, text) in found.items() if s > 0),
@@ -533,35 +534,45 @@ def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: i
     n = len(groups)
     best = [g[0][0] if g else 0.0 for g in groups]
     total = sum(best)
-
-    def bound(floor: float) -> float:
-        """The best score of a sentence where some word matches only below floor."""
-        below = [next((s for s, _ in g if s < min(b, floor)), 0.0) for g, b in zip(groups, best)]
-        return max(total - b + s for b, s in zip(best, below)) / n
-
     keep = [not c for c in common] if not all(common) else [True] * n
+
+    def below(floor: float) -> list[float]:
+        """Each word's best similarity under floor (and under its best)."""
+        return [next((s for s, _ in g if s < min(b, floor)), 0.0) for g, b in zip(groups, best)]
 
     def spellings(floor: float) -> list[list[str]]:
         return [[p for s, p in g if s >= min(b, floor)] if k else [] for g, b, k in zip(groups, best, keep)]
 
+    def query(word_groups, skip=None) -> list[str]:
+        return ["(" + " OR ".join(g) + ")" for i, g in enumerate(word_groups) if g and i != skip]
+
+    # (parts, cap, the best score of a row this stage can add)
+    stages = []
     if all(groups):
         top = spellings(101.0)
         phrases = _phrases(top) if all(keep) else []
         if phrases:
-            yield ["(" + " OR ".join(phrases) + ")"], enough, total / n
-        yield ["(" + " OR ".join(g) + ")" for g in top if g], max(enough, CANDIDATES // 2), bound(101.0)
-        previous = top
+            stages.append((["(" + " OR ".join(phrases) + ")"], enough, total / n))
+        # rows here that the phrase stage missed tie with it at best, with fewer neighbours
+        stages.append((query(top), CANDIDATES, total / n - (1e-9 if phrases else 0.0)))
+        previous, floor_before = top, 101.0
         for floor in RELAX:
             wider = spellings(floor)
             if wider != previous:
-                yield ["(" + " OR ".join(g) + ")" for g in wider if g], CANDIDATES, bound(floor)
-            previous = wider
-    # too few with every word: let one word miss
-    every = spellings(0.0)
+                stages.append((query(wider), CANDIDATES,
+                               max(total - b + s for b, s in zip(best, below(floor_before))) / n))
+                previous, floor_before = wider, floor
+    # too few with every word: let one word miss, best spellings of the others first
+    top, every = spellings(101.0), spellings(0.0)
+    gaps = [b - s for b, s in zip(best, below(101.0))]
     for i in range(n):
-        rest = ["(" + " OR ".join(g) + ")" for j, g in enumerate(every) if j != i and g]
-        if rest and keep[i]:
-            yield rest, CANDIDATES, 0.0
+        if keep[i] and query(every, i):
+            stages.append((query(top, i), CANDIDATES, (total - best[i]) / n))
+            if top != every:
+                worst = min((g for j, g in enumerate(gaps) if j != i), default=0.0)
+                stages.append((query(every, i), CANDIDATES, (total - best[i] - worst) / n))
+    for k, (parts, cap, _) in enumerate(stages):
+        yield parts, cap, max((m for _, _, m in stages[k + 1:]), default=0.0)
 
 
 def _phrases(top: list[list[str]], most: int = 16) -> list[str]:
