@@ -282,7 +282,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
             if nation and nation != "euro":
                 r.end = c.start() + c.group().lower().rindex(word) + len(word)
         return _about(text, r)
-    age_before = last in _AGE_WORDS or " ".join(low_words[-2:]) in _AGE_WORDS
+    age_before = (last in _AGE_WORDS or " ".join(low_words[-2:]) in _AGE_WORDS
+                  or (last == "between" and low_words[-2:-1] == ["aged"]))
     if t := _TIME.match(text, e):
         if age_before or _AGE_AFTER.match(text, t.end()):
             return _skip(s, t.end())    # "45-year-old", "45 years old", "aged 45 years"
@@ -299,7 +300,8 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
     # a plain count: rule out everything that only looks like one
     if value in (0, 1):
         return _skip(s, e)              # "one of them", "0-0": counts of one are not figures
-    if age_before or last.rstrip(".") in _LABELS or attached.endswith("#") \
+    label = last.rstrip(".") in _LABELS or attached.lower().rstrip(".") in _LABELS or attached.endswith("#")
+    if age_before or label \
             or " ".join(low_words[-2:]) in ("one in", "1 in", "out for") or _TIMES.match(text, e) \
             or _NOT_OUT.match(text, e):
         return _skip(s, e)              # labels, ages, "one in five", "ten times"
@@ -416,8 +418,8 @@ def _noun_phrase(text: str, pos: int) -> str | None:
             words.append(word)          # "European and Arab countries"
             end = w.end()
             continue
-        if low in _STOP or (low.endswith("ing") and word[0].islower() and (words or low[:-3] in ("be", "do"))):
-            break
+        if low in _STOP or (words and low.endswith("ing") and word[0].islower()):
+            break                       # "1,000 people living in": a verb
         words.append(word)
         end = w.end()
         if _plural(low):

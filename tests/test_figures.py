@@ -224,6 +224,8 @@ def test_about_skips_a_converted_amount_in_brackets():
     "Music from the 1960s filled the hall.",                 # decade
     "He spoke to the G7 and to Covid-19 experts.",           # codes
     "She lives at No 8 on the corner.",                      # label
+    "The band's single went to No.2 and then #4.",           # label
+    "The survey asked people aged between 18 and 34.",       # ages
     "One of them left early.",                               # a count of one
     "It was a 100m sprint.",                                 # metres, not millions
     "Workers built a 12m-high fence.",                       # metres, not millions
