@@ -2,10 +2,13 @@
 
 Two stages, so a search over a million sentences stays in milliseconds:
 1. Each query word is expanded to its close spellings from the FTS5 vocabulary (kept in
-   memory per store file, topped up when sentences are added). The FTS index is queried
-   with those (words AND'ed, spellings OR'ed), newest sentences first, a few thousand at
-   most: first with each word's best spellings only, then with all of them, and when that
-   finds too little, letting one word miss.
+   memory per store file, topped up when sentences are added; typos keep the first
+   letter). The FTS index is queried with those (words AND'ed, spellings OR'ed), newest
+   sentences first, a couple of hundred rows per query, best spellings first: the words
+   next to each other, then anywhere, then with worse spellings, then with one word
+   missing. Searching stops as soon as no later query can beat the rows in hand.
+   Very common words ("the", "said") are left out of the FTS queries when a rarer word
+   is there, since they make them slow; the ranking still counts them.
 2. The candidates are ranked by one scorer (`rank`): for each query word the best
    similarity of any word in the sentence (exact 100, a longer word the typed last word
    begins 95, a typo less by edit distance), averaged; equal scores go first to sentences
