@@ -109,6 +109,7 @@ been being am has have had do does did will would shall should can could may mig
 said says say told tell according per each every all some any more most less few ago earlier
 later last next up down out off then there here also just only still even not no soon
 between against among amid despite including following via across through toward towards
+worth ahead behind clear apiece
 """.split())
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
