@@ -113,7 +113,7 @@ worth ahead behind clear apiece
 """.split())
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
-_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+_PLURALS = {"people", "men", "women", "children", "personnel", "cattle", "sheep",
             "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "crew"}
 _NUMBER_WORDS = set(WORDS) | {"half", "a", "an"}
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'’-]*[ \t]+){1,3})of[ \t]+$")
@@ -414,8 +414,7 @@ def _noun_phrase(text: str, pos: int) -> str | None:
     while len(words) < 4 and (w := _NP_WORD.match(text, end)):
         word = w.group(1)
         low = word.lower()
-        if low == "and" and words and (nxt := _NP_WORD.match(text, w.end())) \
-                and nxt.group(1).lower() not in _STOP and nxt.group(1).lower() not in _NUMBER_WORDS:
+        if low == "and" and words and _and_joins(text, w.end()):
             words.append(word)          # "European and Arab countries"
             end = w.end()
             continue
@@ -428,6 +427,19 @@ def _noun_phrase(text: str, pos: int) -> str | None:
     while words and words[-1].lower() == "and":
         words.pop()
     return " ".join(words) or None
+
+
+def _and_joins(text: str, pos: int) -> bool:
+    """After "and": one or two words ending in a plural noun continue the phrase
+    ("European and Arab countries"); anything else starts a new clause."""
+    for _ in range(2):
+        w = _NP_WORD.match(text, pos)
+        if not w or w.group(1).lower() in _STOP or w.group(1).lower() in _NUMBER_WORDS:
+            return False
+        if _plural(w.group(1).lower()):
+            return True
+        pos = w.end()
+    return False
 
 
 def _plural(word: str) -> bool:

@@ -192,6 +192,10 @@ def test_money_about_is_the_noun_phrase_it_measures():
     assert one("She unveiled a £900m rescue package.").about == "rescue package"
 
 
+def test_about_stops_before_a_new_clause_after_and():
+    assert one("They will save £12bn of waste and hire more nurses.").about == "waste"
+
+
 def test_about_falls_back_to_the_noun_before_of():
     assert one("The group reported annual profits of $4.1bn.").about == "annual profits"
 
