@@ -253,7 +253,7 @@ class _Article:
         lo. None when it cannot be told (look at an earlier verb); a Cue of kind "unnamed"
         when the subject is not a person ("officials said") or the verb is passive."""
         text = self.text
-        words = self.words(lo, verb)
+        words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
         if words and words[-1][2] in _PASSIVE and self.text[verb:verb + 12].split()[0].lower() in _PAST_PARTICIPLES:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
         j = verb
@@ -313,7 +313,7 @@ class _Article:
 
     def _position(self, start: int, lo: int) -> str:
         """"subject", "object" (after a preposition) or "joint" (after and/or)."""
-        before = self.words(lo, start)
+        before = self.words(max(lo, start - 30), start)
         if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
             if before[-1][2] in _CONJUNCTIONS:
                 # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
@@ -561,7 +561,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
                     return cue
             continue
         cue = art.subject_before(w0, sstart)
-        before = art.words(sstart, w0)[-1:]
+        before = art.words(max(sstart, w0 - 30), w0)[-1:]
         after_comma = text[:w0].rstrip().endswith(",")
         if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
                 w in _PARTICIPLES and (after_comma or w in _SAYING) or _after_to(words, k)
