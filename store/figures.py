@@ -115,6 +115,7 @@ _NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
 _OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
 _PLURALS = {"people", "men", "women", "children", "personnel", "cattle", "sheep",
             "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "crew"}
+_NOT_VERBS = {"need", "speed", "seed", "feed", "shed", "bed", "red", "breed", "greed", "creed"}
 _NUMBER_WORDS = set(WORDS) | {"half", "a", "an"}
 _OF_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'’-]*[ \t]+){1,3})of[ \t]+$")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{0,40}\)")
@@ -356,8 +357,9 @@ def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
         if words and words[-1][0].isupper() and words[-1].rstrip(",") not in _WEEKDAYS \
                 and (w := _word_start(text, s, 1)) not in starts and not _after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
-        if words and words[-1][0].isupper() and words[-1].endswith(",") and re.match(r"[ \t]*[,;―—–]", text[e:e + 3]):
-            return True                 # "Scholl, 21, was": an age
+        if words and words[-1][:-1].isalpha() and words[-1].endswith(",") and 10 <= n <= 110 \
+                and re.match(r"[ \t]*[,;―—–]", text[e:e + 3]):
+            return True                 # "Scholl, 21, was", "the senator, 71, said": an age
         if words and words[-1].isdigit() or re.match(r"[ \t]\d", text[e:e + 2]):
             return True                 # groups of digits: a phone or account number
         line = text.rfind("\n", 0, s) + 1
@@ -393,7 +395,7 @@ def _skip(s: int, e: int) -> _Read:
 def _about(text: str, r: _Read) -> _Read:
     """What money or a percentage measures: the noun phrase after it, else the one before
     "of" in front of it ("annual profits of $16.2bn")."""
-    r.about = _noun_phrase(text, r.end)
+    r.about = _noun_phrase(text, r.end, after_money=True)
     if r.about is None and (m := _OF_BEFORE.search(text, max(0, r.start - 40), r.start)):
         words = m.group(1).split()[-2:]
         while words and (words[0].lower() in _STOP or words[0].endswith("ed")):
@@ -402,9 +404,11 @@ def _about(text: str, r: _Read) -> _Read:
     return r
 
 
-def _noun_phrase(text: str, pos: int) -> str | None:
+def _noun_phrase(text: str, pos: int, after_money: bool = False) -> str | None:
     """The few words after a figure that name what it measures: "£1.6bn of export finance"
-    gives "export finance", "5,000 air defence missiles, to be made" "air defence missiles"."""
+    gives "export finance", "5,000 air defence missiles, to be made" "air defence missiles".
+    After money a word in -ed is a verb ("$5bn raised abroad"); after a count it is more
+    often an adjective ("40 stranded walkers")."""
     if aside := _ASIDE.match(text, pos):
         pos = aside.end()               # "$168m (£89m) settlement"
     if of := _OF_DET.match(text, pos):
@@ -418,8 +422,9 @@ def _noun_phrase(text: str, pos: int) -> str | None:
             words.append(word)          # "European and Arab countries"
             end = w.end()
             continue
-        if low in _STOP or (words and low.endswith("ing") and word[0].islower()):
-            break                       # "1,000 people living in": a verb
+        if low in _STOP or (word[0].islower() and ((words and low.endswith("ing"))
+                                                   or (after_money and low.endswith("ed") and low not in _NOT_VERBS))):
+            break                       # "1,000 people living in", "$5bn raised abroad": a verb
         words.append(word)
         end = w.end()
         if _plural(low):

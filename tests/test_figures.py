@@ -216,6 +216,7 @@ def test_about_skips_a_converted_amount_in_brackets():
     "The 63-year-old was released without charge.",          # age
     "She was aged 29 when she left.",                        # age
     "Ms Okafor, 37, denies the charge.",                     # age
+    "The senator, 71, said he would run again.",             # age
     "He finished fourth in the final.",                      # ordinal
     "It was their 14th win.",                                # ordinal
     "United won 4-2 at home.",                               # score
