@@ -71,7 +71,16 @@ def _guard(name: str, read) -> Iterator[Article | Skipped]:
 def read_file(path: Path) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(path.open("rb"), str(path))
+        with path.open("rb") as f:
+            head = f.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # rare: a UTF-16 archive is decoded whole, then read line by line as UTF-8
+            if path.stat().st_size > MAX_ARCHIVE_BYTES:
+                raise Unreadable("UTF-16 archive too large")
+            import io
+            yield from _read_jsonl(io.BytesIO(decode(path.read_bytes()).encode("utf-8")), str(path))
+        else:
+            yield from _read_jsonl(path.open("rb"), str(path))
         return
     size = path.stat().st_size
     limit = MAX_ARCHIVE_BYTES if suffix in {".json"} | FEED_SUFFIXES else MAX_ARTICLE_BYTES

@@ -176,3 +176,10 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Piped text arrives.\n".encode())))
     (art,) = list(read_paths(["-"]))
     assert art.text == "Piped text arrives.\n" and art.path == "<stdin>"
+
+
+def test_utf16_jsonl_archive(tmp_path):
+    lines = json.dumps({"id": "u1", "text": "“Straße,” she said."}, ensure_ascii=False) + "\n"
+    (tmp_path / "a.jsonl").write_bytes(lines.encode("utf-16"))
+    (art,) = list(read_paths([tmp_path / "a.jsonl"]))
+    assert art.text == "“Straße,” she said." and art.id == "u1"
