@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .figures import find_figures
-from .model import Article, Extraction
+from .model import Article, Extraction, Person
 from .people import find_people
 from .quotes import find_quotes, speaker_as_written
 from .text import paragraphs, sentences
@@ -20,8 +20,10 @@ def extract(text: str) -> Extraction:
 def to_json(article: Article, ex: Extraction) -> dict:
     """One article's extraction in the shape `byline extract --json` prints and
     ../shared/eval/score.py reads. "source" is where the article was read from;
-    "outlet" is the publication named in its metadata. A quote's "speaker" is the name as
-    the text writes it at the cue ("Mr. Obama"); "person" is the canonical name."""
+    "outlet" is the publication named in its metadata. A quote's "speaker" is the short name
+    a reader would use ("Obama"; where two people share a surname, the name as the text writes
+    it at the cue), "person" the canonical full name."""
+    short = short_names(ex.people)
     out = {
         "id": article.id,
         "title": article.title,
@@ -36,7 +38,7 @@ def to_json(article: Article, ex: Extraction) -> dict:
             for p in ex.people
         ],
         "quotes": [
-            {"text": q.text, "speaker": speaker_as_written(article.text, q, ex.people), "person": q.speaker,
+            {"text": q.text, "speaker": short.get(q.speaker) or speaker_as_written(article.text, q, ex.people), "person": q.speaker,
              "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve}
             for q in ex.quotes
         ],
@@ -47,3 +49,18 @@ def to_json(article: Article, ex: Extraction) -> dict:
         ],
     }
     return {k: v for k, v in out.items() if v is not None or k in ("people", "quotes", "figures")}
+
+
+def short_names(people: list[Person]) -> dict[str, str]:
+    """Each person's surname as the text writes it ("von der Leyen"), for those whose surname
+    no other person in the article shares. Sources name a speaker with varying descriptors
+    ("Sen. Claire McCaskill", "Republican nominee Donald Trump"); the surname is what they share."""
+    tails = {}
+    for p in people:
+        suffixes = [f for f in p.forms if f != p.name and p.name.endswith(" " + f)]
+        tails[p.name] = min(suffixes, key=len) if suffixes else p.name.split()[-1]
+    return {
+        p.name: tails[p.name]
+        for p in people
+        if not any(q is not p and tails[q.name] == tails[p.name] for q in people)
+    }
