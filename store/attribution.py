@@ -141,7 +141,7 @@ class _Article:
             else:
                 self.mask.append((s, e))
         self.mask_starts = [s for s, _ in self.mask]
-        self.para_words: dict[int, list] = {}        # paragraph -> its words, when first asked
+        self.para_words: dict[int, tuple] = {}       # paragraph -> (words, their starts), when asked
         self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
         self.said: set[tuple[str, str]] = set()       # (quote words, speaker) so far
@@ -195,14 +195,13 @@ class _Article:
         out = []
         for k in range(self.para_of(start), self.para_of(max(start, end - 1)) + 1):
             if k not in self.para_words:
-                self.para_words[k] = self._tokens(*self.paras[k])
-            ws = self.para_words[k]
-            for i in range(bisect.bisect_left(ws, (start,)), len(ws)):
-                w = ws[i]
-                if w[0] >= end:
-                    break
-                if w[1] <= end:
-                    out.append(w)
+                ws = self._tokens(*self.paras[k])
+                self.para_words[k] = (ws, [w[0] for w in ws])
+            ws, starts = self.para_words[k]
+            part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            if part and part[-1][1] > end:
+                part.pop()
+            out += part
         return out
 
     def subjects(self, k: int) -> list:
