@@ -31,10 +31,10 @@ _SUFFIX = re.compile(r"(bn|bln|mn|mln|trn|tn|m|k|b|p|pc|st|nd|rd|th|s|am|pm|a\.m
 _SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
                  "tn": 1e12, "trn": 1e12}
 _SCALES = {**SCALES, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
-_AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\b", re.I)
-_SCALE_WORD = re.compile(r"(?:[ \t]+|-)(thousand|million|billion|trillion|mln|bn|bln|tn)\b", re.I)
+_AND_HALF = re.compile(r"(?:[ \t\u00a0]+|-)and(?:[ \t\u00a0]+|-)a(?:[ \t\u00a0]+|-)half\b", re.I)
+_SCALE_WORD = re.compile(r"(?:[ \t\u00a0]+|-)(thousand|million|billion|trillion|mln|bn|bln|tn)\b", re.I)
 
-_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:per[ \t]?cent|percent|percentage[ \t]+points?|pc|pct)\b", re.I)
+_PERCENT = re.compile(r"[ \t\u00a0]?%|[ \t\u00a0]+(?:per[ \t\u00a0]?cent|percent|percentage[ \t\u00a0]+points?|pc|pct)\b", re.I)
 
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _DOLLAR_PREFIX = {"US": "USD", "A": "AUD", "C": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
@@ -48,15 +48,15 @@ _DOLLAR_NATIONS = {"us": "USD", "american": "USD", "australian": "AUD", "canadia
                    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD"}
 # Currency words are lower case: "six Euro ties" is a football tournament.
 _CURRENCY_AFTER = re.compile(
-    r"(?:[ \t]+|-)(?:((?i:euro|us|american|australian|canadian|hong kong|new zealand|singapore))[ \t]+)?"
-    r"(cents?|pence|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b(?![ \t]+of\b)",
+    r"(?:[ \t\u00a0]+|-)(?:((?i:euro|us|american|australian|canadian|hong kong|new zealand|singapore))[ \t\u00a0]+)?"
+    r"(cents?|pence|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b(?![ \t\u00a0]+of\b)",
 )
 
 # Time units are lower case: in "May 24 Second one-day international", "Second" is an ordinal.
-_TIME = re.compile(r"(?:[ \t]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b")
-_AGE_AFTER = re.compile(r"(?:-|[ \t]+)(?:old|of[ \t]+age)\b", re.I)
-_NOT_OUT = re.compile(r"[ \t]+not[ \t]+out\b")   # cricket: "80 not out"
-_TIMES = re.compile(r"[ \t]+times\b", re.I)
+_TIME = re.compile(r"(?:[ \t\u00a0]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b")
+_AGE_AFTER = re.compile(r"(?:-|[ \t\u00a0]+)(?:old|of[ \t\u00a0]+age)\b", re.I)
+_NOT_OUT = re.compile(r"[ \t\u00a0]+not[ \t\u00a0]+out\b")   # cricket: "80 not out"
+_TIMES = re.compile(r"[ \t\u00a0]+times\b", re.I)
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 # Hyphen compounds that count nothing: "two-thirds", "three-time", "one-off", "two-way".
 _NOT_COUNTED = {
@@ -70,12 +70,12 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
            "Sep", "Sept", "Oct", "Nov", "Dec"}
 _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(" + "|".join(_MONTHS) + r")\b")
-_CLOCK_AFTER = re.compile(r":\d\d|[ \t]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o['’]clock|am|pm)\b"
-                          r"|[ap]\.m\.)|[ \t]+local[ \t]+time\b")
-_ADDRESS_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9][\w.]*){1,3}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?(" + "|".join(_MONTHS) + r")\b")
+_CLOCK_AFTER = re.compile(r":\d\d|[ \t\u00a0]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|PST|ET|PT|hrs|o['’]clock|am|pm)\b"
+                          r"|[ap]\.m\.)|[ \t\u00a0]+local[ \t\u00a0]+time\b")
+_ADDRESS_AFTER = re.compile(r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){1,3}[ \t\u00a0]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
                             r"Lane|Drive|Place|Square)\b")
-_PRONOUN_AFTER = re.compile(r",?[ \t]+(?:he|she|they|I)\b")
+_PRONOUN_AFTER = re.compile(r",?[ \t\u00a0]+(?:he|she|they|I)\b")
 _AGE_WORDS = {"aged", "age", "ages", "who is", "who was", "who turns", "who turned"}
 # Words before a number that make it a label, not an amount: "No 10", "page 3".
 _LABELS = set("""
@@ -88,7 +88,7 @@ league row seat track top par
 _ISO_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "CNY": "CNY",
               "INR": "INR", "AUD": "AUD", "CAD": "CAD"}
 # After "60m" these make it metres, not millions: "60m hurdles", "a 10m-high wall".
-_METRES = re.compile(r"(?:[ \t]+|-)(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
+_METRES = re.compile(r"(?:[ \t\u00a0]+|-)(?:hurdles|race|sprint|dash|relay|freestyle|backstroke|breaststroke|"
                      r"butterfly|medley|run|swim|walk|final|heat|record|high|long|wide|deep|tall|away|"
                      r"below|above)\b", re.I)
 _QUALIFIERS = {
@@ -111,14 +111,14 @@ later last next up down out off then there here also just only still even not no
 between against among amid despite including following via across through toward towards
 worth ahead behind clear apiece
 """.split())
-_NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
-_OF_DET = re.compile(r"[ \t]+of(?:[ \t]+(?:the|its|their|his|her|our|which))?(?=[ \t])", re.I)
+_NP_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][A-Za-z'’-]*)")
+_OF_DET = re.compile(r"[ \t\u00a0]+of(?:[ \t\u00a0]+(?:the|its|their|his|her|our|which))?(?=[ \t\u00a0])", re.I)
 _PLURALS = {"people", "men", "women", "children", "personnel", "cattle", "sheep",
             "fish", "deer", "aircraft", "feet", "teeth", "mice", "geese", "data", "media", "crew"}
 _NOT_VERBS = {"need", "speed", "seed", "feed", "shed", "bed", "red", "breed", "greed", "creed"}
 _NUMBER_WORDS = set(WORDS) | {"half", "a", "an"}
-_OF_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'’-]*[ \t]+){1,3})of[ \t]+$")
-_ASIDE = re.compile(r"[ \t]*\([^()\n]{0,40}\)")
+_OF_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z'’-]*[ \t\u00a0]+){1,3})of[ \t\u00a0]+$")
+_ASIDE = re.compile(r"[ \t\u00a0]*\([^()\n]{0,40}\)")
 
 
 @dataclass
@@ -335,7 +335,7 @@ def _a_before(text: str, s: int) -> int:
     word: "a dozen", "half a million"."""
     if not text[s:s + 8].lower().startswith(_BIG):
         return s
-    m = re.search(r"(?:\b(?:half[ \t]+)?an?[ \t]+)$", text[max(0, s - 10):s], re.I)
+    m = re.search(r"(?:\b(?:half[ \t\u00a0]+)?an?[ \t\u00a0]+)$", text[max(0, s - 10):s], re.I)
     return s - len(m.group()) if m else s
 
 
@@ -358,12 +358,12 @@ def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
                 and (w := _word_start(text, s, 1)) not in starts and not _after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
         if words and words[-1][:-1].isalpha() and words[-1].endswith(",") and 10 <= n <= 110 \
-                and re.match(r"[ \t]*[,;―—–]", text[e:e + 3]):
+                and re.match(r"[ \t\u00a0]*[,;―—–]", text[e:e + 3]):
             return True                 # "Scholl, 21, was", "the senator, 71, said": an age
-        if words and words[-1].isdigit() or re.match(r"[ \t]\d", text[e:e + 2]):
+        if words and words[-1].isdigit() or re.match(r"[ \t\u00a0]\d", text[e:e + 2]):
             return True                 # groups of digits: a phone or account number
         line = text.rfind("\n", 0, s) + 1
-        if not text[line:s].strip() and re.match(r"[.)][ \t]", text[e:e + 2]):
+        if not text[line:s].strip() and re.match(r"[.)][ \t\u00a0]", text[e:e + 2]):
             return True                 # "1. " at the start of a line: a list number
     if attached == "(" and nxt == ")":
         return True                     # "(21)", "(3)"
@@ -383,7 +383,7 @@ def _word_start(text: str, pos: int, k: int) -> int:
 def _after_opening(text: str, s: int) -> bool:
     """A capital just after an opening quote, bracket, colon or dash starts a phrase."""
     i = s - 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i < 0 or text[i] in "\"“‘'(:\n—–"
 
@@ -454,7 +454,7 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and "-" not in word
 
 
-_RANGE_JOIN = re.compile(r"[ \t]*(?:[-–]|[-–]?[ \t]*to)[ \t]*|[ \t]+(?:and|for|of|out[ \t]+of|in)[ \t]+", re.I)
+_RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?:[-–]|[-–]?[ \t\u00a0]*to)[ \t\u00a0]*|[ \t\u00a0]+(?:and|for|of|out[ \t\u00a0]+of|in)[ \t\u00a0]+", re.I)
 
 
 def _join_ranges(text: str, reads: list[_Read]) -> None:
@@ -471,7 +471,7 @@ def _join_ranges(text: str, reads: list[_Read]) -> None:
             if a.bare and b.bare:
                 a.kind = b.kind = None  # a rate: "nine out of 10", "eight of 10"
             continue
-        if gap == "and" and not re.search(r"\bbetween[ \t]+$", text[max(0, a.start - 10):a.start], re.I):
+        if gap == "and" and not re.search(r"\bbetween[ \t\u00a0]+$", text[max(0, a.start - 10):a.start], re.I):
             continue
         if a.kind is None or b.kind is None:
             for x in (a, b):

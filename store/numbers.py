@@ -24,7 +24,7 @@ _BIG = "(?:hundred|thousand|million|billion|trillion|dozen)"
 # "half a million"); "and" only inside a number ("two hundred and fifty").
 WORD_RUN = (
     rf"\b(?:(?:half\s+)?an?\s+(?={_BIG}\b))?{_WORD}\b"
-    rf"(?:(?:[ \t-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){_WORD}\b)*"
+    rf"(?:(?:[ \t\u00a0-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){_WORD}\b)*"
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+")

@@ -318,6 +318,12 @@ def test_markup_and_escapes_are_not_interpreted():
     assert [(f.text, f.value) for f in found] == [("$5m", 5e6), ("9%", 9)]
 
 
+def test_no_break_spaces_inside_figures():
+    text = "Rates rose 5\u00a0per cent to £1.6\u00a0bn, about\u00a03,000 jobs."
+    assert [(f.text, f.value) for f in figs(text)] == [
+        ("5\u00a0per cent", 5), ("£1.6\u00a0bn", 1.6e9), ("about\u00a03,000", 3000)]
+
+
 def test_empty_and_numberless_text():
     assert figs("") == []
     assert figs("No numbers here at all.") == []
