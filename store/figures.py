@@ -160,6 +160,8 @@ def _numbers(text: str) -> list[tuple[int, bool]]:
     """Start offsets of every run of digits and every number word, in text order."""
     found = [(m.start(), True) for m in _DIGIT_RUN.finditer(text)]
     low = text.lower()
+    if len(low) != len(text):           # "İ" lowers to two characters: keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     n = len(low)
     for w in _FIND_WORDS:
         i = low.find(w)

@@ -324,6 +324,11 @@ def test_no_break_spaces_inside_figures():
         ("5\u00a0per cent", 5), ("£1.6\u00a0bn", 1.6e9), ("about\u00a03,000", 3000)]
 
 
+def test_letters_that_change_length_when_lowered_keep_offsets_right():
+    text = "İİİ In İstanbul three ferries and twelve buses stopped."
+    assert [(f.text, f.value) for f in figs(text)] == [("three", 3), ("twelve", 12)]
+
+
 def test_empty_and_numberless_text():
     assert figs("") == []
     assert figs("No numbers here at all.") == []
