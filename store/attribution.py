@@ -306,7 +306,9 @@ class _Article:
                 and (np_words[0][2] in _NP_START or text[np_words[0][0]].isupper())
                 and not any(w[2] in _NOT_NP for w in np_words)):
             start = np_words[0][0]
-            if not self.mention_in(start, k):
+            inside = self.mention_in(start, k)
+            # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
+            if not inside or all(_POSSESSIVE.match(self.text, e) for _, e, _ in inside):
                 return Cue("unnamed", start, verb, sieve="unnamed")
         return None
 
@@ -391,8 +393,11 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
     art = _Article(text, paras, sents, people, quotes)
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
-        cue = (_cue_after(art, i) or _cue_before(art, i) or _cue_sentence_end(art, i)
-               or _headline(art, i))
+        cue = _cue_after(art, i)
+        if cue is None or cue.sieve == "ambiguous":
+            cue = _cue_before(art, i) or _cue_sentence_end(art, i) or _headline(art, i) or cue
+        if cue is not None and cue.sieve == "ambiguous" and i > 0 and quotes[i - 1].speaker == cue.person.name:
+            cue = None        # the next statement is by the same speaker: a continuation
         if cue is not None:
             _apply(art, q, cue)
         elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i):
@@ -403,7 +408,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             cue = _possessive(art, i, quotes)
             if cue:
                 _apply(art, q, cue)
-        if q.cue_start is not None:
+        if q.cue_start is not None and q.sieve != "ambiguous":
             if q.cue_start >= art.outer[i][1]:      # a cue after the quote owns the words up to the next
                 art.cue_spans[i] = (art.outer[i][1], max(q.cue_end, _region_end(art, i)))
             else:
@@ -414,7 +419,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
 
 
 def _apply(art: _Article, q: Quote, cue: Cue) -> None:
-    person = cue.person
+    person = cue.person if cue.kind == "name" else None
     sieve = cue.sieve
     if cue.kind == "pronoun":
         person = art.resolve_pronoun(cue.start, cue.gender)
@@ -475,6 +480,10 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
             if not _opens(art, start, cue.start, strict=ended):
                 return None
             if ended and (w not in _INVERTED or not _short_tail(art, w1, end)):
+                # `"…." Mary Jones added that …`: a new statement by someone; whether it
+                # also owns the quote is unclear, so the quote gets no speaker
+                if cue.kind == "name" and cue.start == start:
+                    return Cue("unnamed", cue.start, w1, cue.person, sieve="ambiguous")
                 return None
             cue.end = w1
             return cue

@@ -305,3 +305,21 @@ def test_curly_quote_inside_straight_quote_is_nested():
 def test_curly_open_straight_close_is_one_quote():
     text = '“Deals should not be a reward," Ida Brandt said, calling them "like candy."'
     assert spans(text) == ["Deals should not be a reward,", "like candy."]
+
+
+def test_someones_spokesman_is_not_that_person():
+    text = '"We are fine," Tom Kell said.\n\n"We will win," Mr Kell\'s spokesman said.'
+    kell = person(text, "Tom Kell", "Mr Kell", gender="m")
+    assert [(q.speaker, q.sieve) for q in run(text, kell)] == [("Tom Kell", "verb-name"), (None, "unnamed")]
+
+
+def test_a_new_statement_by_someone_else_stops_the_continuation():
+    text = '"We are fine," Tom Kell said.\n\n"Absolutely not." Ada Moss added that she disagreed.'
+    kell, moss = person(text, "Tom Kell", gender="m"), person(text, "Ada Moss", gender="f")
+    assert [q.speaker for q in run(text, kell, moss)] == ["Tom Kell", None]
+
+
+def test_a_lead_cue_wins_over_a_statement_after_the_quote():
+    text = 'Ada Moss said: "The judge should decide." Tom Kell said the police backed him.'
+    kell, moss = person(text, "Tom Kell", gender="m"), person(text, "Ada Moss", gender="f")
+    assert who(text, kell, moss) == [("The judge should decide.", "Ada Moss")]
