@@ -585,6 +585,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
                              gender=p["gender"]))
 
     _tie_descriptions(text, people)
+    _tie_ages(text, people, sent_starts)
     for p in people:
         p.mentions.sort()
         p.forms = list(dict.fromkeys(text[s:e] for s, e in p.mentions))
@@ -680,6 +681,47 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
                     not _introduces_other(text, end, starts, ps[0]) and (end + 1) not in starts:
                 ps[0].mentions.append(span)
             at = lowered.find(phrase, end)
+
+
+_AGE_DESC = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % "|".join(
+    sorted(ROLE_NOUNS, key=len, reverse=True)))
+_DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
+
+
+def _tie_ages(text: str, people: list[Person], sent_starts: list[int]) -> None:
+    """"The 22-year-old" as a subject means the one person the sentence before names."""
+    if not people or "-year-old" not in text:
+        return
+    owner = sorted((s, e, p) for p in people for s, e in p.mentions)
+    starts = [m[0] for m in owner]
+    for m in _AGE_DESC.finditer(text):
+        i = bisect.bisect_right(sent_starts, m.start()) - 1
+        sent = sent_starts[i] if i >= 0 else 0
+        if not _DESC_SLOT.search(text, max(sent, m.start() - 12), m.start()) and \
+                text[sent:m.start()].strip(" “\"‘'"):
+            continue
+        k = bisect.bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] <= m.end() + 2:
+            continue                       # "the 35-year-old Bruno": the name is right there
+        k = bisect.bisect_left(starts, sent)
+        if k < len(starts) and starts[k] < m.start():
+            continue                       # someone is named earlier in this sentence
+        # the people named (outside quotes) in the nearest earlier sentence that names anyone
+        j = bisect.bisect_left(starts, sent) - 1
+        while j >= 0 and _quoted(text, starts[j]):
+            j -= 1
+        if j < 0:
+            continue
+        prev_sent = sent_starts[max(bisect.bisect_right(sent_starts, starts[j]) - 1, 0)]
+        named = {id(o[2]): o[2] for o in owner if prev_sent <= o[0] < sent and not _quoted(text, o[0])}
+        if len(named) == 1:
+            next(iter(named.values())).mentions.append((m.start(), m.end()))
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is pos inside quotation marks within its paragraph?"""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _introduces_other(text: str, end: int, starts: dict[int, Person], p: Person) -> bool:

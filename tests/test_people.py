@@ -178,3 +178,23 @@ def test_a_sentence_opening_word_is_not_a_first_name_of_a_known_person():
     ps = people(text)
     assert [p.name for p in ps] == ["Donald Trump"]
     assert ps[0].forms == ["Donald Trump", "Trump"]
+
+
+def test_an_age_description_goes_to_the_one_person_named_just_before():
+    text = ("Ilse Marten won the race on Sunday. The 22-year-old Dane finished clear of the field. "
+            "\"I was lucky,\" said the 22-year-old.")
+    p = by_name(text)["Ilse Marten"]
+    assert p.forms == ["Ilse Marten", "The 22-year-old Dane", "the 22-year-old"]
+
+
+def test_an_age_description_is_not_tied_when_two_people_came_before():
+    text = "Ilse Marten beat Jana Holt on Sunday. The 22-year-old was delighted."
+    assert all(len(p.forms) == 1 for p in people(text))
+
+
+def test_an_age_description_skips_names_inside_quotes():
+    text = ("Ilse Marten praised her coach. \"Jana Holt made me,\" she said. "
+            "The 22-year-old now trains in Oslo.")
+    ps = by_name(text)
+    assert "The 22-year-old" in ps["Ilse Marten"].forms
+    assert ps["Jana Holt"].forms == ["Jana Holt"]
