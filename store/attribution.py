@@ -88,6 +88,8 @@ mr mrs ms miss dr prof professor sir dame lord lady president senator sen gov go
 representative judge general gen mayor minister secretary chancellor king queen prince
 princess pope rev father coach captain chairman
 """.split())
+_ABBREVIATED = {"mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "rev", "st", "lt", "col",
+                "sgt", "capt", "jr", "sr", "del", "atty", "supt", "insp", "det"}
 _PREPOSITIONS = set("""
 to with by of for from at on about between against than into like as under over toward
 towards without before after meeting met ask asked told tells tell urged called named
@@ -161,7 +163,7 @@ class _Article:
         for k, (s, e, w) in enumerate(out):
             if w[-1] == ".":
                 # a full stop, unless part of "U.S." or "Mr."
-                if "." not in w[:-1] and w[:-1] not in _TITLES:
+                if "." not in w[:-1] and w[:-1] not in _ABBREVIATED:
                     e -= 1
                 out[k] = (s, e, w.rstrip("."))
         return out
@@ -463,6 +465,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
         return None
     if words[0][2] in _CLAUSE_OPENERS:
         return None          # "… “disgrace” after she attacked …": a new clause, not a cue
+    if end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
+        return None          # `"…." She added: "…"` introduces the next quote
     ended = bool(re.search(r"[.!?]$", text[s:e].rstrip("”\"’' ")))
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return _named_after(art, words[1][1], end, words[0][0], "according-to")

@@ -323,3 +323,9 @@ def test_a_lead_cue_wins_over_a_statement_after_the_quote():
     text = 'Ada Moss said: "The judge should decide." Tom Kell said the police backed him.'
     kell, moss = person(text, "Tom Kell", gender="m"), person(text, "Ada Moss", gender="f")
     assert who(text, kell, moss) == [("The judge should decide.", "Ada Moss")]
+
+
+def test_a_cue_that_introduces_the_next_quote_is_not_this_ones():
+    text = 'Ada Moss told the BBC: "I am delighted." She added: "It is a great day."'
+    qs = run(text, person(text, "Ada Moss", gender="f"))
+    assert [(q.speaker, q.cue) for q in qs] == [("Ada Moss", "Ada Moss told"), ("Ada Moss", "She added")]
