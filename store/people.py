@@ -103,12 +103,14 @@ def _tokens(text: str) -> list[_Tok]:
         if ("'" in core or "’" in core) and _CONTRACTION.search(core):
             out.append(_Tok(start, end, core, "other", True))
             continue
-        if core in TITLES and core not in firsts:
+        if core in TITLES and (dot or core not in firsts):
             kind = "title"
             if dot:
                 end += 1
-        elif dot and len(core) == 1:
-            kind, end = "init", end + 1
+        elif len(core) == 1:
+            kind = "init"                # "George W. Bush", "Mary J Blige"
+            if dot:
+                end += 1
         elif core.isupper():
             kind = "init" if len(core) == 2 and not dot else "caps"
         elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
