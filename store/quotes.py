@@ -118,6 +118,9 @@ def _kind(text: str, start: int, end: int, sents, pstart: int) -> str:
     first = text[start]
     if not (first.isupper() or first in "[…."):
         return "partial"
+    after = re.match(r"[”\"’']*\s*(\w)?", text[end:end + 8])
+    if after and after.group(1) and after.group(1).islower() and not re.search(r"[.!?,;:…]$", text[start:end]):
+        return "partial"       # "'Evil twin' threat to users": words the sentence goes on from
     before = text[pstart:start - 1].rstrip()
     if not before or before[-1] in ".!?:”\"'’":
         return "full"

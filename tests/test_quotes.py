@@ -329,3 +329,8 @@ def test_a_cue_that_introduces_the_next_quote_is_not_this_ones():
     text = 'Ada Moss told the BBC: "I am delighted." She added: "It is a great day."'
     qs = run(text, person(text, "Ada Moss", gender="f"))
     assert [(q.speaker, q.cue) for q in qs] == [("Ada Moss", "Ada Moss told"), ("Ada Moss", "She added")]
+
+
+def test_capitalised_words_the_sentence_goes_on_from_are_partial():
+    text = "'Evil twin' threat to wi-fi users\n\nHe called it \"Plan B\" and left."
+    assert [q.kind for q in quote_spans(text, paragraphs(text))] == ["partial", "partial"]
