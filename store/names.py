@@ -51,7 +51,7 @@ ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vic
 
 # Lower-case particles inside names: "Ursula von der Leyen", "Charles de Gaulle".
 PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "la",
-             "le", "bin", "ibn", "al", "ter", "ten", "zu"}
+             "le", "bin", "ibn", "al", "ter", "ten", "zu", "wa"}
 # The same written with a capital ("Van Persie", "De Wilde"): a name only with other evidence.
 CAP_PARTICLES = {"Van", "Von", "De", "Der", "Den", "Du", "Da", "Di", "Del", "Le", "La", "Al", "El", "Ter", "Ten"}
 

@@ -211,7 +211,8 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
-                and not (titles and i == 0 and len(words) >= 2):
+                and not (titles and i == 0 and len(words) >= 2
+                         and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
             if len(words) - i - 1 < 2:
                 return None
             # "Speaker of the House Newt Gingrich": the name after the organisation
@@ -517,6 +518,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             surname = tuple(_norm(w) for w in p["surname"])
             forms.setdefault(surname, key)
             forms.setdefault(tuple(w.upper() for w in surname), key)
+            if surname[0] in PARTICLES:    # "Von der Leyen" opening a sentence
+                forms.setdefault((surname[0].capitalize(),) + surname[1:], key)
     first_owner: dict[str, list[dict]] = {}
     for p in everyone:
         for words in p["names"]:
@@ -609,6 +612,8 @@ def _match_person(group: list[dict], words: tuple[str, ...], titles: list[_Tok])
     group's only person when the words give no first name."""
     if not group:
         return None
+    if words[0] in CAP_PARTICLES or words[0] in PARTICLES:
+        words = words[-1:]               # "Van der Westhuizen" after "Joost van der Westhuizen"
     if len(words) == 1:
         gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
         return _resolve(group, gender and next(k for k, v in GENDER_TITLES.items() if v == gender))

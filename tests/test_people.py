@@ -198,3 +198,10 @@ def test_an_age_description_skips_names_inside_quotes():
     ps = by_name(text)
     assert "The 22-year-old" in ps["Ilse Marten"].forms
     assert ps["Jana Holt"].forms == ["Jana Holt"]
+
+
+def test_capitalised_particle_opening_a_sentence_is_the_same_person():
+    text = "Joost van der Westhuizen scored twice. Van der Westhuizen said it was hard."
+    ps = people(text)
+    assert [p.name for p in ps] == ["Joost van der Westhuizen"]
+    assert ps[0].forms == ["Joost van der Westhuizen", "Van der Westhuizen"]
