@@ -23,41 +23,39 @@ from .model import Person, Quote
 # Verbs that report speech or stance, as bases inflected below, plus irregular forms.
 # Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
 _SPEECH_BASES = """
-add ask post tweet warn insist argue claim explain declare note recall reply respond continue
-urge suggest acknowledge admit announce confirm stress emphasise emphasize observe remark
-comment concede complain predict promise vow pledge joke quip caution maintain agree call
-describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
+add ask post tweet warn insist argue claim explain declare state note recall reply respond
+continue urge suggest acknowledge admit announce confirm stress emphasise emphasize observe
+remark comment concede complain predict promise vow pledge joke quip caution maintain agree
+call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
-criticize attack rail decry deride wonder question charge cite tout liken compare
-lash hail blame plead report add dub scoff sneer laud condemn denounce applaud bemoan""".split()
+criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
+blame plead report scoff sneer laud condemn denounce applaud bemoan""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sang""".split()
 
 
 def _inflect(base: str) -> set[str]:
-    """say -> says, said (irregulars listed apart); add -> adds, added, adding."""
+    """add -> add, adds, added, adding (irregular verbs are listed apart)."""
     if base.endswith("y") and base[-2] not in "aeiou":
         return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
     if base.endswith("ee"):
         return {base, base + "s", base + "d", base + "ing"}
     if base.endswith("e"):
         return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base in {"admit", "quip", "dub", "slam", "scoff"} and not base.endswith("ff"):
-        base_d = base + base[-1]
-        return {base, base + "s", base_d + "ed", base_d + "ing"}
+    if base in {"admit", "quip", "dub", "slam"}:
+        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
     es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
     return {base, base + es, base + "ed", base + "ing"}
 
 
-SPEECH_VERBS = {f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)
-# Bare forms that are mostly nouns or other verbs in news: "a call", "the state", "to post".
-SPEECH_VERBS -= {"call", "note", "post", "continue", "continues", "term", "terms", "label", "brand",
-                 "comment", "comments", "remark", "remarks", "counter", "counters", "rail", "charge",
-                 "charges", "report", "reports", "question", "questions", "attack", "attacks",
-                 "demand", "demands", "promise", "promises", "claim", "tweet", "tweets",
-                 "posts", "question", "refer", "compare", "cite", "quote", "lash", "joke",
-                 "jokes", "warning", "hail", "blame", "plead", "reported", "reporting"}
+# Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
+# are left out.
+SPEECH_VERBS = ({f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)) - set("""
+call note post continue continues term terms label brand comment comments remark remarks
+counter counters rail charge charges report reports reported reporting question questions
+attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
+joke jokes warning hail blame plead state states""".split())
 _PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
 
 # Verbs that may stand right after a quote and take their subject after them too:
@@ -130,7 +128,8 @@ class _Article:
         self.para_starts = [s for s, _ in paras]
         self.sents = sents
         self.sent_starts = [s for s, _ in sents]
-        self.mentions = sorted((s, e, p) for p in people for s, e in p.mentions if e > s)
+        self.mentions = sorted(((s, e, p) for p in people for s, e in p.mentions if e > s),
+                               key=lambda m: (m[0], m[1]))
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}

@@ -334,3 +334,10 @@ def test_a_cue_that_introduces_the_next_quote_is_not_this_ones():
 def test_capitalised_words_the_sentence_goes_on_from_are_partial():
     text = "'Evil twin' threat to wi-fi users\n\nHe called it \"Plan B\" and left."
     assert [q.kind for q in quote_spans(text, paragraphs(text))] == ["partial", "partial"]
+
+
+def test_two_people_sharing_a_mention_do_not_crash():
+    text = '"We agree," Lee said.'
+    a = Person(name="Ann Lee", mentions=[(12, 15)], gender="f")
+    b = Person(name="Bo Lee", mentions=[(12, 15)], gender="m")
+    assert len(run(text, a, b)) == 1
