@@ -1,16 +1,20 @@
 """Who said each quote: ordered sieves over the words around it, first match wins.
+Each quote keeps the words that decided it (cue, offsets) and the sieve's name.
 
 1. verb-name     a speech verb next to a name: `"…," Starmer said`, `said Mr Reeves`,
-                 `Mandelson, the ambassador, told ABC: "…"`, `according to X`
+                 `Mandelson, the ambassador, told ABC: "…"`; also "according-to" and
+                 "dash" (`“…” ― Name` under a testimonial)
 2. pronoun       `he told reporters`: the latest subject or speaker of that gender in
                  this paragraph or the one before (not merely the last name mentioned)
-3. continuation  a quote with no cue of its own right after an attributed quote (not after
-                 a list of "“…” ― Name" testimonials, sieve "dash")
-4. partial-subject / possessive
+3. continuation  a quote with no cue of its own right after an attributed quote
+4. partial-subject, possessive, headline
                  words quoted inside a sentence whose subject says them (`X called it
-                 "historic"`), or `X's "coalition of the willing"`
-5. otherwise no speaker. A cue whose subject is not a person ("officials said",
-   "the company said") is kept as the cue with sieve "unnamed" and no speaker.
+                 "historic"`); `X's "coalition of the willing"` once X was quoted saying it;
+                 `Abbas 'will not tolerate' attacks` in a headline
+5. otherwise no speaker. A cue whose subject is not a person ("officials said", "the
+   company said", "Mr Smith's spokesman said") gives sieve "unnamed", a passive ("has been
+   accused of") "passive", and a new statement by someone else right after a closed quote
+   "ambiguous": all without a speaker. A wrong name is worse than none.
 """
 from __future__ import annotations
 
