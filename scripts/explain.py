@@ -22,6 +22,7 @@ from evaluate import SETS, SHARED, articles  # noqa: E402
 sys.path.insert(0, str(SHARED / "eval"))
 import score  # noqa: E402
 
+from store.extract import short_names  # noqa: E402
 from store.people import find_people  # noqa: E402
 from store.quotes import find_quotes, speaker_as_written  # noqa: E402
 from store.text import paragraphs, sentences  # noqa: E402
@@ -41,7 +42,9 @@ def explain_article(article, gold: dict, show_all: bool, tally: Counter) -> list
     sents = sentences(text, paras)
     found_people = find_people(text, paras, sents)
     quotes = find_quotes(text, paras, sents, found_people)
-    preds = [{"text": q.text, "speaker": speaker_as_written(text, q, found_people)} for q in quotes]
+    short = short_names(found_people)   # the speaker as `byline extract --json` names it
+    preds = [{"text": q.text, "speaker": short.get(q.speaker) or speaker_as_written(text, q, found_people)}
+             for q in quotes]
     people = gold.get("people") or []
     lines = []
     pairs = score.match(preds, gold["quotes"], lambda p, g: score.same_quote(p["text"], g["text"]))
@@ -60,7 +63,7 @@ def explain_article(article, gold: dict, show_all: bool, tally: Counter) -> list
             verdict = "ok" if score.same_person(ours, gp) else "WRONG"
         tally[(q.sieve or "-", verdict)] += 1
         if verdict != "ok" or show_all:
-            lines.append(f"  {verdict:<7} ours={ours!r} gold={g['speaker']!r} sieve={q.sieve or '-'} "
+            lines.append(f"  {verdict:<7} ours={ours!r} ({q.speaker}) gold={g['speaker']!r} sieve={q.sieve or '-'} "
                          f"cue={q.cue!r} @{q.cue_start}\n          {q.kind}: {q.text[:90]!r}")
     for gi, g in enumerate(gold["quotes"]):
         if gi not in found:
