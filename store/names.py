@@ -63,7 +63,7 @@ More Less Few One Two Three Four Five Six Seven Eight Nine Ten Each Every Both O
 It Its He She They We I You His Her Their Our My Your Him Them Us Me This That These Those There Here
 When While Where What Who Whom Whose Why How Which Whether Just Only Even Still Already Again Perhaps
 Indeed Instead Thus Hence Therefore Besides Despite During Without Within Among Between Against
-Through Throughout Across Around Along Behind Beyond Near Outside Inside Upon Via Per Like Unlike
+Through Throughout Across Around Along Behind Beyond Near Outside Inside Upon Via Like Unlike
 Today Tomorrow Yesterday Tonight Later Earlier Elsewhere Separately Overall Last Next First Second Third Fourth Fifth Final Old Former Late
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
@@ -108,7 +108,7 @@ Bureau Unit Division Department Centre Central Northern Southern Eastern Western
 West Upper Lower Greater Great New Old Little San Santa Los Las Fort Port Mount Cape Saint Isle
 Airport Road Way Drive Hill Hills Heights Beach Falls Springs Wood Woods Field Fields Valley
 Project Initiative Fund Facility Forum Healthcare Health Investigations Responsibility
-Security Defense Defence Affairs Survey Session Relations Studies Research Policy Speech Qaeda Taliban Hamas Hezbollah Estate Estates Square Quay Wharf Docks Dock Terminal Line Lines
+Security Defense Defence Affairs Survey Session Newsroom Share Shares Relations Studies Research Policy Speech Qaeda Taliban Hamas Hezbollah Estate Estates Square Quay Wharf Docks Dock Terminal Line Lines
 """.split())
 
 # Organisation or place words that are also common surnames ("Tiger Woods", "Damon Hill"):
@@ -151,6 +151,7 @@ economist historian philosopher chef model dancer athlete sprinter swimmer cycli
 golfer skier skater gymnast wrestler fighter referee umpire official victim suspect witness
 defendant chancellor premier dictator ruler monarch emperor inspector detective constable
 superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister champ
+woman man girl boy resident farmer worker pensioner villager refugee teenager mother-of-two
 scrum-half fly-half centre flanker lock prop hooker full-back fullback wing winger lineman shortstop
 reliever starter left-hander right-hander southpaw hurdler middleweight heavyweight welterweight
 lightweight featherweight bantamweight flyweight cruiserweight seed sweeper playmaker skipper

@@ -25,6 +25,10 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
 _WEAK = {"speech verb", "role", "place possessive"}
+_CARD_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c and b)\s$")
+_CARD_AFTER = re.compile(r"\s+(?:(?:c|b|st|lbw)\s+[A-Z]|\d+-\d+-\d+-\d+|run out\b|not out\b)")
+_AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
+_SIGNOFF_BEFORE = re.compile(r"(?:^|\n)--\s*$")
 _ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]{2,4}")
 _PLACE_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
 _MINUTE_AFTER = re.compile(r"\s*(?:\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)|\d+(?:st|nd|rd|th)\b)")
@@ -243,15 +247,20 @@ def _evidence(c: _Cand, text: str) -> str | None:
     if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
             (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)):
         return "first name"
-    if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES and \
-            re.search(r",\s*$", before) and re.match(r"[,.]", after) and _role_before(text, s):
-        return "role"                    # "her brother, Hans, ..."
+    if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES:
+        if re.match(r"[,.]", after) and _role_before(text, s):
+            return "role"                # "her brother, Hans, ...", "midfielder Donato."
+        line = text[text.rfind("\n", 0, s) + 1:text.find("\n", e) if text.find("\n", e) >= 0 else len(text)]
+        if re.search(r"\d", line) and (_CARD_BEFORE.search(before) or _CARD_AFTER.match(after)):
+            return "scorecard"           # "c Vaas b Chandana 56", "Vass 7-0-29-0"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if _ROLE_AFTER.match(after):
         return None                  # "Vera Drake star Imelda Staunton": a work or a team
     if _WHO_AFTER.match(after):
         return "who"
+    if _AGED_BEFORE.search(before) or _SIGNOFF_BEFORE.search(before):
+        return "age"                     # "20-year-old Tiger Woods", "-- Luli Popescu, Bucharest"
     if _is_first(toks[0].text):
         return "first name"
     if any(t.kind == "part" for t in toks[1:-1]):

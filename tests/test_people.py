@@ -205,3 +205,21 @@ def test_capitalised_particle_opening_a_sentence_is_the_same_person():
     ps = people(text)
     assert [p.name for p in ps] == ["Joost van der Westhuizen"]
     assert ps[0].forms == ["Joost van der Westhuizen", "Van der Westhuizen"]
+
+
+def test_cricket_scorecard_names():
+    text = ("Qarland innings\n"
+            "T. Venn c Ostrak b Pellim 50\n"
+            "R. Dace lbw b Ostrak 12\n"
+            "Bowling: Pellim 7-0-29-2, Ostrak 9-1-40-1\n")
+    names = {p.name.split()[-1] for p in people(text)}
+    assert {"Venn", "Dace", "Ostrak", "Pellim"} <= names
+
+
+def test_wire_sign_off_and_age_before_a_name():
+    text = ("Prices fell on Friday.\n"
+            "The 20-year-old was not there, said 20-year-old Oskar Trell.\n"
+            "-- Mirela Vasu, Zagreb Newsroom +385 1 555\n")
+    names = {p.name for p in people(text)}
+    assert {"Oskar Trell", "Mirela Vasu"} <= names
+    assert not any("Newsroom" in n for n in names)
