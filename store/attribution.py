@@ -33,7 +33,7 @@ remark comment concede complain predict promise vow pledge joke quip caution mai
 call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan""".split()
+blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sang""".split()
@@ -553,6 +553,10 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     lo = max(sstart, art.paras[art.para_of(s)][0])
     if i > 0 and lo < art.outer[i - 1][1] <= s:
         lo = art.outer[i - 1][1]
+    k = art.para_of(s)
+    if k > 0 and not text[lo:s].strip() and text[art.paras[k - 1][1] - 1] == ":":
+        # "Caddell continued:" closing the paragraph before introduces this one
+        sstart = lo = art.sentence_of(art.paras[k - 1][1] - 1)[0]
     # a later clause ("…, but von der Leyen said") has its own subject
     brk = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s) if not art.in_quote(m.start())), default=lo)
     cs, ce = art.cue_spans.get(i - 1, (-1, -1))   # the previous quote's cue is not this one's
@@ -676,9 +680,12 @@ def _continues(art: _Article, prev_i: int, i: int) -> bool:
     rest = [w for w in art.words(pe, s) if not (cs <= w[0] and w[1] <= ce)]
     if not rest:
         return True
-    same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
-    return (same_sentence and len(rest) <= 15 and not art.mention_in(pe, s)
-            and not any(w[2] in SPEECH_VERBS for w in rest))
+    if art.sentence_of(pe - 1) != art.sentence_of(s) or len(rest) > 30:
+        return False
+    # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
+    # unless someone else speaks or acts in between
+    return (not any(w[2] in SPEECH_VERBS for w in rest)
+            and not any(_verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
 
 
 def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:

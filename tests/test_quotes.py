@@ -341,3 +341,21 @@ def test_two_people_sharing_a_mention_do_not_crash():
     a = Person(name="Ann Lee", mentions=[(12, 15)], gender="f")
     b = Person(name="Bo Lee", mentions=[(12, 15)], gender="m")
     assert len(run(text, a, b)) == 1
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next():
+    text = 'Then Ed Moy continued:\n\n"The issue is trust."'
+    assert who(text, person(text, "Ed Moy", gender="m")) == [("The issue is trust.", "Ed Moy")]
+
+
+def test_one_sentence_two_quotes_with_an_object_between():
+    text = ('Bo Lind said he won "every debate" and it would be good to debate Ann Fry more '
+            'because there is "a lot going on".')
+    lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
+    assert [s for _, s in who(text, lind, fry)] == ["Bo Lind", "Bo Lind"]
+
+
+def test_no_continuation_when_someone_else_acts_between():
+    text = 'Bo Lind called it "a farce" before Ann Fry walked out of the "circus".'
+    lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
+    assert [s for _, s in who(text, lind, fry)] == ["Bo Lind", None]
