@@ -168,16 +168,23 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     return parts
 
 
+def _last_kind(run: list[_Tok], kind: str) -> int:
+    for i in range(len(run) - 1, -1, -1):
+        if run[i].kind == kind:
+            return i
+    return -1
+
+
 def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
     if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and run[-2].kind == "name":
         run[-1].kind = "name"
-    last_name = max((i for i, t in enumerate(run) if t.kind == "name"), default=-1)
+    last_name = _last_kind(run, "name")
     if last_name < 0:
         return None
     run = run[:last_name + 1]
-    ti = max((i for i, t in enumerate(run) if t.kind == "title"), default=-1)
+    ti = _last_kind(run, "title")
     titles: list[_Tok] = []
     pre: list[_Tok] = []
     if ti >= 0:
