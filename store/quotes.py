@@ -4,6 +4,7 @@ Attribution (who said it) lives in attribution.py; find_quotes runs both.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Person, Quote
@@ -25,11 +26,18 @@ def find_quotes(text: str, paras, sents, people: list[Person]) -> list[Quote]:
 
 def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     """Every quoted span, paragraph by paragraph. A double quote still open at the end of
-    a paragraph runs to the paragraph's end (the next paragraph reopens it); a single
-    quote without its closing mark in the paragraph is taken as an apostrophe."""
+    a paragraph runs to the paragraph's end when the next paragraph reopens it (a quote over
+    several paragraphs), else to the end of its sentence; a single quote without its closing
+    mark in the paragraph is taken as an apostrophe."""
     quotes: list[Quote] = []
-    for pstart, pend in paras:
-        for start, end in sorted(_paragraph_spans(text, pstart, pend)):
+    for k, (pstart, pend) in enumerate(paras):
+        spans, tail = _paragraph_spans(text, pstart, pend)
+        if tail is not None:
+            reopens = k + 1 < len(paras) and _REOPEN.match(text, paras[k + 1][0])
+            # without the next paragraph reopening it, an unclosed mark is a slip: keep
+            # its own sentence only, never the rest of a long paragraph
+            spans.append((tail, pend if reopens else _sentence_end(text, tail, pend, sents)))
+        for start, end in sorted(spans):
             start, end = _trim(text, start, end)
             if end > start:
                 quotes.append(Quote(start=start, end=end, text=text[start:end],
@@ -37,7 +45,9 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     return quotes
 
 
-def _paragraph_spans(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, pstart: int, pend: int):
+    """The closed spans of one paragraph, and where a double quote still open at its end
+    began (None when every quote closed)."""
     spans = []
     dopen = None      # offset just after an open double mark
     dcurly = False    # whether that mark was a curly one
@@ -85,9 +95,20 @@ def _paragraph_spans(text: str, pstart: int, pend: int) -> list[tuple[int, int]]
             if not _plural_possessive(text, i, after):
                 spans.append((sopen, i))
                 sopen = None
-    if dopen is not None and pend > dopen:
-        spans.append((dopen, pend))
-    return spans
+    return spans, (dopen if dopen is not None and pend > dopen else None)
+
+
+_REOPEN = re.compile(r"[“\"]|''")
+
+
+def _sentence_end(text: str, start: int, pend: int, sents) -> int:
+    """The end of the sentence that holds offset start (its paragraph's end at most)."""
+    if sents:
+        i = bisect.bisect_right(sents, (start, float("inf"))) - 1
+        if i >= 0 and sents[i][0] <= start < sents[i][1]:
+            return min(sents[i][1], pend)
+    m = re.compile(r"[.!?](?=\s+[A-Z“\"])").search(text, start, pend)
+    return m.end() if m else pend
 
 
 def _straight_role(before: str, after: str, is_open: bool) -> str:

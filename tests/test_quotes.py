@@ -64,6 +64,11 @@ def test_unbalanced_mark_stays_inside_its_paragraph():
     assert spans(text) == ["this never closes.", "a quote"]
 
 
+def test_unclosed_mark_in_a_long_paragraph_keeps_its_sentence_only():
+    text = 'He said "this never closes. The rest of the story goes on. And on.'
+    assert spans(text) == ["this never closes."]
+
+
 def test_stray_single_quote_swallows_nothing():
     assert spans("The ‘opening mark never closes and the text goes on.") == []
 
