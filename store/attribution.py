@@ -262,7 +262,8 @@ class _Article:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
-        while words and (words[-1][2] in _BETWEEN or progressive and words[-1][2] in _PASSIVE) \
+        while words and (words[-1][2] in _BETWEEN or words[-1][2].endswith("ly")
+                         or progressive and words[-1][2] in _PASSIVE) \
                 and words[-1][0] not in self.by_start:
             j = words.pop()[0]              # "Trump is telling", "she has also said"
         k = j
