@@ -278,7 +278,7 @@ class _Article:
             role = self._position(s, lo)
             if role == "subject":
                 return Cue("name", s, verb, p)
-            if role == "with" and text[verb:verb + 20].split()[0].endswith("ing"):
+            if role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing"):
                 return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
             if role in ("object", "with"):    # "a spokesman for Mr Blair said"
                 return Cue("unnamed", s, verb, sieve="unnamed")

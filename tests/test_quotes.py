@@ -364,3 +364,8 @@ def test_no_continuation_when_someone_else_acts_between():
     text = 'Bo Lind called it "a farce" before Ann Fry walked out of the "circus".'
     lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
     assert [s for _, s in who(text, lind, fry)] == ["Bo Lind", None]
+
+
+def test_footage_of_someone_asking():
+    text = 'The ad uses footage of Ann Fry asking, "Why am I not ahead?"'
+    assert who(text, person(text, "Ann Fry", gender="f")) == [("Why am I not ahead?", "Ann Fry")]
