@@ -36,12 +36,12 @@ import sqlite_utils
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-CANDIDATES = 200        # rows fetched from FTS per stage
+CANDIDATES = 150        # rows fetched from FTS per stage that mixes similarity levels
 RELAX = (85.0, 70.0, 0.0)  # stages of a several-word query take spellings down to these
 PREFIX_SIM = 95.0       # similarity of a word that begins with the typed last word
 MAX_SPELLINGS = 16      # spellings OR'ed per word
 EXPLICIT_PREFIX = 30    # a prefix with at most this many words is queried word by word
-COMMON_SHARE = 0.1      # words in more sentences than this share (and COMMON_ROWS) are
+COMMON_SHARE = 0.2      # words in more sentences than this share (and COMMON_ROWS) are
 COMMON_ROWS = 5000      # left out of FTS queries with rarer words: they make them slow
 TOP_UP_ROWS = 50_000    # more new sentences than this reload the vocabulary instead
 
@@ -557,7 +557,7 @@ def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: i
         if phrases:
             stages.append((["(" + " OR ".join(phrases) + ")"], enough, total / n))
         # rows here that the phrase stage missed tie with it at best, with fewer neighbours
-        stages.append((query(top), CANDIDATES, total / n - (1e-9 if phrases else 0.0)))
+        stages.append((query(top), 2 * enough, total / n - (1e-9 if phrases else 0.0)))
         previous, floor_before = top, 101.0
         for floor in RELAX:
             wider = spellings(floor)
@@ -568,12 +568,12 @@ def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: i
     # too few with every word: let one word miss, best spellings of the others first
     top, every = spellings(101.0), spellings(0.0)
     gaps = [b - s for b, s in zip(best, below(101.0))]
-    for i in range(n):
-        if keep[i] and query(every, i):
-            stages.append((query(top, i), CANDIDATES, (total - best[i]) / n))
-            if top != every:
-                worst = min((g for j, g in enumerate(gaps) if j != i), default=0.0)
-                stages.append((query(every, i), CANDIDATES, (total - best[i] - worst) / n))
+    misses = [i for i in range(n) if keep[i] and query(every, i)]
+    for i in misses:
+        stages.append((query(top, i), 2 * enough, (total - best[i]) / n))
+    for i in misses if top != every else ():
+        worst = min((g for j, g in enumerate(gaps) if j != i), default=0.0)
+        stages.append((query(every, i), enough, (total - best[i] - worst) / n))
     for k, (parts, cap, _) in enumerate(stages):
         yield parts, cap, max((m for _, _, m in stages[k + 1:]), default=0.0)
 
@@ -602,7 +602,10 @@ def highlights(parsed: Query, text: str) -> list[tuple[int, int]]:
     folded = fold(text)
     spans = []
     if parsed.words:
-        matched = {t for t in set(tokens(text)) if any(w.sims[t] for w in parsed.words)}
+        toks = tokens(text)
+        matched: set[str] = set()
+        for word in parsed.words:
+            matched.update(compress(toks, map(word.sims.__getitem__, toks)))
         spans.extend(m.span() for m in _TOKEN.finditer(folded) if m.group() in matched)
     for term in parsed.terms:
         if not term.negated:
