@@ -33,7 +33,7 @@ remark comment concede complain predict promise vow pledge joke quip caution mai
 call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim""".split()
+blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sang""".split()
@@ -340,7 +340,8 @@ class _Article:
             gap = self.text[e:comma]
             if not gap.strip():              # "Emmanuel Macron, later told"
                 return (s, e, p) if self._position(s, lo) == "subject" else None
-            paren = re.match(r"\s*\([^()]{1,30}\)", gap)   # "Rep. Jim Jordan (R-Ohio), a member,"
+            # "Rep. Jim Jordan (R-Ohio), a member,", "Vann R. Newkirk II, a writer,"
+            paren = re.match(r"\s*\([^()]{1,30}\)|\s+(?:Jr|Sr|II|III|IV)\b\.?", gap)
             if paren:
                 e += paren.end()
                 gap = gap[paren.end():]
@@ -626,30 +627,37 @@ def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
 
 
 def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
-    """Reported speech with the cue closing the sentence: `The PA was exerting "a 100%
-    effort" to end the violence, Mr Abbas added.`"""
+    """A cue set off by commas later in the quote's sentence: `The PA was exerting "a 100%
+    effort" to end the violence, Mr Abbas added.`, `"…" to drive up the price, she said,
+    referring to …`."""
     s, e = art.outer[i]
     sstart, send = art.sentence_of(s)
-    if send <= e:
+    k = bisect.bisect_left(art.mask_starts, e)
+    stop = min(send, art.mask_starts[k]) if k < len(art.mask_starts) else send
+    if stop <= e:
         return None
-    tail = art.text[e:send]
-    comma = tail.rfind(",")
-    if comma < 0 or art.quote_between(e + comma, send):
-        return None
-    start = e + comma + 1
-    words = art.words(start, send)
-    if not words or len(words) > 8 or not re.search(r"[.!?]\W*$", tail):
-        return None
-    w0, w1, w = words[0]
-    if w in _INVERTED and art.text[w0].islower():
-        return _named_after(art, w1, send, w0, "verb-name")
-    for w0, w1, w in words[:6]:
-        if w in SPEECH_VERBS and art.text[w0].islower():
-            cue = art.subject_before(w0, start)
-            if cue and cue.kind != "unnamed" and _opens(art, words[0][0], cue.start):
-                cue.end = w1
+    for comma in re.finditer(r",", art.text[e:stop]):
+        start = e + comma.end()
+        m = re.match(r"[^,.;:!?]*", art.text[start:stop])
+        chunk_end = start + m.end()
+        if chunk_end >= stop and not re.match(r"\s*[.!?]", art.text[chunk_end:send] or "."):
+            continue
+        words = art.words(start, chunk_end)
+        if not words or len(words) > 6:
+            continue
+        w0, w1, w = words[0]
+        if w in _INVERTED and art.text[w0].islower():
+            cue = _named_after(art, w1, chunk_end, w0, "verb-name")
+            if cue and cue.kind != "unnamed":
                 return cue
-            return None
+            continue
+        for w0, w1, w in words:
+            if w in SPEECH_VERBS and art.text[w0].islower():
+                cue = art.subject_before(w0, start)
+                if cue and cue.kind != "unnamed" and _opens(art, words[0][0], cue.start, strict=True):
+                    cue.end = w1
+                    return cue
+                break
     return None
 
 

@@ -369,3 +369,16 @@ def test_no_continuation_when_someone_else_acts_between():
 def test_footage_of_someone_asking():
     text = 'The ad uses footage of Ann Fry asking, "Why am I not ahead?"'
     assert who(text, person(text, "Ann Fry", gender="f")) == [("Why am I not ahead?", "Ann Fry")]
+
+
+def test_cue_set_off_by_commas_later_in_the_sentence():
+    text = '"You squeezed workers" to raise the share price, she said, referring to the bank.'
+    text = "Ada Moss spoke last. " + text
+    assert who(text, person(text, "Ada Moss", gender="f")) == [("You squeezed workers", "Ada Moss")]
+
+
+def test_name_suffix_and_concluded():
+    text = ('"It is over," Vann Reed II, a writer, said. '
+            '"Pence won," Chris Hale concluded.')
+    reed, hale = person(text, "Vann Reed", gender="m"), person(text, "Chris Hale", gender="m")
+    assert [s for _, s in who(text, reed, hale)] == ["Vann Reed", "Chris Hale"]
