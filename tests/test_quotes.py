@@ -382,3 +382,9 @@ def test_name_suffix_and_concluded():
             '"Pence won," Chris Hale concluded.')
     reed, hale = person(text, "Vann Reed", gender="m"), person(text, "Chris Hale", gender="m")
     assert [s for _, s in who(text, reed, hale)] == ["Vann Reed", "Chris Hale"]
+
+
+def test_quote_paragraph_after_reported_speech_continues_it():
+    text = "Ed Moy said the plan would fail.\n\n\"It is a disaster from start to finish.\""
+    q = run(text, person(text, "Ed Moy", gender="m"))[0]
+    assert (q.speaker, q.sieve) == ("Ed Moy", "continuation")
