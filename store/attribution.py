@@ -146,7 +146,7 @@ class _Article:
             else:
                 self.mask.append((s, e))
         self.mask_starts = [s for s, _ in self.mask]
-        self.para_words: dict[int, tuple] = {}       # paragraph -> (words, their starts), when asked
+        self.sent_words: dict[int, tuple] = {}       # sentence -> (words, their starts), when asked
         self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
         self.said: set[tuple[str, str]] = set()       # (quote words, speaker) so far
@@ -198,15 +198,17 @@ class _Article:
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
         out = []
-        for k in range(self.para_of(start), self.para_of(max(start, end - 1)) + 1):
-            if k not in self.para_words:
-                ws = self._tokens(*self.paras[k])
-                self.para_words[k] = (ws, [w[0] for w in ws])
-            ws, starts = self.para_words[k]
+        k = max(bisect.bisect_right(self.sent_starts, start) - 1, 0)
+        while k < len(self.sents) and self.sents[k][0] < end:
+            if k not in self.sent_words:
+                ws = self._tokens(*self.sents[k])
+                self.sent_words[k] = (ws, [w[0] for w in ws])
+            ws, starts = self.sent_words[k]
             part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
             if part and part[-1][1] > end:
                 part.pop()
             out += part
+            k += 1
         return out
 
     def subjects(self, k: int) -> list:
