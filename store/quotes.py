@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .attribution import attribute
 from .model import Person, Quote
 
 # Straight '' (two apostrophes, some wire archives) counts as a double mark.
@@ -18,8 +19,7 @@ _OPENERS_BEFORE = set(" \t\n([{—–-/") | {""}
 
 
 def find_quotes(text: str, paras, sents, people: list[Person]) -> list[Quote]:
-    from .attribution import attribute
-
+    """Every quote with its speaker (a Person.name or None), cue and sieve."""
     quotes = quote_spans(text, paras, sents)
     attribute(text, paras, sents, people, quotes)
     return quotes
@@ -42,7 +42,7 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
             start, end = _trim(text, start, end)
             if end > start:
                 quotes.append(Quote(start=start, end=end, text=text[start:end],
-                                    kind=_kind(text, start, end, sents, pstart)))
+                                    kind=_kind(text, start, end, pstart)))
     return quotes
 
 
@@ -100,6 +100,7 @@ def _paragraph_spans(text: str, pstart: int, pend: int):
 
 
 _REOPEN = re.compile(r"[“\"]|''")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 
 
 def _sentence_end(text: str, start: int, pend: int, sents) -> int:
@@ -108,7 +109,7 @@ def _sentence_end(text: str, start: int, pend: int, sents) -> int:
         i = bisect.bisect_right(sents, (start, float("inf"))) - 1
         if i >= 0 and sents[i][0] <= start < sents[i][1]:
             return min(sents[i][1], pend)
-    m = re.compile(r"[.!?](?=\s+[A-Z“\"])").search(text, start, pend)
+    m = _SENTENCE_END.search(text, start, pend)
     return m.end() if m else pend
 
 
@@ -134,7 +135,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, start: int, end: int, sents, pstart: int) -> str:
+def _kind(text: str, start: int, end: int, pstart: int) -> str:
     """full: the quote is a sentence of speech (starts one, or follows a colon or a comma
     with a capital); partial: words embedded in the writer's sentence."""
     first = text[start]
@@ -143,7 +144,7 @@ def _kind(text: str, start: int, end: int, sents, pstart: int) -> str:
     after = re.match(r"[”\"’']*\s*(\w)?", text[end:end + 8])
     if after and after.group(1) and after.group(1).islower() and not re.search(r"[.!?,;:…]$", text[start:end]):
         return "partial"       # "'Evil twin' threat to users": words the sentence goes on from
-    before = text[pstart:start - 1].rstrip()
+    before = text[max(pstart, start - 40):start - 1].rstrip()
     if not before or before[-1] in ".!?:”\"'’":
         return "full"
     if before[-1] == "," and re.search(r"[.!?,]$", text[start:end]):
@@ -162,9 +163,13 @@ def speaker_as_written(text: str, quote: Quote, people: list[Person]) -> str | N
     named = [(s, e) for s, e in person.mentions if text[s].isupper() and not text.startswith("The ", s)]
     inside = [m for m in named if quote.cue_start is not None and quote.cue_start <= m[0] and m[1] <= quote.cue_end]
     before = [m for m in named if m[1] <= quote.start]
-    if not (inside or before):
+    if inside:
+        start, end = inside[0]
+    elif before:
+        start, end = before[-1]
+    else:
         return quote.speaker
-    words = text[slice(*(inside or before)[-1 if not inside else 0])].split()
+    words = text[start:end].split()
     # "Director Marc Rothemund", "Mr. Obama": the name without a title the name lacks
     own = set(person.name.split())
     while len(words) > 1 and words[0] not in own:
