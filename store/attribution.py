@@ -33,10 +33,10 @@ remark comment concede complain predict promise vow pledge joke quip caution mai
 call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude""".split()
+blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
-speaking sing sang""".split()
+speaking sing sings sang singing""".split()
 
 
 def _inflect(base: str) -> set[str]:
