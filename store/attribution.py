@@ -409,7 +409,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             cue = None        # the next statement is by the same speaker: a continuation
         if cue is not None:
             _apply(art, q, cue)
-        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i):
+        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i, q):
             prev = quotes[i - 1]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.sieve = "continuation" if prev.speaker else prev.sieve
@@ -681,7 +681,7 @@ def _headline(art: _Article, i: int) -> Cue | None:
     return None
 
 
-def _continues(art: _Article, prev_i: int, i: int) -> bool:
+def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
     """Quote i has no cue of its own and follows quote prev_i with nothing between them but
     prev_i's cue, or (same sentence) words with no name and no speech verb."""
     pe, s = art.outer[prev_i][1], art.outer[i][0]
@@ -689,9 +689,11 @@ def _continues(art: _Article, prev_i: int, i: int) -> bool:
         return False
     cs, ce = art.cue_spans.get(prev_i, (-1, -1))
     rest = [w for w in art.words(pe, s) if not (cs <= w[0] and w[1] <= ce)]
+    same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
     if not rest:
-        return True
-    if art.sentence_of(pe - 1) != art.sentence_of(s) or len(rest) > 30:
+        # in a new sentence only speech continues, not a title ("“American Skin” was written by")
+        return same_sentence or q.kind == "full"
+    if not same_sentence or len(rest) > 30:
         return False
     # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
     # unless someone else speaks or acts in between

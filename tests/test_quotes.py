@@ -388,3 +388,9 @@ def test_quote_paragraph_after_reported_speech_continues_it():
     text = "Ed Moy said the plan would fail.\n\n\"It is a disaster from start to finish.\""
     q = run(text, person(text, "Ed Moy", gender="m"))[0]
     assert (q.speaker, q.sieve) == ("Ed Moy", "continuation")
+
+
+def test_a_title_after_a_quote_does_not_continue_it():
+    text = '"Where do we go from here?" Ada Moss sings.\n\n"Long Road Home" was written by someone else.'
+    qs = run(text, person(text, "Ada Moss", gender="f"))
+    assert [q.speaker for q in qs] == ["Ada Moss", None]
