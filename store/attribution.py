@@ -414,7 +414,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.sieve = "continuation" if prev.speaker else prev.sieve
         else:
-            cue = _possessive(art, i, quotes) or _reported_before(art, i)
+            cue = _possessive(art, i, quotes) or _reported_before(art, i, quotes)
             if cue:
                 _apply(art, q, cue)
         if q.cue_start is not None and q.sieve != "ambiguous":
@@ -701,17 +701,16 @@ def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
             and not any(_verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
 
 
-def _reported_before(art: _Article, i: int) -> Cue | None:
+def _reported_before(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
     """A quote that opens its paragraph with no cue, after a paragraph whose last sentence
     reports someone's words with no quote of its own: `Smith said the plan would fail.` /
     `"It is a disaster."` continues Smith."""
     s, e = art.outer[i]
     k = art.para_of(s)
-    if k == 0 or art.text[art.paras[k][0]:s].strip() or art.quote_between(e, art.paras[k][1]):
+    if (k == 0 or quotes[i].kind != "full" or art.text[art.paras[k][0]:s].strip()
+            or art.quote_between(e, art.paras[k][1]) or art.quote_between(*art.paras[k - 1])):
         return None
     sstart, send = art.sentence_of(art.paras[k - 1][1] - 1)
-    if art.quote_between(sstart, send):
-        return None
     for w0, w1, w in art.words(sstart, send):
         if w in SPEECH_VERBS and w not in _PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)

@@ -391,6 +391,6 @@ def test_quote_paragraph_after_reported_speech_continues_it():
 
 
 def test_a_title_after_a_quote_does_not_continue_it():
-    text = '"Where do we go from here?" Ada Moss sings.\n\n"Long Road Home" was written by someone else.'
+    text = '"Where do we go from here?" Ada Moss asked.\n\n"Long Road Home" was written by someone else.'
     qs = run(text, person(text, "Ada Moss", gender="f"))
     assert [q.speaker for q in qs] == ["Ada Moss", None]
