@@ -467,6 +467,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     if dash and e + dash.end() in art.by_start:       # "“…” ― Martha Aguilar"
         ms, me, p = art.by_start[e + dash.end()]
         return Cue("name", e, me, p, sieve="dash")
+    if _in_subordinate_clause(art, s):
+        return None          # "as Trump went on about “…,” Melanie said yes": not her words
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -499,6 +501,22 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
             cue.end = w1
             return cue
     return None
+
+
+_SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", "since", "after",
+                  "before", "until", "whereas"}
+
+
+def _in_subordinate_clause(art: _Article, s: int) -> bool:
+    """Whether the words before the quote, back to the last comma, open a subordinate
+    clause: a cue after the quote then belongs to the main clause, not to these words."""
+    sstart = art.sentence_of(s)[0]
+    lo = s
+    while lo > sstart:
+        lo = max(art.text.rfind(",", sstart, lo), art.text.rfind(";", sstart, lo), sstart)
+        if not art.in_quote(lo):
+            break
+    return any(w[2] in _SUBORDINATORS for w in art.words(lo, s))
 
 
 def _opens(art: _Article, start: int, cue_start: int, strict: bool = False) -> bool:

@@ -394,3 +394,9 @@ def test_a_title_after_a_quote_does_not_continue_it():
     text = '"Where do we go from here?" Ada Moss asked.\n\n"Long Road Home" was written by someone else.'
     qs = run(text, person(text, "Ada Moss", gender="f"))
     assert [q.speaker for q in qs] == ["Ada Moss", None]
+
+
+def test_partial_in_a_subordinate_clause_is_not_the_main_clause_cue():
+    text = 'As Bo Lind went on about "a rigged system," Ann Fry said nothing.'
+    lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
+    assert who(text, lind, fry) == [("a rigged system,", None)]
