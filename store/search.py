@@ -157,7 +157,7 @@ class Word:
         self.text = text
         self.prefix = prefix
         self.typos = _max_typos(len(text))
-        self.prefix_typos = 1 if len(text) >= 4 else 0
+        self.prefix_typos = 1 if 4 <= len(text) <= 10 else 0    # as _Vocab.beginnings
         self.sims = _Sims(self)
 
     def similarity(self, term: str) -> float:
