@@ -105,57 +105,55 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, int | None], None] | None = None,
            workers: int = WORKERS) -> Summary:
     """Read, extract and store every article under paths. progress(done, total) is called
-    after each batch; total is an estimate (None when unknown, e.g. stdin)."""
+    every few articles and at the end; total is an estimate (None when unknown: stdin)."""
     paths = [str(p) for p in paths]
     total = estimate_count(paths)
     summary = Summary()
     names: set[str] = set()
-    done = 0
+    done = reported = 0
+
+    def tick() -> None:
+        nonlocal done, reported
+        done += 1
+        if progress and done - reported >= 10:
+            reported = done
+            progress(done, total)
 
     def known_filtered() -> Iterator[Article | Skipped]:
         # articles already stored skip extraction: re-ingesting an archive is cheap
-        nonlocal done
         for batch in _batches(read_paths(paths), BATCH):
-            arts = [a for a in batch if isinstance(a, Article)]
-            known = store.known([content_hash(a) for a in arts])
+            known = store.known([content_hash(a) for a in batch if isinstance(a, Article)])
             for item in batch:
                 if isinstance(item, Article) and content_hash(item) in known:
                     summary.unchanged += 1
-                    done += 1
+                    tick()
                 else:
                     yield item
 
     write: list[tuple[str, Article, Extraction]] = []
 
-    def flush():
-        nonlocal done
+    def flush() -> None:
         for status, (_, _, ex) in zip(store.write(write), write):
-            if status == "unchanged":
-                summary.unchanged += 1
-                continue
             setattr(summary, status, getattr(summary, status) + 1)
-            names.update(p.name for p in ex.people)
-            summary.quotes += len(ex.quotes)
-            summary.figures += len(ex.figures)
-        done += len(write)
+            if status != "unchanged":
+                names.update(p.name for p in ex.people)
+                summary.quotes += len(ex.quotes)
+                summary.figures += len(ex.figures)
         write.clear()
-        if progress:
-            progress(done, total)
 
     for item in extract_all(known_filtered(), workers):
         if isinstance(item, Skipped):
             summary.skipped.append((item.path, item.reason))
-            done += 1
-            continue
-        article, result = item
-        if isinstance(result, str):
-            summary.skipped.append((article.path or "?", result))
-            done += 1
-            continue
-        write.append((article_key(article), article, result))
-        if len(write) >= BATCH:
-            flush()
+        elif isinstance(item[1], str):
+            summary.skipped.append((item[0].path or "?", item[1]))
+        else:
+            write.append((article_key(item[0]), item[0], item[1]))
+            if len(write) >= BATCH:
+                flush()
+        tick()
     flush()
+    if progress:
+        progress(done, total)
     summary.people = len(names)
     return summary
 
