@@ -16,7 +16,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import search
 from .model import Article, Extraction
 
 SCHEMA_VERSION = 2
@@ -206,6 +205,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 _script(conn, MIGRATIONS[v])
     # install() runs a script, which commits on its own; it is idempotent, and the version
     # is written last, so an interrupted migration simply runs again.
+    from . import search      # here, not at the top: most commands never migrate
     search.install(sqlite_utils.Database(conn))
     with conn:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
