@@ -108,6 +108,7 @@ def rss_mb() -> float:
 async def measure(path: str) -> None:
     t0 = time.perf_counter()
     from tui.app import BylineApp
+    from tui.widgets.rowlist import RowList
 
     imported = time.perf_counter() - t0
     app = BylineApp(path)
@@ -118,7 +119,7 @@ async def measure(path: str) -> None:
         await pilot.pause()
         started = time.perf_counter() - t0
         await pilot.press("2")
-        while app.current_list().pending:
+        while not app.main.pane.query(RowList) or app.current_list().pending:
             await asyncio.sleep(0.002)
         await pilot.pause()
         rows = app.current_list()

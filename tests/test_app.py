@@ -19,9 +19,14 @@ SIZE = (120, 40)
 
 
 async def settle(app, pilot) -> None:
-    await pilot.pause()
+    """Wait until the shown pane's list has its rows (panes are built when first shown)."""
+    for _ in range(300):
+        await pilot.pause()
+        lists = app.main.pane.query(RowList)
+        if lists and not lists.first().pending:
+            break
     await app.workers.wait_for_complete()
-    await pilot.pause()
+    await pilot.pause(0.06)                      # the detail follows once the cursor rests
 
 
 async def type_text(pilot, text: str) -> None:

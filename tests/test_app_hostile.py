@@ -8,6 +8,7 @@ from store.ingest import ingest
 from tui.app import BylineApp
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.rowlist import RowList
 
 HOSTILE = (
     "Jane Doe spoke to reporters on Monday about [bold]the plan[/bold].\n\n"
@@ -31,6 +32,8 @@ async def test_markup_and_escapes_show_and_copy_literally(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("2")
+        while not app.main.pane.query(RowList) or app.current_list().pending:
+            await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)                   # the detail follows once the cursor rests
         quotes = app.current_list()

@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from tui.app import BylineApp
+from tui.widgets.rowlist import RowList
 
 VIEWS = {
     "people": [],
@@ -27,6 +28,8 @@ def test_view(snap_compare, sample_db, view, size):
         await pilot.pause()
         for key in VIEWS[view]:
             await pilot.press(key)
+            while not app.main.pane.query(RowList) or app.current_list().pending:
+                await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)                   # the detail pane follows the resting cursor
         for box in app.screen.query(Input):

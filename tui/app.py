@@ -38,6 +38,7 @@ class Pane(Horizontal):
         super().__init__(id=self.name)
         self.generation = 0
         self.stale = True              # lists load when first shown, not at start-up
+        self.built = False
         self._detail_timer = None
 
     @property
@@ -83,8 +84,14 @@ class Pane(Horizontal):
     def db(self):
         return self.app.store.db
 
+    def on_mount(self) -> None:
+        self.built = True
+        if self.display:
+            self.shown()
+            self.rows.focus()
+
     def shown(self) -> None:
-        if self.stale:
+        if self.stale and self.built:            # a pane still being built loads in on_mount
             self.reload()
 
     def reload(self, keep: int | None = None) -> None:
@@ -239,6 +246,10 @@ class ArticlesPane(Pane):
         return show.article_detail(row, queries.article(self.db, row["id"]))
 
 
+PANE_TYPES = {pane.__name__.removesuffix("Pane").lower(): pane
+              for pane in (PeoplePane, QuotesPane, FiguresPane, ArticlesPane)}
+
+
 class PaneTabs(Tabs, can_focus=False):
     """The pane names; keys 1-4 and tab switch panes, so the strip never takes focus."""
 
@@ -263,10 +274,7 @@ class MainScreen(Screen):
         yield Static(id="header")
         yield PaneTabs(*(Tab(f"{i} {p.title()}", id=f"tab-{p}") for i, p in enumerate(PANES, 1)))
         with ContentSwitcher(initial="people"):
-            yield PeoplePane()
-            yield QuotesPane()
-            yield FiguresPane()
-            yield ArticlesPane()
+            yield PeoplePane()              # the other panes are built when first shown
         yield Footer()
 
     def on_mount(self) -> None:
@@ -283,11 +291,16 @@ class MainScreen(Screen):
         # switch at once, so the next key already goes to the new pane
         self.query_one(Tabs).active = f"tab-{name}"
         switcher = self.query_one(ContentSwitcher)
-        if switcher.current != name:
-            switcher.current = name
+        if switcher.current == name:
+            return
+        built = switcher.query_children(f"#{name}")
+        if not built:
+            switcher.mount(PANE_TYPES[name]())     # it loads and takes focus when mounted
+        switcher.current = name
+        if built:
             self.pane.shown()
             self.pane.rows.focus()
-            self.refresh_bindings()
+        self.refresh_bindings()
 
     @on(Tabs.TabActivated)
     def tab_activated(self, event: Tabs.TabActivated) -> None:
@@ -428,8 +441,9 @@ class BylineApp(App):
         """Narrow Quotes and Figures to a person (None: everyone) and show their quotes."""
         self.person = {"id": row["id"], "name": row["name"]} if row else None
         main = self.main
-        for name in ("quotes", "figures"):
-            main.query_one(f"#{name}", Pane).stale = True
+        for pane in main.query(Pane):
+            if pane.name in ("quotes", "figures"):
+                pane.stale = True
         if row and switch:
             self.show_pane("quotes")
         main.pane.shown()
