@@ -292,16 +292,22 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
 
 def _insert_sentences(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     """Insert sentences and index them in one statement rather than row by row: the
-    per-row insert trigger is set aside inside this transaction (3x faster on a batch)."""
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_ai'").fetchone()
-    if trigger is None:
-        conn.executemany("INSERT INTO sentences (article_id, char_start, char_end, text) VALUES (?, ?, ?, ?)", rows)
+    per-row insert trigger is set aside inside this transaction (3x faster on a batch).
+    Sentence ids only ever grow, even after deletes (meta 'last_sentence_id'): search
+    tops up its vocabulary from the ids above the last one it saw."""
+    if not rows:
         return
-    first = (conn.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0) + 1
-    conn.execute("DROP TRIGGER sentences_ai")
-    conn.executemany("INSERT INTO sentences (article_id, char_start, char_end, text) VALUES (?, ?, ?, ?)", rows)
-    conn.execute("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?", (first,))
-    conn.execute(trigger[0])
+    mark = conn.execute("SELECT value FROM meta WHERE key = 'last_sentence_id'").fetchone()
+    first = max(int(mark[0]) if mark else 0, conn.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0) + 1
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_ai'").fetchone()
+    if trigger:
+        conn.execute("DROP TRIGGER sentences_ai")
+    conn.executemany("INSERT INTO sentences (id, article_id, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
+                     [(first + i, *row) for i, row in enumerate(rows)])
+    if trigger:
+        conn.execute("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?", (first,))
+        conn.execute(trigger[0])
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sentence_id', ?)", (str(first + len(rows) - 1),))
 
 
 def _person_id(conn: sqlite3.Connection, name: str, gender: str | None) -> int:

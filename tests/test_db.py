@@ -163,3 +163,14 @@ def test_locked_store_gives_clean_error_and_loses_nothing(tmp_path):
         blocker.close()
     with open_store(path) as store:
         assert counts(store)["articles"] == 1 and counts(store)["quotes"] == 2
+
+
+def test_sentence_ids_only_grow_even_when_the_newest_article_is_replaced(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT), extraction())])
+        before = store.conn.execute("SELECT max(id) FROM sentences").fetchone()[0]
+        edited = TEXT.replace("£2m", "£9m")
+        store.write([("k1", Article(text=edited), extraction(edited))])
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM sentences")]
+        assert len(ids) == 3 and min(ids) > before
+        assert store.conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '9m'").fetchone()[0] == 1
