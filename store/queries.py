@@ -46,13 +46,20 @@ FROM people p
 def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
     """People, most mentioned first. name filters: a substring of the name, or failing
     that the closest names by fuzzy match ("zelensky" finds "Volodymyr Zelenskyy")."""
-    if not name:
-        return _rows(store, _PEOPLE + " ORDER BY mentions DESC, p.name LIMIT ? OFFSET ?", (limit, offset))
-    rows = _rows(store, _PEOPLE + " WHERE p.name LIKE ? ESCAPE '\\' ORDER BY mentions DESC, p.name LIMIT ? OFFSET ?",
-                 (_like(name), limit, offset))
-    if rows or offset:
-        return rows
-    ids = fuzzy_person_ids(store, name, limit)
+    # the page's ids come from one aggregate pass; the details only for that page
+    where, params = "", []
+    if name:
+        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_like(name)]
+    ids = [r[0] for r in _conn(store).execute(
+        f"SELECT p.id FROM people p LEFT JOIN article_people ap ON ap.person_id = p.id {where}"
+        " GROUP BY p.id ORDER BY coalesce(sum(ap.mentions), 0) DESC, p.name LIMIT ? OFFSET ?",
+        (*params, limit, offset))]
+    if name and not ids and not offset:
+        ids = fuzzy_person_ids(store, name, limit)
+    return _people_rows(store, ids)
+
+
+def _people_rows(store, ids: list[int]) -> list[dict]:
     if not ids:
         return []
     found = {r["id"]: r for r in _rows(store, _PEOPLE + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
