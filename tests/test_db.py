@@ -174,3 +174,33 @@ def test_sentence_ids_only_grow_even_when_the_newest_article_is_replaced(tmp_pat
         ids = [r[0] for r in store.conn.execute("SELECT id FROM sentences")]
         assert len(ids) == 3 and min(ids) > before
         assert store.conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '9m'").fetchone()[0] == 1
+
+
+def test_read_queries_filter_and_page(tmp_path):
+    from store import queries
+    other = "Bob Stone spoke twice. Bob Stone again. Stone said “no”."
+    q = other.index("no”")
+    bob = Extraction([(0, len(other))], [(0, 22), (23, 38), (39, len(other))],
+                     [Person("Bob Stone", role="coach", mentions=[(0, 9), (23, 32), (39, 44)])],
+                     [Quote(start=q, end=q + 2, text="no", kind="partial", speaker="Bob Stone", cue="Stone said")], [])
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT, title="Mayor", published="2024-01-01"), extraction()),
+                     ("k2", Article(text=other, title="Coach", published="2024-02-01"), bob)])
+        assert queries.counts(store) == {"articles": 2, "people": 2, "quotes": 3, "figures": 1}
+        people = queries.people(store)
+        assert [(p["name"], p["mentions"], p["quotes"], p["articles"], p["role"]) for p in people] == [
+            ("Bob Stone", 3, 1, 1, "coach"), ("Ann Lee", 2, 1, 1, "mayor")]
+        assert [p["name"] for p in queries.people(store, limit=1, offset=1)] == ["Ann Lee"]
+        assert [p["name"] for p in queries.people(store, name="stone")] == ["Bob Stone"]
+        assert [p["name"] for p in queries.people(store, name="An Le")] == ["Ann Lee"]       # fuzzy fallback
+        assert [r["text"] for r in queries.quotes(store, speaker="ann")] == ["We will rebuild,"]
+        unknown = [r for r in queries.quotes(store) if r["speaker"] is None]
+        assert [r["text"] for r in unknown] == ["a stunt"]
+        row = queries.quote(store, queries.quotes(store, speaker="Bob")[0]["id"])
+        assert (row["speaker"], row["role"], row["title"], row["published"]) == ("Bob Stone", "coach", "Coach", "2024-02-01")
+        assert [f["text"] for f in queries.figures(store, kind="money")] == ["£2m"]
+        assert queries.figures(store, kind="percent") == []
+        assert [a["title"] for a in queries.articles(store)] == ["Coach", "Mayor"]        # newest first
+        art = queries.article(store, queries.articles(store, limit=1, offset=1)[0]["id"])
+        assert art["text"] == TEXT and art["people_list"][0]["forms"] == ["Ann Lee", "Lee"]
+        assert queries.quote(store, 10_000) is None and queries.article(store, 10_000) is None
