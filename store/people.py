@@ -425,9 +425,12 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     # lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf (Sweden)",
     # "Given, Breen, Staunton"); a lone word only next to another lone name
     changed = True
+    index = {id(c): i for i, c in enumerate(cands)}
+    pairs = list(zip(cands, cands[1:]))
+    forward = True
     while changed:
         changed = False
-        for a, b in zip(cands, cands[1:]):
+        for a, b in (pairs if forward else reversed(pairs)):
             if bool(a.person) == bool(b.person):
                 continue
             src, other = (a, b) if a.person else (b, a)
@@ -440,20 +443,21 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 # a lone word in a list of three or more lone names ("Given, Breen, Staunton"),
                 # or a name cut by a line break in a wrapped list ("Michael Bevan, Damien\nFlemming")
                 ok = _SHORT_GAP.match(gap) and not _PLACE_PREP.search(text, max(0, head.start - 6), head.start) and (
-                    _line_edge(text, head, other is b) if len(src.toks) > 1 else _in_list(text, cands, other))
+                    _line_edge(text, head, other is b) if len(src.toks) > 1 else _in_list(text, cands, index[id(other)]))
             else:
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
                     (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap)))
             if ok:
                 other.person = "list"
                 changed = True
+        forward = not forward
 
     return _people(text, toks, [c for c in cands if c.person], sent_starts)
 
 
-def _in_list(text: str, cands: list[_Cand], c: _Cand) -> bool:
+def _in_list(text: str, cands: list[_Cand], i: int) -> bool:
     """Both sides of a lone word are list separators to other capitalised words."""
-    i = cands.index(c)
+    c = cands[i]
     if i == 0 or i == len(cands) - 1:
         return False
     before = text[cands[i - 1].toks[-1].end:c.toks[0].start]
@@ -536,19 +540,18 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             forms.setdefault(tuple(w.upper() for w in surname), key)
             if surname[0] in PARTICLES:    # "Von der Leyen" opening a sentence
                 forms.setdefault((surname[0].capitalize(),) + surname[1:], key)
-    first_owner: dict[str, list[dict]] = {}
+    first_owner: dict[str, dict[int, dict]] = {}
     for p in everyone:
         for words in p["names"]:
             if len(words) > 1 and words[0] in firsts:
-                first_owner.setdefault(words[0], [])
-                if p not in first_owner[words[0]]:
-                    first_owner[words[0]].append(p)
+                first_owner.setdefault(words[0], {})[id(p)] = p
+    dropped = set()
     for first, ps in first_owner.items():
         lone = [p for p in groups.get(first.lower(), ()) if all(len(w) == 1 for w in p["names"])]
         if len(ps) == 1 and ((first,) not in forms or lone):
-            forms[(first,)] = ps[0]      # "Chris" after "Chris Rock"
-            for p in lone:
-                everyone.remove(p)
+            forms[(first,)] = next(iter(ps.values()))      # "Chris" after "Chris Rock"
+            dropped.update(id(p) for p in lone)
+    everyone = [p for p in everyone if id(p) not in dropped]
     lengths: dict[str, list[int]] = {}     # first word -> form lengths, longest first
     for f in forms:
         lengths.setdefault(f[0], []).append(len(f))
@@ -610,8 +613,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     for p in people:
         p.mentions.sort()
         p.forms = list(dict.fromkeys(text[s:e] for s, e in p.mentions))
-        if p.gender is None:
-            p.gender = _pronoun_gender(text, p, people)
+    _pronoun_genders(text, people)
     people.sort(key=lambda p: p.mentions[0])
     return people
 
@@ -683,11 +685,15 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
+    roles = sorted(by_role)
+    spans = sorted(others)
+    span_starts = [m[0] for m in spans]
     for role, ps in by_role.items():
         # another person whose role starts with this one ("finance director of a rival firm")
         # fits the description too
+        k = bisect.bisect_left(roles, role + " ")
         if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()) or \
-                any(r.startswith(role + " ") for r in by_role):
+                (k < len(roles) and roles[k].startswith(role + " ")):
             continue
         taken = set(ps[0].mentions)
         if lowered is None:
@@ -700,7 +706,7 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
             if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
                     (end == len(text) or not text[end].isalnum()) and \
                     not re.match(r"\s+of\b", text[end:end + 4]) and \
-                    not any(s < end and at < e for s, e in others) and \
+                    not _overlaps(spans, span_starts, at, end) and \
                     not _introduces_other(text, end, starts, ps[0]) and (end + 1) not in starts:
                 ps[0].mentions.append(span)
             at = lowered.find(phrase, end)
@@ -747,24 +753,32 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_left(starts, end) - 1
+    return k >= 0 and spans[k][1] > start
+
+
 def _introduces_other(text: str, end: int, starts: dict[int, Person], p: Person) -> bool:
     """"the president, Joe Bloggs": the description belongs to the name after it."""
     m = re.match(r",\s+", text[end:end + 4])
     return bool(m) and starts.get(end + m.end(), p) is not p
 
 
-def _pronoun_gender(text: str, p: Person, people: list[Person]) -> str | None:
-    """The first he/his or she/her after a mention, before any other person is mentioned."""
-    others = sorted(m for q in people if q is not p for m in q.mentions)
-    votes = {"m": 0, "f": 0}
-    for s, e in p.mentions:
-        k = bisect.bisect_right(others, (e, e))
-        nxt = others[k][0] if k < len(others) else len(text)
+def _pronoun_genders(text: str, people: list[Person]) -> None:
+    """Gender from the first he/his or she/her after a mention, before anyone else is
+    mentioned; the majority over a person's mentions, None on a tie."""
+    allm = sorted((s, e, i) for i, p in enumerate(people) for s, e in p.mentions)
+    votes = [[0, 0] for _ in people]
+    for k, (s, e, i) in enumerate(allm):
+        if people[i].gender is not None:
+            continue
+        j = k + 1
+        while j < len(allm) and allm[j][2] == i:
+            j += 1
+        nxt = allm[j][0] if j < len(allm) else len(text)
         m = _PRONOUN.search(text, e, min(nxt, e + 150))
         if m:
-            votes["f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"] += 1
-    if votes["m"] > votes["f"]:
-        return "m"
-    if votes["f"] > votes["m"]:
-        return "f"
-    return None
+            votes[i][m.group(1).lower() in ("she", "her", "hers", "herself")] += 1
+    for p, (male, female) in zip(people, votes):
+        if p.gender is None and male != female:
+            p.gender = "m" if male > female else "f"
