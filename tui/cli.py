@@ -48,7 +48,7 @@ class BylineGroup(click.Group):
 
 
 def _fail(message: str) -> None:
-    click.echo("byline: error: " + " ".join(str(message).split()), err=True)
+    click.echo("byline: error: " + _plain(message), err=True)
     sys.exit(1)
 
 
