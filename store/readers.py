@@ -25,7 +25,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".json", ".jsonl"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | {".json"}
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _guard(name: str, read) -> Iterator[Article | Skipped]:
 
 def read_file(path: Path) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    if suffix in JSONL_SUFFIXES:
         with path.open("rb") as f:
             head = f.read(4)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -232,6 +233,11 @@ def read_json(text: str, name: str) -> Iterator[Article | Skipped]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise Unreadable(f"invalid JSON (line {e.lineno}: {e.msg})") from None
+    if isinstance(data, dict) and not any(isinstance(data.get(k), str) for k in ("text", "body", "content")):
+        # an export wrapping its records: {"articles": [...]} or {"items": [...]}
+        lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        if len(lists) == 1:
+            data = lists[0]
     records = data if isinstance(data, list) else [data]
     for n, record in enumerate(records, 1):
         yield from _record(record, name, n)

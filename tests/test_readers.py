@@ -183,3 +183,10 @@ def test_utf16_jsonl_archive(tmp_path):
     (tmp_path / "a.jsonl").write_bytes(lines.encode("utf-16"))
     (art,) = list(read_paths([tmp_path / "a.jsonl"]))
     assert art.text == "“Straße,” she said." and art.id == "u1"
+
+
+def test_json_export_wrapping_its_records_and_ndjson(tmp_path):
+    (tmp_path / "export.json").write_text(json.dumps({"count": 2, "articles": [{"text": "One."}, {"text": "Two."}]}))
+    (tmp_path / "feed.ndjson").write_text(json.dumps({"id": 3, "text": "Three."}) + "\n")
+    arts = list(read_paths([tmp_path / "export.json", tmp_path / "feed.ndjson"]))
+    assert [a.text for a in arts] == ["One.", "Two.", "Three."]
