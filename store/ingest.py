@@ -167,7 +167,7 @@ def estimate_count(paths: list[str]) -> int | None:
         path = Path(p)
         files = [f for f in path.rglob("*") if f.is_file()] if path.is_dir() else [path]
         for f in files:
-            if f.suffix.lower() == ".jsonl":
+            if f.suffix.lower() in (".jsonl", ".ndjson"):
                 try:
                     with f.open("rb") as fh:
                         total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
