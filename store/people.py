@@ -60,6 +60,8 @@ Him Them Us Me Into Over Under About During Without Within Among Between Against
 Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might Shall Other Each Both
 Even Only Just Still Already Instead""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
+_AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
@@ -282,8 +284,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "nationality"             # "American Nate Miller"
     if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):
         return "initial"
-    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
-        return "speech verb"
+    if _SPEECH_AFTER.match(after) or (_SPEECH_BEFORE.search(before) and _CLAUSE_END.match(after)):
+        return "speech verb"             # "said Ask Jeeves and ..." is not "said Joe Bloggs."
     if _role_before(text, s) or _appositive_after(after):
         return "role"
     m = _COUNTRY_AFTER.match(after)
@@ -315,8 +317,9 @@ def _role_before(text: str, start: int) -> str | None:
         return None
     role = []
     for w in reversed(words):
-        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 6:
-            break
+        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 6 or \
+                w in SPEECH_VERBS or (w.endswith("ed") and w.islower()):
+            break                        # "Ferguson praised Arsenal boss Arsene Wenger"
         role.append(w)
     return " ".join(reversed(role)) or None
 
@@ -673,6 +676,8 @@ def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, multi:
         return False
     if first.text in STOP and _sentence_initial(text, first, sent_starts):
         return False
+    if _AT_PLACE.search(text, max(0, first.start - 6), first.start):
+        return False                     # "married at Windsor" is not Barbara Windsor
     return True
 
 

@@ -223,3 +223,26 @@ def test_wire_sign_off_and_age_before_a_name():
     names = {p.name for p in people(text)}
     assert {"Oskar Trell", "Mirela Vasu"} <= names
     assert not any("Newsroom" in n for n in names)
+
+
+def test_role_before_a_name_stops_at_a_verb():
+    text = "Club manager Tavo Mirrenko praised Arsenal boss Osk Feldrun on Friday."
+    assert by_name(text)["Osk Feldrun"].role == "Arsenal boss"
+
+
+def test_firms_after_said_in_a_clause_are_not_people():
+    text = "The analyst said Qorvex Holt and Brindle Corp were rivals."
+    assert people(text) == []
+
+
+def test_a_surname_after_at_or_in_is_a_place_not_the_person():
+    text = "Barbara Windsor, the actress, will marry at Windsor next month."
+    p = by_name(text)["Barbara Windsor"]
+    assert p.forms == ["Barbara Windsor"]
+
+
+def test_hostile_text_keeps_exact_offsets():
+    text = "[bold]Mr Grantham[/bold] said \x1b[31m“no”. Grantham’s aide, [@click=app.quit]Ann Bell[/], left."
+    for p in people(text):
+        for start, end in p.mentions:
+            assert text[start:end] in p.forms
