@@ -99,7 +99,7 @@ def person_columns(width: int) -> Text:
 def quote_row(row: dict, width: int) -> Text:
     who = speaker(row)
     mark = "…" if row.get("kind") == "partial" else " "
-    name_width = min(22, max(10, width // 4))
+    name_width = min(22, max(14, width // 4))
     return columns([(who, name_width, ""), (mark, 1, "yellow"), (f"“{one_line(row['text'])}”", width - name_width - 3, "")])
 
 
@@ -115,10 +115,12 @@ def figure_row(row: dict, width: int) -> Text:
 
 
 def article_row(row: dict, width: int) -> Text:
-    date = (row.get("published") or "")[:10]
+    """Title first; then outlet and date (blank when the metadata lacks them); counts."""
+    meta = " ".join(one_line(v) for v in ((row.get("published") or "")[:10], row.get("source")) if v)
+    meta_width = min(26, max(0, width // 3 - 4))
     counts = f"{row['quotes']:>3}q {row['figures']:>3}f"
-    return columns([(date, 10, "dim"), (row.get("source") or "", 12, "cyan"),
-                    (article_label(row), width - 36, ""), (counts, 9, "dim")])
+    return columns([(article_label(row), width - meta_width - 11, ""), (meta, meta_width, "dim cyan"),
+                    (counts, 9, "dim")])
 
 
 # ---- details -----------------------------------------------------------------
@@ -198,9 +200,21 @@ def article_detail(row: dict, article: dict | None) -> Text:
         out.append(one_line(row["url"]) + "\n", style="underline dim")
     out.append("\n" + " · ".join(plural(row[k], k) for k in ("people", "quotes", "figures")) + "\n\n", style="dim")
     if article:
-        out.append(clip(article["text"], 600) + "\n")
+        out.append(opening(article["text"], 600) + "\n")
     out.append("\nenter: read it", style="dim")
     return out
+
+
+def opening(text: str, size: int) -> str:
+    """The first paragraphs of an article, about size characters, a blank line between them."""
+    paras, used = [], 0
+    for para in (one_line(p) for p in (text or "").split("\n")):
+        if para:
+            paras.append(clip(para, size - used) if used + len(para) > size else para)
+            used += len(para)
+        if used >= size:
+            break
+    return "\n\n".join(paras)
 
 
 def system_copy(text: str) -> str | None:
