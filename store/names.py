@@ -35,7 +35,7 @@ PLAIN_TITLES = {
     "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
     "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
     "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
-    "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
+    "MP", "MEP", "MSP", "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
 # Capitalised job words that stand before names but also before things ("Executive Session"):
@@ -213,3 +213,14 @@ Congolese Haitian Jamaican Dominican Bolivian Paraguayan Uruguayan Ecuadorean Ec
 Guatemalan Honduran Nicaraguan Salvadorean Panamanian Bangladeshi Nepali Nepalese Burmese
 Cambodian Laotian Sri Lankan Kiwi Aussie Briton Britons Yankee Yankees Tory Tories Labour
 """.split())
+
+# Firms named after people, well known enough to be mistaken for a person's name.
+FIRMS = {
+    ("Morgan", "Stanley"), ("Merrill", "Lynch"), ("Goldman", "Sachs"), ("Dow", "Jones"), ("Charles", "Schwab"),
+    ("Lehman", "Brothers"), ("Smith", "Barney"), ("Dean", "Witter"), ("Bear", "Stearns"), ("Ernst", "Young"),
+    ("Walt", "Disney"), ("Calvin", "Klein"), ("Ralph", "Lauren"), ("Tommy", "Hilfiger"), ("Louis", "Vuitton"),
+    ("Christian", "Dior"), ("Hugo", "Boss"), ("Estee", "Lauder"), ("John", "Lewis"), ("Ted", "Baker"),
+    ("Aston", "Martin"), ("Alfa", "Romeo"), ("Harley", "Davidson"), ("Rolls", "Royce"), ("Warner", "Bros"),
+    ("Johnson", "Matthey"), ("Marks", "Spencer"), ("Bernard", "Matthews"), ("Dixons",), ("Philip", "Morris"),
+    ("Eli", "Lilly"), ("Bristol", "Myers"), ("Standard", "Life"), ("Legal", "General"), ("Arthur", "Andersen"),
+}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .model import Person
 from .names import (CAP_PARTICLES, DEMONYMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
-                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, first_names)
+                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, FIRMS, first_names)
 
 # Words that can be part of a name: capitalised ones and lower-case particles. Lower-case
 # words in between are skipped, and break a run because the gap is then not blank.
@@ -180,8 +180,9 @@ def _last_kind(run: list[_Tok], kind: str) -> int:
 def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
-    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and run[-2].kind == "name":
-        run[-1].kind = "name"
+    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
+            (run[-2].kind == "name" or run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr"):
+        run[-1].kind = "name"            # "Larry King", "Mr King"
     last_name = _last_kind(run, "name")
     if last_name < 0:
         return None
@@ -216,7 +217,11 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".")):
                 run = run[i:]
                 break
+    if len(run) > 2 and run[0].kind == "init" and not run[0].text.endswith(".") and _is_first(run[1].text):
+        run = run[1:]                    # "MP Diane Abbott"
     words = [t.text for t in run]
+    if tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS:
+        return None
     starts_first = _is_first(words[0])
     if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
             (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):

@@ -246,3 +246,11 @@ def test_hostile_text_keeps_exact_offsets():
     for p in people(text):
         for start, end in p.mentions:
             assert text[start:end] in p.forms
+
+
+def test_eponymous_firms_and_mp_before_a_name():
+    text = ("Goldman Sachs and Morgan Stanley advised the board. Labour MP Diane Abbott objected. "
+            "Mr King, the governor, said rates would rise.")
+    ps = by_name(text)
+    assert set(ps) == {"Diane Abbott", "King"}
+    assert ps["King"].role == "governor"
