@@ -61,6 +61,9 @@ Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might 
 Even Only Just Still Already Instead""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
+_ADDRESS = {"President", "Speaker", "Chairman", "Secretary", "Minister", "Ambassador", "Mayor", "Governor",
+            "Justice", "Chancellor", "Commissioner", "Premier", "Deputy", "Vice", "Prime"}
+_QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
 _AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
@@ -125,6 +128,8 @@ def _tokens(text: str) -> list[_Tok]:
             out[-1].kind, kind = "other", "other"
         if dot and kind not in ("title", "init"):
             brk = True          # a full stop after the word ends any name
+        if kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
+            out[-1].kind, kind = "other", "other"      # "W.Va", "N.Y"
         out.append(_Tok(start, end, text[start:end], kind, brk))
     return out
 
@@ -181,7 +186,8 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
     if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
-            (run[-2].kind == "name" or run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr"):
+            (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
+             and run[-1].text not in _ADDRESS):
         run[-1].kind = "name"            # "Larry King", "Mr King"
     last_name = _last_kind(run, "name")
     if last_name < 0:
@@ -482,7 +488,10 @@ def _line_edge(text: str, tok: _Tok, last: bool) -> bool:
 
 def _sentence_initial(text: str, tok: _Tok, sent_starts: list[int]) -> bool:
     i = bisect.bisect_right(sent_starts, tok.start) - 1
-    return i >= 0 and not text[sent_starts[i]:tok.start].strip(" \"'“‘(")
+    if i >= 0 and not text[sent_starts[i]:tok.start].strip(" \"'“‘("):
+        return True
+    # a quotation opening mid-sentence starts a sentence of its own: 'tweeting, “Notice Trump'
+    return bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
 
 
 def _headline_end(text: str, paras: list[tuple[int, int]]) -> int:
@@ -551,7 +560,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     first_owner: dict[str, dict[int, dict]] = {}
     for p in everyone:
         for words in p["names"]:
-            if len(words) > 1 and words[0] in firsts:
+            if len(words) > 1 and (words[0] in firsts or (words[0][:1].isupper() and words[0][1:].islower()
+                                                          and words[0] not in STOP and words[0] not in PLACES)):
                 first_owner.setdefault(words[0], {})[id(p)] = p
     dropped = set()
     for first, ps in first_owner.items():
@@ -675,7 +685,8 @@ def _plausible(text: str, toks: list[_Tok], j: int, L: int, titled: bool, multi:
         return True
     first, last = toks[j], toks[j + L - 1]
     if j > 0 and toks[j - 1].kind in ("name", "part", "init") and _contiguous(text, toks[j - 1], first) \
-            and toks[j - 1].text not in STOP:
+            and toks[j - 1].text not in STOP and \
+            not (_sentence_initial(text, toks[j - 1], sent_starts) and not _is_first(toks[j - 1].text)):
         return False
     if j + L < len(toks) and toks[j + L].kind in ("name", "init") and _contiguous(text, last, toks[j + L]):
         return False

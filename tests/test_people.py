@@ -254,3 +254,17 @@ def test_eponymous_firms_and_mp_before_a_name():
     ps = by_name(text)
     assert set(ps) == {"Diane Abbott", "King"}
     assert ps["King"].role == "governor"
+
+
+def test_family_name_first_is_found_with_a_title():
+    text = "Secretary General Ban Ki-moon spoke. Mr. Ban said it was bad. “Thank you, Mr. President,” she said."
+    ps = people(text)
+    assert [p.name for p in ps] == ["Ban Ki-moon"]
+    assert "Mr. Ban" in ps[0].forms
+
+
+def test_a_word_opening_a_quotation_is_not_a_first_name():
+    text = "Donald Trump spoke. She was tweeting, “Notice Trump sniffing,” all night."
+    ps = people(text)
+    assert [p.name for p in ps] == ["Donald Trump"]
+    assert ps[0].forms == ["Donald Trump", "Trump"]
