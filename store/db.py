@@ -160,7 +160,8 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
             raise StoreError(f"{path} is not an SQLite file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+        # writes BEGIN IMMEDIATE themselves; `with conn` commits or rolls back
+        conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
     except (OSError, sqlite3.Error) as e:
         raise StoreError(f"cannot open {path}: {e}") from None
     try:
@@ -170,9 +171,6 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
         if mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # sqlite3's own transaction handling is off (isolation_level=None); `with conn`
-        # still commits or rolls back, and writes begin their transaction explicitly.
-        conn.isolation_level = "DEFERRED"
         _migrate(conn, path)
     except sqlite3.Error as e:
         conn.close()
