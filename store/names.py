@@ -217,7 +217,7 @@ Cambodian Laotian Sri Lankan Kiwi Aussie Briton Britons Yankee Yankees Tory Tori
 # Firms named after people, well known enough to be mistaken for a person's name.
 FIRMS = {
     ("Morgan", "Stanley"), ("Merrill", "Lynch"), ("Goldman", "Sachs"), ("Dow", "Jones"), ("Charles", "Schwab"),
-    ("Lehman", "Brothers"), ("Smith", "Barney"), ("Dean", "Witter"), ("Bear", "Stearns"), ("Ernst", "Young"),
+    ("Morgan", "Chase"), ("Lehman", "Brothers"), ("Smith", "Barney"), ("Dean", "Witter"), ("Bear", "Stearns"), ("Ernst", "Young"),
     ("Walt", "Disney"), ("Calvin", "Klein"), ("Ralph", "Lauren"), ("Tommy", "Hilfiger"), ("Louis", "Vuitton"),
     ("Christian", "Dior"), ("Hugo", "Boss"), ("Estee", "Lauder"), ("John", "Lewis"), ("Ted", "Baker"),
     ("Aston", "Martin"), ("Alfa", "Romeo"), ("Harley", "Davidson"), ("Rolls", "Royce"), ("Warner", "Bros"),

@@ -61,6 +61,11 @@ Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might 
 Even Only Just Still Already Instead""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
+_THING_BEFORE = re.compile(r"\b(?:newspaper|paper|magazine|daily|tabloid|weekly|journal|agency|channel|station|"
+                           r"website|site|network|firm|company|group|bank|club|band|team|party|show|programme|"
+                           r"program|series|film|movie|album|book|novel|song|play|musical|opera|brand|label|"
+                           r"airline|carrier|retailer|insurer|lender|manufacturer|maker|chain|ship|vessel|hotel|"
+                           r"restaurant|newsletter|broadsheet|stadium|ground|venue|prize|award)\s+$")
 _ADDRESS = {"President", "Speaker", "Chairman", "Secretary", "Minister", "Ambassador", "Mayor", "Governor",
             "Justice", "Chancellor", "Commissioner", "Premier", "Deputy", "Vice", "Prime"}
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
@@ -223,8 +228,6 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".")):
                 run = run[i:]
                 break
-    if len(run) > 2 and run[0].kind == "init" and not run[0].text.endswith(".") and _is_first(run[1].text):
-        run = run[1:]                    # "MP Diane Abbott"
     words = [t.text for t in run]
     if tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS:
         return None
@@ -277,6 +280,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return None
     if _ROLE_AFTER.match(after):
         return None                  # "Vera Drake star Imelda Staunton": a work or a team
+    if _THING_BEFORE.search(before):
+        return None                  # "financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"
     if _WHO_AFTER.match(after):
         return "who"
     if _AGED_BEFORE.search(before) or _SIGNOFF_BEFORE.search(before):

@@ -268,3 +268,8 @@ def test_a_word_opening_a_quotation_is_not_a_first_name():
     ps = people(text)
     assert [p.name for p in ps] == ["Donald Trump"]
     assert ps[0].forms == ["Donald Trump", "Trump"]
+
+
+def test_a_name_after_a_word_for_a_thing_is_not_a_person():
+    text = "The financial newspaper Kanto Shimbo claimed the deal was done; the film Vera Lark won."
+    assert people(text) == []
