@@ -263,11 +263,11 @@ class MainScreen(Screen):
         Binding("4", "pane('articles')", "Articles", id="pane.articles", show=False),
         Binding("tab", "cycle(1)", "Next pane", id="pane.next", show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", "Previous pane", id="pane.previous", show=False, priority=True),
-        Binding("f", "filter", "Filter", id="main.filter"),
-        Binding("r", "read", "Read", id="main.read"),
-        Binding("s", "sort(False)", "Sort", id="figures.sort"),
-        Binding("S", "sort(True)", "Reverse sort", id="figures.reverse", show=False),
-        Binding("escape", "back", "Back", id="main.back", show=False),
+        Binding("f", "filter", "Filter", id="main.filter", tooltip="Narrow this list by typing (fuzzy on names, words of text)"),
+        Binding("r", "read", "Read", id="main.read", tooltip="Read the article at the selection (a person: their mentions)"),
+        Binding("s", "sort(False)", "Sort", id="figures.sort", tooltip="Figures: sort by the next column"),
+        Binding("S", "sort(True)", "Reverse sort", id="figures.reverse", show=False, tooltip="Figures: reverse the sort"),
+        Binding("escape", "back", "Back", id="main.back", show=False, tooltip="Leave the filter box, then clear it, then the person filter"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -402,12 +402,12 @@ class BylineApp(App):
     TITLE = "byline"
     COMMANDS = App.COMMANDS | {BylineCommands}
     BINDINGS = [
-        Binding("slash", "search", "Search", id="app.search"),
-        Binding("y", "copy('plain')", "Copy quote", id="app.copy"),
-        Binding("Y", "copy('markdown')", "Copy as Markdown", id="app.copy_markdown", show=False),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Fuzzy search across every sentence of every article"),
+        Binding("y", "copy('plain')", "Copy quote", id="app.copy", tooltip="Copy the selected quote with its citation"),
+        Binding("Y", "copy('markdown')", "Copy as Markdown", id="app.copy_markdown", show=False, tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False, tooltip="Command palette: every action, jump to a person or an article"),
     ]
 
     def __init__(self, db_path: str | Path) -> None:

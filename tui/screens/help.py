@@ -45,7 +45,7 @@ class HelpScreen(ModalScreen):
         for title, bindings in groups():
             table.add_row(Text(title, style="bold underline"), "")
             for binding in bindings:
-                table.add_row(Text(key_label(binding.key)), Text(binding.description))
+                table.add_row(Text(key_label(binding.key)), Text(binding.tooltip or binding.description))
             table.add_row("", "")
         table.add_row(Text("Filter box", style="bold underline"), "")
         table.add_row(Text("type"), Text("narrow the list (fuzzy on names, words of text)"))

@@ -15,8 +15,8 @@ from tui.widgets.article_view import ArticleView
 
 class ReaderScreen(Screen):
     BINDINGS = [
-        Binding("n", "step(1)", "Next", id="reader.next"),
-        Binding("N", "step(-1)", "Previous", id="reader.previous"),
+        Binding("n", "step(1)", "Next", id="reader.next", tooltip="Next highlight"),
+        Binding("N", "step(-1)", "Previous", id="reader.previous", tooltip="Previous highlight"),
         Binding("escape", "app.pop_screen", "Back", id="reader.back"),
     ]
 

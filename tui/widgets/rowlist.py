@@ -32,7 +32,7 @@ class RowList(ScrollView, can_focus=True):
         Binding("pageup,ctrl+u", "page(-1)", "Page up", id="list.page_up", show=False),
         Binding("g,home", "first", "Top", id="list.top", show=False),
         Binding("G,end", "last", "Bottom", id="list.bottom", show=False),
-        Binding("enter", "choose", "Open", id="list.open"),
+        Binding("enter", "choose", "Open", id="list.open", tooltip="Open: a person shows their quotes and figures; anything else opens the reader"),
     ]
 
     COMPONENT_CLASSES = {"rowlist--cursor", "rowlist--empty"}
