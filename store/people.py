@@ -45,7 +45,6 @@ _CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with
         "but", "said", "says", "to", "for", "from", "in", "on", "at", "when", "while", "that", "who",
         "which", "is", "was", "were", "are", "be", "been", "has", "had", "have", "after", "before",
         "than", "like", "including", "told", "where", "whose", "also", "will", "would"}
-_LOWER = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
                 "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
@@ -180,6 +179,17 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     return parts
 
 
+def _used_lower(text: str, word: str) -> bool:
+    """Does the word occur in lower case anywhere in the text ("Trailing ... trailing")?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
+
+
 def _last_kind(run: list[_Tok], kind: str) -> int:
     for i in range(len(run) - 1, -1, -1):
         if run[i].kind == kind:
@@ -187,7 +197,7 @@ def _last_kind(run: list[_Tok], kind: str) -> int:
     return -1
 
 
-def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> _Cand | None:
+def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
     if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
@@ -216,7 +226,7 @@ def _candidate(run: list[_Tok], text: str, sent_start: int, lower: set[str]) -> 
     head = run[0]
     if not titles and head.kind == "name" and head.text not in firsts and \
             not text[sent_start:head.start].strip(" \"'“‘(") and \
-            head.text.lower() in lower:
+            _used_lower(text, head.text.lower()):
         run = run[1:]
         if not run:
             return None
@@ -389,7 +399,6 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     sent_starts = [s for s, _ in sents] or [0]
     headline_end = _headline_end(text, paras)
 
-    lower = set(_LOWER.findall(text))
     cands: list[_Cand] = []
     body_words = {t.text for t in toks if t.start >= headline_end}
     for run in _runs(text, toks):
@@ -400,7 +409,7 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 while len(part) > 2 and text.find(text[part[0].start:part[-1].end], headline_end) < 0:
                     part = part[:-1]
             i = bisect.bisect_right(sent_starts, part[0].start) - 1
-            c = _candidate(part, text, sent_starts[max(i, 0)], lower)
+            c = _candidate(part, text, sent_starts[max(i, 0)])
             if c:
                 c.person = _evidence(c, text)
                 # a headline in title case names things freely: only a full name with a
