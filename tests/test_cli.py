@@ -137,3 +137,19 @@ def test_store_package_never_imports_the_screen():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     count, bad = out.stdout.split(" ", 1)
     assert int(count) >= 8 and bad.strip() == "[]", out.stderr
+
+
+def test_hostile_article_prints_no_escape_codes(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    hostile = ("[red]Headline[/red] \x1b]52;c;ZXZpbA==\x07here\n\n"
+               "“Pay \x1b[2J[link=http://evil]now[/link],” Ann Lee said.\n")
+    (tmp_path / "h.txt").write_text(hostile, encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert run("add", "--db", db, str(tmp_path / "h.txt")).exit_code == 0
+    outputs = [run(*cmd, "--db", db).output for cmd in (["articles"], ["quotes"], ["quotes", "--json"])]
+    quotes = json.loads(outputs[2])
+    if quotes:
+        outputs.append(run("cite", str(quotes[0]["id"]), "--db", db).output)
+        assert "[link=http://evil]now[/link]" in outputs[1]
+    assert "[red]Headline[/red] here" in outputs[0]
+    assert not any("\x1b" in out or "\x07" in out for out in outputs)
