@@ -246,7 +246,11 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
             continue
         old = conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()
         if old:
+            # the old version may be from this very batch: its rows go in before it goes out,
+            # and people it alone held may be deleted with it
+            _insert_rows(conn, rows)
             _delete(conn, [old[0]])
+            person_ids.clear()
         if ex is None:
             raise ValueError(f"{key}: a new article needs its extraction")
         cur = conn.execute(
@@ -274,6 +278,12 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
              q.cue, q.cue_start, q.cue_end, q.sieve) for q in ex.quotes)
         rows["figures"].extend(
             (aid, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.about) for f in ex.figures)
+    _insert_rows(conn, rows)
+    return statuses
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
+    """Insert the rows gathered so far with one executemany per table, and empty the lists."""
     _insert_sentences(conn, rows["sentences"])
     conn.executemany("INSERT INTO article_people (article_id, person_id, role, mentions, forms) VALUES (?, ?, ?, ?, ?)",
                      rows["article_people"])
@@ -285,7 +295,8 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
     conn.executemany(
         "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["figures"])
-    return statuses
+    for pending in rows.values():
+        pending.clear()
 
 
 def _insert_sentences(conn: sqlite3.Connection, rows: list[tuple]) -> None:

@@ -204,3 +204,13 @@ def test_read_queries_filter_and_page(tmp_path):
         art = queries.article(store, queries.articles(store, limit=1, offset=1)[0]["id"])
         assert art["text"] == TEXT and art["people_list"][0]["forms"] == ["Ann Lee", "Lee"]
         assert queries.quote(store, 10_000) is None and queries.article(store, 10_000) is None
+
+
+def test_same_key_twice_in_one_batch_keeps_the_second(tmp_path):
+    edited = TEXT.replace("£2m", "£7m")
+    with open_store(tmp_path / "s.db") as store:
+        assert store.write([("k1", Article(text=TEXT), extraction()),
+                            ("k1", Article(text=edited), extraction(edited))]) == ["added", "replaced"]
+        c = counts(store)
+        assert (c["articles"], c["quotes"], c["figures"], c["sentences"], c["people"]) == (1, 2, 1, 3, 1)
+        assert store.conn.execute("SELECT text FROM figures").fetchone()[0] == "£7m"
