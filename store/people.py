@@ -101,6 +101,7 @@ def _tokens(text: str) -> list[_Tok]:
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
         pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
+            text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
             for w in re.finditer(r"\S+", pm.group(1)):
