@@ -151,7 +151,7 @@ economist historian philosopher chef model dancer athlete sprinter swimmer cycli
 golfer skier skater gymnast wrestler fighter referee umpire official victim suspect witness
 defendant chancellor premier dictator ruler monarch emperor inspector detective constable
 superintendent chairperson vice-president vice-chairman treasurer counsel solicitor barrister champ
-woman man girl boy resident farmer worker pensioner villager refugee teenager mother-of-two
+woman man girl boy member assistant resident farmer worker pensioner villager refugee teenager mother-of-two
 scrum-half fly-half centre flanker lock prop hooker full-back fullback wing winger lineman shortstop
 reliever starter left-hander right-hander southpaw hurdler middleweight heavyweight welterweight
 lightweight featherweight bantamweight flyweight cruiserweight seed sweeper playmaker skipper

@@ -65,6 +65,10 @@ _THING_BEFORE = re.compile(r"\b(?:newspaper|paper|magazine|daily|tabloid|weekly|
                            r"program|series|film|movie|album|book|novel|song|play|musical|opera|brand|label|"
                            r"airline|carrier|retailer|insurer|lender|manufacturer|maker|chain|ship|vessel|hotel|"
                            r"restaurant|newsletter|broadsheet|stadium|ground|venue|prize|award)\s+$")
+# role words that fit firms and teams as well as people ("rival Shell reported")
+_ORG_ROLES = {"rival", "partner", "owner", "leader", "winner", "champion", "champions", "head", "member",
+              "sponsor", "investor", "buyer", "seller", "supplier", "client", "customer", "shareholder",
+              "bidder", "competitor", "opponent", "challenger", "runner-up", "finalist", "holder"}
 _ADDRESS = {"President", "Speaker", "Chairman", "Secretary", "Minister", "Ambassador", "Mayor", "Governor",
             "Justice", "Chancellor", "Commissioner", "Premier", "Deputy", "Vice", "Prime"}
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
@@ -282,8 +286,10 @@ def _evidence(c: _Cand, text: str) -> str | None:
             (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)):
         return "first name"
     if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES:
-        if re.match(r"[,.]", after) and _role_before(text, s):
-            return "role"                # "her brother, Hans, ...", "midfielder Donato."
+        role = toks[0].text not in ORG_WORDS and _role_before(text, s)
+        if role and (re.match(r"[,.]", after) if before.rstrip().endswith(",") else
+                     not re.match(r"\s*[A-Z]", after) and role.split()[-1].lower() not in _ORG_ROLES):
+            return "role"                # "her brother, Hans, ...", "president Suharto and"
         line = text[text.rfind("\n", 0, s) + 1:text.find("\n", e) if text.find("\n", e) >= 0 else len(text)]
         if re.search(r"\d", line) and (_CARD_BEFORE.search(before) or _CARD_AFTER.match(after)):
             return "scorecard"           # "c Vaas b Chandana 56", "Vass 7-0-29-0"

@@ -273,3 +273,10 @@ def test_a_word_opening_a_quotation_is_not_a_first_name():
 def test_a_name_after_a_word_for_a_thing_is_not_a_person():
     text = "The financial newspaper Kanto Shimbo claimed the deal was done; the film Vera Lark won."
     assert people(text) == []
+
+
+def test_lone_name_after_a_role_word_but_not_after_a_rival():
+    text = "Indonesian president Sudarno met Obama and his wife Ilsabet. Last week rival Shellco reported a loss."
+    names = set(by_name(text))
+    assert {"Sudarno", "Ilsabet"} <= names
+    assert "Shellco" not in names
