@@ -211,3 +211,23 @@ def test_plural_and_number():
     assert plural(1, "people") == "1 person" and plural(2, "people") == "2 people"
     assert plural(1, "articles") == "1 article" and plural(1200, "quotes") == "1,200 quotes"
     assert number(1_600_000_000) == "1.6bn" and number(5000) == "5,000" and number(2.5) == "2.5"
+
+
+async def test_stale_search_results_never_overwrite_fresh_ones(sample_db):
+    from types import SimpleNamespace
+
+    from textual.widgets import OptionList
+
+    hit = SimpleNamespace(article_id=1, title="[bold]T[/bold]", source=None, score=90.0, text="a steel porcupine",
+                          highlights=[(8, 17)], char_start=0, char_end=17)
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        screen.latest = "porcupine"
+        screen.show_hits("porcu", [hit], "")           # an older keystroke's answer arrives late
+        assert screen.hits == [] and screen.query_one(OptionList).option_count == 0
+        screen.show_hits("porcupine", [hit], "")
+        assert screen.query_one(OptionList).option_count == 1
+        assert "[bold]T[/bold]" in str(screen.query_one(OptionList).get_option_at_index(0).prompt)

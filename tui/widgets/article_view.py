@@ -60,7 +60,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"article--mark", "article--current", "article--cue"}
 
     DEFAULT_CSS = """
-    ArticleView { height: 1fr; padding: 0 2; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
+    ArticleView { height: 1fr; padding: 0 2; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     ArticleView > .article--mark { background: $warning 25%; }
     ArticleView > .article--current { background: $warning 70%; color: $text; text-style: bold; }
     ArticleView > .article--cue { text-style: underline; }

@@ -38,7 +38,7 @@ class RowList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"rowlist--cursor", "rowlist--empty"}
 
     DEFAULT_CSS = """
-    RowList { height: 1fr; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
+    RowList { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     RowList > .rowlist--cursor { background: $surface-lighten-1; }
     RowList:focus > .rowlist--cursor { background: $accent 40%; text-style: bold; }
     RowList > .rowlist--empty { color: $text-muted; text-style: italic; }
@@ -92,7 +92,7 @@ class RowList(ScrollView, can_focus=True):
         self._pages.clear()
         self._drawn.clear()
         self.cursor = ids.index(keep) if keep in ids else 0
-        self.virtual_size = Size(self.size.width, len(ids))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(ids))
         self.scroll_to(y=max(0, self.cursor - self.size.height // 2), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted(self, self.current))
@@ -206,4 +206,4 @@ class RowList(ScrollView, can_focus=True):
             self.move_to(index)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids))
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.ids))

@@ -1,0 +1,80 @@
+"""The virtual list draws only what is on screen and fetches rows a page at a time."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+
+from tui.widgets.rowlist import PAGE, RowList
+
+ROWS = 100_000
+
+
+class ListApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[int] = []
+        self.chosen: list[dict] = []
+
+    def fetch(self, ids: list[int]) -> list[dict]:
+        self.fetched.extend(ids)
+        return [{"id": i, "label": f"row {i}"} for i in ids]
+
+    def compose(self) -> ComposeResult:
+        yield RowList(self.fetch, lambda row, width: Text(row["label"]))
+
+    def on_mount(self) -> None:
+        self.query_one(RowList).set_ids(list(range(ROWS)))
+        self.query_one(RowList).focus()
+
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        self.chosen.append(event.row)
+
+
+async def test_only_visible_pages_are_fetched():
+    app = ListApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(RowList)
+        assert rows.render_line(0).text.startswith("row 0")
+        assert len(app.fetched) <= PAGE
+        await pilot.press("G")
+        await pilot.pause()
+        assert rows.cursor == ROWS - 1
+        last = rows.size.height - 1
+        assert rows.render_line(last).text.startswith(f"row {ROWS - 1}")
+        assert len(app.fetched) <= 3 * PAGE        # first page, last page (maybe the one before)
+        await pilot.press("g", "j", "j", "enter")
+        assert app.chosen[-1]["id"] == 2
+
+
+async def test_keys_move_the_cursor_and_keep_it_in_view():
+    app = ListApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(RowList)
+        for _ in range(25):
+            await pilot.press("j")
+        assert rows.cursor == 25
+        top = rows.scroll_offset.y
+        assert top <= 25 < top + rows.scrollable_content_region.height
+        await pilot.press("pagedown")
+        paged = rows.cursor
+        assert paged > 25
+        await pilot.press("k")
+        assert rows.cursor == paged - 1
+        await pilot.press("home")
+        assert rows.cursor == 0 and rows.scroll_offset.y == 0
+
+
+async def test_new_ids_keep_the_row_under_the_cursor():
+    app = ListApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(RowList)
+        rows.set_ids([5, 6, 7, 8], keep=7)
+        assert rows.current["id"] == 7
+        rows.set_ids([1, 2], keep=7)
+        assert rows.cursor == 0
+        rows.set_ids([])
+        await pilot.pause()
+        assert "Nothing here." in rows.render_line(0).text
