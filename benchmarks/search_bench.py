@@ -102,18 +102,23 @@ def clear_word_caches(db) -> None:
     search.vocabulary(db).expansions.clear()
 
 
-def keystrokes(db, queries: list[str], rounds: int) -> tuple[list[float], dict[str, float]]:
-    """Median time in ms of each keystroke (third character on), and of each full query."""
-    timings: dict[tuple[str, int], list[float]] = {}
+def keystrokes(db, queries: list[str], rounds: int) -> tuple[list[float], list[float], dict[str, float]]:
+    """Median wall and CPU time in ms of each keystroke (third character on), and the
+    wall time of each full query. CPU time is this process's own: on a shared machine
+    it shows the cost of the search apart from waiting for a core."""
+    wall: dict[tuple[str, int], list[float]] = {}
+    cpu: dict[tuple[str, int], list[float]] = {}
     for _ in range(rounds):
         clear_word_caches(db)
         for query in queries:
             for i in range(3, len(query) + 1):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 search.search(db, query[:i])
-                timings.setdefault((query, i), []).append((time.perf_counter() - started) * 1000)
-    medians = {key: statistics.median(v) for key, v in timings.items()}
-    return list(medians.values()), {q: medians[(q, len(q))] for q in queries}
+                wall.setdefault((query, i), []).append((time.perf_counter() - started) * 1000)
+                cpu.setdefault((query, i), []).append((time.process_time() - started_cpu) * 1000)
+    medians = {key: statistics.median(v) for key, v in wall.items()}
+    return (list(medians.values()), [statistics.median(v) for v in cpu.values()],
+            {q: medians[(q, len(q))] for q in queries})
 
 
 def brute_force(ids: list[int], toks: list[list[str]], vocabulary: set[str], query: str) -> list[int]:
@@ -164,11 +169,13 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, rebuild: bool)
     print(f"first search (loads {len(vocab.terms):,} words): {(time.perf_counter() - started) * 1000:.0f} ms")
 
     queries = TYPO_QUERIES + CLEAN_QUERIES
-    per_key, full = keystrokes(db, queries, rounds)
-    typo_keys, _ = keystrokes(db, TYPO_QUERIES, 1)
-    print(f"per keystroke ({len(per_key)} keystrokes, median of {rounds} rounds): "
+    load = os.getloadavg()[0]
+    per_key, per_key_cpu, full = keystrokes(db, queries, rounds)
+    typo_keys, _, _ = keystrokes(db, TYPO_QUERIES, 1)
+    print(f"per keystroke ({len(per_key)} keystrokes, median of {rounds} rounds, load average {load:.1f}): "
           f"p50 {percentile(per_key, 50):.1f} ms, p95 {percentile(per_key, 95):.1f} ms, "
-          f"max {max(per_key):.1f} ms; typo queries only, one round: p95 {percentile(typo_keys, 95):.1f} ms")
+          f"max {max(per_key):.1f} ms; CPU time p50 {percentile(per_key_cpu, 50):.1f} ms, "
+          f"p95 {percentile(per_key_cpu, 95):.1f} ms; typo queries only, one round: p95 {percentile(typo_keys, 95):.1f} ms")
 
     started = time.perf_counter()
     rows = db.execute("SELECT id, text FROM sentences ORDER BY id").fetchall()

@@ -475,11 +475,14 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
         match = " AND ".join(parts + positive)
         if negative:
             match = "(" + match + ") NOT (" + " OR ".join(negative) + ")"
-        rows = db.execute(
-            "SELECT rowid, text FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+        ids = [sid for (sid,) in db.execute(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
             [match, cap],
-        ).fetchall()
-        for sid, text in rows:
+        ).fetchall() if sid not in found]
+        if not ids:
+            return
+        rows = db.execute(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        for sid, text in rows:      # text only for rows no earlier stage brought
             if sid not in found:
                 text = text or ""
                 if parsed.terms and not parsed.accepts(fold(text)):
