@@ -153,3 +153,9 @@ def test_hostile_article_prints_no_escape_codes(run, tmp_path, monkeypatch):
         assert "[link=http://evil]now[/link]" in outputs[1]
     assert "[red]Headline[/red] here" in outputs[0]
     assert not any("\x1b" in out or "\x07" in out for out in outputs)
+
+
+def test_search_table_shows_query_markup_literally(run, sample_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run("search", "[bold]zelensky", "--db", str(sample_db), "--limit", "1")
+    assert result.exit_code == 0 and "Search: [bold]zelensky" in result.output

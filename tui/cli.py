@@ -305,7 +305,7 @@ def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
         return
     from rich.table import Table
     from rich.text import Text
-    table = Table(title=f"Search: {_plain(query)}", title_justify="left")
+    table = Table(title=Text(f"Search: {_plain(query)}"), title_justify="left")
     for header in ("score", "sentence", "article"):
         table.add_column(header, overflow="fold")
     for r in rows:
