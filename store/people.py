@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .model import Person
-from .names import (CAP_PARTICLES, DEMONYMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, ROLE_NOUNS,
-                    ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, FIRMS, first_names)
+from .names import (CAP_PARTICLES, DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES,
+                    ROLE_NOUNS, ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, first_names)
 
-# Words that can be part of a name: capitalised ones and lower-case particles. Lower-case
-# words in between are skipped, and break a run because the gap is then not blank.
+# Capitalised words; lower-case words in between are skipped and break a run, because the
+# gap is then not blank. Particles ("von der") are picked up by looking back from a word.
 _WORD = re.compile(r"[^\W\d_a-z][\w'’\-]*(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
@@ -34,7 +34,8 @@ _PLACE_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
 _MINUTE_AFTER = re.compile(r"\s*(?:\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)|\d+(?:st|nd|rd|th)\b)")
 _NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
-_ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)), "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))))
+_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
@@ -754,8 +755,7 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
             at = lowered.find(phrase, end)
 
 
-_AGE_DESC = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % "|".join(
-    sorted(ROLE_NOUNS, key=len, reverse=True)))
+_AGE_DESC = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % _ROLES)
 _DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
 
 
