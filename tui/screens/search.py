@@ -43,6 +43,15 @@ class SearchScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#search-box", Input).focus()
+        self.run_worker(self.warm, thread=True, group="search-warm")
+
+    def warm(self) -> None:
+        """Load the store's vocabulary while the user starts typing (about a second on a
+        million sentences, once per store)."""
+        from store.search import vocabulary
+
+        with self.app.search_lock:
+            vocabulary(sqlite_utils.Database(self.app.search_conn()))
 
     @on(Input.Changed, "#search-box")
     def typed(self, event: Input.Changed) -> None:
