@@ -481,8 +481,10 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                 ok = _SHORT_GAP.match(gap) and not _PLACE_PREP.search(text, max(0, head.start - 6), head.start) and (
                     _line_edge(text, head, other is b) if len(src.toks) > 1 else _in_list(text, cands, index[id(other)]))
             else:
+                # a plural at the end needs a known first name: "Kaiser Chiefs" after a band
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
-                    (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap)))
+                    (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap))) and \
+                    (not re.search(r"[^s]s$", other.toks[-1].text) or _is_first(head.text))
             if ok:
                 other.person = "list"
                 changed = True
