@@ -35,7 +35,7 @@ PLAIN_TITLES = {
     "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
     "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
     "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
-    "MP", "MEP", "MSP", "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
+    "Leader", "Whip", "MP", "MEP", "MSP", "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
 # Capitalised job words that stand before names but also before things ("Executive Session"):
@@ -44,7 +44,7 @@ WEAK_TITLES = {"Director", "Manager", "Executive", "Officer", "Agent", "Spokesma
                "Chief", "Coach", "Speaker", "Deputy", "Chairman", "Chairwoman", "Commissioner",
                "Detective", "Inspector", "Constable", "Private", "Corporal", "Major", "Marshal",
                "Commander", "Attorney", "Dean", "Miss", "Vice", "Prime", "Premier", "Count", "Brother",
-               "Sister", "Father", "Duke", "Justice", "General", "Captain"}
+               "Sister", "Father", "Duke", "Justice", "General", "Captain", "Leader", "Whip"}
 # Titles that stand for the person's role when the text gives no other ("King Charles").
 ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vice", "Prime", "Deputy"} | {
     "King", "Queen", "Prince", "Princess", "Pope"}

@@ -24,6 +24,8 @@ _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_PARTY_AFTER = re.compile(r",\s+\(?[RDI]-[A-Z][A-Za-z.]*\)?,")
 _WEAK = {"speech verb", "role", "place possessive"}
 _CARD_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c and b)\s$")
 _CARD_AFTER = re.compile(r"\s+(?:(?:c|b|st|lbw)\s+[A-Z]|\d+-\d+-\d+-\d+|run out\b|not out\b)")
@@ -130,6 +132,8 @@ def _tokens(text: str) -> list[_Tok]:
             kind = "init"                # "George W. Bush", "Mary J Blige"
             if dot:
                 end += 1
+        elif core in _SUFFIXES:
+            kind = "name"
         elif core.isupper():
             kind = "init" if len(core) == 2 and not dot else "caps"
         elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
@@ -283,6 +287,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
     before = text[max(0, s - 80):s]
     if _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
         return "age"
+    if _PARTY_AFTER.match(after):
+        return "party"                   # "Mitch McConnell, R-Ky., said"
     if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
             (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before)):
         return "first name"
@@ -394,6 +400,8 @@ def _clean_role(words: list[str]) -> str | None:
 
 def _surname_key(toks: list[_Tok]) -> tuple[str, ...]:
     """The words that name someone alone: "Leyen" needs "von der", "Poppel" its "Van"."""
+    if len(toks) > 1 and toks[-1].text in _SUFFIXES:
+        toks = toks[:-1]                 # "Donald Trump Jr": Trump
     i = len(toks) - 1
     while i > 0 and (toks[i - 1].kind == "part" or (toks[i - 1].text in CAP_PARTICLES and i - 1 > 0)):
         i -= 1
@@ -529,7 +537,8 @@ def _headline_end(text: str, paras: list[tuple[int, int]]) -> int:
     if not words or len(words) > 20:
         return 0
     caps = sum(1 for w in words if w[:1].isupper())
-    if line.isupper() or caps >= 0.6 * len(words) or not re.search(r"[.!?\"”]$", line):
+    one_sentence = not re.search(r"[.!?]\s+[A-Z“\"]", line)
+    if line.isupper() or (caps >= 0.75 * len(words) and one_sentence) or not re.search(r"[.!?\"”]$", line):
         return e
     return 0
 
@@ -544,7 +553,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     everyone: list[dict] = []
     for c in cands:
         words = tuple(_norm(t.text) for t in c.toks)
-        group = groups.setdefault(words[-1].lower(), [])
+        group = groups.setdefault(_surname_key(c.toks)[-1].lower(), [])
         p = _match_person(group, words, c.titles)
         if p is None:
             p = {"names": [], "surname": _surname_key(c.toks), "gender": None, "role": None,
@@ -576,6 +585,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             for words in p["names"]:
                 if len(words) > 1:
                     forms[words] = forms[tuple(w.upper() for w in words)] = p
+                    if words[-1] in _SUFFIXES:
+                        forms[tuple(_norm(w) for w in p["surname"]) + words[-1:]] = p   # "Trump Jr"
             surname = tuple(_norm(w) for w in p["surname"])
             forms.setdefault(surname, key)
             forms.setdefault(tuple(w.upper() for w in surname), key)
@@ -677,10 +688,13 @@ def _match_person(group: list[dict], words: tuple[str, ...], titles: list[_Tok])
     if len(words) == 1:
         gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
         return _resolve(group, gender and next(k for k, v in GENDER_TITLES.items() if v == gender))
-    first = words[0]
+    first, suffix = words[0], words[-1] in _SUFFIXES
+    if suffix and len(words) == 2:       # "Trump Jr"
+        return next((p for p in group if any(w[-1] in _SUFFIXES for w in p["names"])), None)
     for p in group:
-        known = [w[0] for w in p["names"] if len(w) > 1]
-        if not known or any(_same_first(first, k) for k in known):
+        known = [w for w in p["names"] if len(w) > 1]
+        # "Donald Trump Jr" is not "Donald Trump"
+        if not known or any(_same_first(first, k[0]) and (k[-1] in _SUFFIXES) == suffix for k in known):
             return p
     return None
 

@@ -280,3 +280,13 @@ def test_lone_name_after_a_role_word_but_not_after_a_rival():
     names = set(by_name(text))
     assert {"Sudarno", "Ilsabet"} <= names
     assert "Shellco" not in names
+
+
+def test_us_style_titles_party_tags_and_suffixes():
+    text = ("The vote was close. Senate Majority Leader Brannock Tull, R-Ky., said it would pass. "
+            "Sen. Elizabeth Warren, D-Mass., disagreed.\n\n"
+            "Donald Trump Jr. spoke first. Trump Jr. said his father, Donald Trump, would win. Trump agreed.")
+    ps = by_name(text)
+    assert {"Brannock Tull", "Elizabeth Warren", "Donald Trump Jr", "Donald Trump"} <= set(ps)
+    assert ps["Donald Trump Jr"].forms == ["Donald Trump Jr", "Trump Jr"]
+    assert ps["Donald Trump"].forms == ["Donald Trump", "Trump"]
