@@ -245,7 +245,7 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if run[0].text not in firsts and run[0].kind == "name":
         for i in range(1, len(run) - 1):
-            if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".")):
+            if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
                 break
     words = [t.text for t in run]
