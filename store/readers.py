@@ -171,15 +171,17 @@ def read_text(text: str, name: str, stem: str | None) -> Article:
 
 
 def headline(text: str) -> str | None:
-    """The first line when it reads as a headline: short, no final full stop, and followed
-    by a blank line or much shorter than the paragraph after it."""
+    """The first line when it reads as a headline: short, no final full stop (unless in
+    capitals), and followed by a blank line or much shorter than the lines after it (a
+    short dateline may sit in between)."""
     lines = text.lstrip("\n").split("\n")
     first = lines[0].strip()
     rest = [ln.strip() for ln in lines[1:]]
     body = [ln for ln in rest if ln]
-    if not first or not body or len(first) > 150 or first.endswith((".", ",", ";", ":")):
+    shouted = first.upper() == first      # wire headlines in capitals may end with a full stop
+    if not first or not body or len(first) > 150 or (first.endswith((".", ",", ";", ":")) and not shouted):
         return None
-    if rest[0] == "" or len(first) * 2 <= len(body[0]):
+    if rest[0] == "" or len(first) * 2 <= max(len(b) for b in body[:3]):
         return first
     return None
 

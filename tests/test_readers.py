@@ -190,3 +190,13 @@ def test_json_export_wrapping_its_records_and_ndjson(tmp_path):
     (tmp_path / "feed.ndjson").write_text(json.dumps({"id": 3, "text": "Three."}) + "\n")
     arts = list(read_paths([tmp_path / "export.json", tmp_path / "feed.ndjson"]))
     assert [a.text for a in arts] == ["One.", "Two.", "Three."]
+
+
+def test_capitalised_wire_headline_with_full_stop_is_a_title(tmp_path):
+    (tmp_path / "w.txt").write_text("SOCCER - CITY WIN AGAIN.\nLONDON 1996-08-30\nCity won their third game in a row on "
+                                    "Saturday, beating United 2-1 at home.\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("The minister resigned.\nHe said he had no regrets about the decision he made.\n",
+                                    encoding="utf-8")
+    wire, sentence = list(read_paths([tmp_path / "w.txt", tmp_path / "s.txt"]))
+    assert wire.title == "SOCCER - CITY WIN AGAIN."
+    assert sentence.title == "S"
