@@ -345,6 +345,9 @@ def _evidence(c: _Cand, text: str) -> str | None:
 
 def _role_before(text: str, start: int) -> str | None:
     """Role words right before a name: "Tory leader Michael Howard", "his deputy, JD Vance"."""
+    last = text[max(0, start - 30):start].rstrip(" ,").rpartition(" ")[2]
+    if last.lower() not in ROLE_NOUNS:
+        return None                  # the common case, decided without a pattern
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
     words = re.findall(r"[\w\-’']+[,]?|\S", text[line_start:start])
     if words and words[-1].endswith(",") and len(words[-1]) > 1:
