@@ -1,6 +1,5 @@
 import json
 
-import pytest
 
 import store.ingest as ingest_module
 from store.db import open_store
