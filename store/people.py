@@ -599,7 +599,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     for p in everyone:
         for words in p["names"]:
             if len(words) > 1 and (words[0] in firsts or (words[0][:1].isupper() and words[0][1:].islower()
-                                                          and words[0] not in STOP and words[0] not in PLACES)):
+                                                          and words[0] not in STOP and words[0] not in PLACES
+                                                          and words[0] not in CAP_PARTICLES)):
                 first_owner.setdefault(words[0], {})[id(p)] = p
     dropped = set()
     for first, ps in first_owner.items():
