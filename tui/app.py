@@ -87,7 +87,7 @@ class Pane(Horizontal):
     def on_mount(self) -> None:
         self.built = True
         if self.display:
-            self.shown()
+            self.call_after_refresh(self.shown)      # draw the screen first, then fetch
             self.rows.focus()
 
     def shown(self) -> None:

@@ -79,7 +79,8 @@ class RowList(ScrollView, can_focus=True):
         self.cursor = 0
         self.pending = True
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
-        self._drawn: OrderedDict[tuple[int, int], Text] = OrderedDict()   # (row id, width) -> text
+        # rows recently drawn, so scrolling back redraws cheaply: (id, width, styles) -> strip
+        self._drawn: OrderedDict[tuple, Strip] = OrderedDict()
 
     @property
     def count(self) -> int:
@@ -126,36 +127,35 @@ class RowList(ScrollView, can_focus=True):
     # ---- drawing ---------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self.ids:
             message = "Loading…" if self.pending else self.empty
             text = Text(message if y == 0 else "", style=self.get_component_rich_style("rowlist--empty"))
-        elif index >= len(self.ids):
+            return self._strip(text, width, base)
+        if index >= len(self.ids):
             return Strip.blank(width, base)
+        cursor = self.get_component_rich_style("rowlist--cursor") if index == self.cursor else None
+        row = self.row(index)
+        key = (row["id"], width, base, cursor)
+        strip = self._drawn.get(key)
+        if strip is None:
+            text = self.render_row(row, width) if len(row) > 1 else Text("")
+            if cursor:
+                text.stylize(cursor)
+            strip = self._drawn[key] = self._strip(text, width, base)
+            if len(self._drawn) > 4 * PAGE:
+                self._drawn.popitem(last=False)
         else:
-            text = self._draw(index, width)
-            if index == self.cursor:
-                text.stylize(self.get_component_rich_style("rowlist--cursor"))
+            self._drawn.move_to_end(key)
+        return strip
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis")
         text.stylize_before(base)
-        strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(Style())
-
-    def _draw(self, index: int, width: int) -> Text:
-        """A row's text, kept for the rows recently drawn so scrolling redraws cheaply."""
-        row = self.row(index)
-        key = (row["id"], width)
-        text = self._drawn.get(key)
-        if text is None:
-            text = self.render_row(row, width) if len(row) > 1 else Text("")
-            self._drawn[key] = text
-            if len(self._drawn) > 4 * PAGE:
-                self._drawn.popitem(last=False)
-        return text.copy()
+        return Strip(text.render(self.app.console), text.cell_len).crop_extend(0, width, base)
 
     # ---- moving ----------------------------------------------------------------
 
