@@ -110,7 +110,7 @@ class Pane(Horizontal):
                 ids = self.ids(conn, query)
             finally:
                 conn.close()
-            self.app.call_from_thread(self.loaded, generation, ids, keep)
+            self.app.from_worker(self.loaded, generation, ids, keep)
 
         self.run_worker(work, thread=True, exclusive=True, group=f"ids-{self.name}")
 
@@ -503,6 +503,13 @@ class BylineApp(App):
         who = row.get("speaker") or "unknown speaker"
         label = "Markdown quote" if style == "markdown" else "Quote"
         self.notify(f"{label} from {who} copied: {show.clip(row['text'], 60)}", markup=False)
+
+    def from_worker(self, callback, *args) -> None:
+        """Hand a worker thread's result to the app; dropped if the app has closed meanwhile."""
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass
 
     # ---- search (used by the search screen) ------------------------------------------
 

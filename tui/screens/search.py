@@ -51,7 +51,10 @@ class SearchScreen(Screen):
         from store.search import vocabulary
 
         with self.app.search_lock:
-            vocabulary(sqlite_utils.Database(self.app.search_conn()))
+            try:
+                vocabulary(sqlite_utils.Database(self.app.search_conn()))
+            except sqlite3.OperationalError:      # interrupted by the first keystroke: the search loads it
+                pass
 
     @on(Input.Changed, "#search-box")
     def typed(self, event: Input.Changed) -> None:
@@ -79,7 +82,7 @@ class SearchScreen(Screen):
                 if "interrupt" in str(e):
                     return
                 hits, message = [], f"search failed: {e}"
-        self.app.call_from_thread(self.show_hits, query, hits, message)
+        self.app.from_worker(self.show_hits, query, hits, message)
 
     def show_hits(self, query: str, hits: list, message: str) -> None:
         if query != self.latest:                  # an older query's answer: drop it
