@@ -138,6 +138,7 @@ class _Article:
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
         self.outer = [_outer(text, q) for q in quotes]
+        self.kinds = [q.kind for q in quotes]
         # the quoted stretches, nested quotes merged into the quote around them
         self.mask: list[tuple[int, int]] = []
         for s, e in sorted(self.outer):
@@ -467,8 +468,6 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     if dash and e + dash.end() in art.by_start:       # "“…” ― Martha Aguilar"
         ms, me, p = art.by_start[e + dash.end()]
         return Cue("name", e, me, p, sieve="dash")
-    if _in_subordinate_clause(art, s):
-        return None          # "as Trump went on about “…,” Melanie said yes": not her words
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -492,6 +491,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
                 return None
             if not _opens(art, start, cue.start, strict=ended):
                 return None
+            if art.kinds[i] == "partial" and _in_subordinate_clause(art, s):
+                return None  # "as Trump went on about “…,” Melanie said yes": not her words
             if ended and (w not in _INVERTED or not _short_tail(art, w1, end)):
                 # `"…." Mary Jones added that …`: a new statement by someone; whether it
                 # also owns the quote is unclear, so the quote gets no speaker
