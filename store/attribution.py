@@ -694,10 +694,14 @@ def _headline(art: _Article, i: int) -> Cue | None:
     k = s
     while k > pstart and art.text[k - 1].isspace():
         k -= 1
-    if k in art.by_end:
+    # `Brown 'should be sacked'`, `Blair 'must go'` are said about the person, not by them
+    if k in art.by_end and not _ABOUT_SOMEONE.search(art.text, s, e):
         ms, me, p = art.by_end[k]
         return Cue("name", ms, me, p, sieve="headline")
     return None
+
+
+_ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)
 
 
 def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:

@@ -400,3 +400,8 @@ def test_partial_in_a_subordinate_clause_is_not_the_main_clause_cue():
     text = 'As Bo Lind went on about "a rigged system," Ann Fry said nothing.'
     lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
     assert who(text, lind, fry) == [("a rigged system,", None)]
+
+
+def test_headline_quote_about_the_person_is_not_theirs():
+    text = "Costa 'should be sacked' over row\n\nThe minister spoke on Monday."
+    assert who(text, person(text, "Rui Costa", "Costa", gender="m")) == [("should be sacked", None)]
