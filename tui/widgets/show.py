@@ -103,15 +103,25 @@ def quote_row(row: dict, width: int) -> Text:
     return columns([(who, name_width, ""), (mark, 1, "yellow"), (f"“{one_line(row['text'])}”", width - name_width - 3, "")])
 
 
+def _figure_widths(width: int) -> list[tuple[str, int]]:
+    """value, kind, unit fixed; what it measures and the article share the rest (the
+    article column goes first when the list is narrow)."""
+    rest = width - 30
+    about = rest if rest < 40 else rest // 2
+    return [("value", 11), ("kind", 8), ("unit", 8), ("about", about), ("article", rest - about - 1)]
+
+
 def figure_columns(width: int, sort: str, descending: bool) -> Text:
     arrow = "▼" if descending else "▲"
-    names = [("value", 11), ("kind", 8), ("unit", 7), ("about", 20), ("article", width - 50)]
-    return columns([(name + (arrow if name == sort else ""), w, "") for name, w in names], style="bold")
+    return columns([(name + (arrow if name == sort else ""), w, "") for name, w in _figure_widths(width)],
+                   style="bold")
 
 
 def figure_row(row: dict, width: int) -> Text:
-    return columns([(number(row.get("value")).rjust(11), 11, "bold"), (row.get("kind") or "", 8, "cyan"), (row.get("unit") or "", 7, ""),
-                    (row.get("about") or "", 20, ""), (article_label(row), width - 50, "dim")])
+    cells = {"value": (number(row.get("value")).rjust(11), "bold"), "kind": (row.get("kind") or "", "cyan"),
+             "unit": (row.get("unit") or "", ""), "about": (row.get("about") or "", ""),
+             "article": (article_label(row), "dim")}
+    return columns([(cells[name][0], w, cells[name][1]) for name, w in _figure_widths(width)])
 
 
 def article_row(row: dict, width: int) -> Text:
