@@ -342,6 +342,10 @@ class _Article:
         for s, e, p in reversed(self.mention_in(lo, comma)):
             gap = self.text[e:comma]
             if not gap.strip():              # "Emmanuel Macron, later told"
+                # ... but not "McLeod, who examined Bruno, told": the name must open its clause
+                clause = max(self.text.rfind(",", lo, s) + 1, lo)
+                if not all(w[2] in _TITLES or self.text[w[0]].isupper() for w in self.words(clause, s)):
+                    continue
                 return (s, e, p) if self._position(s, lo) == "subject" else None
             # "Rep. Jim Jordan (R-Ohio), a member,", "Vann R. Newkirk II, a writer,"
             paren = re.match(r"\s*\([^()]{1,30}\)|\s+(?:Jr|Sr|II|III|IV)\b\.?", gap)

@@ -405,3 +405,9 @@ def test_partial_in_a_subordinate_clause_is_not_the_main_clause_cue():
 def test_headline_quote_about_the_person_is_not_theirs():
     text = "Costa 'should be sacked' over row\n\nThe minister spoke on Monday."
     assert who(text, person(text, "Rui Costa", "Costa", gender="m")) == [("should be sacked", None)]
+
+
+def test_name_inside_a_relative_clause_is_not_the_subject():
+    text = 'Professor Ida Holm, who examined Kai Berg, told reporters: "He could be blinded."'
+    holm, berg = person(text, "Ida Holm", gender="f"), person(text, "Kai Berg", gender="m")
+    assert who(text, holm, berg) == [("He could be blinded.", "Ida Holm")]
