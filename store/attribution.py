@@ -60,6 +60,11 @@ call note post continue continues term terms label brand comment comments remark
 counter counters rail charge charges report reports reported reporting question questions
 attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
 joke jokes warning hail blame plead state states""".split())
+# Past participles that name or judge someone: right after "Name," they are passive
+# ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
+_NAMING = {"dubbed", "called", "labelled", "labeled", "branded", "termed", "described", "nicknamed",
+           "accused", "praised", "criticised", "criticized", "hailed", "blamed", "condemned",
+           "dismissed", "known"}
 _PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
 
 # Verbs that may stand right after a quote and take their subject after them too:
@@ -261,8 +266,11 @@ class _Article:
         when the subject is not a person ("officials said") or the verb is passive."""
         text = self.text
         words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
-        if words and words[-1][2] in _PASSIVE and self.text[verb:verb + 12].split()[0].lower() in _PAST_PARTICIPLES:
+        verb_word = self.text[verb:verb + 20].split()[0].lower().rstrip(",.:;")
+        if words and words[-1][2] in _PASSIVE and verb_word in _PAST_PARTICIPLES:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
+        if verb_word in _NAMING and self._named_then_comma(verb, lo):
+            return Cue("unnamed", verb, verb + len(verb_word), sieve="passive")   # "Thatcher, dubbed the"
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
         while words and (words[-1][2] in _BETWEEN or words[-1][2].endswith("ly")
@@ -320,6 +328,15 @@ class _Article:
             if not inside or all(_POSSESSIVE.match(self.text, e) for _, e, _ in inside):
                 return Cue("unnamed", start, verb, sieve="unnamed")
         return None
+
+    def _named_then_comma(self, verb: int, lo: int) -> bool:
+        """ "Thatcher, dubbed": a name and a comma right before the verb, the name not itself
+        closing an appositive ("Tusk, the Polish prime minister, called" is Tusk speaking)."""
+        before = self.text[lo:verb].rstrip()
+        if not before.endswith(","):
+            return False
+        m = self.by_end.get(lo + len(before) - 1)
+        return bool(m) and not self.text[lo:m[0]].rstrip().endswith(",")
 
     def _position(self, start: int, lo: int) -> str:
         """"subject", "object" (after a preposition) or "joint" (after and/or)."""

@@ -40,7 +40,7 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
             spans.append((tail, pend if reopens else _sentence_end(text, tail, pend, sents)))
         for start, end in sorted(spans):
             start, end = _trim(text, start, end)
-            if end > start:
+            if any(c.isalnum() for c in text[start:end]):   # not a stray mark around "."
                 quotes.append(Quote(start=start, end=end, text=text[start:end],
                                     kind=_kind(text, start, end, pstart)))
     return quotes

@@ -411,3 +411,12 @@ def test_name_inside_a_relative_clause_is_not_the_subject():
     text = 'Professor Ida Holm, who examined Kai Berg, told reporters: "He could be blinded."'
     holm, berg = person(text, "Ida Holm", gender="f"), person(text, "Kai Berg", gender="m")
     assert who(text, holm, berg) == [("He could be blinded.", "Ida Holm")]
+
+
+def test_name_then_naming_participle_is_passive():
+    text = 'Mae Dunn, dubbed the "Iron Lady" by the press, left office.'
+    assert who(text, person(text, "Mae Dunn", gender="f")) == [("Iron Lady", None)]
+
+
+def test_marks_around_punctuation_only_are_not_quotes():
+    assert spans('He said it would " lose face " . Then " . " left.') == ["lose face"]
