@@ -146,7 +146,7 @@ def fzf_seconds(lines_file: Path, query: str, rounds: int) -> float:
     return statistics.median(times)
 
 
-def run(size: int, work: Path, archive: Path | None, rounds: int, rebuild: bool) -> None:
+def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: int, rebuild: bool) -> None:
     print(f"\n== {size:,} sentences ==", flush=True)
     if archive is None:
         archive = work / f"archive-{size}.jsonl"
@@ -203,7 +203,7 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, rebuild: bool)
         overlap, expected = overlaps[query]
         line = f"{query:26} {full[query]:6.1f} {overlap:3d}/{expected:<3d}"
         if have_fzf:
-            fzf_ms = fzf_seconds(lines_file, query, rounds) * 1000
+            fzf_ms = fzf_seconds(lines_file, query, fzf_rounds) * 1000
             ratios.append(fzf_ms / full[query])
             line += f" {fzf_ms:8.0f} {fzf_ms / full[query]:5.0f}x"
         print(line, flush=True)
@@ -225,12 +225,13 @@ def main() -> None:
     parser.add_argument("--archive", type=Path, help="a JSONL archive to read instead of building one")
     parser.add_argument("--work", type=Path, default=Path("/tmp/byline-search-bench"))
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--fzf-rounds", type=int, help="runs of fzf per query (default: --rounds)")
     parser.add_argument("--rebuild", action="store_true", help="build archives and stores again")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; search.CANDIDATES={search.CANDIDATES}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        run(size, args.work, args.archive, args.rounds, args.rebuild)
+        run(size, args.work, args.archive, args.rounds, args.fzf_rounds or args.rounds, args.rebuild)
 
 
 if __name__ == "__main__":

@@ -157,20 +157,22 @@ class Word:
         self.text = text
         self.prefix = prefix
         self.typos = _max_typos(len(text))
+        self.kept = 2 if self.typos == 2 else 1     # letters a typo keeps, as _Vocab.words
         self.prefix_typos = 1 if 4 <= len(text) <= 10 else 0    # as _Vocab.beginnings
         self.sims = _Sims(self)
 
     def similarity(self, term: str) -> float:
         """100 for the word itself; PREFIX_SIM for a longer word it begins (last word
         only); less by edit distance (transpositions count one) for a typo. Typos keep
-        the first letter: people rarely get it wrong, and it keeps the lookup small."""
+        the first letter (the first two in words of six letters or more, which may have
+        two typos): people rarely get them wrong, and it keeps the lookup small."""
         w, n = self.text, len(self.text)
         if term == w:
             return 100.0
         if term[:1] != w[:1]:
             return 0.0
         best = 0.0
-        if self.typos and abs(len(term) - n) <= self.typos:
+        if self.typos and abs(len(term) - n) <= self.typos and term[:self.kept] == w[:self.kept]:
             d = OSA.distance(w, term, score_cutoff=self.typos)
             if d <= self.typos:
                 best = 100.0 * (1 - d / max(n, len(term)))
@@ -342,9 +344,9 @@ class _Vocab:
     def sorted_terms(self) -> list[str]:
         return self._pool("sorted", lambda: sorted(self.terms))
 
-    def words(self, first: str, length: int) -> list[str]:
-        """Words of this length beginning with this letter."""
-        return self._pools_by_key()[0].get((first, length), [])
+    def words(self, start: str, length: int) -> list[str]:
+        """Words of this length beginning with these one or two letters."""
+        return self._pools_by_key()[0].get((start, length), [])
 
     def beginnings(self, first: str, length: int) -> list[str]:
         """Distinct beginnings of this length (4 to 10) of longer words, for typos while typing."""
@@ -356,6 +358,8 @@ class _Vocab:
             beginnings: dict = {}
             for t in self.terms:
                 words.setdefault((t[0], len(t)), []).append(t)
+                if len(t) >= 4:
+                    words.setdefault((t[:2], len(t)), []).append(t)
                 for n in range(4, min(len(t), 11)):
                     beginnings.setdefault((t[0], n), set()).add(t[:n])
             return words, {k: list(v) for k, v in beginnings.items()}
@@ -383,7 +387,7 @@ class _Vocab:
         if w in self.terms:
             found[_quote(w)] = 100.0
         for k in range(n - word.typos, n + word.typos + 1) if word.typos else ():
-            for term, _, _ in process.extract(w, self.words(w[0], k), scorer=OSA.distance,
+            for term, _, _ in process.extract(w, self.words(w[:word.kept], k), scorer=OSA.distance,
                                               score_cutoff=word.typos, limit=None):
                 found.setdefault(_quote(term), word.sims[term])
         if word.prefix:
