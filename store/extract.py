@@ -51,14 +51,26 @@ def to_json(article: Article, ex: Extraction) -> dict:
     return {k: v for k, v in out.items() if v is not None or k in ("people", "quotes", "figures")}
 
 
+# Name suffixes are never the short name; surnames that read as a title on their own
+# ("King said", "Prince said") keep the full name.
+_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+_TITLE_WORDS = {"King", "Queen", "Prince", "Princess", "Pope", "Lord", "Lady", "General", "President",
+                "Minister", "Chancellor", "Senator", "Secretary", "Sir", "Dame"}
+
+
 def short_names(people: list[Person]) -> dict[str, str]:
     """Each person's surname as the text writes it ("von der Leyen"), for those whose surname
     no other person in the article shares. Sources name a speaker with varying descriptors
     ("Sen. Claire McCaskill", "Republican nominee Donald Trump"); the surname is what they share."""
     tails = {}
     for p in people:
-        suffixes = [f for f in p.forms if f != p.name and p.name.endswith(" " + f)]
-        tails[p.name] = min(suffixes, key=len) if suffixes else p.name.split()[-1]
+        words = p.name.split()
+        while len(words) > 1 and words[-1] in _SUFFIXES:
+            words.pop()
+        name = " ".join(words)
+        suffixes = [f for f in p.forms if f != name and name.endswith(" " + f)]
+        tail = min(suffixes, key=len) if suffixes else words[-1]
+        tails[p.name] = p.name if tail in _TITLE_WORDS else tail
     return {
         p.name: tails[p.name]
         for p in people
