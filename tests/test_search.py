@@ -261,3 +261,15 @@ def test_rank_scores_typos_and_orders_neighbours_first():
     apart = search.rank(words, search.tokens("Starmer met Keir"))
     assert together[0] == apart[0] == 100
     assert together > apart
+
+
+def test_interrupted_search_raises_for_the_caller(db):
+    import sqlite3
+    search.search(db, "anything")                   # vocabulary loaded
+    db.conn.set_progress_handler(lambda: 1, 1)      # what conn.interrupt() does mid-query
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            search.search(db, "starmer")
+    finally:
+        db.conn.set_progress_handler(None, 1)
+    assert search.search(db, "starmer")
