@@ -79,6 +79,7 @@ _AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
+_DIGIT = re.compile(r"\d")
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 
 
@@ -297,9 +298,10 @@ def _evidence(c: _Cand, text: str) -> str | None:
         if role and (re.match(r"[,.]", after) if before.rstrip().endswith(",") else
                      not re.match(r"\s*[A-Z]", after) and role.split()[-1].lower() not in _ORG_ROLES):
             return "role"                # "her brother, Hans, ...", "president Suharto and"
-        line = text[text.rfind("\n", 0, s) + 1:text.find("\n", e) if text.find("\n", e) >= 0 else len(text)]
-        if re.search(r"\d", line) and (_CARD_BEFORE.search(before) or _CARD_AFTER.match(after)):
-            return "scorecard"           # "c Vaas b Chandana 56", "Vass 7-0-29-0"
+        if _CARD_AFTER.match(after) or _CARD_BEFORE.search(before):
+            line_end = text.find("\n", e)
+            if _DIGIT.search(text, text.rfind("\n", 0, s) + 1, line_end if line_end >= 0 else len(text)):
+                return "scorecard"       # "c Vaas b Chandana 56", "Vass 7-0-29-0"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if _ROLE_AFTER.match(after):
@@ -368,6 +370,8 @@ def _role_before(text: str, start: int) -> str | None:
 
 
 def _appositive_after(after: str) -> str | None:
+    if not after.startswith(","):
+        return None
     m = _APPOS_AFTER.match(after)
     if not m:
         return None
@@ -383,6 +387,8 @@ def _appositive_after(after: str) -> str | None:
 
 
 def _appositive_before(text: str, start: int) -> str | None:
+    if not text[max(0, start - 70):start].rstrip().endswith(","):
+        return None
     m = _APPOS_BEFORE.search(text, max(0, start - 70), start)
     if not m or len(m.group(1).split()) > 6:
         return None
