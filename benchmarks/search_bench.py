@@ -146,7 +146,8 @@ def fzf_seconds(lines_file: Path, query: str, rounds: int) -> float:
     return statistics.median(times)
 
 
-def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: int, rebuild: bool) -> None:
+def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: int, rebuild: bool,
+        latency_only: bool = False) -> None:
     print(f"\n== {size:,} sentences ==", flush=True)
     if archive is None:
         archive = work / f"archive-{size}.jsonl"
@@ -177,6 +178,9 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
           f"max {max(per_key):.1f} ms; CPU time p50 {percentile(per_key_cpu, 50):.1f} ms, "
           f"p95 {percentile(per_key_cpu, 95):.1f} ms; typo queries only, one round: p95 {percentile(typo_keys, 95):.1f} ms")
 
+    if latency_only:
+        store.close()
+        return
     started = time.perf_counter()
     rows = db.execute("SELECT id, text FROM sentences ORDER BY id").fetchall()
     ids = [r[0] for r in rows]
@@ -227,12 +231,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/byline-search-bench"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--fzf-rounds", type=int, help="runs of fzf per query (default: --rounds)")
+    parser.add_argument("--latency-only", action="store_true", help="skip the brute-force and fzf comparisons")
     parser.add_argument("--rebuild", action="store_true", help="build archives and stores again")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; search.CANDIDATES={search.CANDIDATES}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        run(size, args.work, args.archive, args.rounds, args.fzf_rounds or args.rounds, args.rebuild)
+        run(size, args.work, args.archive, args.rounds, args.fzf_rounds or args.rounds, args.rebuild,
+            args.latency_only)
 
 
 if __name__ == "__main__":
