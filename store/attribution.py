@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Person, Quote
+from .names import DEMONYMS, ORG_WORDS, PLACES, SURNAME_LIKE, TITLES, first_names
 
 # Verbs that report speech or stance, as bases inflected below, plus irregular forms.
 # Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
@@ -126,6 +127,7 @@ class Cue:
     person: Person | None = None
     gender: str | None = None  # for a pronoun
     sieve: str = "verb-name"
+    source: str | None = None  # an organisation named as the subject (sieve "organisation")
 
 
 class _Article:
@@ -326,6 +328,9 @@ class _Article:
             inside = self.mention_in(start, k)
             # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
             if not inside or all(_POSSESSIVE.match(self.text, e) for _, e, _ in inside):
+                org = None if inside else organisation(self, start, k)
+                if org:
+                    return Cue("unnamed", start, verb, sieve="organisation", source=org)
                 return Cue("unnamed", start, verb, sieve="unnamed")
         return None
 
@@ -434,7 +439,8 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
         elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i, q):
             prev = quotes[i - 1]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
-            q.sieve = "continuation" if prev.speaker else prev.sieve
+            q.source = prev.source
+            q.sieve = "continuation" if prev.speaker or prev.source else prev.sieve
         else:
             cue = _possessive(art, i, quotes) or _reported_before(art, i, quotes)
             if cue:
@@ -458,6 +464,7 @@ def _apply(art: _Article, q: Quote, cue: Cue) -> None:
     elif cue.kind == "name" and q.kind == "partial" and sieve == "verb-name" and cue.end <= q.start:
         sieve = "partial-subject"
     q.speaker = person.name if person else None
+    q.source = cue.source if person is None and cue.kind == "unnamed" else None
     q.cue, q.cue_start, q.cue_end = art.text[cue.start:cue.end], cue.start, cue.end
     q.sieve = sieve
 
@@ -520,6 +527,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
                 if cue.kind == "name" and cue.start == start:
                     return Cue("unnamed", cue.start, w1, cue.person, sieve="ambiguous")
                 return None
+            if ended and cue.sieve == "organisation" and art.words(w1, end):
+                return None  # `"…." The agency said North Korea …`: a new statement
             cue.end = w1
             return cue
     return None
@@ -578,6 +587,10 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     # "said a spokesman", "said officials", "said Carla Munoz" (not among the people);
     # "said on Twitter", "said Tuesday" have their subject elsewhere
     if w[0][2] in _NP_START or (art.text[j].isupper() and w[0][2] not in _TIME_WORDS):
+        run = _name_run(art, w)
+        org = organisation(art, j, run) if run else None
+        if org:
+            return Cue("unnamed", cue_start, run, sieve="organisation", source=org)
         return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve="unnamed")
     return None
 
@@ -783,3 +796,86 @@ def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
 
 def _fold(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
+
+
+# Organisations as the source of a quote. Groups and roles are never one ("officials said").
+_GROUPS = set("""
+officials police protesters demonstrators sources critics analysts experts residents witnesses
+investigators prosecutors authorities lawmakers legislators voters supporters opponents democrats
+republicans conservatives liberals tories activists fans players workers staff aides students
+doctors scientists researchers economists observers leaders members people
+""".split())
+# "the IMF report stated", "PolitiFact's analysis found": the document speaks for its maker.
+_DOCUMENTS = {"report", "statement", "study", "survey", "analysis", "editorial", "article", "story",
+              "website", "review", "poll", "memo", "release", "investigation", "ruling"}
+_NAME_LINKS = {"of", "for", "and", "&", "on"}      # inside a name: "Bank of England"
+_TOKEN = re.compile(r"[A-Za-z0-9&][\w&.'’-]*")
+_CAPS = re.compile(r"[A-Z]{2,}s?|(?:[A-Z]\.){2,}")   # IMF, CNN, U.N.
+_INNER_CAP = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")   # PolitiFact
+
+
+def _name_run(art: _Article, words) -> int | None:
+    """Where a name that opens words (after "said", "according to") ends: capitalised words
+    with only spaces between, after an optional "the", plus a document noun ("report")."""
+    end = None
+    for n, (w0, w1, w) in enumerate(words):
+        if end is not None and art.text[end:w0].strip():
+            break                                  # a comma or other mark ends the name
+        if art.text[w0].isupper() or (n == 0 and w == "the") or (end and w in _NAME_LINKS):
+            end = w1
+        elif end is not None and w in _DOCUMENTS:
+            return w1
+        elif end is not None:
+            return None          # "said the East Kilbride athlete": the name describes someone
+        else:
+            break
+    return end
+
+
+def organisation(art: _Article, start: int, end: int) -> str | None:
+    """The organisation text[start:end] names as written ("PolitiFact", "the Times",
+    "The International Atomic Energy Agency"), or None when it may be a person, a group
+    or anything else. Precision first: only a capitalised name with something that marks
+    it as an organisation (a "the", an organisation word, an acronym, a place, or two
+    words that are not a first name and a surname)."""
+    text = art.text
+    toks = [[m.start() + start, m.end() + start, m.group()] for m in _TOKEN.finditer(text[start:end])]
+    if toks and toks[-1][2].lower() in _DOCUMENTS:
+        toks.pop()
+        if toks:
+            p = _POSSESSIVE.search(toks[-1][2])
+            if p and p.end() == len(toks[-1][2]):        # "PolitiFact's report"
+                toks[-1][1] -= len(toks[-1][2]) - p.start()
+                toks[-1][2] = toks[-1][2][:p.start()]
+    for t in toks:
+        t[2] = t[2].rstrip(".") if not _CAPS.fullmatch(t[2]) else t[2]
+    the = bool(toks) and toks[0][2] in ("the", "The")
+    body = [t[2] for t in toks[the:]]
+    if not body or len(body) > 7 or any(re.search(r"[’']", w) for w in body):
+        return None
+    if not (body[0][0].isupper() and body[-1][0].isupper()):
+        return None
+    if not all(w[0].isupper() or w[0].isdigit() or w in _NAME_LINKS for w in body):
+        return None
+    s, e = toks[0][0], toks[-1][1]
+    if art.mention_in(s, e) or any(m[1] > s for m in art.mention_in(max(0, s - 60), s)):
+        return None                                 # a person's name, or part of one
+    low = [w.lower() for w in body]
+    if (body[0] in TITLES or low[0] in _TITLES or low[0] in _NP_START or low[0] in _NOT_NP
+            or low[0] in _TIME_WORDS or any(w in _PRONOUNS or w in _GROUP_PRONOUNS for w in low)
+            or any(w in SPEECH_VERBS for w in low)):
+        return None
+    if len(body) == 1 and (low[0] in _GROUPS or body[0] in DEMONYMS or body[0][:-1] in DEMONYMS or (not the and re.search(rf"\b{re.escape(low[0])}\b", text))):
+        return None                                 # "Police say", "Protesters said"
+    names = first_names()
+    marked = (the
+              or any(w in ORG_WORDS and w not in SURNAME_LIKE for w in body)
+              or any(_CAPS.fullmatch(w) or _INNER_CAP.match(w) for w in body)
+              or any(w in PLACES for w in body))
+    if not marked and len(body) >= 2 and body[0] not in names:
+        # "Zero Hedge": a person's surname would stand alone somewhere else in the text
+        alone = re.finditer(rf"\b{re.escape(body[-1])}\b", text)
+        marked = all(text[max(0, m.start() - len(body[-2]) - 1):m.start()].strip() == body[-2] for m in alone)
+    if not marked or (body[0] in names and not any(w in ORG_WORDS for w in body)):
+        return None
+    return text[s:e]

@@ -22,7 +22,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
     ../shared/eval/score.py reads. "source" is where the article was read from;
     "outlet" is the publication named in its metadata. A quote's "speaker" is the short name
     a reader would use ("Obama"; where two people share a surname, the name as the text writes
-    it at the cue), "person" the canonical full name."""
+    it at the cue), "person" the canonical full name; with no person, "speaker" is the
+    organisation the cue names (Quote.source) and "source_kind" tells the two apart."""
     short = short_names(ex.people)
     out = {
         "id": article.id,
@@ -38,7 +39,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
             for p in ex.people
         ],
         "quotes": [
-            {"text": q.text, "speaker": short.get(q.speaker) or speaker_as_written(article.text, q, ex.people), "person": q.speaker,
+            {"text": q.text, "speaker": _speaker(article.text, q, ex.people, short), "person": q.speaker,
+             "source_kind": "person" if q.speaker else "organisation" if q.source else None,
              "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve}
             for q in ex.quotes
         ],
@@ -49,6 +51,12 @@ def to_json(article: Article, ex: Extraction) -> dict:
         ],
     }
     return {k: v for k, v in out.items() if v is not None or k in ("people", "quotes", "figures")}
+
+
+def _speaker(text: str, q, people: list[Person], short: dict[str, str]) -> str | None:
+    if q.speaker:
+        return short.get(q.speaker) or speaker_as_written(text, q, people)
+    return q.source
 
 
 # Name suffixes are never the short name; surnames that read as a title on their own

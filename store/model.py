@@ -40,6 +40,8 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     sieve: str | None = None       # which rule decided: "verb-name", "pronoun", "continuation", ...
+    source: str | None = None      # with no person speaker: the organisation the cue names,
+                                   # as written ("PolitiFact", "the Times"); never a person
 
 
 @dataclass
