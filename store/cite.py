@@ -2,7 +2,8 @@
 
     “It’s time to step up … peace.” — Keir Starmer, prime minister, quoted in “Title”, Source, 2025-03-02. https://…
 
-Whatever the article's metadata lacks is left out (never "None").
+Whatever the article's metadata lacks is left out (never "None"). A quote with no person
+but an organisation named as its source is cited to the organisation: “…” — PolitiFact, quoted in …
 """
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ def quote_text(row: dict) -> str:
 
 def attribution(row: dict) -> str:
     """ "Keir Starmer, prime minister, quoted in “Title”, Source, 2025-03-02." """
-    speaker = _clean(row.get("speaker")) or "Unknown speaker"
+    speaker = _clean(row.get("speaker")) or _clean(row.get("organisation")) or "Unknown speaker"
     parts = [speaker]
-    if _clean(row.get("role")):
+    if _clean(row.get("speaker")) and _clean(row.get("role")):
         parts.append(_clean(row["role"]))
     where = [w for w in (_title(row), _clean(row.get("source")), _date(row.get("published"))) if w]
     if where:

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from .model import Article, Extraction
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     person_id INTEGER REFERENCES people(id),
     char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
-    cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT
+    cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT,
+    source TEXT
 );
 CREATE TABLE IF NOT EXISTS figures (
     id INTEGER PRIMARY KEY,
@@ -76,6 +77,7 @@ CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
 # runs after every migration, so a migration that only changes the search index is empty.
 MIGRATIONS: dict[int, str] = {
     1: "",      # 2: the search vocabulary table (sentences_vocab), made by search.install()
+    2: "ALTER TABLE quotes ADD COLUMN source TEXT",   # 3: a quote's organisation source
 }
 
 
@@ -275,7 +277,7 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
             rows["mentions"].extend((pid, aid, s, e, text[s:e]) for s, e in p.mentions)
         rows["quotes"].extend(
             (aid, person_ids[q.speaker] if q.speaker else None, q.start, q.end, q.text, q.kind,
-             q.cue, q.cue_start, q.cue_end, q.sieve) for q in ex.quotes)
+             q.cue, q.cue_start, q.cue_end, q.sieve, q.source) for q in ex.quotes)
         rows["figures"].extend(
             (aid, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.about) for f in ex.figures)
     _insert_rows(conn, rows)
@@ -290,8 +292,8 @@ def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None
     conn.executemany("INSERT INTO mentions (person_id, article_id, char_start, char_end, form) VALUES (?, ?, ?, ?, ?)",
                      rows["mentions"])
     conn.executemany(
-        "INSERT INTO quotes (article_id, person_id, char_start, char_end, text, kind, cue, cue_start, cue_end, sieve)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["quotes"])
+        "INSERT INTO quotes (article_id, person_id, char_start, char_end, text, kind, cue, cue_start, cue_end, sieve,"
+        " source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["quotes"])
     conn.executemany(
         "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["figures"])

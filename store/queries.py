@@ -75,8 +75,8 @@ def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> l
 
 
 _QUOTES = """
-SELECT q.id, q.article_id, q.person_id, p.name AS speaker, ap.role AS role, q.text, q.kind, q.cue, q.sieve,
-    q.char_start, q.char_end, q.cue_start, q.cue_end,
+SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
+    q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
     a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -88,7 +88,9 @@ LEFT JOIN article_people ap ON ap.article_id = q.article_id AND ap.person_id = q
 def quotes(store, speaker: str | None = None, person_id: int | None = None, article_id: int | None = None,
            limit: int = 50, offset: int = 0) -> list[dict]:
     """Quotes in article order. speaker filters by name (substring, else fuzzy); the
-    speaker key is None when byline does not know who said it."""
+    speaker key is None when byline knows no person who said it, and "organisation" then
+    holds the organisation the text names as the source, if any ("source" is the outlet
+    that published the article)."""
     where, params = [], []
     if speaker:
         ids = [r[0] for r in _conn(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",

@@ -41,3 +41,14 @@ def test_escapes_removed_and_lines_joined():
 def test_unknown_style_is_an_error():
     with pytest.raises(ValueError, match="unknown citation style"):
         cite(ROW, style="apa")
+
+
+def test_organisation_source_is_cited_when_no_person_said_it():
+    row = {"text": "Trump exaggerates", "kind": "partial", "speaker": None, "organisation": "PolitiFact",
+           "role": "spokesman", "title": "Fact check", "source": "Daily Example", "published": "2016-09-30"}
+    assert cite(row) == "“Trump exaggerates” — PolitiFact, quoted in “Fact check”, Daily Example, 2016-09-30."
+
+
+def test_a_person_wins_over_an_organisation():
+    row = {"text": "Hi", "speaker": "Ann Lee", "organisation": "PolitiFact"}
+    assert cite(row) == "“Hi” — Ann Lee."

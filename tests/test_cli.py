@@ -159,3 +159,29 @@ def test_search_table_shows_query_markup_literally(run, sample_db, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     result = run("search", "[bold]zelensky", "--db", str(sample_db), "--limit", "1")
     assert result.exit_code == 0 and "Search: [bold]zelensky" in result.output
+
+
+ORG_STORY = ("Rates hold\n\n“Prices will stay high this winter,” the Weather Bureau of Ruritania said.\n"
+             "“The plan is sound,” Jane Smith said.\n")
+
+
+def test_organisation_source_is_marked_in_quotes_and_cited(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    db = str(tmp_path / "x.db")
+    (tmp_path / "a.txt").write_text(ORG_STORY, encoding="utf-8")
+    run("add", "--db", db, str(tmp_path / "a.txt"))
+    rows = json.loads(run("quotes", "--db", db, "--json").output)
+    assert [(r["speaker"], r["organisation"]) for r in rows] == [
+        (None, "the Weather Bureau of Ruritania"), ("Jane Smith", None)]
+    table = run("quotes", "--db", db).output
+    assert "the Weather Bureau of Ruritania (organisation)" in table and "Jane Smith" in table
+    assert "Jane Smith (organisation)" not in table
+    cited = run("cite", str(rows[0]["id"]), "--db", db).output
+    assert cited.startswith("“Prices will stay high this winter.” — the Weather Bureau of Ruritania, quoted in “Rates hold”")
+
+
+def test_extract_json_tells_organisations_from_people(run, tmp_path):
+    (tmp_path / "a.txt").write_text(ORG_STORY, encoding="utf-8")
+    record = json.loads(run("extract", "--json", str(tmp_path / "a.txt")).output)
+    assert [(q["speaker"], q["person"], q["source_kind"]) for q in record["quotes"]] == [
+        ("the Weather Bureau of Ruritania", None, "organisation"), ("Smith", "Jane Smith", "person")]

@@ -214,3 +214,47 @@ def test_same_key_twice_in_one_batch_keeps_the_second(tmp_path):
         c = counts(store)
         assert (c["articles"], c["quotes"], c["figures"], c["sentences"], c["people"]) == (1, 2, 1, 3, 1)
         assert store.conn.execute("SELECT text FROM figures").fetchone()[0] == "£7m"
+
+
+def test_organisation_source_is_stored(tmp_path):
+    ex = extraction()
+    ex.quotes[1].source, ex.quotes[1].sieve = "the Courier", "organisation"
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), ex)])
+        rows = store.conn.execute("SELECT text, person_id, source FROM quotes ORDER BY char_start").fetchall()
+    assert [(t, pid is None, src) for t, pid, src in rows] == [("We will rebuild,", False, None),
+                                                                ("a stunt", True, "the Courier")]
+
+
+def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, title="Mayor", path="a.txt"), extraction())])
+    # make it a version 2 store: the quotes table as it was, without the source column
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE quotes DROP COLUMN source")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        version = store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        columns = [r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")]
+        assert version == str(SCHEMA_VERSION) and "source" in columns
+        assert counts(store)["quotes"] == 2 and counts(store)["articles"] == 1
+        assert store.conn.execute("SELECT count(*) FROM quotes WHERE source IS NOT NULL").fetchone()[0] == 0
+        # and the migrated store takes new quotes with a source
+        ex = extraction(text=TEXT + " ")
+        ex.quotes[1].source = "the Courier"
+        assert store.write([("k2", Article(text=TEXT + " ", path="b.txt"), ex)]) == ["added"]
+        assert store.conn.execute("SELECT source FROM quotes WHERE source IS NOT NULL").fetchall() == [("the Courier",)]
+
+
+def test_quote_rows_carry_the_organisation_apart_from_the_outlet(tmp_path):
+    from store import queries
+    ex = extraction()
+    ex.quotes[1].source = "the Courier"
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT, source="Example News", path="a.txt"), ex)])
+        rows = queries.quotes(store)
+    assert [(r["speaker"], r["organisation"], r["source"]) for r in rows] == [
+        ("Ann Lee", None, "Example News"), (None, "the Courier", "Example News")]
