@@ -11,7 +11,10 @@ Each quote keeps the words that decided it (cue, offsets) and the sieve's name.
                  words quoted inside a sentence whose subject says them (`X called it
                  "historic"`); `X's "coalition of the willing"` once X was quoted saying it;
                  `Abbas 'will not tolerate' attacks` in a headline
-5. otherwise no speaker. A cue whose subject is not a person ("officials said", "the
+5. organisation  with no person as the subject, a proper name the cue names in the same
+                 place: `PolitiFact claimed`, `said the Times`, `according to Yahoo News`,
+                 `the IMF report stated` give Quote.source (never a person, a role or a group)
+6. otherwise no speaker. A cue whose subject is not a person ("officials said", "the
    company said", "Mr Smith's spokesman said") gives sieve "unnamed", a passive ("has been
    accused of") "passive", and a new statement by someone else right after a closed quote
    "ambiguous": all without a speaker. A wrong name is worse than none.
@@ -23,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Person, Quote
-from .names import DEMONYMS, ORG_WORDS, PLACES, SURNAME_LIKE, TITLES, first_names
+from .names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
 
 # Verbs that report speech or stance, as bases inflected below, plus irregular forms.
 # Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
@@ -800,6 +803,7 @@ def _fold(s: str) -> str:
 
 # Organisations as the source of a quote. Groups and roles are never one ("officials said").
 _GROUPS = set("""
+democrat republican conservative liberal tory socialist
 officials police protesters demonstrators sources critics analysts experts residents witnesses
 investigators prosecutors authorities lawmakers legislators voters supporters opponents democrats
 republicans conservatives liberals tories activists fans players workers staff aides students
@@ -816,17 +820,20 @@ _INNER_CAP = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[
 
 def _name_run(art: _Article, words) -> int | None:
     """Where a name that opens words (after "said", "according to") ends: capitalised words
-    with only spaces between, after an optional "the", plus a document noun ("report")."""
-    end = None
+    with only spaces between ("Bank of England"), after an optional "the", plus a document
+    noun ("report"). None when a lower-case noun follows: "the East Kilbride athlete"."""
+    end = last = None
     for n, (w0, w1, w) in enumerate(words):
-        if end is not None and art.text[end:w0].strip():
-            break                                  # a comma or other mark ends the name
-        if art.text[w0].isupper() or (n == 0 and w == "the") or (end and w in _NAME_LINKS):
-            end = w1
+        if last is not None and art.text[last:w0].strip() or w in _TIME_WORDS:
+            break                  # a comma or other mark ends the name, as does "on Tuesday"
+        if art.text[w0].isupper() or (n == 0 and w == "the"):
+            end = last = w1
+        elif end is not None and w in _NAME_LINKS:
+            last = w1
         elif end is not None and w in _DOCUMENTS:
             return w1
         elif end is not None:
-            return None          # "said the East Kilbride athlete": the name describes someone
+            return None
         else:
             break
     return end
@@ -849,6 +856,8 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
                 toks[-1][2] = toks[-1][2][:p.start()]
     for t in toks:
         t[2] = t[2].rstrip(".") if not _CAPS.fullmatch(t[2]) else t[2]
+    while toks and toks[0][2] in STOP and toks[0][2] not in ("the", "The"):
+        toks.pop(0)                                 # "But PolitiFact said", "Now the Times"
     the = bool(toks) and toks[0][2] in ("the", "The")
     body = [t[2] for t in toks[the:]]
     if not body or len(body) > 7 or any(re.search(r"[’']", w) for w in body):
@@ -861,8 +870,12 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
     if art.mention_in(s, e) or any(m[1] > s for m in art.mention_in(max(0, s - 60), s)):
         return None                                 # a person's name, or part of one
     low = [w.lower() for w in body]
+    if any(w in TITLES or w.lower() in _TITLES for w in body) or low[-1] in ROLE_NOUNS:
+        return None                                 # "The Foreign Secretary", "the Chief Executive"
+    if len(body) == 1 and (body[0] + "s" in DEMONYMS or re.search(r"(?:wo)?m[ae]n$", body[0])):
+        return None                                 # "The Scot said", "the Frenchman"
     if (body[0] in TITLES or low[0] in _TITLES or low[0] in _NP_START or low[0] in _NOT_NP
-            or low[0] in _TIME_WORDS or any(w in _PRONOUNS or w in _GROUP_PRONOUNS for w in low)
+            or any(w in _TIME_WORDS for w in low) or any(w in _PRONOUNS or w in _GROUP_PRONOUNS for w in low)
             or any(w in SPEECH_VERBS for w in low)):
         return None
     if len(body) == 1 and (low[0] in _GROUPS or body[0] in DEMONYMS or body[0][:-1] in DEMONYMS or (not the and re.search(rf"\b{re.escape(low[0])}\b", text))):
@@ -870,7 +883,9 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
     names = first_names()
     marked = (the
               or any(w in ORG_WORDS and w not in SURNAME_LIKE for w in body)
-              or any(_CAPS.fullmatch(w) or _INNER_CAP.match(w) for w in body)
+              or any(_INNER_CAP.match(w) for w in body)
+              # an acronym, not a surname in capitals (a transcript's "PENCE:")
+              or any(_CAPS.fullmatch(w) and not re.search(rf"\b{w.title()}\b", text) for w in body)
               or any(w in PLACES for w in body))
     if not marked and len(body) >= 2 and body[0] not in names:
         # "Zero Hedge": a person's surname would stand alone somewhere else in the text

@@ -493,3 +493,16 @@ def test_unknown_person_names_are_not_organisations():
 def test_organisation_statement_after_a_closed_quote_is_not_its_cue():
     text = 'Russia insisted that they "stop now." The Atomic Agency said the site "was damaged."'
     assert [q.source for q in run(text)] == ["Russia", "The Atomic Agency"]
+
+
+def test_roles_nationalities_and_clause_openers_are_not_organisations():
+    for text in ('"We won," the Foreign Secretary said.', '"We won," the Scot said.',
+                 '"We won," The Democrat said.', '"We won," the Chief Executive said.'):
+        q, = run(text)
+        assert q.source is None, text
+    q, = run('Pence spoke first. But PENCE said: "We won."')
+    assert q.source is None
+    q, = run('But PolitiFact said: "We checked."')
+    assert q.source == "PolitiFact"
+    q, = run('"We checked," said PolitiFact on Tuesday.')
+    assert q.source == "PolitiFact"
