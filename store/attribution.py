@@ -887,8 +887,10 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
               # an acronym, not a surname in capitals (a transcript's "PENCE:")
               or any(_CAPS.fullmatch(w) and not re.search(rf"\b{w.title()}\b", text) for w in body)
               or any(w in PLACES for w in body))
-    if not marked and len(body) >= 2 and body[0] not in names:
-        # "Zero Hedge": a person's surname would stand alone somewhere else in the text
+    if not marked and len(body) >= 2 and body[0] not in names and "-" not in "".join(body) \
+            and text.count(text[toks[the][0]:e]) >= 2:
+        # "Zero Hedge", named in full more than once: a person's surname would stand alone
+        # somewhere in the text, and a name seen once may be a person the people pass missed
         alone = re.finditer(rf"\b{re.escape(body[-1])}\b", text)
         marked = all(text[max(0, m.start() - len(body[-2]) - 1):m.start()].strip() == body[-2] for m in alone)
     if not marked or (body[0] in names and not any(w in ORG_WORDS for w in body)):

@@ -429,7 +429,7 @@ def sources(text, *people):
 
 
 def test_organisation_after_the_quote():
-    text = '"The figures do not add up," Budget Watch said on Tuesday.'
+    text = 'Budget Watch checks claims. "The figures do not add up," Budget Watch said on Tuesday.'
     assert sources(text) == [("The figures do not add up,", None, "Budget Watch", "organisation")]
 
 
@@ -484,7 +484,7 @@ def test_a_person_is_never_an_organisation():
 
 def test_unknown_person_names_are_not_organisations():
     # names the people pass missed: a first name, a lone surname, a name qualifying a noun
-    for text in ('"We won," Carla Munoz said.', '"We won," Okafor said.',
+    for text in ('"We won," Carla Munoz said.', '"We won," Okafor said.', '"We won," Elez Biberaj said.',
                  '"We won," said the East Kilbride athlete.', '"We won," Okafor told The Hill.'):
         q, = run(text)
         assert q.source is None, text
