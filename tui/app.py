@@ -27,6 +27,17 @@ PANES = ("people", "quotes", "figures", "articles")
 DETAIL_DELAY = 0.04     # seconds the cursor rests before the detail pane redraws
 
 
+def show_line(line: Static, text: Text | None) -> None:
+    """Set a one-line Static, hidden when there is nothing to say. Unchanged text is left
+    alone: every update lays the screen out again."""
+    if text is None:
+        line.display = False
+    elif getattr(line, "shown_text", None) != text.plain or not line.display:
+        line.shown_text = text.plain
+        line.update(text)
+        line.display = True
+
+
 class Pane(Horizontal):
     """One list (with its filter box) on the left and the detail of the row under the
     cursor on the right. Subclasses say how to list, fetch, draw and describe rows."""
@@ -100,8 +111,7 @@ class Pane(Horizontal):
         self.stale = False
         generation, query = self.generation, self.query_one(".filter", Input).value
         scope = self.scope()
-        self.query_one(".scope", Static).update(scope or "")
-        self.query_one(".scope", Static).display = scope is not None
+        show_line(self.query_one(".scope", Static), scope)
         path = self.app.store_path
 
         def work() -> None:
@@ -145,8 +155,7 @@ class Pane(Horizontal):
 
     def update_columns(self) -> None:
         header = self.columns(self.rows.scrollable_content_region.width)
-        self.query_one(".columns", Static).update(header or "")
-        self.query_one(".columns", Static).display = header is not None
+        show_line(self.query_one(".columns", Static), header)
 
 
 class PeoplePane(Pane):
@@ -271,16 +280,11 @@ class MainScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="header")
+        yield Static(show.header(self.app.store_path, queries.counts(self.app.store.db)), id="header")
         yield PaneTabs(*(Tab(f"{i} {p.title()}", id=f"tab-{p}") for i, p in enumerate(PANES, 1)))
         with ContentSwitcher(initial="people"):
             yield PeoplePane()              # the other panes are built when first shown
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#header", Static).update(show.header(self.app.store_path, queries.counts(self.app.store.db)))
-        self.pane.shown()
-        self.pane.rows.focus()
 
     @property
     def pane(self) -> Pane:
