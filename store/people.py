@@ -17,7 +17,9 @@ from .names import (CAP_PARTICLES, DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PA
 
 # Capitalised words; lower-case words in between are skipped and break a run, because the
 # gap is then not blank. Particles ("von der") are picked up by looking back from a word.
-_WORD = re.compile(r"[^\W\d_a-z][\w'’\-]*(?<![\-'’])\.?")
+# The first character is a word character that is neither a digit, "_" nor a-z; written as
+# a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
+_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_AFTER = re.compile(

@@ -290,3 +290,12 @@ def test_us_style_titles_party_tags_and_suffixes():
     assert {"Brannock Tull", "Elizabeth Warren", "Donald Trump Jr", "Donald Trump"} <= set(ps)
     assert ps["Donald Trump Jr"].forms == ["Donald Trump Jr", "Trump Jr"]
     assert ps["Donald Trump"].forms == ["Donald Trump", "Trump"]
+
+
+def test_names_starting_with_accented_capitals_and_words_glued_to_digits_or_letters():
+    text = ("Émile Zoltán met Łucja Øberg in Oslo on Friday. Zoltán said the 5G mast and the "
+            "x_Brandt file were not discussed. Øberg agreed.")
+    ps = by_name(text)
+    assert set(ps) == {"Émile Zoltán", "Łucja Øberg"}
+    assert ps["Łucja Øberg"].mentions[0] == (text.index("Łucja"), text.index(" in Oslo"))
+    assert ps["Émile Zoltán"].forms == ["Émile Zoltán", "Zoltán"]
