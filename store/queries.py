@@ -95,11 +95,14 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     if speaker:
         ids = [r[0] for r in _conn(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
                                                    (_like(speaker),))]
-        ids = ids or fuzzy_person_ids(store, speaker)
-        if not ids:
+        # an organisation the text names as the source matches too ("PolitiFact")
+        orgs = _conn(store).execute("SELECT 1 FROM quotes WHERE source LIKE ? ESCAPE '\\' LIMIT 1",
+                                    (_like(speaker),)).fetchone()
+        ids = ids or ([] if orgs else fuzzy_person_ids(store, speaker))
+        if not ids and not orgs:
             return []
-        where.append(f"q.person_id IN ({','.join('?' * len(ids))})")
-        params += ids
+        where.append(f"(q.person_id IN ({','.join('?' * len(ids))}) OR q.source LIKE ? ESCAPE '\\')")
+        params += [*ids, _like(speaker)]
     if person_id is not None:
         where.append("q.person_id = ?")
         params.append(person_id)

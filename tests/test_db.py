@@ -258,3 +258,14 @@ def test_quote_rows_carry_the_organisation_apart_from_the_outlet(tmp_path):
         rows = queries.quotes(store)
     assert [(r["speaker"], r["organisation"], r["source"]) for r in rows] == [
         ("Ann Lee", None, "Example News"), (None, "the Courier", "Example News")]
+
+
+def test_speaker_filter_finds_organisation_sources(tmp_path):
+    from store import queries
+    ex = extraction()
+    ex.quotes[1].source = "the Courier"
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), ex)])
+        assert [r["text"] for r in queries.quotes(store, speaker="courier")] == ["a stunt"]
+        assert [r["text"] for r in queries.quotes(store, speaker="Ann Lee")] == ["We will rebuild,"]
+        assert queries.quotes(store, speaker="Zebedee Quux") == []

@@ -219,7 +219,7 @@ def people(ctx, name, limit, offset, as_json, db) -> None:
 
 
 @main.command()
-@click.option("--speaker", default=None, help="Only quotes by this person (fuzzy name).")
+@click.option("--speaker", default=None, help="Only quotes by this person (fuzzy name) or organisation.")
 @list_options
 @click.pass_context
 def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
