@@ -206,11 +206,12 @@ async def test_palette_jumps_to_a_person(sample_db):
 
 
 def test_plural_and_number():
-    from tui.widgets.show import number, plural
+    from tui.widgets.show import amount, number, plural
 
     assert plural(1, "people") == "1 person" and plural(2, "people") == "2 people"
     assert plural(1, "articles") == "1 article" and plural(1200, "quotes") == "1,200 quotes"
     assert number(1_600_000_000) == "1.6bn" and number(5000) == "5,000" and number(2.5) == "2.5"
+    assert amount(1_600_000_000, "GBP") == "£1.6bn" and amount(2.5, "%") == "2.5%" and amount(48, "hour") == "48"
 
 
 async def test_stale_search_results_never_overwrite_fresh_ones(sample_db):

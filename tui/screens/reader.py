@@ -120,7 +120,13 @@ class ReaderScreen(Screen):
                 out.append(self.person["name"])
             elif self.kind == "figure":
                 figure = self.figures[self.current]
-                out.append(show.number(figure.get("value")) + " " + browse.one_line(figure.get("unit")))
+                written = browse.one_line(figure.get("text"))
+                value = show.amount(figure.get("value"), figure.get("unit"))
+                if figure.get("unit") and figure["unit"] not in show.CURRENCY and figure["unit"] != "%":
+                    value += " " + browse.one_line(figure["unit"])
+                out.append(written)
+                if value != written:
+                    out.append(f"  = {value}", style="dim")
                 if figure.get("about"):
                     out.append(" · " + browse.one_line(figure["about"]), style="dim")
             if quote:

@@ -45,6 +45,19 @@ def number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+CURRENCY = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+
+
+def amount(value: float | None, unit: str | None) -> str:
+    """A figure's value as a reader writes it: £1.6bn, 2.5%, 5,000."""
+    text = number(value)
+    if text and unit in CURRENCY:
+        return ("-" + CURRENCY[unit] + text[1:]) if text.startswith("-") else CURRENCY[unit] + text
+    if text and unit == "%":
+        return text + "%"
+    return text
+
+
 def plural(n: int, word: str) -> str:
     """"1 article", "2 articles"; "person"/"people" too."""
     if n == 1:
@@ -118,7 +131,7 @@ def figure_columns(width: int, sort: str, descending: bool) -> Text:
 
 
 def figure_row(row: dict, width: int) -> Text:
-    cells = {"value": (number(row.get("value")).rjust(11), "bold"), "kind": (row.get("kind") or "", "cyan"),
+    cells = {"value": (amount(row.get("value"), row.get("unit")).rjust(11), "bold"), "kind": (row.get("kind") or "", "cyan"),
              "unit": (row.get("unit") or "", ""), "about": (row.get("about") or "", ""),
              "article": (article_label(row), "dim")}
     return columns([(cells[name][0], w, cells[name][1]) for name, w in _figure_widths(width)])
@@ -191,7 +204,7 @@ def quote_detail(row: dict) -> Text:
 
 def figure_detail(row: dict) -> Text:
     out = Text(one_line(row["text"]) + "\n\n", style="bold")
-    _field(out, "Value", number(row.get("value")))
+    _field(out, "Value", amount(row.get("value"), row.get("unit")))
     _field(out, "Kind", row.get("kind"))
     _field(out, "Unit", row.get("unit"))
     _field(out, "Qualifier", row.get("qualifier"))
