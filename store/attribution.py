@@ -591,7 +591,9 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     # "said on Twitter", "said Tuesday" have their subject elsewhere
     if w[0][2] in _NP_START or (art.text[j].isupper() and w[0][2] not in _TIME_WORDS):
         run = _name_run(art, w)
-        org = organisation(art, j, run) if run else None
+        # after "told" the name is the listener: ", who examined him, told the Sun:"
+        listener = re.search(r"\btel(?:ls|ling)\b|\btold\b", art.text[cue_start:pos], re.IGNORECASE)
+        org = organisation(art, j, run) if run and not listener else None
         if org:
             return Cue("unnamed", cue_start, run, sieve="organisation", source=org)
         return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve="unnamed")

@@ -506,3 +506,11 @@ def test_roles_nationalities_and_clause_openers_are_not_organisations():
     assert q.source == "PolitiFact"
     q, = run('"We checked," said PolitiFact on Tuesday.')
     assert q.source == "PolitiFact"
+
+
+def test_the_listener_after_told_is_never_the_source():
+    for text in ('Anna Smith told the Sun: "There is a risk."',
+                 'Anna Smith, who met Bruno, told the Sun: "There is a risk."',
+                 '"There is a risk," Okafor told The Hill.'):
+        q, = run(text)
+        assert q.source is None, text
