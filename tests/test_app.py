@@ -153,6 +153,11 @@ async def test_figures_sort_by_value_biggest_first(sample_db):
         values = [figures.row(i)["value"] for i in range(figures.count)]
         assert values == sorted(values, reverse=True)
         assert len(values) == conn.execute("SELECT count(*) FROM figures").fetchone()[0]
+        header = app.main.pane.query_one(".columns")
+        await pilot.click(header, offset=(14, 0))      # the kind column
+        await settle(app, pilot)
+        kinds = [figures.row(i)["kind"] for i in range(figures.count)]
+        assert app.main.pane.sort == "kind" and kinds == sorted(kinds)
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen) and app.screen.kind == "figure"
 

@@ -226,16 +226,25 @@ class FiguresPane(Pane):
     def scope(self):
         return show.scope_line("Figures in articles about", self.app.person)
 
-    def resort(self, reverse: bool) -> None:
-        if reverse:
+    def resort(self, reverse: bool, column: str | None = None) -> None:
+        """s: the next column; S: reverse; a click on a column header: that column (again: reverse)."""
+        if reverse or column == self.sort:
             self.descending = not self.descending
         else:
             sorts = browse.FIGURE_SORTS
-            self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)]
+            self.sort = column or sorts[(sorts.index(self.sort) + 1) % len(sorts)]
             self.descending = self.sort == "value"      # biggest first reads best
         self.update_columns()
         current = self.rows.current
         self.reload(keep=current["id"] if current else None)
+
+
+    def on_click(self, event) -> None:
+        header = self.query_one(".columns", Static)
+        if event.widget is header:
+            column = show.figure_column_at(self.rows.scrollable_content_region.width, event.screen_x - header.region.x)
+            if column:
+                self.resort(False, column)
 
 
 class ArticlesPane(Pane):

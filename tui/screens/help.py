@@ -50,6 +50,9 @@ class HelpScreen(ModalScreen):
         table.add_row(Text("Filter box", style="bold underline"), "")
         table.add_row(Text("type"), Text("narrow the list (fuzzy on names, words of text)"))
         table.add_row(Text("enter esc"), Text("back to the list (esc again clears it)"))
+        table.add_row("", "")
+        table.add_row(Text("Mouse", style="bold underline"), "")
+        table.add_row(Text("click"), Text("select a row (again: open it); a tab; a figures column header sorts by it"))
         with VerticalScroll(id="help-box"):
             yield Static(Text("byline keys  (esc closes)", style="bold"))
             yield Static(table)

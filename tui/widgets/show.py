@@ -124,6 +124,16 @@ def _figure_widths(width: int) -> list[tuple[str, int]]:
     return [("value", 11), ("kind", 8), ("unit", 8), ("about", about), ("article", rest - about - 1)]
 
 
+def figure_column_at(width: int, x: int) -> str | None:
+    """The figures column under cell x of the header."""
+    left = 0
+    for name, w in _figure_widths(width):
+        if w > 0 and left <= x < left + w + 1:
+            return name
+        left += w + 1 if w > 0 else 0
+    return None
+
+
 def figure_columns(width: int, sort: str, descending: bool) -> Text:
     arrow = "▼" if descending else "▲"
     return columns([(name + (arrow if name == sort else ""), w, "") for name, w in _figure_widths(width)],
