@@ -22,10 +22,7 @@ from evaluate import SETS, SHARED, articles  # noqa: E402
 sys.path.insert(0, str(SHARED / "eval"))
 import score  # noqa: E402
 
-from store.extract import short_names  # noqa: E402
-from store.people import find_people  # noqa: E402
-from store.quotes import find_quotes, speaker_as_written  # noqa: E402
-from store.text import paragraphs, sentences  # noqa: E402
+from store.extract import extract, to_json  # noqa: E402
 
 
 def gold_key(gold: dict) -> str:
@@ -37,14 +34,9 @@ def article_key(article) -> list[str]:
 
 
 def explain_article(article, gold: dict, show_all: bool, tally: Counter) -> list[str]:
-    text = article.text
-    paras = paragraphs(text)
-    sents = sentences(text, paras)
-    found_people = find_people(text, paras, sents)
-    quotes = find_quotes(text, paras, sents, found_people)
-    short = short_names(found_people)   # the speaker as `byline extract --json` names it
-    preds = [{"text": q.text, "speaker": short.get(q.speaker) or speaker_as_written(text, q, found_people)}
-             for q in quotes]
+    ex = extract(article.text)
+    quotes = ex.quotes
+    preds = to_json(article, ex)["quotes"]   # speakers named as `byline extract --json` names them
     people = gold.get("people") or []
     lines = []
     pairs = score.match(preds, gold["quotes"], lambda p, g: score.same_quote(p["text"], g["text"]))
