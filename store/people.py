@@ -82,7 +82,8 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
 _DIGIT = re.compile(r"\d")
-_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
+# the lookahead on the first letter lets the engine skip ahead to candidates
+_PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -787,7 +788,7 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
             at = lowered.find(phrase, end)
 
 
-_AGE_DESC = re.compile(r"\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % _ROLES)
+_AGE_DESC = re.compile(r"(?=[Tt])\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % _ROLES)
 _DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
 
 
