@@ -53,7 +53,10 @@ async def test_panes_switch_by_number_and_tab(sample_db):
             await pilot.press(key)
             assert app.main.pane.name == name
             assert app.focused is app.main.pane.rows
-        await pilot.press("2")
+        from tui.app import PaneStrip
+
+        await pilot.click(PaneStrip, offset=(14, 0))    # " 2 Quotes "
+        assert app.main.pane.name == "quotes"
         await settle(app, pilot)
         conn = sqlite3.connect(sample_db)
         assert app.current_list().count == conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
