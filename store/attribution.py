@@ -261,7 +261,10 @@ class _Article:
         for m in re.finditer(r"\S+", self.text[pos:end]):
             if m.start() + pos in self.by_start:
                 return m.start() + pos
-            if m.start() > 60 or "," in m.group() or m.group().lower().strip(".") in SPEECH_VERBS:
+            w = m.group().lower().strip(".")
+            # a time or a clause ("said Thursday his worry about Smith") is not a role
+            if (m.start() > 60 or "," in m.group() or w in SPEECH_VERBS or w in _TIME_WORDS
+                    or w in _NOT_NP or w in _PREPOSITIONS or w in _OWNERS):
                 break
         return pos
 
@@ -294,7 +297,8 @@ class _Article:
             role = self._position(s, lo)
             if role == "subject":
                 return Cue("name", s, verb, p)
-            if role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing"):
+            if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
+                    and "," not in text[e:verb]):
                 return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
             if role in ("object", "with"):    # "a spokesman for Mr Blair said"
                 return Cue("unnamed", s, verb, sieve="unnamed")
@@ -496,7 +500,9 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     m = re.match(r"[\s,;:—–-]*", text[e:end])
     start = e + m.end()
     dash = re.match(r"[\s,]*[―—–-]+\s*", text[e:end])
-    if dash and e + dash.end() in art.by_start:       # "“…” ― Martha Aguilar"
+    if (dash and e + dash.end() in art.by_start       # "“…” ― Martha Aguilar"
+            and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
+        # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
         ms, me, p = art.by_start[e + dash.end()]
         return Cue("name", e, me, p, sieve="dash")
     words = art.words(start, end)
@@ -581,6 +587,12 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     j = art.skip_title_forward(pos, end)
     if j in art.by_start:
         s, e, p = art.by_start[j]
+        role = _ROLE_AFTER.match(art.text, e, end)
+        if role:
+            # "said Smith campaign manager Jane Doe": the first name only qualifies the role
+            if role.end() in art.by_start:
+                return Cue("name", cue_start, art.by_start[role.end()][1], art.by_start[role.end()][2], sieve=sieve)
+            return Cue("unnamed", cue_start, role.end(), sieve="unnamed")   # "said Smith aides"
         return Cue("name", cue_start, e, p, sieve=sieve)
     w = art.words(j, end)
     if not w or w[0][0] != j:
@@ -600,6 +612,12 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     return None
 
 
+_OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
+# After a name, words that make it a modifier of a role or group: "Smith campaign
+# spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
+_ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
+    sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
+                         "allies", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
 _TIME_WORDS = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december today yesterday tonight last this
@@ -644,6 +662,13 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         cue = art.subject_before(w0, sstart)
         before = art.words(max(sstart, w0 - 30), w0)[-1:]
         after_comma = text[:w0].rstrip().endswith(",")
+        if (cue is not None and cue.kind == "name" and w in _PARTICIPLES and after_comma
+                and text[:cue.start].rstrip().endswith(",")):
+            # "… about his rival, Jane Doe, saying": a name set off by commas there
+            # is an object's appositive; the participle takes the clause's subject
+            cue = _clause_subject(art, w0, sstart)
+            if cue is not None and cue.start >= w0 - 1:
+                cue = None
         if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
                 w in _PARTICIPLES and (after_comma or w in _SAYING) or _after_to(words, k)
                 or before and before[0][2] in ("and", "but")):

@@ -514,3 +514,48 @@ def test_the_listener_after_told_is_never_the_source():
                  '"There is a risk," Okafor told The Hill.'):
         q, = run(text)
         assert q.source is None, text
+
+
+# -- generalisation fixes (checked on PolNeAR train, beyond the dev sets) -------------
+
+def test_name_qualifying_a_role_after_said_is_not_the_speaker():
+    text = '“We will win the state,” said Ferris campaign manager Dana Holt in a statement.'
+    ferris, holt = person(text, "Alan Ferris", "Ferris"), person(text, "Dana Holt")
+    assert who(text, ferris, holt) == [("We will win the state,", "Dana Holt")]
+    text = '“It was a turning point,” said former Ferris adviser Dana Holt.'
+    ferris, holt = person(text, "Alan Ferris", "Ferris"), person(text, "Dana Holt")
+    assert who(text, ferris, holt) == [("It was a turning point,", "Dana Holt")]
+
+
+def test_name_qualifying_a_group_after_said_gives_no_speaker():
+    text = '“Nothing has changed,” said Ferris aides on Monday.'
+    assert who(text, person(text, "Alan Ferris", "Ferris")) == [("Nothing has changed,", None)]
+
+
+def test_name_later_in_the_clause_after_said_is_not_the_speaker():
+    text = ("Rep. Lena Ortiz of Ohio, a party loyalist, said Thursday her main worry about Ferris "
+            "is that he is “unpredictable.”")
+    ortiz, ferris = person(text, "Lena Ortiz"), person(text, "Alan Ferris", "Ferris")
+    assert who(text, ortiz, ferris)[0][1] != "Alan Ferris"
+
+
+def test_participle_after_an_object_appositive_takes_the_clause_subject():
+    text = ("Lena Ortiz went on television to discuss her remarks about her rival, Alan Ferris, "
+            "saying “on his best day” he would still lose.")
+    ortiz, ferris = person(text, "Lena Ortiz", gender="f"), person(text, "Alan Ferris")
+    assert who(text, ortiz, ferris) == [("on his best day", "Lena Ortiz")]
+
+
+def test_participle_after_a_comma_is_not_with_the_object_before_it():
+    text = 'Ortiz has clashed with Ferris once directly, saying she was "appalled" by his remarks.'
+    ortiz, ferris = person(text, "Lena Ortiz", "Ortiz", gender="f"), person(text, "Alan Ferris", "Ferris")
+    assert who(text, ortiz, ferris) == [("appalled", "Lena Ortiz")]
+
+
+def test_dash_after_a_reported_statement_is_a_credit_not_the_speaker():
+    text = ('Ortiz said Monday that she would act and insisted her party was "still the main force."'
+            '--Kim Vale.\n\nNext story.')
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale)[0][1] != "Kim Vale"
+    text = "“The service was quick and the staff were kind.” ― Kim Vale"
+    assert who(text, person(text, "Kim Vale")) == [("The service was quick and the staff were kind.", "Kim Vale")]
