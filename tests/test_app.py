@@ -240,3 +240,25 @@ async def test_stale_search_results_never_overwrite_fresh_ones(sample_db):
         screen.show_hits("porcupine", [hit], "")
         assert screen.query_one(OptionList).option_count == 1
         assert "[bold]T[/bold]" in str(screen.query_one(OptionList).get_option_at_index(0).prompt)
+
+
+async def test_every_palette_action_runs_from_the_reader(sample_db):
+    from tui.app import BylineCommands
+
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        names = []
+        for name, _, command in BylineCommands(app.screen).actions():
+            if name == "Quit":
+                continue
+            await pilot.press("2")
+            await settle(app, pilot)
+            await pilot.press("enter")               # from the reader, where no pane is shown
+            await pilot.pause()
+            command()
+            await settle(app, pilot)
+            names.append(name)
+            while not isinstance(app.screen, MainScreen):
+                await pilot.press("escape")
+        assert app.is_running and "Sort figures" in names

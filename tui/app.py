@@ -236,6 +236,8 @@ class FiguresPane(Pane):
             sorts = browse.FIGURE_SORTS
             self.sort = column or sorts[(sorts.index(self.sort) + 1) % len(sorts)]
             self.descending = self.sort == "value"      # biggest first reads best
+        if not self.built:                  # just mounted: it loads in this order when ready
+            return
         self.update_columns()
         current = self.rows.current
         self.reload(keep=current["id"] if current else None)
