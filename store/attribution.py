@@ -437,13 +437,15 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
         cue = _cue_after(art, i)
+        unresolved = cue is None and _verb_after(art, i)
         if cue is None or cue.sieve == "ambiguous":
             cue = _cue_before(art, i) or _cue_sentence_end(art, i) or _headline(art, i) or cue
         if cue is not None and cue.sieve == "ambiguous" and i > 0 and quotes[i - 1].speaker == cue.person.name:
             cue = None        # the next statement is by the same speaker: a continuation
         if cue is not None:
             _apply(art, q, cue)
-        elif i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and _continues(art, i - 1, i, q):
+        elif (i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and not unresolved
+              and _continues(art, i - 1, i, q)):
             prev = quotes[i - 1]
             q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
             q.source = prev.source
@@ -541,6 +543,20 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
             cue.end = w1
             return cue
     return None
+
+
+def _verb_after(art: _Article, i: int) -> bool:
+    """A speech verb among the first words after quote i, which ends mid-sentence (`"…,"
+    Deputy Mayor Ann Lo said.`): the quote has a cue of its own even when its subject is
+    not known, so it does not continue the quote before."""
+    s, e = art.outer[i]
+    end = _region_end(art, i)
+    if re.search(r"[.!?]$", art.text[s:e].rstrip("”\"’' ")):
+        return False                      # `"…." He said the plan …` may be a new statement
+    words = art.words(e, end)[:8]
+    if words and words[0][2] in _CLAUSE_OPENERS:
+        return False                      # `"…," and concluded …`: the same subject goes on
+    return any(w in SPEECH_VERBS and art.text[w0].islower() for w0, _, w in words)
 
 
 _SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", "since", "after",

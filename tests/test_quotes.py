@@ -559,3 +559,12 @@ def test_dash_after_a_reported_statement_is_a_credit_not_the_speaker():
     assert who(text, ortiz, vale)[0][1] != "Kim Vale"
     text = "“The service was quick and the staff were kind.” ― Kim Vale"
     assert who(text, person(text, "Kim Vale")) == [("The service was quick and the staff were kind.", "Kim Vale")]
+
+
+def test_quote_with_its_own_cue_does_not_continue_the_one_before():
+    # the second speaker is not among the people: unknown, never the previous speaker
+    text = ("“We will fight this,” Ortiz said.\n\n"
+            "“The ruling was wrong from the start,” Eastfield County Deputy Public Advocate Kim Vale said.")
+    ortiz = person(text, "Lena Ortiz", "Ortiz")
+    assert who(text, ortiz) == [("We will fight this,", "Lena Ortiz"),
+                                ("The ruling was wrong from the start,", None)]
