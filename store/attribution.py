@@ -389,7 +389,10 @@ class _Article:
             if (not inner or len(inner) > 30 or self.quote_between(e, comma)
                     or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
-            if any(w[2] in SPEECH_VERBS or w[2] in _PASSIVE for w in inner):
+            # a verb in the description makes it a clause of its own, except in a relative
+            # clause about the person: "Ann Lo, a pollster who is working with X, said"
+            who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
+            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in _PASSIVE for w in inner[:who]):
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description
@@ -512,9 +515,9 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
         return None
     if words[0][2] in _CLAUSE_OPENERS:
         return None          # "… “disgrace” after she attacked …": a new clause, not a cue
-    if end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
-        return None          # `"…." She added: "…"` introduces the next quote
     ended = bool(re.search(r"[.!?]$", text[s:e].rstrip("”\"’' ")))
+    if ended and end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
+        return None          # `"…." She added: "…"` introduces the next quote (`"…," he said, adding:` is this one's)
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return _named_after(art, words[1][1], end, words[0][0], "according-to")
     first = 0
@@ -532,6 +535,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
                 return None
             if art.kinds[i] == "partial" and _in_subordinate_clause(art, s):
                 return None  # "as Trump went on about “…,” Melanie said yes": not her words
+            if ended and re.search(r",\s*who\b", text[cue.start:w0]):
+                return None  # `"…." Ann Lo, who has …, had said …`: a new statement, background
             if ended and (w not in _INVERTED or not _short_tail(art, w1, end)):
                 # `"…." Mary Jones added that …`: a new statement by someone; whether it
                 # also owns the quote is unclear, so the quote gets no speaker

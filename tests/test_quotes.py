@@ -568,3 +568,16 @@ def test_quote_with_its_own_cue_does_not_continue_the_one_before():
     ortiz = person(text, "Lena Ortiz", "Ortiz")
     assert who(text, ortiz) == [("We will fight this,", "Lena Ortiz"),
                                 ("The ruling was wrong from the start,", None)]
+
+
+def test_cue_after_a_comma_quote_owns_it_even_when_it_introduces_the_next():
+    text = '"If they win, nothing changes, folks," Ortiz said before adding: "Nothing at all."'
+    ortiz = person(text, "Lena Ortiz", "Ortiz")
+    assert who(text, ortiz) == [("If they win, nothing changes, folks,", "Lena Ortiz"),
+                                ("Nothing at all.", "Lena Ortiz")]
+
+
+def test_subject_with_a_relative_clause_before_the_verb():
+    text = ("Kim Vale, a county pollster who is working with the mayor, said the campaign was "
+            "“strong and resilient” this spring.")
+    assert who(text, person(text, "Kim Vale")) == [("strong and resilient", "Kim Vale")]
