@@ -18,6 +18,7 @@ Each quote keeps the words that decided it (cue, offsets) and the sieve's name.
    company said", "Mr Smith's spokesman said") gives sieve "unnamed", a passive ("has been
    accused of") "passive", and a new statement by someone else right after a closed quote
    "ambiguous": all without a speaker. A wrong name is worse than none.
+A name and a colon opening a line before a quote (`Lo: "…"`) is sieve "label".
 """
 from __future__ import annotations
 
@@ -442,7 +443,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
         cue = _cue_after(art, i)
         unresolved = cue is None and _verb_after(art, i)
         if cue is None or cue.sieve == "ambiguous":
-            cue = _cue_before(art, i) or _cue_sentence_end(art, i) or _headline(art, i) or cue
+            cue = _cue_before(art, i) or _cue_sentence_end(art, i) or _headline(art, i) or _label(art, i) or cue
         if cue is not None and cue.sieve == "ambiguous" and i > 0 and quotes[i - 1].speaker == cue.person.name:
             cue = None        # the next statement is by the same speaker: a continuation
         if cue is not None:
@@ -784,6 +785,24 @@ def _headline(art: _Article, i: int) -> Cue | None:
         ms, me, p = art.by_end[k]
         return Cue("name", ms, me, p, sieve="headline")
     return None
+
+
+def _label(art: _Article, i: int) -> Cue | None:
+    """A name and a colon right before the quote, opening its sentence or after a dash, as in
+    a transcript or a round-up: `Lo: "…"`, `Pollsters agree - Ann Lo: “…”`."""
+    s, _ = art.outer[i]
+    m = re.search(r"(?<!\s):\s*$", art.text[max(0, s - 5):s])
+    if not m:
+        return None
+    colon = max(0, s - 5) + m.start()
+    if colon not in art.by_end:
+        return None
+    ms, me, p = art.by_end[colon]
+    sstart = max(art.sentence_of(ms)[0], art.paras[art.para_of(ms)][0])
+    before = art.text[sstart:ms]
+    if before.strip() and not re.search(r"(?:^|\s)[-–—―]\s*$|[”\"]\s*$", before):
+        return None          # "He told Lo: “…”": the name is a listener, not a label
+    return Cue("name", ms, colon + 1, p, sieve="label")
 
 
 _ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)

@@ -581,3 +581,16 @@ def test_subject_with_a_relative_clause_before_the_verb():
     text = ("Kim Vale, a county pollster who is working with the mayor, said the campaign was "
             "“strong and resilient” this spring.")
     assert who(text, person(text, "Kim Vale")) == [("strong and resilient", "Kim Vale")]
+
+
+def test_name_and_colon_opening_a_line_labels_the_quote():
+    text = 'Both reject the plan.\n\nOrtiz: "We will not sign it." Vale: "Nor will we."'
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
+    assert who(text, ortiz, vale) == [("We will not sign it.", "Lena Ortiz"), ("Nor will we.", "Kim Vale")]
+    text = "Polls were wrong - Kim Vale: “The lesson is simple.”"
+    assert who(text, person(text, "Kim Vale")) == [("The lesson is simple.", "Kim Vale")]
+
+
+def test_name_and_colon_after_other_words_is_not_a_label():
+    text = "A neighbour handed a note to Ortiz: “Leave town.”"
+    assert who(text, person(text, "Lena Ortiz", "Ortiz")) == [("Leave town.", None)]
