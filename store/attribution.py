@@ -77,7 +77,8 @@ _PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "to
 # own sentence ("…!" Trump posted).
 CUE_VERBS = _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
              "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
-             "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned"}
+             "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned",
+             "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked"}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 _PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # Participles that report speech even without a comma: "a series of tweets saying that …"
@@ -382,6 +383,8 @@ class _Article:
             if paren:
                 e += paren.end()
                 gap = gap[paren.end():]
+                if not gap.strip() and comma < k:      # "Gov. Ann Lo (R-OH), said"
+                    return (s, e, p) if self._position(s, lo) == "subject" else None
             if not gap.startswith(","):
                 continue                     # a name inside the description: "a top Trump aide"
             inner = self.words(e, comma)
@@ -511,6 +514,11 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
         ms, me, p = art.by_start[e + dash.end()]
         return Cue("name", e, me, p, sieve="dash")
+    credit = re.match(r"\s*\n\s*[―—–-]+\s*", text[e:e + 12])
+    if credit and e + credit.end() in art.by_start and not art.words(art.paras[art.para_of(s)][0], s):
+        ms, me, p = art.by_start[e + credit.end()]
+        if not text[me:art.paras[art.para_of(ms)][1]].strip(" ."):
+            return Cue("name", e, me, p, sieve="dash")     # `"…"` then a paragraph `- Ann Lo.`
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None

@@ -594,3 +594,21 @@ def test_name_and_colon_opening_a_line_labels_the_quote():
 def test_name_and_colon_after_other_words_is_not_a_label():
     text = "A neighbour handed a note to Ortiz: “Leave town.”"
     assert who(text, person(text, "Lena Ortiz", "Ortiz")) == [("Leave town.", None)]
+
+
+def test_name_with_party_in_brackets_then_comma_before_said():
+    text = "After the vote, Gov. Lena Ortiz (R-OH), said, “We are going all the way.”"
+    assert who(text, person(text, "Lena Ortiz")) == [("We are going all the way.", "Lena Ortiz")]
+
+
+def test_more_verbs_after_a_quote_with_the_name_after_them():
+    text = '"I am a voter," declares Kim Vale, 27, a nurse. "I read the news," remembered Lena Ortiz.'
+    vale, ortiz = person(text, "Kim Vale"), person(text, "Lena Ortiz")
+    assert who(text, vale, ortiz) == [("I am a voter,", "Kim Vale"), ("I read the news,", "Lena Ortiz")]
+
+
+def test_dash_credit_in_the_paragraph_after_a_quote_paragraph():
+    text = ('Claims we checked this week.\n\n"Taxes went up for everyone last year."\n\n- Kim Vale.\n\n'
+            'The claim is false.\n\n"Prices fell."\n\n- Kim Vale said so, but the data disagree.')
+    assert who(text, person(text, "Kim Vale")) == [("Taxes went up for everyone last year.", "Kim Vale"),
+                                                   ("Prices fell.", None)]
