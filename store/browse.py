@@ -86,7 +86,7 @@ def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: in
     """Quotes in the order their articles were added, in reading order inside each (the
     article_id index gives this order without sorting); narrowed by words of the quote
     text or the speaker's name."""
-    where, params = _narrow(["q.text", "p.name"], query, subsequence=False)
+    where, params = _narrow(["q.text", "p.name", "q.source"], query, subsequence=False)
     if person_id is not None:
         where += " AND q.person_id = ?"
         params.append(person_id)
@@ -145,7 +145,7 @@ def people_rows(db, ids: list[int]) -> list[dict]:
 
 _QUOTE = """
     SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
-           q.cue_start, q.cue_end, q.sieve, p.name AS speaker,
+           q.cue_start, q.cue_end, q.sieve, p.name AS speaker, q.source AS organisation,
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
            a.title, a.source, a.published, a.url, a.path

@@ -262,3 +262,11 @@ async def test_every_palette_action_runs_from_the_reader(sample_db):
             while not isinstance(app.screen, MainScreen):
                 await pilot.press("escape")
         assert app.is_running and "Sort figures" in names
+
+
+def test_speaker_names_a_person_an_organisation_or_unknown():
+    from tui.widgets.show import speaker
+
+    assert speaker({"speaker": "Ada Lovelace", "organisation": None}).plain == "Ada Lovelace"
+    assert speaker({"speaker": None, "organisation": "the [b]Times[/b]"}).plain == "the [b]Times[/b] (organisation)"
+    assert speaker({"speaker": None, "organisation": None}).plain == "unknown speaker"

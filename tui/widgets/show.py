@@ -89,8 +89,12 @@ def article_label(row: dict) -> str:
 
 
 def speaker(row: dict) -> Text:
+    """Who said it: a person; else an organisation the text names as the source, marked
+    as such (never shown as if it were a person); else "unknown speaker"."""
     if row.get("speaker"):
         return Text(row["speaker"], style="bold")
+    if row.get("organisation"):
+        return Text(one_line(row["organisation"]) + " (organisation)", style="italic")
     return Text(UNKNOWN, style="dim italic")
 
 
