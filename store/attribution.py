@@ -38,7 +38,8 @@ remark comment concede complain predict promise vow pledge joke quip caution mai
 call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
 demand propose reiterate assert contend counter boast lament mock retort chant criticise
 criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort""".split()
+blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort
+interject""".split()
 _IRREGULAR = """
 say says said saying tell tells told telling write writes wrote writing speak speaks spoke
 speaking sing sings sang singing""".split()
@@ -60,7 +61,8 @@ def _inflect(base: str) -> set[str]:
 
 # Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
 # are left out.
-SPEECH_VERBS = ({f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)) - set("""
+_ALL_SPEECH = {f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)
+SPEECH_VERBS = _ALL_SPEECH - set("""
 call note post continue continues term terms label brand comment comments remark remarks
 counter counters rail charge charges report reports reported reporting question questions
 attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
@@ -78,7 +80,8 @@ _PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "to
 CUE_VERBS = _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
              "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
              "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned",
-             "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked"}
+             "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked",
+             "responded", "interjected"}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 _PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # Participles that report speech even without a comma: "a series of tweets saying that …"
@@ -410,6 +413,11 @@ class _Article:
         for s, e, p in self.mention_in(sstart, send):
             if self.in_quote(s) or _POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
                 continue
+            if self.text.count("(", sstart, s) > self.text.count(")", sstart, s):
+                continue           # "(Lo called it “…”), Vale answered": not the sentence's subject
+            role = _ROLE_AFTER.match(self.text, e, send)
+            if role and role.end() in self.by_start:
+                continue           # "Smith campaign spokesman Ann Lo said": Lo is the subject
             if first or _verb_follows(self, e, send):
                 yield s, p
             first = False
@@ -669,6 +677,9 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         sstart = lo = art.sentence_of(art.paras[k - 1][1] - 1)[0]
     # a later clause ("…, but von der Leyen said") has its own subject
     brk = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s) if not art.in_quote(m.start())), default=lo)
+    opener = re.match(r"\s*(?:While|Although|Though|Whereas)\b[^,]*,", text[brk:s])
+    if opener and not art.quote_between(brk, brk + opener.end()):
+        brk += opener.end()    # "While Lo has vowed to …, Vale has pledged to “…”": the main clause speaks
     cs, ce = art.cue_spans.get(i - 1, (-1, -1))   # the previous quote's cue is not this one's
     words = [w for w in art.words(brk, s) if not (cs <= w[0] and w[1] <= ce)]
     # the first speech verb whose subject is known: in "Trump said that Clinton once
@@ -729,6 +740,8 @@ def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
     """The subject a participle (", saying", ", adding that") borrows: that of the
     sentence's earlier speech verb, else the sentence's own subject."""
     for w0, w1, w in reversed(art.words(sstart, verb)):
+        if art.text.count("(", w0, verb) < art.text.count(")", w0, verb):
+            continue           # "(Lo called it “…”), Vale answered by saying": inside brackets
         if w in SPEECH_VERBS and w not in _PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)
             if cue:
@@ -822,8 +835,14 @@ def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
     pe, s = art.outer[prev_i][1], art.outer[i][0]
     if art.para_of(s) - art.para_of(pe - 1) > 1:
         return False
+    between = art.words(pe, s)
+    prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
+    others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
+    if any(w[2] in _ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
+           for k, w in enumerate(between)):
+        return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
     cs, ce = art.cue_spans.get(prev_i, (-1, -1))
-    rest = [w for w in art.words(pe, s) if not (cs <= w[0] and w[1] <= ce)]
+    rest = [w for w in between if not (cs <= w[0] and w[1] <= ce)]
     same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
     if not rest:
         # in a new sentence only speech continues, not a title ("“American Skin” was written by")

@@ -612,3 +612,38 @@ def test_dash_credit_in_the_paragraph_after_a_quote_paragraph():
             'The claim is false.\n\n"Prices fell."\n\n- Kim Vale said so, but the data disagree.')
     assert who(text, person(text, "Kim Vale")) == [("Taxes went up for everyone last year.", "Kim Vale"),
                                                    ("Prices fell.", None)]
+
+
+def test_interjected_and_responded_are_cues():
+    text = ('"It is good that he is not in charge of the law," Ortiz said.\n\n'
+            '"Because you would be in jail," Vale interjected.\n\n'
+            '"Thanks, Kim!" responded Ortiz.')
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
+    assert [s for _, s in who(text, ortiz, vale)] == ["Lena Ortiz", "Kim Vale", "Lena Ortiz"]
+
+
+def test_someone_else_to_tweet_between_two_quotes_stops_the_continuation():
+    text = ('"We will accept the result," Ortiz said Sunday, only for Vale to tweet Monday that '
+            '"the count is rigged."')
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
+    assert who(text, ortiz, vale)[1][1] != "Lena Ortiz"
+
+
+def test_contrast_clause_opening_the_sentence_is_not_the_cue():
+    text = "While Ortiz has vowed to honour the deal, Kim Vale has pledged to “cancel” it."
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale) == [("cancel", "Kim Vale")]
+
+
+def test_name_qualifying_a_role_is_not_the_sentence_subject():
+    text = ("Ortiz campaign spokesman Kim Vale declined to comment on the memo, calling it "
+            "“stolen and weaponized by rivals.”")
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale) == [("stolen and weaponized by rivals.", "Kim Vale")]
+
+
+def test_subject_inside_brackets_is_not_the_clause_subject():
+    text = ('After the fire (Ortiz called it "horrific"), Kim Vale stirred anger by saying, '
+            '"Animals did this to our office."')
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale) == [("horrific", "Lena Ortiz"), ("Animals did this to our office.", "Kim Vale")]
