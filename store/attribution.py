@@ -273,6 +273,14 @@ class _Article:
                 break
         return pos
 
+    def skip_title_back(self, start: int, lo: int) -> int:
+        """Back over the titles before a mention: "Sen. Ann Vale" -> the offset of "Sen."."""
+        for w0, _, w in reversed(self.words(lo, start)):
+            if w.rstrip(".") not in _TITLES and w.rstrip(".") not in _ABBREVIATED:
+                break
+            start = w0
+        return start
+
     def subject_before(self, verb: int, lo: int) -> Cue | None:
         """The subject of the speech verb at offset `verb`, looking back no further than
         lo. None when it cannot be told (look at an earlier verb); a Cue of kind "unnamed"
@@ -655,7 +663,7 @@ _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 # spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
 _ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
     sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
-                         "allies", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
+                         "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
 _TIME_WORDS = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december today yesterday tonight last this
@@ -704,9 +712,9 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         before = art.words(max(sstart, w0 - 30), w0)[-1:]
         after_comma = text[:w0].rstrip().endswith(",")
         if (cue is not None and cue.kind == "name" and w in _PARTICIPLES and after_comma
-                and text[:cue.start].rstrip().endswith(",")):
-            # "… about his rival, Jane Doe, saying": a name set off by commas there
-            # is an object's appositive; the participle takes the clause's subject
+                and (text[:cue.start].rstrip().endswith(",") or _object_before(art, cue.start, sstart))):
+            # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
+            # Wednesday, saying": the name is an object; the participle takes the clause's subject
             cue = _clause_subject(art, w0, sstart)
             if cue is not None and cue.start >= w0 - 1:
                 cue = None
@@ -730,6 +738,14 @@ _POST_MODIFIER = re.compile(
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r";|\s[—―]\s|,?\s(?:but|while|whereas)\s")
+
+
+def _object_before(art: _Article, start: int, sstart: int) -> bool:
+    """The name at start follows a verb with a subject of its own ("Lo endorsed Sen. Vale"):
+    an earlier subject in the sentence and a lower-case word right before the name's titles."""
+    subjects = [pos for pos, _ in art.sentence_subjects(sstart, start)]
+    before = art.words(sstart, art.skip_title_back(start, sstart))[-1:]
+    return bool(subjects) and bool(before) and art.text[before[0][0]].islower() and before[0][2] not in _CONJUNCTIONS
 
 
 def _after_to(words, k: int) -> bool:

@@ -647,3 +647,16 @@ def test_subject_inside_brackets_is_not_the_clause_subject():
             '"Animals did this to our office."')
     ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
     assert who(text, ortiz, vale) == [("horrific", "Lena Ortiz"), ("Animals did this to our office.", "Kim Vale")]
+
+
+def test_participle_after_an_object_of_a_verb_takes_the_clause_subject():
+    text = ('Lena Ortiz endorsed Sen. Kim Vale (R-Texas) Wednesday, saying she wanted a '
+            '"real reformer in the governor\'s mansion."')
+    ortiz, vale = person(text, "Lena Ortiz", gender="f"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale) == [("real reformer in the governor's mansion.", "Lena Ortiz")]
+
+
+def test_name_before_ally_after_said_qualifies_the_role():
+    text = '“He is a longtime friend of mine,” said Ortiz ally Kim Vale.'
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
+    assert who(text, ortiz, vale) == [("He is a longtime friend of mine,", "Kim Vale")]
