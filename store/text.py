@@ -55,6 +55,7 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "approx", "fig", "vol", "p", "pp", "ft", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k",
     "u.n", "d.c", "op", "cf", "ave", "blvd", "rd", "mass", "calif", "fla", "ill", "wash",
+    "del", "atty", "cmdr", "sens", "reps", "gens", "msgr", "hon",   # titles: "Del. Ann Lo"
 }
 
 _NEXT_CHAR = re.compile(r"\s+(\S)")

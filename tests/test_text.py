@@ -51,3 +51,9 @@ def test_hard_wrapped_lines_are_one_paragraph():
 def test_sentences_never_cross_paragraphs():
     text = "He left early\n\nShe stayed."
     assert split(text) == ["He left early", "She stayed."]
+
+
+def test_title_abbreviations_do_not_end_a_sentence():
+    text = "“It is over,” said Del. Ann Lo of the islands. Sens. Kim Vale and Lee Park agreed."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "“It is over,” said Del. Ann Lo of the islands.", "Sens. Kim Vale and Lee Park agreed."]
