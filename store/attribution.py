@@ -551,6 +551,8 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     w0, w1, w = words[first]
     if w in _INVERTED and text[w0].islower():           # "…," said Mr Brown
         return _named_after(art, w1, end, words[0][0], "verb-name")
+    if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
+        return _named_after(art, w1, end, w0, "verb-name")
     for w0, w1, w in words[:40]:                        # "…," Starmer said / he added
         if w in SPEECH_VERBS and text[w0].islower():
             cue = art.subject_before(w0, start)
@@ -573,6 +575,18 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
             cue.end = w1
             return cue
     return None
+
+
+def _unlisted_inverted(art: _Article, s: int, e: int, words, end: int) -> bool:
+    """`"…?" reacted Lo.`: a spoken-sounding quote (ending in , ? or !), then one past-tense
+    verb we do not list and a person's name closing the sentence: the verb is a cue."""
+    if len(words) < 2 or not words[0][2].endswith("ed") or not art.text[words[0][0]].islower():
+        return False
+    if art.text[s:e].rstrip("”\"’' ")[-1:] not in (",", "?", "!"):
+        return False                  # `"Rocket Man" featured Ann Lo`: a title, not speech
+    j = art.skip_title_forward(words[0][1], end)
+    m = art.by_start.get(j)
+    return bool(m) and not art.words(m[1], end)
 
 
 def _verb_after(art: _Article, i: int) -> bool:

@@ -660,3 +660,10 @@ def test_name_before_ally_after_said_qualifies_the_role():
     text = '“He is a longtime friend of mine,” said Ortiz ally Kim Vale.'
     ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale")
     assert who(text, ortiz, vale) == [("He is a longtime friend of mine,", "Kim Vale")]
+
+
+def test_unlisted_past_tense_verb_then_a_name_closing_the_sentence_is_a_cue():
+    text = ('Ortiz spoke about the budget.\n\n"What is he talking about? Is it a joke?" reacted Kim Vale.\n\n'
+            '"Rocket Road" featured Kim Vale in a small part.')
+    ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
+    assert who(text, ortiz, vale) == [("What is he talking about? Is it a joke?", "Kim Vale"), ("Rocket Road", None)]
