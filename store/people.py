@@ -40,6 +40,8 @@ _NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
+_RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
+_RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
 _WHO_AFTER = re.compile(r",?\s+who\b")
 _COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
@@ -246,8 +248,10 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
             return None
     if not titles and run[0].text in PLACE_START:
         return None
+    if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
+        return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
-    if run[0].text not in firsts and run[0].kind == "name":
+    if (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
         for i in range(1, len(run) - 1):
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
@@ -273,6 +277,13 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     if len(run) > 5:
         return None
     return _Cand(run, titles, None, pre)
+
+
+def _result_line(text: str, pos: int) -> bool:
+    """Is the line around pos a results line: "Team A 2 Team B 1"?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(_RESULT_LINE.fullmatch(text, start, len(text) if end < 0 else end))
 
 
 def _is_first(word: str) -> bool:
@@ -432,6 +443,7 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
 
     cands: list[_Cand] = []
     body_words = {t.text for t in toks if t.start >= headline_end}
+    teams: set[tuple[str, ...]] = set()
     for run in _runs(text, toks):
         in_headline = run[0].start < headline_end
         for part in _split(run):
@@ -441,6 +453,9 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                     part = part[:-1]
             i = bisect.bisect_right(sent_starts, part[0].start) - 1
             c = _candidate(part, text, sent_starts[max(i, 0)])
+            if c and not c.titles and _RESULT_AFTER.match(text, c.toks[-1].end) and _result_line(text, c.toks[0].start):
+                teams.add(tuple(t.text for t in c.toks))    # "Lech Poznan 2 Widzew Lodz 1"
+                continue
             if c:
                 c.person = _evidence(c, text)
                 # a headline in title case names things freely: only a full name with a
@@ -450,6 +465,9 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
                     continue
                 cands.append(c)
 
+    # a team named in a results line is a team in the standings too
+    if teams:
+        cands = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in teams]
     # a capitalised word that opens a sentence before a known person's surname is not their
     # first name ("Notice Trump sniffing", "Either Clinton or ...")
     known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and _is_first(c.toks[0].text)}

@@ -299,3 +299,22 @@ def test_names_starting_with_accented_capitals_and_words_glued_to_digits_or_lett
     assert set(ps) == {"Émile Zoltán", "Łucja Øberg"}
     assert ps["Łucja Øberg"].mentions[0] == (text.index("Łucja"), text.index(" in Oslo"))
     assert ps["Émile Zoltán"].forms == ["Émile Zoltán", "Zoltán"]
+
+
+def test_nationality_before_a_name_is_not_part_of_it():
+    # "German" is also a first name; before another first name it is the nationality
+    names = set(by_name("Italian Marco Belloni beat German Stefan Kiefer 6-4 6-2 on Friday."))
+    assert names == {"Marco Belloni", "Stefan Kiefer"}
+
+
+def test_teams_in_a_results_line_are_not_people():
+    text = ("Results of league matches on Sunday:\n"
+            "Dana Vosk 2 Marta Lind 1\n"
+            "Orel Pavlin 0 Dana Vosk 3\n"
+            "Standings:\nDana Vosk 2 2 0 0 5 1 6\n"
+            "Coach Henrik Olsen said the win was deserved.")
+    assert set(by_name(text)) == {"Henrik Olsen"}
+
+
+def test_a_name_after_saint_is_a_place_not_a_person():
+    assert set(by_name("The St. Louis Rivermen lost again, and Paul Dunmore said so.")) == {"Paul Dunmore"}
