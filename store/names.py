@@ -35,7 +35,8 @@ PLAIN_TITLES = {
     "Corporal", "Private", "Constable", "Dean", "Congressman", "Congresswoman", "Councillor",
     "Chancellor", "Attorney", "Emperor", "Empress", "Sultan", "Emir", "Ayatollah", "Major",
     "Director", "Manager", "Executive", "Spokesman", "Spokeswoman", "Agent", "Officer",
-    "Leader", "Whip", "MP", "MEP", "MSP", "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
+    "Leader", "Whip", "PM", "Undersecretary", "Under-Secretary", "Secretary-General",
+    "Undersecretary-General", "Under-Secretary-General", "MP", "MEP", "MSP", "Del", "Delegate", "Assemblyman", "Assemblywoman", "Alderman", "Councilman", "Councilwoman",
 }
 TITLES = set(GENDER_TITLES) | PLAIN_TITLES
 # Capitalised job words that stand before names but also before things ("Executive Session"):

@@ -318,3 +318,10 @@ def test_teams_in_a_results_line_are_not_people():
 
 def test_a_name_after_saint_is_a_place_not_a_person():
     assert set(by_name("The St. Louis Rivermen lost again, and Paul Dunmore said so.")) == {"Paul Dunmore"}
+
+
+def test_short_and_hyphenated_titles_are_not_part_of_the_name():
+    text = ("Ruritanian PM Tavos met Undersecretary-General Ilko Marand on Monday. "
+            "The meeting ended at 5 PM Friday.")
+    names = set(by_name(text))
+    assert names == {"Tavos", "Ilko Marand"}
