@@ -40,6 +40,7 @@ _NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
+_SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 _RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
 _RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -65,6 +66,10 @@ Since Until Although Though However Meanwhile So Also Now Then Not No Yes All So
 Him Them Us Me Into Over Under About During Without Within Among Between Against Through Despite Do
 Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might Shall Other Each Both
 Even Only Just Still Already Instead""".split())
+# ... of which these never end a name ("told Mary That, ..." is not a surname)
+_NEVER_SURNAME = set("""The A An And But Or If It He She They We I You His Her Their Our My This That These Those
+There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must
+Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
 _THING_BEFORE = re.compile(r"\b(?:newspaper|paper|magazine|daily|tabloid|weekly|journal|agency|channel|station|"
@@ -110,7 +115,8 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if raw in _SKIP or start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
+        if raw in _SKIP and not _common_surname(text, out, start, start + len(raw)) or \
+                start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
         pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
@@ -152,6 +158,13 @@ def _tokens(text: str) -> list[_Tok]:
             out[-1].kind, kind = "other", "other"      # "W.Va", "N.Y"
         out.append(_Tok(start, end, text[start:end], kind, brk))
     return out
+
+
+def _common_surname(text: str, out: list[_Tok], start: int, end: int) -> bool:
+    """"said Al From, who ...": a common word right after a first name, closing the clause, is a surname."""
+    prev = out[-1] if out else None
+    return bool(prev and prev.kind == "name" and not prev.brk and prev.end == start - 1 and text[prev.end] == " "
+                and prev.text in first_names() and text[start:end] not in _NEVER_SURNAME and _SURNAME_END.match(text, end))
 
 
 def _contiguous(text: str, a: _Tok, b: _Tok) -> bool:

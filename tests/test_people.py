@@ -325,3 +325,9 @@ def test_short_and_hyphenated_titles_are_not_part_of_the_name():
             "The meeting ended at 5 PM Friday.")
     names = set(by_name(text))
     assert names == {"Tavos", "Ilko Marand"}
+
+
+def test_a_common_word_after_a_first_name_closing_the_clause_is_a_surname():
+    assert set(by_name('"It is over," said Ned From, who ran the campaign.')) == {"Ned From"}
+    # a pronoun there is not
+    assert set(by_name("Later Ned Parrish told Mary That, and left.")) == {"Ned Parrish"}
