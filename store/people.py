@@ -41,6 +41,8 @@ _WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
+_SCORER_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
+_SCORER_BEFORE = re.compile(r"\d\s*\((?:[^()]*\d(?:st|nd|rd|th),)?\s*$")
 _RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
 _RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -332,6 +334,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
             line_end = text.find("\n", e)
             if _DIGIT.search(text, text.rfind("\n", 0, s) + 1, line_end if line_end >= 0 else len(text)):
                 return "scorecard"       # "c Vaas b Chandana 56", "Vass 7-0-29-0"
+        if _SCORER_AFTER.match(after) and _SCORER_BEFORE.search(before) and toks[0].text not in ORG_WORDS:
+            return "scorer"              # "Lyon 2 (Caveglia 23rd, Giuly 30th)"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if _ROLE_AFTER.match(after):

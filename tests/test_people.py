@@ -331,3 +331,12 @@ def test_a_common_word_after_a_first_name_closing_the_clause_is_a_surname():
     assert set(by_name('"It is over," said Ned From, who ran the campaign.')) == {"Ned From"}
     # a pronoun there is not
     assert set(by_name("Later Ned Parrish told Mary That, and left.")) == {"Ned Parrish"}
+
+
+def test_bare_surnames_with_goal_minutes_after_a_score_are_scorers():
+    text = ("Results on Sunday:\n"
+            "Harbourton 3 (Velasko 12th, Morrin 40th, 77th) Eastfield 1 (Quarles\n58th).\n"
+            "Halftime 2-0.")
+    assert set(by_name(text)) == {"Velasko", "Morrin", "Quarles"}
+    # minutes alone, with no score before them, are not enough
+    assert by_name("The Harbour Trophy was played on the 12th, Velasko 40th in line.") == {}
