@@ -117,7 +117,7 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if raw in _SKIP and not _common_surname(text, out, start, start + len(raw)) or \
+        if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))) or \
                 start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
