@@ -44,29 +44,21 @@ class RowList(ScrollView, can_focus=True):
     RowList > .rowlist--empty { color: $text-muted; text-style: italic; }
     """
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, rowlist: "RowList", row: dict | None) -> None:
+            super().__init__()
+            self.rowlist = rowlist
+            self.row = row
+
+        @property
+        def control(self) -> "RowList":
+            return self.rowlist
+
+    class Highlighted(_RowMessage):
         """The cursor moved onto a row (None when the list is empty)."""
 
-        def __init__(self, rowlist: "RowList", row: dict | None) -> None:
-            super().__init__()
-            self.rowlist = rowlist
-            self.row = row
-
-        @property
-        def control(self) -> "RowList":
-            return self.rowlist
-
-    class Chosen(Message):
+    class Chosen(_RowMessage):
         """Enter (or a click on the row under the cursor)."""
-
-        def __init__(self, rowlist: "RowList", row: dict | None) -> None:
-            super().__init__()
-            self.rowlist = rowlist
-            self.row = row
-
-        @property
-        def control(self) -> "RowList":
-            return self.rowlist
 
     def __init__(self, fetch: Callable[[list[int]], list[dict]],
                  render_row: Callable[[dict, int], Text], empty: str = "Nothing here.",
