@@ -11,6 +11,8 @@ import json
 import re
 import sqlite3
 
+from .queries import _conn, _rows
+
 FIGURE_SORTS = ("value", "kind", "unit", "about", "article")
 
 
@@ -18,17 +20,6 @@ def connect(path: str) -> sqlite3.Connection:
     """A connection of its own for a worker thread (a sqlite3 connection is not shared
     between threads at once)."""
     return sqlite3.connect(path, check_same_thread=False)
-
-
-def _conn(db) -> sqlite3.Connection:
-    # accepts a sqlite_utils.Database or a sqlite3.Connection
-    return getattr(db, "conn", db)
-
-
-def _rows(db, sql: str, params=()) -> list[dict]:
-    cur = _conn(db).execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
 def _ids(db, sql: str, params=()) -> list[int]:
