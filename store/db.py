@@ -11,10 +11,9 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
-
-import sqlite_utils
 
 from .model import Article, Extraction
 
@@ -104,15 +103,19 @@ def content_hash(article: Article) -> str:
 
 @dataclass
 class Store:
-    db: sqlite_utils.Database
+    conn: sqlite3.Connection
     path: Path
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    @cached_property
+    def db(self) -> "sqlite_utils.Database":
+        # imported on first use: sqlite_utils costs a tenth of a second, and the app's
+        # start-up needs only the plain connection
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self):
         return self
@@ -180,7 +183,7 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
     except StoreError:
         conn.close()
         raise
-    return Store(db=sqlite_utils.Database(conn), path=path)
+    return Store(conn=conn, path=path)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -205,7 +208,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 _script(conn, MIGRATIONS[v])
     # install() runs a script, which commits on its own; it is idempotent, and the version
     # is written last, so an interrupted migration simply runs again.
-    from . import search      # here, not at the top: most commands never migrate
+    import sqlite_utils       # here, not at the top: most commands never migrate
+    from . import search
     search.install(sqlite_utils.Database(conn))
     with conn:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

@@ -95,7 +95,7 @@ class Pane(Horizontal):
 
     @property
     def db(self):
-        return self.app.store.db
+        return self.app.store
 
     def on_mount(self) -> None:
         self.built = True
@@ -315,7 +315,7 @@ class MainScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(show.header(self.app.store_path, queries.counts(self.app.store.db)), id="header")
+        yield Static(show.header(self.app.store_path, queries.counts(self.app.store)), id="header")
         yield PaneStrip()
         with ContentSwitcher(initial="people"):
             yield PeoplePane()              # the other panes are built when first shown
@@ -412,11 +412,11 @@ class BylineCommands(Provider):
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), command, text=name, help=help_text)
         app = self.app
-        for row in browse.people_named(app.store.db, query, limit=10):
+        for row in browse.people_named(app.store, query, limit=10):
             label = f"Person: {row['name']}"
             yield Hit(0.9 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.choose_person(row), text=label, help="Show their quotes and figures")
-        for row in browse.articles_titled(app.store.db, query, limit=10):
+        for row in browse.articles_titled(app.store, query, limit=10):
             label = f"Article: {browse.one_line(row['title'])[:100]}"
             yield Hit(0.8 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.open_reader("articles", row), text=label, help="Open it in the reader")
@@ -486,7 +486,7 @@ class BylineApp(App):
     def open_reader(self, kind: str, row: dict) -> None:
         from tui.screens.reader import ReaderScreen
 
-        self.push_screen(ReaderScreen.for_item(self.store.db, kind, row, self.person))
+        self.push_screen(ReaderScreen.for_item(self.store, kind, row, self.person))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
