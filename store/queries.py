@@ -27,6 +27,17 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def speaker_label(row: dict) -> str:
+    """Who said a quote, as every screen and table writes it: the person; else the
+    organisation the text names as its source, marked as such (never shown as if it were
+    a person); else "unknown speaker"."""
+    if row.get("speaker"):
+        return row["speaker"]
+    if row.get("organisation"):
+        return " ".join(row["organisation"].split()) + " (organisation)"
+    return "unknown speaker"
+
+
 def counts(store) -> dict[str, int]:
     return {t: _conn(store).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("articles", "people", "quotes", "figures")}

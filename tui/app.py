@@ -535,7 +535,7 @@ class BylineApp(App):
         text = cite(row, style)
         self.copy_to_clipboard(text)
         self.run_worker(lambda: show.system_copy(text), thread=True, group="clipboard")
-        who = row.get("speaker") or row.get("organisation") or "unknown speaker"
+        who = queries.speaker_label(row)
         label = "Markdown quote" if style == "markdown" else "Quote"
         self.notify(f"{label} from {who} copied: {show.clip(row['text'], 60)}", markup=False)
 

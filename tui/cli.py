@@ -229,9 +229,7 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
         rows = queries.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
         for r in rows:
-            # an organisation is never shown as if it were a person
-            org = f'{r["organisation"]} (organisation)' if r.get("organisation") else None
-            r["speaker"] = r["speaker"] or org or "unknown"
+            r["speaker"] = queries.speaker_label(r)
             r["kind"] = r["kind"] or ""
     _emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
                           ("cue", "cue"), ("title", "article")], "Quotes")

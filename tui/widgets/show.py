@@ -10,8 +10,8 @@ from pathlib import Path
 from rich.text import Text
 
 from store.browse import one_line
+from store.queries import speaker_label
 
-UNKNOWN = "unknown speaker"
 _LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
 CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],
                    ["pbcopy"])
@@ -91,11 +91,8 @@ def article_label(row: dict) -> str:
 def speaker(row: dict) -> Text:
     """Who said it: a person; else an organisation the text names as the source, marked
     as such (never shown as if it were a person); else "unknown speaker"."""
-    if row.get("speaker"):
-        return Text(row["speaker"], style="bold")
-    if row.get("organisation"):
-        return Text(one_line(row["organisation"]) + " (organisation)", style="italic")
-    return Text(UNKNOWN, style="dim italic")
+    style = "bold" if row.get("speaker") else "italic" if row.get("organisation") else "dim italic"
+    return Text(speaker_label(row), style=style)
 
 
 # ---- rows --------------------------------------------------------------------
