@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Person
 from .names import (CAP_PARTICLES, DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES,
@@ -113,12 +114,14 @@ class _Cand:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    firsts = first_names()
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))) or \
-                start and (text[start - 1].isalnum() or text[start - 1] in "'’") or not raw[0].isupper():
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+            continue
+        shape = _shape(raw)
+        if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
+                                                   _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
         pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
@@ -127,39 +130,49 @@ def _tokens(text: str) -> list[_Tok]:
         if pm:
             for w in re.finditer(r"\S+", pm.group(1)):
                 out.append(_Tok(pm.start(1) + w.start(), pm.start(1) + w.end(), w.group(), "part"))
-        brk = False
-        dot = raw.endswith(".")
-        core = raw[:-1] if dot else raw
-        if len(core) > 2 and core[-2:] in ("'s", "’s"):
-            core, brk = core[:-2], True
-            dot = False
-        end = start + len(core)
-        kind = "other"
-        if ("'" in core or "’" in core) and _CONTRACTION.search(core):
-            out.append(_Tok(start, end, core, "other", True))
-            continue
-        if core in TITLES and (dot or core not in firsts):
-            kind = "title"
-            if dot:
-                end += 1
-        elif len(core) == 1:
-            kind = "init"                # "George W. Bush", "Mary J Blige"
-            if dot:
-                end += 1
-        elif core in _SUFFIXES:
-            kind = "name"
-        elif core.isupper():
-            kind = "init" if len(core) == 2 and not dot else "caps"
-        elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
-            kind = "name"
+        word, kind, brk, core, dot = shape
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
-            out[-1].kind, kind = "other", "other"
-        if dot and kind not in ("title", "init"):
-            brk = True          # a full stop after the word ends any name
-        if kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
+            out[-1].kind, kind, brk = "other", "other", brk or dot
+        elif kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
             out[-1].kind, kind = "other", "other"      # "W.Va", "N.Y"
-        out.append(_Tok(start, end, text[start:end], kind, brk))
+        out.append(_Tok(start, start + len(word), word, kind, brk))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
+    """What one capitalised word is, from the word alone: (token text, kind, brk, core,
+    dot), or None when it does not start with a capital. The same words recur in every
+    article, so this is cached."""
+    if not raw[0].isupper():
+        return None
+    brk = False
+    dot = raw.endswith(".")
+    core = raw[:-1] if dot else raw
+    if len(core) > 2 and core[-2:] in ("'s", "’s"):
+        core, brk = core[:-2], True
+        dot = False
+    if ("'" in core or "’" in core) and _CONTRACTION.search(core):
+        return core, "other", True, core, dot
+    kind = "other"
+    word = core
+    if core in TITLES and (dot or core not in first_names()):
+        kind = "title"
+        if dot:
+            word = raw
+    elif len(core) == 1:
+        kind = "init"                # "George W. Bush", "Mary J Blige"
+        if dot:
+            word = raw
+    elif core in _SUFFIXES:
+        kind = "name"
+    elif core.isupper():
+        kind = "init" if len(core) == 2 and not dot else "caps"
+    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
+        kind = "name"
+    if dot and kind not in ("title", "init"):
+        brk = True          # a full stop after the word ends any name
+    return word, kind, brk, core, dot
 
 
 def _common_surname(text: str, out: list[_Tok], start: int, end: int) -> bool:

@@ -59,6 +59,7 @@ ABBREVIATIONS = {
 }
 
 _NEXT_CHAR = re.compile(r"\s+(\S)")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 
 
@@ -94,11 +95,16 @@ def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str)
         return False
     if punct[0] != "." or punct[-1] in "\"”'’":
         return True          # '"No." The' ends a quoted sentence, not an abbreviation
-    word = re.search(r"([\w.]+)$", text[start:mark])
-    if not word:
+    # the word before the mark (letters, digits, "_", "."), read backwards: a pattern
+    # anchored at the end would be tried from every offset of the sentence
+    j = mark - 1 if mark > start and text[mark - 1] == "\n" else mark
+    i = j
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    if i == j:
         return True
-    w = word.group(1).lower()
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):  # "U.S", "a.m"
+    w = text[i:j].lower()
+    if _DOTTED.fullmatch(w):  # "U.S", "a.m"
         return next_char.isupper() and _looks_like_new_sentence(text, mark)
     if w in ABBREVIATIONS or w.rstrip(".") in ABBREVIATIONS:
         return False
