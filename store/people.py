@@ -183,26 +183,37 @@ def _common_surname(text: str, out: list[_Tok], start: int, end: int) -> bool:
 
 
 def _contiguous(text: str, a: _Tok, b: _Tok) -> bool:
-    gap = text[a.end:b.start]
+    """Only blanks (at most 3, no line break) between a and b; "W." then "Bush" with none."""
     if a.brk:
         return False
-    if not gap:
+    gap = b.start - a.end
+    if gap <= 0:
         return a.kind == "init"
-    return gap.isspace() and "\n" not in gap and len(gap) <= 3
+    if gap > 3:
+        return False
+    blank = text[a.end:b.start]
+    return blank.isspace() and "\n" not in blank
 
 
 def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
     runs, cur = [], []
     for t in toks:
-        if t.kind in _NAMEISH and cur and _contiguous(text, cur[-1], t):
-            cur.append(t)
-            continue
-        if cur:
+        if t.kind in _NAMEISH:
+            if cur and _contiguous(text, cur[-1], t):
+                cur.append(t)
+                continue
+            if cur:
+                runs.append(cur)
+            cur = [t]
+        elif cur:
             runs.append(cur)
-        cur = [t] if t.kind in _NAMEISH else []
+            cur = []
     if cur:
         runs.append(cur)
     return runs
+
+
+_BREAKERS = STOP | DEMONYMS
 
 
 def _split(run: list[_Tok]) -> list[list[_Tok]]:
@@ -210,7 +221,7 @@ def _split(run: list[_Tok]) -> list[list[_Tok]]:
     firsts = first_names()
     parts, cur = [], []
     for t in run:
-        if t.kind == "name" and (t.text in STOP or t.text in DEMONYMS) and t.text not in firsts and \
+        if t.kind == "name" and t.text in _BREAKERS and t.text not in firsts and \
                 not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]
                      and t.text not in _NOT_SURNAME and not t.text.endswith("s")):  # "Peter Such"
             if cur:
@@ -234,13 +245,6 @@ def _used_lower(text: str, word: str) -> bool:
     return False
 
 
-def _last_kind(run: list[_Tok], kind: str) -> int:
-    for i in range(len(run) - 1, -1, -1):
-        if run[i].kind == kind:
-            return i
-    return -1
-
-
 def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
@@ -248,14 +252,17 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
             (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
              and run[-1].text not in _ADDRESS):
         run[-1].kind = "name"            # "Larry King", "Mr King"
-    last_name = _last_kind(run, "name")
-    if last_name < 0:
+    kinds = [t.kind for t in run]
+    if "name" not in kinds:
         return None
-    run = run[:last_name + 1]
-    ti = _last_kind(run, "title")
+    kinds.reverse()
+    k = kinds.index("name")
+    run = run[:len(run) - k]             # up to the last name
+    del kinds[:k]
     titles: list[_Tok] = []
     pre: list[_Tok] = []
-    if ti >= 0:
+    if "title" in kinds:
+        ti = len(kinds) - 1 - kinds.index("title")    # the last title
         j = ti
         while j >= 0 and run[j].kind == "title":
             j -= 1
@@ -314,6 +321,7 @@ def _result_line(text: str, pos: int) -> bool:
     return bool(_RESULT_LINE.fullmatch(text, start, len(text) if end < 0 else end))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_first(word: str) -> bool:
     firsts = first_names()
     return word in firsts or ("-" in word and word.split("-")[0] in firsts and word.split("-")[1][:1].isupper())
@@ -434,9 +442,13 @@ def _appositive_after(after: str) -> str | None:
 
 
 def _appositive_before(text: str, start: int) -> str | None:
-    if not text[max(0, start - 70):start].rstrip().endswith(","):
+    lo = max(0, start - 70)
+    j = start
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == lo or text[j - 1] != ",":
         return None
-    m = _APPOS_BEFORE.search(text, max(0, start - 70), start)
+    m = _APPOS_BEFORE.search(text, lo, start)
     if not m or len(m.group(1).split()) > 6:
         return None
     return _clean_role(m.group(1).split())
@@ -615,7 +627,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     groups: dict[str, list[dict]] = {}
     everyone: list[dict] = []
     for c in cands:
-        words = tuple(_norm(t.text) for t in c.toks)
+        words = tuple([_norm(t.text) for t in c.toks])
         surname = _surname_key(c.toks)
         group = groups.setdefault(surname[-1].lower(), [])
         p = _match_person(group, words, c.titles)
@@ -634,7 +646,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
                 p["gender"] = firsts[words[0]]
         if not p["role"]:
             start = (c.titles or c.toks)[0].start
-            p["role"] = (_appositive_after(text[c.toks[-1].end:c.toks[-1].end + 120])
+            end = c.toks[-1].end
+            p["role"] = (text.startswith(",", end) and _appositive_after(text[end:end + 120])
                          or _appositive_before(text, start) or _role_before(text, start))
         if not p["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
             p["title_role"] = " ".join(t.text for t in c.pre + c.titles)
@@ -677,7 +690,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
         v.sort(reverse=True)
     multi = {w for p in everyone for w in p["names"] if len(w) > 1}
 
-    normed = [_norm(t.text) for t in toks]
+    normed = [_norm(t.text) for t in toks] if "’" in text else [t.text for t in toks]
     i, n = 0, len(toks)
     while i < n:
         j = i
@@ -691,7 +704,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             target = forms.get(words)
             if target is None:
                 continue
-            if any(not _contiguous(text, toks[k], toks[k + 1]) for k in range(j, j + L - 1)):
+            if L > 1 and any(not _contiguous(text, toks[k], toks[k + 1]) for k in range(j, j + L - 1)):
                 continue
             if not _plausible(text, toks, j, L, words, i < j, multi, sent_starts):
                 continue
@@ -731,7 +744,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     _tie_ages(text, people, sent_starts)
     for p in people:
         p.mentions.sort()
-        p.forms = list(dict.fromkeys(text[s:e] for s, e in p.mentions))
+        p.forms = list(dict.fromkeys([text[s:e] for s, e in p.mentions]))
     _pronoun_genders(text, people)
     people.sort(key=lambda p: p.mentions[0])
     return people
@@ -890,7 +903,7 @@ def _introduces_other(text: str, end: int, starts: dict[int, Person], p: Person)
 def _pronoun_genders(text: str, people: list[Person]) -> None:
     """Gender from the first he/his or she/her after a mention, before anyone else is
     mentioned; the majority over a person's mentions, None on a tie."""
-    allm = sorted((s, e, i) for i, p in enumerate(people) for s, e in p.mentions)
+    allm = sorted([(s, e, i) for i, p in enumerate(people) for s, e in p.mentions])
     votes = [[0, 0] for _ in people]
     for k, (s, e, i) in enumerate(allm):
         if people[i].gender is not None:
