@@ -963,6 +963,24 @@ def _name_run(art: _Article, words) -> int | None:
     return end
 
 
+def _whole_words(text: str, word: str) -> list[int]:
+    """Offsets where word stands with a regex word boundary (\\b) on both sides. str.find
+    skips to candidates; a pattern starting with \\b would be tried at every offset."""
+    def edge(i: int) -> bool:
+        before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+        after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+        return before != after
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        if edge(at) and edge(at + len(word)):
+            out.append(at)               # as re.finditer: the next match starts after this one
+            at = text.find(word, at + max(len(word), 1))
+        else:
+            at = text.find(word, at + 1)
+    return out
+
+
 def organisation(art: _Article, start: int, end: int) -> str | None:
     """The organisation text[start:end] names as written ("PolitiFact", "the Times",
     "The International Atomic Energy Agency"), or None when it may be a person, a group
@@ -984,7 +1002,7 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
         toks.pop(0)                                 # "But PolitiFact said", "Now the Times"
     the = bool(toks) and toks[0][2] in ("the", "The")
     body = [t[2] for t in toks[the:]]
-    if not body or len(body) > 7 or any(re.search(r"[’']", w) for w in body):
+    if not body or len(body) > 7 or any("’" in w or "'" in w for w in body):
         return None
     if not (body[0][0].isupper() and body[-1][0].isupper()):
         return None
@@ -996,27 +1014,26 @@ def organisation(art: _Article, start: int, end: int) -> str | None:
     low = [w.lower() for w in body]
     if any(w in TITLES or w.lower() in _TITLES for w in body) or low[-1] in ROLE_NOUNS:
         return None                                 # "The Foreign Secretary", "the Chief Executive"
-    if len(body) == 1 and (body[0] + "s" in DEMONYMS or re.search(r"(?:wo)?m[ae]n$", body[0])):
+    if len(body) == 1 and (body[0] + "s" in DEMONYMS or body[0].endswith(("man", "men"))):
         return None                                 # "The Scot said", "the Frenchman"
     if (body[0] in TITLES or low[0] in _TITLES or low[0] in _NP_START or low[0] in _NOT_NP
             or any(w in _TIME_WORDS for w in low) or any(w in _PRONOUNS or w in _GROUP_PRONOUNS for w in low)
             or any(w in SPEECH_VERBS for w in low)):
         return None
-    if len(body) == 1 and (low[0] in _GROUPS or body[0] in DEMONYMS or body[0][:-1] in DEMONYMS or (not the and re.search(rf"\b{re.escape(low[0])}\b", text))):
+    if len(body) == 1 and (low[0] in _GROUPS or body[0] in DEMONYMS or body[0][:-1] in DEMONYMS or (not the and _whole_words(text, low[0]))):
         return None                                 # "Police say", "Protesters said"
     names = first_names()
     marked = (the
               or any(w in ORG_WORDS and w not in SURNAME_LIKE for w in body)
               or any(_INNER_CAP.match(w) for w in body)
               # an acronym, not a surname in capitals (a transcript's "PENCE:")
-              or any(_CAPS.fullmatch(w) and not re.search(rf"\b{w.title()}\b", text) for w in body)
+              or any(_CAPS.fullmatch(w) and not _whole_words(text, w.title()) for w in body)
               or any(w in PLACES for w in body))
     if not marked and len(body) >= 2 and body[0] not in names and "-" not in "".join(body) \
             and text.count(text[toks[the][0]:e]) >= 2:
         # "Zero Hedge", named in full more than once: a person's surname would stand alone
         # somewhere in the text, and a name seen once may be a person the people pass missed
-        alone = re.finditer(rf"\b{re.escape(body[-1])}\b", text)
-        marked = all(text[max(0, m.start() - len(body[-2]) - 1):m.start()].strip() == body[-2] for m in alone)
+        marked = all(text[max(0, at - len(body[-2]) - 1):at].strip() == body[-2] for at in _whole_words(text, body[-1]))
     if not marked or (body[0] in names and not any(w in ORG_WORDS for w in body)):
         return None
     return text[s:e]
