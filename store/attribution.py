@@ -369,7 +369,7 @@ class _Article:
         if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
             if before[-1][2] in _CONJUNCTIONS:
                 # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
-                clause = self.text[:before[-1][0]].rstrip().endswith(",")
+                clause = _char_before(self.text, before[-1][0]) == ","
                 return "subject" if clause else "joint"
             if before[-1][2] in ("with", "of"):
                 return "with"
@@ -435,6 +435,14 @@ _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|
                       r"could|did|does|is|was|once|again|never|not)\s+)*"
                       r"([a-z]+(?:ed|s)|said|told|spoke|wrote|rejected|met|went|made|took|gave|"
                       r"came|saw|knew|thought|felt)\b")
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last non-blank character before pos, "" when there is none (text[:pos].rstrip()[-1:]
+    without copying the text before pos)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _verb_follows(art: _Article, end: int, send: int) -> bool:
@@ -724,9 +732,9 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             continue
         cue = art.subject_before(w0, sstart)
         before = art.words(max(sstart, w0 - 30), w0)[-1:]
-        after_comma = text[:w0].rstrip().endswith(",")
+        after_comma = _char_before(text, w0) == ","
         if (cue is not None and cue.kind == "name" and w in _PARTICIPLES and after_comma
-                and (text[:cue.start].rstrip().endswith(",") or _object_before(art, cue.start, sstart))):
+                and (_char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
             # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
             # Wednesday, saying": the name is an object; the participle takes the clause's subject
             cue = _clause_subject(art, w0, sstart)
@@ -738,7 +746,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
             # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
-        if cue is None and w in _INVERTED and (k == 0 or text[:w0].rstrip()[-1:] in ",:"):
+        if cue is None and w in _INVERTED and (k == 0 or _char_before(text, w0) in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
             continue

@@ -245,6 +245,9 @@ def _used_lower(text: str, word: str) -> bool:
     return False
 
 
+_FIRM_ENDS = {f[-1] for f in FIRMS}
+
+
 def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
@@ -276,7 +279,7 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
     head = run[0]
     if not titles and head.kind == "name" and head.text not in firsts and \
-            not text[sent_start:head.start].strip(" \"'“‘(") and \
+            _only_openers(text, sent_start, head.start) and \
             _used_lower(text, head.text.lower()):
         run = run[1:]
         if not run:
@@ -292,13 +295,13 @@ def _candidate(run: list[_Tok], text: str, sent_start: int) -> _Cand | None:
                 run = run[i:]
                 break
     words = [t.text for t in run]
-    if tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS:
+    if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
         return None
     starts_first = _is_first(words[0])
     if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
             (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
         return None
-    for i in range(len(words) - 1, -1, -1):
+    for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
         w = words[i]
         if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
                 and not (titles and i == 0 and len(words) >= 2
@@ -339,9 +342,11 @@ def _evidence(c: _Cand, text: str) -> str | None:
     # the patterns that end at the name reach at most 12 characters back from the last
     # non-blank one: trying them only from there gives the same answers, faster
     tail = max(0, len(before.rstrip()) - 12)
-    if _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
+    # (cheap tests of a character or a substring first skip patterns that cannot match)
+    comma = after[:1] == ","
+    if comma and _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
         return "age"
-    if _PARTY_AFTER.match(after):
+    if comma and _PARTY_AFTER.match(after):
         return "party"                   # "Mitch McConnell, R-Ky., said"
     if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
             (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before, tail)):
@@ -359,13 +364,13 @@ def _evidence(c: _Cand, text: str) -> str | None:
             return "scorer"              # "Lyon 2 (Caveglia 23rd, Giuly 30th)"
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
-    if _ROLE_AFTER.match(after):
+    if after[:1].isspace() and _ROLE_AFTER.match(after):
         return None                  # "Vera Drake star Imelda Staunton": a work or a team
     if _THING_BEFORE.search(before, tail):
         return None                  # "financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"
     if _WHO_AFTER.match(after):
         return "who"
-    if _AGED_BEFORE.search(before) or _SIGNOFF_BEFORE.search(before, tail):
+    if "-year-old" in before and _AGED_BEFORE.search(before) or "--" in before and _SIGNOFF_BEFORE.search(before, tail):
         return "age"                     # "20-year-old Tiger Woods", "-- Luli Popescu, Bucharest"
     if _is_first(toks[0].text):
         return "first name"
@@ -593,9 +598,21 @@ def _line_edge(text: str, tok: _Tok, last: bool) -> bool:
     return tok.start > 0 and text[tok.start - 1] == "\n"
 
 
+_OPENERS = frozenset(" \"'“‘(")
+
+
+def _only_openers(text: str, start: int, end: int) -> bool:
+    """Only blanks, opening quotes and brackets in text[start:end] (stops at the first other
+    character instead of copying a sentence's worth of text)."""
+    for i in range(start, end):
+        if text[i] not in _OPENERS:
+            return False
+    return True
+
+
 def _sentence_initial(text: str, tok: _Tok, sent_starts: list[int]) -> bool:
     i = bisect.bisect_right(sent_starts, tok.start) - 1
-    if i >= 0 and not text[sent_starts[i]:tok.start].strip(" \"'“‘("):
+    if i >= 0 and _only_openers(text, sent_starts[i], tok.start):
         return True
     # a quotation opening mid-sentence starts a sentence of its own: 'tweeting, “Notice Trump'
     return bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
@@ -691,9 +708,14 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     multi = {w for p in everyone for w in p["names"] if len(w) > 1}
 
     normed = [_norm(t.text) for t in toks] if "’" in text else [t.text for t in toks]
+    # only a title or a word that starts some form can start a mention: jump between them
+    stops = [k for k, w in enumerate(normed) if w in lengths or toks[k].kind == "title"]
     i, n = 0, len(toks)
     while i < n:
-        j = i
+        x = bisect.bisect_left(stops, i)
+        if x == len(stops):
+            break
+        i = j = stops[x]
         while j < n and toks[j].kind == "title" and j + 1 < n and _contiguous(text, toks[j], toks[j + 1]):
             j += 1
         hit = None
