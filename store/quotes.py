@@ -9,6 +9,7 @@ import re
 
 from .attribution import attribute
 from .model import Person, Quote
+from .text import find_all, matches_at
 
 # Straight '' (two apostrophes, some wire archives) counts as a double mark.
 # An apostrophe between two letters (don't, Starmer’s) is never a mark, so is not matched.
@@ -35,10 +36,9 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     quotes: list[Quote] = []
     # offsets of every character that may be a mark: str.find is ~10x faster than trying
     # _MARKS at every offset, and _MARKS is then tried only at these
-    at = sorted(i for c in _MARK_CHARS for i in _find_all(text, c))
+    at = find_all(text, _MARK_CHARS)
     for k, (pstart, pend) in enumerate(paras):
-        marks = at[bisect.bisect_left(at, pstart):bisect.bisect_left(at, pend)]
-        spans, tail = _paragraph_spans(text, pstart, pend, marks) if marks else ([], None)
+        spans, tail = _paragraph_spans(text, pstart, pend, at)
         if tail is not None:
             reopens = k + 1 < len(paras) and _REOPEN.match(text, paras[k + 1][0])
             # without the next paragraph reopening it, an unclosed mark is a slip: keep
@@ -52,34 +52,15 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     return quotes
 
 
-def _find_all(text: str, c: str) -> list[int]:
-    out = []
-    i = text.find(c)
-    while i >= 0:
-        out.append(i)
-        i = text.find(c, i + 1)
-    return out
-
-
-def _marks(text: str, pstart: int, pend: int, at: list[int]):
-    """The matches of _MARKS.finditer(text, pstart, pend), tried only at the offsets `at`
-    (every mark character in the paragraph, in order)."""
-    pos = pstart
-    for i in at:
-        if i >= pos and (m := _MARKS.match(text, i, pend)):
-            pos = m.end()
-            yield m
-
-
 def _paragraph_spans(text: str, pstart: int, pend: int, at: list[int]):
     """The closed spans of one paragraph, and where a double quote still open at its end
-    began (None when every quote closed). `at`: the offsets of its mark characters."""
+    began (None when every quote closed). `at`: the offsets of the text's mark characters."""
     spans = []
     dopen = None      # offset just after an open double mark
     dcurly = False    # whether that mark was a curly one
     nested = 0        # offset after a curly mark inside a straight quote, 0 when none
     sopen = None      # same for a single mark (only outside double quotes)
-    for m in _marks(text, pstart, pend, at):
+    for m in matches_at(_MARKS, text, pstart, pend, at):
         mark, i, j = m.group(), m.start(), m.end()
         before = text[i - 1] if i > pstart else ""
         after = text[j] if j < pend else ""
