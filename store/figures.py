@@ -398,12 +398,24 @@ def _about(text: str, r: _Read) -> _Read:
     """What money or a percentage measures: the noun phrase after it, else the one before
     "of" in front of it ("annual profits of $16.2bn")."""
     r.about = _noun_phrase(text, r.end, after_money=True)
-    if r.about is None and (m := _OF_BEFORE.search(text, max(0, r.start - 40), r.start)):
+    lo = max(0, r.start - 40)
+    if r.about is None and _of_then_blanks(text, lo, r.start) and (m := _OF_BEFORE.search(text, lo, r.start)):
         words = m.group(1).split()[-2:]
         while words and (words[0].lower() in _STOP or words[0].endswith("ed")):
             words.pop(0)                # "company with assets of": "assets"
         r.about = " ".join(words) or None
     return r
+
+
+def _of_then_blanks(text: str, lo: int, end: int) -> bool:
+    """Whether text[lo:end] ends in "of" and blanks (before a final line break, if any):
+    _OF_BEFORE can match nothing else, and its search is slow (tried at every offset)."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    j = end
+    while j > lo and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j < end and text[lo:j].endswith("of")
 
 
 def _noun_phrase(text: str, pos: int, after_money: bool = False) -> str | None:

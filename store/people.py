@@ -875,13 +875,29 @@ _AGE_DESC = re.compile(r"(?=[Tt])\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s
 _DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
 
 
+def _age_descriptions(text: str):
+    """_AGE_DESC.finditer(text), tried only at the "the" before each "-year-old" found with
+    str.find (the pattern alone would be tried at every offset of the article)."""
+    pos = 0
+    at = text.find("-year-old")
+    while at >= 0:
+        digits = at
+        while digits > 0 and text[digits - 1].isdecimal():
+            digits -= 1
+        start = digits - 4
+        if 1 <= at - digits <= 3 and start >= pos and (m := _AGE_DESC.match(text, start)):
+            pos = m.end()
+            yield m
+        at = text.find("-year-old", at + 1)
+
+
 def _tie_ages(text: str, people: list[Person], sent_starts: list[int]) -> None:
     """"The 22-year-old" as a subject means the one person the sentence before names."""
     if not people or "-year-old" not in text:
         return
     owner = sorted((s, e, p) for p in people for s, e in p.mentions)
     starts = [m[0] for m in owner]
-    for m in _AGE_DESC.finditer(text):
+    for m in _age_descriptions(text):
         i = bisect.bisect_right(sent_starts, m.start()) - 1
         sent = sent_starts[i] if i >= 0 else 0
         if not _DESC_SLOT.search(text, max(sent, m.start() - 12), m.start()) and \
