@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
+from concurrent.futures import Future
+from typing import Callable
 
 from .queries import _conn, _rows
 
@@ -22,8 +25,33 @@ def connect(path: str) -> sqlite3.Connection:
     return sqlite3.connect(path, check_same_thread=False)
 
 
+def ids_in_background(path: str, ids: Callable[[sqlite3.Connection], list[int]]) -> Future:
+    """ids(connection) resolved in a thread on a connection of its own. The app starts its
+    first list this way before Textual has loaded: SQLite runs without the GIL meanwhile."""
+    future: Future = Future()
+
+    def work() -> None:
+        try:
+            conn = connect(path)
+        except sqlite3.Error as e:
+            future.set_exception(e)
+            return
+        try:
+            future.set_result(ids(conn))
+        except sqlite3.Error as e:
+            future.set_exception(e)
+        finally:
+            conn.close()
+
+    threading.Thread(target=work, name="byline-ids", daemon=True).start()
+    return future
+
+
 def _ids(db, sql: str, params=()) -> list[int]:
-    return [row[0] for row in _conn(db).execute(sql, params)]
+    """The ids sql selects, in its order. They come back as one string: a row at a time,
+    each row takes the GIL back, and while the app draws that is a wait per row."""
+    joined = _conn(db).execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+    return list(map(int, joined.split(","))) if joined else []
 
 
 def _words(query: str) -> list[str]:
@@ -50,9 +78,9 @@ def _narrow(columns: list[str], query: str, subsequence: bool) -> tuple[str, lis
 def _ranked(db, sql: str, params: list, query: str) -> list[int]:
     """Ids from (id, label) rows, best fuzzy match of label to query first; ties keep
     the SQL order."""
-    rows = _conn(db).execute(sql, params).fetchall()
     if not query.strip():
-        return [r[0] for r in rows]
+        return _ids(db, sql, params)
+    rows = _conn(db).execute(sql, params).fetchall()
     from rapidfuzz import fuzz, process       # only when narrowing: keeps start-up light
 
     scored = process.extract(query.lower(), [(r[1] or "").lower() for r in rows],
@@ -64,12 +92,10 @@ def _ranked(db, sql: str, params: list, query: str) -> list[int]:
 # ---- ordered id lists -------------------------------------------------------------
 
 def people_ids(db, query: str = "") -> list[int]:
-    """People, most mentioned first; narrowed and ranked by a fuzzy match on the name.
-    Mentions are counted on the mentions(person_id) index alone (summing
-    article_people.mentions reads every row: seconds at a million mentions)."""
+    """People, most mentioned first (on the people(mentions, name) index); narrowed and
+    ranked by a fuzzy match on the name."""
     where, params = _narrow(["p.name"], query, subsequence=True)
-    sql = f"""SELECT p.id, p.name FROM people p WHERE {where}
-              ORDER BY (SELECT count(*) FROM mentions WHERE person_id = p.id) DESC, p.name"""
+    sql = f"SELECT p.id, p.name FROM people p WHERE {where} ORDER BY p.mentions DESC, p.name"
     return _ranked(db, sql, params, query)
 
 
@@ -121,17 +147,6 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
     rows = _rows(db, sql.format(ids=",".join("?" * len(ids))), ids)
     by_id = {r["id"]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
-
-
-def people_rows(db, ids: list[int]) -> list[dict]:
-    return _by_ids(db, """
-        SELECT p.id, p.name,
-          (SELECT role FROM article_people WHERE person_id = p.id AND role IS NOT NULL
-             ORDER BY mentions DESC LIMIT 1) AS role,
-          (SELECT coalesce(sum(mentions), 0) FROM article_people WHERE person_id = p.id) AS mentions,
-          (SELECT count(*) FROM article_people WHERE person_id = p.id) AS articles,
-          (SELECT count(*) FROM quotes WHERE person_id = p.id) AS quotes
-        FROM people p WHERE p.id IN ({ids})""", ids)
 
 
 _QUOTE = """

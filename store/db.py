@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .model import Article, Extraction
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -34,7 +34,13 @@ CREATE TABLE IF NOT EXISTS sentences (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     char_start INTEGER, char_end INTEGER, text TEXT
 );
-CREATE TABLE IF NOT EXISTS people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, gender TEXT);
+-- role, mentions, articles and quotes summarise the person's rows in the other tables,
+-- kept in step by every write and delete: lists of 100,000 people sort on an index
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, gender TEXT,
+    role TEXT, mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS article_people (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     person_id INTEGER NOT NULL REFERENCES people(id),
@@ -68,15 +74,34 @@ CREATE INDEX IF NOT EXISTS idx_figures_kind ON figures(kind);
 CREATE INDEX IF NOT EXISTS idx_mentions_person_id ON mentions(person_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_article_id ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS idx_article_people_person_id ON article_people(person_id);
+CREATE INDEX IF NOT EXISTS idx_people_rank ON people(mentions DESC, name);
 CREATE INDEX IF NOT EXISTS idx_sentences_article_id ON sentences(article_id);
 CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
 """
+
+# A person's summary columns, recounted from their rows (for the people an update names).
+PERSON_SUMMARY = """
+UPDATE people SET
+    mentions = (SELECT count(*) FROM mentions WHERE person_id = people.id),
+    articles = (SELECT count(*) FROM article_people WHERE person_id = people.id),
+    quotes = (SELECT count(*) FROM quotes WHERE person_id = people.id),
+    role = (SELECT role FROM article_people WHERE person_id = people.id AND role IS NOT NULL
+            ORDER BY mentions DESC, article_id LIMIT 1)
+"""
+_BEST_ROLE = """UPDATE people SET role = (SELECT role FROM article_people WHERE person_id = people.id
+    AND role IS NOT NULL ORDER BY mentions DESC, article_id LIMIT 1) WHERE id = ?"""
 
 # Migrations from version n to n + 1, run in order inside one transaction; search.install()
 # runs after every migration, so a migration that only changes the search index is empty.
 MIGRATIONS: dict[int, str] = {
     1: "",      # 2: the search vocabulary table (sentences_vocab), made by search.install()
     2: "ALTER TABLE quotes ADD COLUMN source TEXT",   # 3: a quote's organisation source
+    3: """ALTER TABLE people ADD COLUMN role TEXT;
+          ALTER TABLE people ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE people ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE people ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX idx_people_rank ON people(mentions DESC, name);
+          """ + PERSON_SUMMARY,                     # 4: each person's summary columns
 }
 
 
@@ -244,6 +269,7 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
     statuses: list[str] = []
     rows: dict[str, list[tuple]] = {"sentences": [], "article_people": [], "mentions": [], "quotes": [], "figures": []}
     person_ids: dict[str, int] = {}
+    tally: dict[int, list[int]] = {}    # person id -> [mentions, articles, quotes, role given]
     added_at = _now()
     for key, art, ex in items:
         digest = content_hash(art)
@@ -254,7 +280,7 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
         if old:
             # the old version may be from this very batch: its rows go in before it goes out,
             # and people it alone held may be deleted with it
-            _insert_rows(conn, rows)
+            _insert_rows(conn, rows, tally)
             _delete(conn, [old[0]])
             person_ids.clear()
         if ex is None:
@@ -274,22 +300,33 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
         for name, p in people.items():
             pid = person_ids.get(name) or _person_id(conn, name, p.gender if p else None)
             person_ids[name] = pid
+            counts = tally.setdefault(pid, [0, 0, 0, 0])
+            counts[1] += 1
             if p is None:
                 rows["article_people"].append((aid, pid, None, 0, "[]"))
                 continue
-            rows["article_people"].append((aid, pid, p.role, len(p.mentions), json.dumps(p.forms, ensure_ascii=False)))
+            counts[0] += len(p.mentions)
+            counts[3] |= p.role is not None
+            rows["article_people"].append((aid, pid, p.role, len(p.mentions), _json(p.forms)))
             rows["mentions"].extend((pid, aid, s, e, text[s:e]) for s, e in p.mentions)
+        for q in ex.quotes:
+            if q.speaker:
+                tally[person_ids[q.speaker]][2] += 1
         rows["quotes"].extend(
             (aid, person_ids[q.speaker] if q.speaker else None, q.start, q.end, q.text, q.kind,
              q.cue, q.cue_start, q.cue_end, q.sieve, q.source) for q in ex.quotes)
         rows["figures"].extend(
             (aid, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.about) for f in ex.figures)
-    _insert_rows(conn, rows)
+    _insert_rows(conn, rows, tally)
     return statuses
 
 
-def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None:
-    """Insert the rows gathered so far with one executemany per table, and empty the lists."""
+_json = json.JSONEncoder(ensure_ascii=False).encode     # one encoder for every row, not one per call
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]], tally: dict[int, list[int]]) -> None:
+    """Insert the rows gathered so far with one executemany per table, add their tally to
+    each person's summary, and empty both."""
     _insert_sentences(conn, rows["sentences"])
     conn.executemany("INSERT INTO article_people (article_id, person_id, role, mentions, forms) VALUES (?, ?, ?, ?, ?)",
                      rows["article_people"])
@@ -301,8 +338,12 @@ def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]]) -> None
     conn.executemany(
         "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["figures"])
+    conn.executemany("UPDATE people SET mentions = mentions + ?, articles = articles + ?, quotes = quotes + ?"
+                     " WHERE id = ?", [(m, a, q, pid) for pid, (m, a, q, _) in tally.items()])
+    conn.executemany(_BEST_ROLE, [(pid,) for pid, counts in tally.items() if counts[3]])
     for pending in rows.values():
         pending.clear()
+    tally.clear()
 
 
 def _insert_sentences(conn: sqlite3.Connection, rows: list[tuple]) -> None:
@@ -344,3 +385,4 @@ def _delete(conn: sqlite3.Connection, article_ids: list[int]) -> None:
         conn.executemany(
             "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_people WHERE person_id = people.id)"
             " AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = people.id)", [(p,) for p in pids])
+        conn.executemany(PERSON_SUMMARY + " WHERE id = ?", [(p,) for p in pids])

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from rapidfuzz import fuzz, process
-
 
 def _conn(store) -> sqlite3.Connection:
     while not isinstance(store, sqlite3.Connection):
@@ -43,34 +41,25 @@ def counts(store) -> dict[str, int]:
             for t in ("articles", "people", "quotes", "figures")}
 
 
-_PEOPLE = """
-SELECT p.id, p.name, p.gender,
-    (SELECT role FROM article_people WHERE person_id = p.id AND role IS NOT NULL
-     ORDER BY mentions DESC LIMIT 1) AS role,
-    (SELECT coalesce(sum(mentions), 0) FROM article_people WHERE person_id = p.id) AS mentions,
-    (SELECT count(*) FROM quotes WHERE person_id = p.id) AS quotes,
-    (SELECT count(*) FROM article_people WHERE person_id = p.id) AS articles
-FROM people p
-"""
+_PEOPLE = "SELECT p.id, p.name, p.gender, p.role, p.mentions, p.quotes, p.articles FROM people p"
 
 
 def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
     """People, most mentioned first. name filters: a substring of the name, or failing
     that the closest names by fuzzy match ("zelensky" finds "Volodymyr Zelenskyy")."""
-    # the page's ids come from one aggregate pass; the details only for that page
     where, params = "", []
     if name:
         where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_like(name)]
     ids = [r[0] for r in _conn(store).execute(
-        f"SELECT p.id FROM people p LEFT JOIN article_people ap ON ap.person_id = p.id {where}"
-        " GROUP BY p.id ORDER BY coalesce(sum(ap.mentions), 0) DESC, p.name LIMIT ? OFFSET ?",
+        f"SELECT p.id FROM people p {where} ORDER BY p.mentions DESC, p.name LIMIT ? OFFSET ?",
         (*params, limit, offset))]
     if name and not ids and not offset:
         ids = fuzzy_person_ids(store, name, limit)
-    return _people_rows(store, ids)
+    return people_rows(store, ids)
 
 
-def _people_rows(store, ids: list[int]) -> list[dict]:
+def people_rows(store, ids: list[int]) -> list[dict]:
+    """People by id, in the order of ids."""
     if not ids:
         return []
     found = {r["id"]: r for r in _rows(store, _PEOPLE + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
@@ -80,6 +69,8 @@ def _people_rows(store, ids: list[int]) -> list[dict]:
 def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> list[int]:
     """Ids of the people whose names best match name, best first (a scan of the names:
     tens of milliseconds for 100,000 people)."""
+    from rapidfuzz import fuzz, process     # here: the app's start-up needs no rapidfuzz
+
     names = {r[0]: r[1] for r in _conn(store).execute("SELECT id, name FROM people")}
     hits = process.extract(name, names, scorer=fuzz.WRatio, processor=str.lower, limit=limit, score_cutoff=cutoff)
     return [key for _, _, key in hits]

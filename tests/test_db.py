@@ -4,6 +4,7 @@ import pytest
 
 from store.db import SCHEMA_VERSION, StoreError, open_store
 from store.model import Article, Extraction, Figure, Person, Quote
+from store.queries import people
 
 TEXT = "“We will rebuild,” Ann Lee said. Lee, the mayor, promised £2m. Critics called it “a stunt”."
 
@@ -226,6 +227,54 @@ def test_organisation_source_is_stored(tmp_path):
                                                                 ("a stunt", True, "the Courier")]
 
 
+def _drop_person_summary(conn):
+    """The people table as it was before schema 4."""
+    conn.execute("DROP INDEX idx_people_rank")
+    for column in ("role", "mentions", "articles", "quotes"):
+        conn.execute(f"ALTER TABLE people DROP COLUMN {column}")
+
+
+def summaries(store):
+    return {r[0]: r[1:] for r in store.conn.execute("SELECT name, role, mentions, articles, quotes FROM people")}
+
+
+def test_person_summary_follows_writes_replacements_and_deletes(tmp_path):
+    other = "Ann Lee met Bo Park. “Fine,” Lee said."
+    lee = (other.index("Ann Lee"), other.index("Ann Lee") + 7)
+    second = Extraction(
+        paragraphs=[(0, len(other))], sentences=[(0, 20), (21, len(other))],
+        people=[Person(name="Ann Lee", forms=["Ann Lee"], mentions=[lee]),
+                Person(name="Bo Park", role="judge", forms=["Bo Park"], mentions=[(12, 19)])],
+        quotes=[Quote(start=22, end=27, text="Fine,", kind="full", speaker="Ann Lee")], figures=[])
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction()),
+                     ("k2", Article(text=other, path="b.txt"), second)])
+        # Ann Lee: 2 + 1 mentions, 2 articles, 1 + 1 quotes; her role from the article naming it
+        assert summaries(store) == {"Ann Lee": ("mayor", 3, 2, 2), "Bo Park": ("judge", 1, 1, 0)}
+        # k1 edited: Ann Lee no longer speaks there
+        edited = TEXT.replace("rebuild", "rebuilt")
+        store.write([("k1", Article(text=edited, path="a.txt"), extraction(edited, speaker=None))])
+        assert summaries(store) == {"Ann Lee": ("mayor", 3, 2, 1), "Bo Park": ("judge", 1, 1, 0)}
+        store.delete_article(store.conn.execute("SELECT id FROM articles WHERE key = 'k1'").fetchone()[0])
+        assert summaries(store) == {"Ann Lee": (None, 1, 1, 1), "Bo Park": ("judge", 1, 1, 0)}
+        # and the lists read them in order: most mentioned first, then by name
+        assert [p["name"] for p in people(store)] == ["Ann Lee", "Bo Park"]
+
+
+def test_version_3_store_gains_person_summaries(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
+    conn = sqlite3.connect(path)
+    _drop_person_summary(conn)
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
 def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.db"
     with open_store(path) as store:
@@ -233,6 +282,7 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
     # make it a version 2 store: the quotes table as it was, without the source column
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE quotes DROP COLUMN source")
+    _drop_person_summary(conn)
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
@@ -269,3 +319,23 @@ def test_speaker_filter_finds_organisation_sources(tmp_path):
         assert [r["text"] for r in queries.quotes(store, speaker="courier")] == ["a stunt"]
         assert [r["text"] for r in queries.quotes(store, speaker="Ann Lee")] == ["We will rebuild,"]
         assert queries.quotes(store, speaker="Zebedee Quux") == []
+
+
+def test_list_ids_keep_their_order_at_scale(tmp_path):
+    """browse reads an id list as one joined string; the order must be the query's."""
+    from store import browse
+
+    names = [f"Person {chr(65 + i % 26)}{i:04d} Lee" for i in range(1500)]
+    text = " ".join(names) + "."
+    offsets, at = [], 0
+    for n in names:
+        offsets.append((at, at + len(n)))
+        at += len(n) + 1
+    people_ = [Person(name=n, forms=[n], mentions=[offsets[i]] * (1 + i % 7)) for i, n in enumerate(names)]
+    ex = Extraction(paragraphs=[(0, len(text))], sentences=[(0, len(text))], people=people_, quotes=[], figures=[])
+    with open_store(tmp_path / "s.db") as store:
+        store.write([("k", Article(text=text, path="a.txt"), ex)])
+        ids = browse.people_ids(store.conn)
+        by_id = {r[0]: r[1:] for r in store.conn.execute("SELECT id, mentions, name FROM people")}
+    assert len(ids) == 1500
+    assert [by_id[i] for i in ids] == sorted(by_id.values(), key=lambda r: (-r[0], r[1]))
