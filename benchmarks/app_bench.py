@@ -111,11 +111,19 @@ def rss_mb() -> float:
 
 async def measure(path: str) -> None:
     t0 = time.perf_counter()
+    # as `byline` does: the store is opened (and migrated) first, then the first list's
+    # ids are resolved in a thread while Textual loads
+    from store import browse
+    from store.db import open_store
+
+    open_store(path).close()
+
+    first_ids = browse.ids_in_background(path, browse.people_ids)
     from tui.app import BylineApp
     from tui.widgets.rowlist import RowList
 
     imported = time.perf_counter() - t0
-    app = BylineApp(path)
+    app = BylineApp(path, first_ids)
     async with app.run_test(size=(120, 40)) as pilot:
         first_screen = time.perf_counter() - t0      # header, tabs and footer drawn; keys work
         # usable: the header has its counts and the first list shows its rows

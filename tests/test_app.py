@@ -270,3 +270,27 @@ def test_speaker_names_a_person_an_organisation_or_unknown():
     assert speaker({"speaker": "Ada Lovelace", "organisation": None}).plain == "Ada Lovelace"
     assert speaker({"speaker": None, "organisation": "the [b]Times[/b]"}).plain == "the [b]Times[/b] (organisation)"
     assert speaker({"speaker": None, "organisation": None}).plain == "unknown speaker"
+
+
+async def test_first_list_comes_from_the_ids_resolved_before_the_app_started(sample_db):
+    from concurrent.futures import Future
+
+    expected = browse.people_ids(browse.connect(str(sample_db)))
+    ready: Future = Future()
+    ready.set_result(list(reversed(expected)))       # an order no query gives: proves it is used
+    app = BylineApp(str(sample_db), first_ids=ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert list_ids(app.current_list()) == list(reversed(expected))
+        assert "Loading" not in drawn(app.current_list())
+
+
+async def test_first_list_is_queried_again_when_the_early_read_failed(sample_db):
+    from concurrent.futures import Future
+
+    failed: Future = Future()
+    failed.set_exception(sqlite3.OperationalError("no such column: p.mentions"))
+    app = BylineApp(str(sample_db), first_ids=failed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert list_ids(app.current_list()) == browse.people_ids(browse.connect(str(sample_db)))

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from store import browse
+from store.db import open_store
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,11 +107,14 @@ def test_extract_json_carries_id_and_title_and_touches_no_store(run, tmp_path):
 def test_no_subcommand_seeds_sample_and_opens_app(run, tmp_path, monkeypatch):
     opened = []
     fake = types.ModuleType("tui.app")
-    fake.run_app = opened.append
+    fake.run_app = lambda path, first_ids: opened.append((path, first_ids.result()))
     monkeypatch.setitem(sys.modules, "tui.app", fake)
     result = run()
     assert result.exit_code == 0, result.output
-    assert opened == [str(tmp_path / "default.db")]
+    # the app gets the store and its People list's ids, resolved while it loads
+    path = str(tmp_path / "default.db")
+    with open_store(path) as store:
+        assert opened == [(path, browse.people_ids(store.conn))] and opened[0][1]
     articles = json.loads(run("articles", "--json").output)
     assert [a["title"] for a in articles] == ["Starmer coalition of the willing"]
     run()                                    # second start: no second copy

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 from rich.text import Text
@@ -100,7 +101,10 @@ class Pane(Horizontal):
     def on_mount(self) -> None:
         self.built = True
         if self.display:
-            self.call_after_refresh(self.shown)      # draw the screen first, then fetch
+            if self.app.first_ids_ready():
+                self.shown()                     # the first paint already has rows
+            else:
+                self.call_after_refresh(self.shown)      # draw the screen first, then fetch
             self.rows.focus()
 
     def shown(self) -> None:
@@ -115,13 +119,24 @@ class Pane(Horizontal):
         scope = self.scope()
         show_line(self.query_one(".scope", Static), scope)
         path = self.app.store_path
+        first = self.app.take_first_ids(self.name, query)
+        if first is not None and first.done() and first.exception() is None:
+            self.loaded(generation, first.result(), keep)
+            return
 
         def work() -> None:
-            conn = browse.connect(path)
-            try:
-                ids = self.ids(conn, query)
-            finally:
-                conn.close()
+            ids = None
+            if first is not None:
+                try:
+                    ids = first.result()
+                except sqlite3.Error:       # e.g. read while the store was being migrated
+                    pass
+            if ids is None:
+                conn = browse.connect(path)
+                try:
+                    ids = self.ids(conn, query)
+                finally:
+                    conn.close()
             self.app.from_worker(self.loaded, generation, ids, keep)
 
         self.run_worker(work, thread=True, exclusive=True, group=f"ids-{self.name}")
@@ -168,7 +183,7 @@ class PeoplePane(Pane):
         return browse.people_ids(conn, query)
 
     def fetch(self, ids):
-        return browse.people_rows(self.db, ids)
+        return queries.people_rows(self.db, ids)
 
     def render_row(self, row, width):
         return show.person_row(row, width)
@@ -445,7 +460,7 @@ class BylineApp(App):
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False, tooltip="Command palette: every action, jump to a person or an article"),
     ]
 
-    def __init__(self, db_path: str | Path) -> None:
+    def __init__(self, db_path: str | Path, first_ids: Future | None = None) -> None:
         super().__init__()
         from store.db import open_store
 
@@ -454,6 +469,21 @@ class BylineApp(App):
         self.person: dict | None = None
         self.search_lock = threading.Lock()
         self._search_conn: sqlite3.Connection | None = None
+        # the People list's ids, resolved in a thread while Textual starts up, so the
+        # first screen can show rows at once (the command line starts this even sooner)
+        self._first_ids = first_ids or browse.ids_in_background(self.store_path, browse.people_ids)
+
+    # ---- the first list ------------------------------------------------------------
+
+    def first_ids_ready(self) -> bool:
+        return self._first_ids is not None and self._first_ids.done() and self._first_ids.exception() is None
+
+    def take_first_ids(self, pane: str, query: str) -> Future | None:
+        """The prefetched ids, once, for the People pane's unfiltered first load."""
+        if pane != "people" or query or self._first_ids is None:
+            return None
+        future, self._first_ids = self._first_ids, None
+        return future
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -559,5 +589,5 @@ class BylineApp(App):
         self.store.close()
 
 
-def run_app(db_path: str) -> None:
-    BylineApp(db_path).run()
+def run_app(db_path: str, first_ids: Future | None = None) -> None:
+    BylineApp(db_path, first_ids).run()

@@ -97,8 +97,11 @@ def main(ctx: click.Context, db: str | None) -> None:
         raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
     else:
         open_store(db).close()       # a clear error now beats a broken app later
+    from store import browse
+
+    first_ids = browse.ids_in_background(path, browse.people_ids)    # while Textual loads
     from tui.app import run_app      # lazily: the command line starts fast without it
-    run_app(path)
+    run_app(path, first_ids)
 
 
 @main.command()
