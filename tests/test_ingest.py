@@ -85,7 +85,10 @@ def test_worker_pool_gives_same_store_in_order(tmp_path, monkeypatch):
             summary = ingest(store, [archive], workers=workers)
             assert summary.added == 30
             rows = store.conn.execute("SELECT key, title FROM articles ORDER BY id").fetchall()
-            results.append((rows, table_counts(store)))
+            # every row the same, field for field: the pool's results travel packed
+            tables = {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                      for t in ("sentences", "people", "article_people", "mentions", "quotes", "figures")}
+            results.append((rows, table_counts(store), tables))
     assert results[0] == results[1]
     assert [r[1] for r in results[0][0]] == [f"Story {i}" for i in range(30)]
     assert results[0][0][3][0].endswith("arch.jsonl#r3")
