@@ -405,13 +405,17 @@ def _evidence(c: _Cand, text: str) -> str | None:
     return None
 
 
+_ROLE_WORDS = re.compile(r"[\w\-’']+[,]?|\S")
+_ROLE_WORD = re.compile(r"[\w\-’']+$")
+
+
 def _role_before(text: str, start: int) -> str | None:
     """Role words right before a name: "Tory leader Michael Howard", "his deputy, JD Vance"."""
     last = text[max(0, start - 30):start].rstrip(" ,").rpartition(" ")[2]
     if last.lower() not in ROLE_NOUNS:
         return None                  # the common case, decided without a pattern
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
-    words = re.findall(r"[\w\-’']+[,]?|\S", text[line_start:start])
+    words = _ROLE_WORDS.findall(text, line_start, start)
     if words and words[-1].endswith(",") and len(words[-1]) > 1:
         words[-1] = words[-1][:-1]   # "his deputy, JD Vance"
         if words[-1].lower() not in ROLE_NOUNS:
@@ -422,7 +426,7 @@ def _role_before(text: str, start: int) -> str | None:
         return None
     role = []
     for w in reversed(words):
-        if w.lower() in _CUT or w.endswith(",") or not re.match(r"[\w\-’']+$", w) or len(role) >= 6 or \
+        if w.lower() in _CUT or w.endswith(",") or not _ROLE_WORD.match(w) or len(role) >= 6 or \
                 w in SPEECH_VERBS or (w.endswith("ed") and w.islower()):
             break                        # "Ferguson praised Arsenal boss Arsene Wenger"
         role.append(w)
@@ -655,7 +659,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             everyone.append(p)
         if words not in p["names"]:
             p["names"].append(words)
-        p["titles"].update(t.text.rstrip(".") for t in c.titles)
+        if c.titles:
+            p["titles"].update(t.text.rstrip(".") for t in c.titles)
         if not p["gender"]:
             for t in c.titles:
                 p["gender"] = p["gender"] or GENDER_TITLES.get(t.text.rstrip("."))
