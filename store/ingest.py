@@ -2,12 +2,13 @@
 
 Each batch of articles is written in one transaction with executemany. Articles already
 stored (same content hash) are not extracted again. Big inputs are extracted in a pool of
-worker processes, in order, while the main process reads and writes; at most two batches
+worker processes, in order, while the main process reads and writes; at most three batches
 are in flight, so memory stays bounded whatever the size of the input.
 """
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
@@ -22,6 +23,7 @@ from .readers import Skipped, read_paths
 BATCH = 250             # articles per transaction
 POOL_FROM = 200         # use worker processes once an input has more articles than this
 WORKERS = 2
+IN_FLIGHT = 2           # batches being extracted while the one before them is written
 
 
 @dataclass
@@ -79,22 +81,22 @@ def extract_all(items: Iterable[Article | Skipped], workers: int = WORKERS
     """Extraction for each article, in input order; Skipped items pass through. Uses worker
     processes once more than POOL_FROM articles have been seen."""
     pool = None
+    pending: deque = deque()     # batches handed to the pool, oldest first
     try:
-        pending = None     # the batch being extracted while the previous one is consumed
         for batch in _batches(items, BATCH):
             arts = [a for a in batch if isinstance(a, Article)]
             if pool is None and workers > 1 and len(batch) >= POOL_FROM:
                 pool = ProcessPoolExecutor(workers)
             if pool is not None:
                 futures = map(_unpacked, pool.map(extract_packed, [a.text for a in arts], chunksize=10))
-                current = (batch, futures)
+                pending.append((batch, futures))
             else:
-                current = (batch, None)
-            if pending is not None:
-                yield from _pair(*pending)
-            pending = current
-        if pending is not None:
-            yield from _pair(*pending)
+                pending.append((batch, None))
+            # the workers keep a batch in hand while this process writes the oldest one
+            if len(pending) > IN_FLIGHT:
+                yield from _pair(*pending.popleft())
+        while pending:
+            yield from _pair(*pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
