@@ -78,3 +78,13 @@ async def test_new_ids_keep_the_row_under_the_cursor():
         rows.set_ids([])
         await pilot.pause()
         assert "Nothing here." in rows.render_line(0).text
+
+
+def test_counts_fit_their_four_cells_at_any_size():
+    from tui.widgets.show import count_cell, person_row
+
+    assert [count_cell(n) for n in (0, 42, 9999, 12_270, 999_999, 1_234_567, 25_000_000)] == \
+        ["0", "42", "9999", "12k", "999k", "1.2M", "25M"]
+    row = {"name": "Ann Lee", "mentions": 12_270, "quotes": 1_592, "articles": 104_655}
+    line = person_row(row, 40).plain
+    assert line.split()[-3:] == ["12k", "1592", "104k"] and len(line) == 40

@@ -102,7 +102,16 @@ COUNTS = (("ment", "mentions"), ("quo", "quotes"), ("art", "articles"))
 
 def person_row(row: dict, width: int) -> Text:
     return columns([(row["name"], width - 5 * len(COUNTS), "")] +
-                   [(f"{row[key]:>4}", 4, "dim") for _, key in COUNTS])
+                   [(f"{count_cell(row[key]):>4}", 4, "dim") for _, key in COUNTS])
+
+
+def count_cell(n: int) -> str:
+    """A count in four cells: 9999, then 12k, 999k, 1.2M (the detail shows it whole)."""
+    if n < 10_000:
+        return str(n)
+    if n < 1_000_000:
+        return f"{n // 1000}k"
+    return f"{n / 1_000_000:.1f}M" if n < 10_000_000 else f"{n // 1_000_000}M"
 
 
 def person_columns(width: int) -> Text:
