@@ -525,20 +525,36 @@ def _region_end(art: _Article, i: int) -> int:
     return min(nxt, send, pend)
 
 
+def ends_with_any(s: str, chars: str) -> bool:
+    """re.search("[<chars>]$", s) without trying every offset of s: the last character, or
+    the one before a final line break ($ matches there too)."""
+    if s.endswith("\n"):
+        s = s[:-1]
+    return s[-1:] != "" and s[-1] in chars
+
+
+_GAP = re.compile(r"[\s,;:—–-]*")
+_DASH = re.compile(r"[\s,]*[―—–-]+\s*")
+_CREDIT = re.compile(r"\s*\n\s*[―—–-]+\s*")
+_OPENER = re.compile(r"\s*(?:While|Although|Though|Whereas)\b[^,]*,")
+_INTRO_GAP = re.compile(r"[\s,:]*")
+_NON_WORDS = re.compile(r"\W+")
+
+
 def _cue_after(art: _Article, i: int) -> Cue | None:
     """`"…," Starmer said`, `"…," said Mr Brown`, `"…," he added`, `"…", according to X`."""
     text = art.text
     s, e = art.outer[i]
     end = _region_end(art, i)
-    m = re.match(r"[\s,;:—–-]*", text[e:end])
+    m = _GAP.match(text[e:end])
     start = e + m.end()
-    dash = re.match(r"[\s,]*[―—–-]+\s*", text[e:end])
+    dash = _DASH.match(text[e:end])
     if (dash and e + dash.end() in art.by_start       # "“…” ― Martha Aguilar"
             and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
         ms, me, p = art.by_start[e + dash.end()]
         return Cue("name", e, me, p, sieve="dash")
-    credit = re.match(r"\s*\n\s*[―—–-]+\s*", text[e:e + 12])
+    credit = _CREDIT.match(text[e:e + 12])
     if credit and e + credit.end() in art.by_start and not art.words(art.paras[art.para_of(s)][0], s):
         ms, me, p = art.by_start[e + credit.end()]
         if not text[me:art.paras[art.para_of(ms)][1]].strip(" ."):
@@ -548,7 +564,7 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
         return None
     if words[0][2] in _CLAUSE_OPENERS:
         return None          # "… “disgrace” after she attacked …": a new clause, not a cue
-    ended = bool(re.search(r"[.!?]$", text[s:e].rstrip("”\"’' ")))
+    ended = ends_with_any(text[s:e].rstrip("”\"’' "), ".!?")
     if ended and end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
         return None          # `"…." She added: "…"` introduces the next quote (`"…," he said, adding:` is this one's)
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
@@ -603,7 +619,7 @@ def _verb_after(art: _Article, i: int) -> bool:
     not known, so it does not continue the quote before."""
     s, e = art.outer[i]
     end = _region_end(art, i)
-    if re.search(r"[.!?]$", art.text[s:e].rstrip("”\"’' ")):
+    if ends_with_any(art.text[s:e].rstrip("”\"’' "), ".!?"):
         return False                      # `"…." He said the plan …` may be a new statement
     words = art.words(e, end)[:8]
     if words and words[0][2] in _CLAUSE_OPENERS:
@@ -707,7 +723,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         sstart = lo = art.sentence_of(art.paras[k - 1][1] - 1)[0]
     # a later clause ("…, but von der Leyen said") has its own subject
     brk = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s) if not art.in_quote(m.start())), default=lo)
-    opener = re.match(r"\s*(?:While|Although|Though|Whereas)\b[^,]*,", text[brk:s])
+    opener = _OPENER.match(text[brk:s])
     if opener and not art.quote_between(brk, brk + opener.end()):
         brk += opener.end()    # "While Lo has vowed to …, Vale has pledged to “…”": the main clause speaks
     cs, ce = art.cue_spans.get(i - 1, (-1, -1))   # the previous quote's cue is not this one's
@@ -716,7 +732,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     # described it as "…"" the words are reported by Trump
     # `Trump boasted, "…"`, `X said: "…"`: a verb right before the quote introduces it
     order = list(range(len(words)))
-    if words and re.fullmatch(r"[\s,:]*", text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
+    if words and _INTRO_GAP.fullmatch(text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
         order.insert(0, order.pop())
     for k in order:
         w0, w1, w = words[k]
@@ -930,7 +946,7 @@ def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORDS.sub(" ", s).strip().lower()
 
 
 # Organisations as the source of a quote. Groups and roles are never one ("officials said").

@@ -341,6 +341,11 @@ def _a_before(text: str, s: int) -> int:
     return s - len(m.group()) if m else s
 
 
+_LIST_COMMA = re.compile(r"[ \t\u00a0]*[,;―—–]")
+_BLANK_DIGIT = re.compile(r"[ \t\u00a0]\d")
+_LIST_MARK = re.compile(r"[.)][ \t\u00a0]")
+
+
 def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
     """Plain digits that are a year, a clock time, a code, a label, a phone number or an age."""
     nxt = text[e:e + 1]
@@ -360,12 +365,12 @@ def _not_an_amount(text, s, e, raw, attached, words, r, starts) -> bool:
                 and (w := _word_start(text, s, 1)) not in starts and not _after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
         if words and words[-1][:-1].isalpha() and words[-1].endswith(",") and 10 <= n <= 110 \
-                and re.match(r"[ \t\u00a0]*[,;―—–]", text[e:e + 3]):
+                and _LIST_COMMA.match(text[e:e + 3]):
             return True                 # "Scholl, 21, was", "the senator, 71, said": an age
-        if words and words[-1].isdigit() or re.match(r"[ \t\u00a0]\d", text[e:e + 2]):
+        if words and words[-1].isdigit() or _BLANK_DIGIT.match(text[e:e + 2]):
             return True                 # groups of digits: a phone or account number
         line = text.rfind("\n", 0, s) + 1
-        if not text[line:s].strip() and re.match(r"[.)][ \t\u00a0]", text[e:e + 2]):
+        if not text[line:s].strip() and _LIST_MARK.match(text[e:e + 2]):
             return True                 # "1. " at the start of a line: a list number
     if attached == "(" and nxt == ")":
         return True                     # "(21)", "(3)"

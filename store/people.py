@@ -330,6 +330,12 @@ def _is_first(word: str) -> bool:
     return word in firsts or ("-" in word and word.split("-")[0] in firsts and word.split("-")[1][:1].isupper())
 
 
+_COMMA_OR_STOP = re.compile(r"[,.]")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
+_PLURAL_END = re.compile(r"[^s]s$")
+_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
+
+
 def _evidence(c: _Cand, text: str) -> str | None:
     """Why the text says this run is a person ("title", "first name", ...), or None."""
     firsts = first_names()
@@ -353,8 +359,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "first name"
     if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES:
         role = toks[0].text not in ORG_WORDS and _role_before(text, s)
-        if role and (re.match(r"[,.]", after) if before.rstrip().endswith(",") else
-                     not re.match(r"\s*[A-Z]", after) and role.split()[-1].lower() not in _ORG_ROLES):
+        if role and (_COMMA_OR_STOP.match(after) if before.rstrip().endswith(",") else
+                     not _CAPITAL_NEXT.match(after) and role.split()[-1].lower() not in _ORG_ROLES):
             return "role"                # "her brother, Hans, ...", "president Suharto and"
         if _CARD_AFTER.match(after) or _CARD_BEFORE.search(before, tail):
             line_end = text.find("\n", e)
@@ -532,7 +538,7 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     for c in cands:
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
                 and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
-                and not re.search(r"[^s]s$", c.toks[-1].text):
+                and not _PLURAL_END.search(c.toks[-1].text):
             c.person = "repeated surname"
     # a name repeated in full but never cut to its last word is a firm or a paper, not a person
     # ("Deutsche Boerse said ... Deutsche Boerse"); people are called by surname on repeat
@@ -575,8 +581,8 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
             else:
                 # a plural at the end needs a known first name: "Kaiser Chiefs" after a band
                 ok = len(other.toks) <= 3 and other.toks[-1].kind == "name" and \
-                    (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and re.search(r"[\d(]", gap))) and \
-                    (not re.search(r"[^s]s$", other.toks[-1].text) or _is_first(head.text))
+                    (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and _DIGIT_OR_BRACKET.search(gap))) and \
+                    (not _PLURAL_END.search(other.toks[-1].text) or _is_first(head.text))
             if ok:
                 other.person = "list"
                 changed = True

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution import attribute
+from .attribution import attribute, ends_with_any
 from .model import Person, Quote
 from .text import find_all, matches_at
 
@@ -130,7 +130,7 @@ def _straight_role(before: str, after: str, is_open: bool) -> str:
 
 def _plural_possessive(text: str, i: int, after: str) -> bool:
     """ "the 1990s' boom", "voters' rights": an apostrophe after s followed by a word."""
-    return text[i - 1] == "s" and after == " " and bool(re.match(r" [a-z]", text[i + 1:i + 3]))
+    return text[i - 1] == "s" and after == " " and bool(_SPACE_LOWER.match(text[i + 1:i + 3]))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,19 +141,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SPACE_LOWER = re.compile(r" [a-z]")
+_NEXT_WORD = re.compile(r"[”\"’']*\s*(\w)?")
+
+
 def _kind(text: str, start: int, end: int, pstart: int) -> str:
     """full: the quote is a sentence of speech (starts one, or follows a colon or a comma
     with a capital); partial: words embedded in the writer's sentence."""
     first = text[start]
     if not (first.isupper() or first in "[…."):
         return "partial"
-    after = re.match(r"[”\"’']*\s*(\w)?", text[end:end + 8])
-    if after and after.group(1) and after.group(1).islower() and not re.search(r"[.!?,;:…]$", text[start:end]):
+    after = _NEXT_WORD.match(text[end:end + 8])
+    if after and after.group(1) and after.group(1).islower() and not ends_with_any(text[start:end], ".!?,;:…"):
         return "partial"       # "'Evil twin' threat to users": words the sentence goes on from
     before = text[max(pstart, start - 40):start - 1].rstrip()
     if not before or before[-1] in ".!?:”\"'’":
         return "full"
-    if before[-1] == "," and re.search(r"[.!?,]$", text[start:end]):
+    if before[-1] == "," and ends_with_any(text[start:end], ".!?,"):
         return "full"
     return "partial"
 
