@@ -165,7 +165,7 @@ class _Article:
         self.sent_words: dict[int, tuple] = {}       # sentence -> (words, their starts), when asked
         self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
-        self.said: set[tuple[str, str]] = set()       # (quote words, speaker) so far
+        self.said: list[tuple[str, str]] = []         # (quote text, speaker) so far
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
 
     def _tokens(self, start: int, end: int):
@@ -203,13 +203,7 @@ class _Article:
         return i < len(self.mask_starts) and self.mask_starts[i] < end
 
     def mention_in(self, start: int, end: int):
-        i = bisect.bisect_left(self.mention_starts, start)
-        out = []
-        for m in self.mentions[i:]:
-            if m[0] >= end:
-                break
-            out.append(m)
-        return out
+        return self.mentions[bisect.bisect_left(self.mention_starts, start):bisect.bisect_left(self.mention_starts, end)]
 
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
@@ -232,9 +226,8 @@ class _Article:
         if k not in self.para_subjects:
             pstart, pend = self.paras[k]
             found = []
-            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):]:
-                if sstart >= pend:
-                    break
+            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):
+                                           bisect.bisect_left(self.sent_starts, pend)]:
                 found.extend(self.sentence_subjects(sstart, send))
             self.para_subjects[k] = found
         return self.para_subjects[k]
@@ -492,7 +485,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
                 art.cue_spans[i] = (q.cue_start, q.cue_end)
         if q.speaker:
             art.speakers.append((art.outer[i][0], by_name[q.speaker]))
-            art.said.add((_fold(q.text), q.speaker))
+            art.said.append((q.text, q.speaker))
 
 
 def _apply(art: _Article, q: Quote, cue: Cue) -> None:
@@ -516,12 +509,10 @@ def _region_end(art: _Article, i: int) -> int:
     pend = art.paras[art.para_of(s)][1]
     k = bisect.bisect_left(art.mask_starts, e)       # the next quote after this one's end
     nxt = art.mask_starts[k] if k < len(art.mask_starts) else len(art.text)
-    j = bisect.bisect_right(art.sent_starts, e - 1) - 1
-    send = pend
-    for a, b in art.sents[max(j, 0):]:
-        if b > e:
-            send = b
-            break
+    j = max(bisect.bisect_right(art.sent_starts, e - 1) - 1, 0)
+    while j < len(art.sents) and art.sents[j][1] <= e:
+        j += 1
+    send = art.sents[j][1] if j < len(art.sents) else pend
     return min(nxt, send, pend)
 
 
@@ -940,7 +931,8 @@ def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
     end = max(0, s - 4) + m.start()
     if end in art.by_end:
         ms, _, p = art.by_end[end]
-        if (_fold(quotes[i].text), p.name) in art.said:
+        words = _fold(quotes[i].text)
+        if any(speaker == p.name and _fold(said) == words for said, speaker in art.said):
             return Cue("name", ms, s, p, sieve="possessive")
     return None
 
