@@ -2,8 +2,8 @@
 
 Two stages, so a search over a million sentences stays in milliseconds:
 1. Each query word is expanded to its close spellings from the FTS5 vocabulary (kept in
-   memory per store file, topped up when sentences are added; typos keep the first
-   letter). The FTS index is queried with those (words AND'ed, spellings OR'ed), newest
+   memory per store file, topped up when sentences are added, and saved in the store so
+   the next process reads it in a tenth of a second; typos keep the first letter). The FTS index is queried with those (words AND'ed, spellings OR'ed), newest
    sentences first, a couple of hundred rows per query, best spellings first: the words
    next to each other, then anywhere, then with worse spellings, then with one word
    missing. Searching stops as soon as no later query can beat the rows in hand.
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -345,25 +346,23 @@ class _Vocab:
         return self._pool("sorted", lambda: sorted(self.terms))
 
     def words(self, start: str, length: int) -> list[str]:
-        """Words of this length beginning with these one or two letters."""
-        return self._pools_by_key()[0].get((start, length), [])
+        """Words of this length beginning with these one or two letters (two: words of
+        four letters or more)."""
+        if len(start) > 1 and length < 4:
+            return []
+        return self._pool(("words", start, length), lambda: [t for t in self._beginning(start) if len(t) == length])
 
     def beginnings(self, first: str, length: int) -> list[str]:
         """Distinct beginnings of this length (4 to 10) of longer words, for typos while typing."""
-        return self._pools_by_key()[1].get((first, length), [])
+        return self._pool(("beginnings", first, length),
+                          lambda: list({t[:length] for t in self._beginning(first) if len(t) > length}))
 
-    def _pools_by_key(self):
-        def make():
-            words: dict = {}
-            beginnings: dict = {}
-            for t in self.terms:
-                words.setdefault((t[0], len(t)), []).append(t)
-                if len(t) >= 4:
-                    words.setdefault((t[:2], len(t)), []).append(t)
-                for n in range(4, min(len(t), 11)):
-                    beginnings.setdefault((t[0], n), set()).add(t[:n])
-            return words, {k: list(v) for k, v in beginnings.items()}
-        return self._pool("by key", make)
+    def _beginning(self, start: str) -> list[str]:
+        """The terms beginning with start: one slice of the sorted terms. Pools are made
+        from it when a query first needs them (all at once took seconds at a million
+        sentences)."""
+        terms = self.sorted_terms()
+        return terms[bisect.bisect_left(terms, start):bisect.bisect_left(terms, start + "\U0010ffff")]
 
     def starting_with(self, text: str, limit: int) -> list[str]:
         terms = self.sorted_terms()
@@ -426,25 +425,80 @@ def _store_key(db: sqlite_utils.Database):
 
 def vocabulary(db: sqlite_utils.Database) -> _Vocab:
     """The store's vocabulary, loaded once and topped up with newly added sentences.
-    Words of deleted sentences stay in it; they only cost a lookup that finds nothing."""
+    Words of deleted sentences stay in it; they only cost a lookup that finds nothing.
+    It is also saved in the store (table search_terms), since reading it from the FTS
+    index takes seconds at a million sentences and every `byline search` would pay that."""
     key = _store_key(db)
     max_id = db.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0
     with _vocab_lock:
         vocab = _vocabs.get(key)
-        if vocab is not None and vocab.max_id == max_id:
-            return vocab
+        if vocab is None:
+            vocab = _saved_vocabulary(db, max_id)
         if vocab is not None and vocab.max_id < max_id <= vocab.max_id + TOP_UP_ROWS:
             new: set[str] = set()
             for (text,) in db.execute("SELECT text FROM sentences WHERE id > ?", [vocab.max_id]):
                 new.update(tokens(text or ""))
+            _save_terms(db, [(t, 0) for t in new - vocab.terms], max_id)
             vocab.add(new, max_id)
-            return vocab
-        counts = db.execute("SELECT term, doc FROM sentences_vocab").fetchall()
-        rows = db.execute("SELECT count(*) FROM sentences").fetchone()[0]
-        vocab = _vocabs[key] = _Vocab({t for t, _ in counts}, max_id)
-        vocab.common = {_quote(t) for t, n in counts if n > max(COMMON_ROWS, rows * COMMON_SHARE)}
-        vocab.words("a", 1), vocab.sorted_terms()    # build the pools now, not on a keystroke
+        elif vocab is None or vocab.max_id != max_id:
+            counts = db.execute("SELECT term, doc FROM sentences_vocab").fetchall()
+            _save_terms(db, counts, max_id, replace=True)
+            vocab = _vocab_of(db, counts, max_id)
+        _vocabs[key] = vocab
+        vocab.sorted_terms()     # sort now, not on a keystroke
         return vocab
+
+
+def _common_above(max_id: int) -> int:
+    """Words in more sentences than this are common. (Sentence ids only grow, so max_id
+    is the number of sentences or a little more.)"""
+    return max(COMMON_ROWS, int(max_id * COMMON_SHARE))
+
+
+def _vocab_of(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id: int) -> _Vocab:
+    """A vocabulary from (term, number of sentences holding it) pairs."""
+    vocab = _Vocab({t for t, _ in counts}, max_id)
+    vocab.common = {_quote(t) for t, n in counts if n > _common_above(max_id)}
+    return vocab
+
+
+def _saved_vocabulary(db: sqlite_utils.Database, max_id: int) -> _Vocab | None:
+    """The vocabulary saved in the store, if it is there and no newer than its sentences.
+    The words come as one string (they hold no spaces): far quicker than a row each."""
+    try:
+        mark = db.execute("SELECT value FROM meta WHERE key = 'search_terms_sentence_id'").fetchone()
+        if mark is None or int(mark[0]) > max_id:
+            return None
+        joined = db.execute("SELECT group_concat(term, ' ') FROM search_terms").fetchone()[0] or ""
+        common = db.execute("SELECT term FROM search_terms WHERE docs > ?", [_common_above(int(mark[0]))]).fetchall()
+    except sqlite3.Error:          # no table yet
+        return None
+    terms = joined.split()
+    terms.sort()                   # bisect needs them sorted; they come in key order, so this is one pass
+    vocab = _Vocab(set(terms), int(mark[0]))
+    vocab._pools["sorted"] = terms
+    vocab.common = {_quote(t) for (t,) in common}
+    return vocab
+
+
+def _save_terms(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id: int, replace: bool = False) -> None:
+    """Save terms (and their sentence counts) for the next process. Best effort: a store
+    that is read-only or busy with a writer is simply read from the index again next time."""
+    conn = db.conn
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    try:
+        conn.execute("PRAGMA busy_timeout = 50")
+        with conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")    # as db.py has it
+            conn.execute("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID")
+            if replace:
+                conn.execute("DELETE FROM search_terms")
+            conn.executemany("INSERT OR IGNORE INTO search_terms (term, docs) VALUES (?, ?)", counts)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_terms_sentence_id', ?)", (str(max_id),))
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
 def forget(db: sqlite_utils.Database | None = None) -> None:

@@ -85,7 +85,8 @@ def test_search_json_and_stats(run, sample_db):
     out, err = result.stdout, result.stderr
     hits = json.loads(out)
     assert 0 < len(hits) <= 3 and all("Zelenskyy" in h["text"] for h in hits)
-    assert err.startswith("search_ms=")
+    timings = dict(line.split("=") for line in err.strip().split("\n"))
+    assert set(timings) == {"vocabulary_ms", "search_ms"} and all(float(v) >= 0 for v in timings.values())
     broken = run("search", '"unclosed', "--db", str(sample_db))
     assert broken.exit_code == 1 and broken.output.startswith("byline: error: ")
 

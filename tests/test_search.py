@@ -273,3 +273,39 @@ def test_interrupted_search_raises_for_the_caller(db):
     finally:
         db.conn.set_progress_handler(None, 1)
     assert search.search(db, "starmer")
+
+
+def saved_terms(db) -> set[str]:
+    return {t for (t,) in db.execute("SELECT term FROM search_terms")}
+
+
+def test_vocabulary_is_saved_for_the_next_process_and_topped_up(db):
+    search.search(db, "porcupin")
+    assert {"porcupine", "zelenskyy", "brulee"} <= saved_terms(db)
+    # a later process reads the saved words, not the index: a word only the table has is known
+    db.execute("INSERT INTO search_terms (term, docs) VALUES ('zzyzx', 1)")
+    db.conn.commit()
+    search.forget()
+    assert "zzyzx" in search.vocabulary(db).terms
+    # sentences added since are read and saved too; a typo of their new word finds them
+    add_article(db, "Animals", ["A quokka smiled at the visitors in Perth."])
+    search.forget()
+    assert texts(search.search(db, "qokka")) == ["A quokka smiled at the visitors in Perth."]
+    assert "quokka" in saved_terms(db)
+    max_id = db.execute("SELECT max(id) FROM sentences").fetchone()[0]
+    assert db.execute("SELECT value FROM meta WHERE key = 'search_terms_sentence_id'").fetchone()[0] == str(max_id)
+
+
+def test_read_only_store_searches_without_saving(tmp_path):
+    import sqlite3
+
+    search.forget()
+    make_store(tmp_path / "store.db").close()
+    conn = sqlite3.connect(f"file:{tmp_path / 'store.db'}?mode=ro", uri=True)
+    try:
+        hits = search.search(sqlite_utils.Database(conn), "zelensky")
+        assert texts(hits) == ["Volodymyr Zelenskyy met the prime minister in London on Sunday."]
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_terms'").fetchone()[0] == 0
+    finally:
+        search.forget()
+        conn.close()
