@@ -113,6 +113,9 @@ class _Cand:
     pre: list[_Tok]         # capitalised words before the titles ("Home" Secretary)
 
 
+_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # all lower case
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD.finditer(text):
@@ -124,7 +127,7 @@ def _tokens(text: str) -> list[_Tok]:
                                                    _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
-        pm = start > 2 and text[start - 1] == " " and text[start - 2].islower() and \
+        pm = start > 2 and text[start - 1] == " " and text[start - 2] in _PARTICLE_ENDS and \
             text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
@@ -689,12 +692,12 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
         for p in group:
             for words in p["names"]:
                 if len(words) > 1:
-                    forms[words] = forms[tuple(w.upper() for w in words)] = p
+                    forms[words] = forms[tuple([w.upper() for w in words])] = p
                     if words[-1] in _SUFFIXES:
-                        forms[tuple(_norm(w) for w in p["surname"]) + words[-1:]] = p   # "Trump Jr"
-            surname = tuple(_norm(w) for w in p["surname"])
+                        forms[tuple([_norm(w) for w in p["surname"]]) + words[-1:]] = p   # "Trump Jr"
+            surname = tuple([_norm(w) for w in p["surname"]])
             forms.setdefault(surname, key)
-            forms.setdefault(tuple(w.upper() for w in surname), key)
+            forms.setdefault(tuple([w.upper() for w in surname]), key)
             if surname[0] in PARTICLES:    # "Von der Leyen" opening a sentence
                 forms.setdefault((surname[0].capitalize(),) + surname[1:], key)
     first_owner: dict[str, dict[int, dict]] = {}

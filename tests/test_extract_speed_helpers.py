@@ -1,0 +1,79 @@
+"""The fast helpers that replace a pattern tried at every offset must give exactly the
+pattern's answers. Each is compared with the pattern on many small random strings built
+from the characters that matter (fixed seeds, so a failure repeats)."""
+import random
+import re
+
+from store.attribution import _whole_words, ends_with_any
+from store.figures import _OF_BEFORE, _of_then_blanks
+from store.people import _AGE_DESC, _age_descriptions, _only_openers
+from store.quotes import _MARK_CHARS, _MARKS
+from store.text import _BOUNDARY, _ends_sentence, find_all, matches_at
+
+
+def _strings(seed: int, pieces: list[str], count: int = 4000, longest: int = 10):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_find_all_is_every_offset_in_order():
+    assert find_all("a.b!c.", ".!") == [1, 3, 5]
+    assert find_all("abc", ".") == []
+
+
+def test_matches_at_gives_the_patterns_matches():
+    cases = [(_BOUNDARY, ".!?…", list("ab .!?…\"'”’)]\n")), (_MARKS, _MARK_CHARS, list("ab '’\"“”‘.\n"))]
+    for n, (pattern, chars, pieces) in enumerate(cases):
+        for text in _strings(n, pieces):
+            for start, end in ((0, len(text)), (1, max(1, len(text) - 1))):
+                assert _spans(matches_at(pattern, text, start, end, find_all(text, chars))) == \
+                    _spans(pattern.finditer(text, start, end)), (text, start, end)
+
+
+def test_whole_words_finds_what_a_word_boundary_pattern_finds():
+    for text in _strings(2, list("ab-_ .é1&'\n")):
+        for word in ("a", "ab", "a-", "&", "b_a", "é"):
+            assert _whole_words(text, word) == [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+
+
+def test_ends_with_any_reads_the_last_character_as_dollar_does():
+    for chars in (".!?", ".!?,;:…"):
+        pattern = re.compile("[" + re.escape(chars) + "]$")
+        for text in _strings(3, list("a.!?,;:…\n ")):
+            assert ends_with_any(text, chars) == bool(pattern.search(text)), (text, chars)
+
+
+def test_age_descriptions_are_the_patterns_matches():
+    pieces = ["the ", "The ", "x", "1", "22", "333", "-year-old", " Bob", " coach", " ", "٣", "²"]
+    for text in _strings(4, pieces, longest=8):
+        assert _spans(_age_descriptions(text)) == _spans(_AGE_DESC.finditer(text)), text
+
+
+def test_of_then_blanks_holds_wherever_the_of_pattern_matches():
+    for text in _strings(5, ["of", " ", "\t", "\u00a0", "\n", "a", "b-", "x"]):
+        for lo in range(0, len(text) + 1, 3):
+            if _OF_BEFORE.search(text, lo, len(text)):
+                assert _of_then_blanks(text, lo, len(text)), (text, lo)
+    assert not _of_then_blanks("profits rose ", 0, 13)
+
+
+def test_only_openers_is_strip_of_those_characters():
+    for text in _strings(6, list(" \"'“‘(aB\n")):
+        assert _only_openers(text, 0, len(text)) == (not text.strip(" \"'“‘("))
+
+
+def test_word_before_a_full_stop_is_read_back_to_the_sentence_start():
+    # "Mr." and an initial do not end a sentence; a word ending a line before the stop does
+    text = "He met Mr. Smith. Then George W. Bush left.\nIt rained"
+    assert not _ends_sentence(text, 0, text.index(". Smith"), ".", "S")
+    assert _ends_sentence(text, 0, text.index(". Then"), ".", "T")
+    assert not _ends_sentence(text, 18, text.index(". Bush"), ".", "B")
+    # as with the pattern this replaced ("([\w.]+)$"), a line break right before the stop is
+    # skipped: the word is "Mr"
+    assert not _ends_sentence("Mr\n. Next", 0, 3, ".", "N")
+    assert _ends_sentence("done\n. Next", 0, 5, ".", "N")
