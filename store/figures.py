@@ -99,6 +99,7 @@ _QUALIFIERS = {
     "nearly", "over", "under", "some", "roughly", "approximately", "above", "below", "within",
     "only", "estimated", "barely", "approx.",
 }
+_QUALIFIER_ENDS = {q.split(" ")[-1] for q in _QUALIFIERS}
 
 # Words that end the noun phrase after a figure.
 _STOP = set("""
@@ -246,7 +247,7 @@ def _read(text: str, s: int, is_digits: bool, starts: set[int]) -> _Read | None:
         r.currency, r.start = _ISO_CODES[words[-1]], _word_start(text, s, 1)   # "EUR 5m"
         words.pop()
     low_words = [w.lower() for w in words]
-    for k in (3, 2, 1):
+    for k in (3, 2, 1) if low_words and low_words[-1] in _QUALIFIER_ENDS else ():
         if len(words) >= k and " ".join(low_words[-k:]) in _QUALIFIERS:
             r.qualifier = " ".join(low_words[-k:])
             r.start = _word_start(text, r.start, k)
