@@ -537,13 +537,12 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     text = art.text
     s, e = art.outer[i]
     end = _region_end(art, i)
-    m = _GAP.match(text[e:end])
-    start = e + m.end()
-    dash = _DASH.match(text[e:end])
-    if (dash and e + dash.end() in art.by_start       # "“…” ― Martha Aguilar"
+    start = _GAP.match(text, e, end).end()
+    dash = _DASH.match(text, e, end)
+    if (dash and dash.end() in art.by_start       # "“…” ― Martha Aguilar"
             and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
-        ms, me, p = art.by_start[e + dash.end()]
+        ms, me, p = art.by_start[dash.end()]
         return Cue("name", e, me, p, sieve="dash")
     credit = _CREDIT.match(text[e:e + 12])
     if credit and e + credit.end() in art.by_start and not art.words(art.paras[art.para_of(s)][0], s):

@@ -502,7 +502,7 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
     headline_end = _headline_end(text, paras)
 
     cands: list[_Cand] = []
-    body_words = {t.text for t in toks if t.start >= headline_end}
+    body_words = {t.text for t in toks if t.start >= headline_end} if headline_end else set()   # (headline only)
     teams: set[tuple[str, ...]] = set()
     for run in _runs(text, toks):
         in_headline = run[0].start < headline_end
@@ -571,11 +571,11 @@ def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, 
             if bool(a.person) == bool(b.person):
                 continue
             src, other = (a, b) if a.person else (b, a)
-            gap = text[a.toks[-1].end:b.toks[0].start]
             head = other.toks[0]
             if head.kind != "name" or head.text in PLACES or \
                     (_sentence_initial(text, head, sent_starts) and head.text not in first_names()):
                 continue
+            gap = text[a.toks[-1].end:b.toks[0].start]
             if len(other.toks) == 1:
                 # a lone word in a list of three or more lone names ("Given, Breen, Staunton"),
                 # or a name cut by a line break in a wrapped list ("Michael Bevan, Damien\nFlemming")
