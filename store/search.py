@@ -326,6 +326,8 @@ class _Vocab:
         self.terms = terms
         self.max_id = max_id
         self._pools: dict = {}
+        self.warmed = False               # every pool made: a missing one is empty
+        self.version = 0                  # grows with every top-up
         self.expansions: dict = {}
         self.common: set[str] = set()     # quoted words in a large share of all sentences
 
@@ -334,13 +336,33 @@ class _Vocab:
         if not new_terms <= self.terms:
             self.terms |= new_terms
             self._pools.clear()
+            self.warmed = False
+            self.version += 1
             self.expansions.clear()
 
     def _pool(self, key, make):
         pool = self._pools.get(key)
         if pool is None:
-            pool = self._pools[key] = make()
+            pool = [] if self.warmed else make()
+            self._pools[key] = pool
         return pool
+
+    def warm(self) -> None:
+        """Make every pool now, in one pass (a second or two at a million sentences): the app
+        does this in the background when its search opens, so that no keystroke pays for
+        the first use of a pool (a few milliseconds each)."""
+        version, pools = self.version, {}
+        for t in list(self.terms):        # a copy: a top-up may come meanwhile
+            pools.setdefault(("words", t[0], len(t)), []).append(t)
+            if len(t) >= 4:
+                pools.setdefault(("words", t[:2], len(t)), []).append(t)
+            for n in range(4, min(len(t), 11)):
+                pools.setdefault(("beginnings", t[0], n), set()).add(t[:n])
+        if version != self.version:       # topped up meanwhile: these pools are out of date
+            return
+        for key, pool in pools.items():
+            self._pools.setdefault(key, pool if key[0] == "words" else list(pool))
+        self.warmed = True
 
     def sorted_terms(self) -> list[str]:
         return self._pool("sorted", lambda: sorted(self.terms))

@@ -309,3 +309,16 @@ def test_read_only_store_searches_without_saving(tmp_path):
     finally:
         search.forget()
         conn.close()
+
+
+def test_warmed_vocabulary_spells_as_the_lazy_one(db):
+    add_article(db, "More", ["Starmer, Stammer and Stormer met Starling at the Stadium in Stockport."])
+    vocab = search.vocabulary(db)
+    words = [search.Word(w, prefix) for w in ("starmr", "stadum", "zelensky", "porcupin", "sto", "cafe")
+             for prefix in (False, True)]
+    lazy = [vocab.spellings(w) for w in words]
+    vocab.expansions.clear()
+    vocab.warm()
+    assert vocab.warmed
+    assert [vocab.spellings(w) for w in words] == lazy
+    assert any(p == '"starmer"' for _, p in lazy[0])

@@ -52,9 +52,10 @@ class SearchScreen(Screen):
 
         with self.app.search_lock:
             try:
-                vocabulary(sqlite_utils.Database(self.app.search_conn()))
+                vocab = vocabulary(sqlite_utils.Database(self.app.search_conn()))
             except sqlite3.OperationalError:      # interrupted by the first keystroke: the search loads it
-                pass
+                return
+        vocab.warm()        # outside the lock: searches meanwhile make the pools they need
 
     @on(Input.Changed, "#search-box")
     def typed(self, event: Input.Changed) -> None:
