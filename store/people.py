@@ -656,8 +656,9 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
     # and a bare "Waugh" goes to the one named last (or the one a title's gender fits)
     groups: dict[str, list[dict]] = {}
     everyone: list[dict] = []
+    curly = "’" in text          # only then do words need _norm
     for c in cands:
-        words = tuple([_norm(t.text) for t in c.toks])
+        words = tuple([_norm(t.text) for t in c.toks] if curly else [t.text for t in c.toks])
         surname = _surname_key(c.toks)
         group = groups.setdefault(surname[-1].lower(), [])
         p = _match_person(group, words, c.titles)
@@ -721,7 +722,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
         v.sort(reverse=True)
     multi = {w for p in everyone for w in p["names"] if len(w) > 1}
 
-    normed = [_norm(t.text) for t in toks] if "’" in text else [t.text for t in toks]
+    normed = [_norm(t.text) for t in toks] if curly else [t.text for t in toks]
     # only a title or a word that starts some form can start a mention: jump between them
     stops = [k for k, w in enumerate(normed) if w in lengths or toks[k].kind == "title"]
     i, n = 0, len(toks)
