@@ -387,10 +387,12 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "particle"                # "Joost van der Westhuizen"
     if len(toks) == 2 and _ASIAN_GIVEN.fullmatch(toks[1].text):
         return "given name"              # "Kang Young-hoon"
-    m = _PLACE_POSSESSIVE.search(before)
+    # both patterns end in a word and blanks: no match starts before the last word
+    last_word = len(before.rstrip()) - len((before.rsplit(None, 1) or [""])[-1])
+    m = _PLACE_POSSESSIVE.search(before, last_word)
     if m and m.group(1) in PLACES:
         return "place possessive"        # "India's Leander Paes"
-    m = _WORD_BEFORE.search(before)
+    m = _WORD_BEFORE.search(before, last_word)
     if m and m.group(1) in DEMONYMS and m.group(1)[-1] != "s":
         return "nationality"             # "American Nate Miller"
     if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):

@@ -77,3 +77,12 @@ def test_word_before_a_full_stop_is_read_back_to_the_sentence_start():
     # skipped: the word is "Mr"
     assert not _ends_sentence("Mr\n. Next", 0, 3, ".", "N")
     assert _ends_sentence("done\n. Next", 0, 5, ".", "N")
+
+
+def test_word_before_patterns_find_the_same_from_the_last_word():
+    from store.people import _PLACE_POSSESSIVE, _WORD_BEFORE
+    for before in _strings(7, ["Ab", "India", "’s", "'s", " ", "  ", "\n", "\t", "x", "(", "-", "é"], longest=7):
+        last_word = len(before.rstrip()) - len((before.rsplit(None, 1) or [""])[-1])
+        for pattern in (_PLACE_POSSESSIVE, _WORD_BEFORE):
+            assert _spans(filter(None, [pattern.search(before, last_word)])) == \
+                _spans(filter(None, [pattern.search(before)])), (before, pattern.pattern)
