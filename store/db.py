@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from .model import Article, Extraction
 
@@ -101,7 +102,9 @@ MIGRATIONS: dict[int, str] = {
           ALTER TABLE people ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
           ALTER TABLE people ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
           CREATE INDEX idx_people_rank ON people(mentions DESC, name);
-          """ + PERSON_SUMMARY,                     # 4: each person's summary columns
+          DROP TABLE IF EXISTS sentences_fts;
+          """ + PERSON_SUMMARY,     # 4: each person's summary columns; the FTS index made
+                                    # again by search.install() without column sizes
 }
 
 
@@ -175,8 +178,11 @@ class Store:
             raise _store_error(e, self.path) from None
 
 
-def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
-    """Open (creating or migrating) the store at path, or at the default location."""
+def open_store(path: str | Path | None = None, timeout: float = 5.0,
+               notice: Callable[[str], None] | None = None) -> Store:
+    """Open (creating or migrating) the store at path, or at the default location.
+    notice(message) hears of an upgrade of an older store before it starts (on a big
+    store it takes a while: the search index is built again)."""
     path = Path(path).expanduser() if path else default_path()
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a store file")
@@ -201,7 +207,7 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
         if mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, path)
+        _migrate(conn, path, notice)
     except sqlite3.Error as e:
         conn.close()
         raise _store_error(e, path) from None
@@ -211,7 +217,7 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0) -> Store:
     return Store(conn=conn, path=path)
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, notice: Callable[[str], None] | None = None) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables:
         if tables:
@@ -224,6 +230,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path} was made by a newer byline (schema {version}, this one knows {SCHEMA_VERSION})")
     if version == SCHEMA_VERSION:
         return
+    if version and notice:
+        notice(f"upgrading {path} from schema {version} to {SCHEMA_VERSION} (once; a big store takes a minute)")
     with conn:
         conn.execute("BEGIN IMMEDIATE")
         if version == 0:

@@ -191,3 +191,23 @@ def test_extract_json_tells_organisations_from_people(run, tmp_path):
     record = json.loads(run("extract", "--json", str(tmp_path / "a.txt")).output)
     assert [(q["speaker"], q["person"], q["source_kind"]) for q in record["quotes"]] == [
         ("the Weather Bureau of Ruritania", None, "organisation"), ("Smith", "Jane Smith", "person")]
+
+
+def test_upgrading_an_older_store_says_so_once(run, tmp_path):
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("add", "--db", db, str(tmp_path / "a.txt")).exit_code == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.execute("DROP INDEX idx_people_rank")
+    for column in ("role", "mentions", "articles", "quotes"):
+        conn.execute(f"ALTER TABLE people DROP COLUMN {column}")
+    conn.commit()
+    conn.close()
+    first = run("people", "--db", db, "--json")
+    assert first.exit_code == 0 and first.stderr.startswith("byline: upgrading ") and "schema 3 to" in first.stderr
+    assert json.loads(first.stdout)[0]["mentions"] > 0
+    again = run("people", "--db", db, "--json")
+    assert again.exit_code == 0 and again.stderr == ""

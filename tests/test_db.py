@@ -5,6 +5,7 @@ import pytest
 from store.db import SCHEMA_VERSION, StoreError, open_store
 from store.model import Article, Extraction, Figure, Person, Quote
 from store.queries import people
+from store.search import search
 
 TEXT = "“We will rebuild,” Ann Lee said. Lee, the mayor, promised £2m. Critics called it “a stunt”."
 
@@ -267,11 +268,20 @@ def test_version_3_store_gains_person_summaries(tmp_path):
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
     _drop_person_summary(conn)
+    # the search index as version 3 made it, with column sizes
+    conn.execute("DROP TABLE sentences_fts")
+    conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',"
+                 " tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+    conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     with open_store(path) as store:
         assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
+        # the search index is made again, without column sizes, and finds what it held
+        fts = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").fetchone()[0]
+        assert "columnsize=0" in fts
+        assert [h.text for h in search(store.db, "rebuild")] == ["“We will rebuild,” Ann Lee said."]
         assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 

@@ -67,7 +67,11 @@ def _store(ctx: click.Context, db: str | None, must_exist: bool = True):
     target = path or default_path()
     if must_exist and not os.path.exists(target):
         raise Failure(f"no store at {target} (add articles with `byline add PATH`)")
-    return open_store(path)
+    return open_store(path, notice=_notice)
+
+
+def _notice(message: str) -> None:
+    click.echo(f"byline: {message}", err=True)
 
 
 def _console(err: bool = False):
@@ -89,14 +93,14 @@ def main(ctx: click.Context, db: str | None) -> None:
         return
     path = db or str(default_path())
     if db is None:
-        with open_store(path) as store:
+        with open_store(path, notice=_notice) as store:
             if store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
                 from store.ingest import ingest, sample_path
                 ingest(store, [sample_path()])
     elif not os.path.exists(db):
         raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
     else:
-        open_store(db).close()       # a clear error now beats a broken app later
+        open_store(db, notice=_notice).close()       # a clear error now beats a broken app later
     from store import browse
 
     first_ids = browse.ids_in_background(path, browse.people_ids)    # while Textual loads
