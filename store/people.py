@@ -31,6 +31,7 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _PARTY_AFTER = re.compile(r",\s+\(?[RDI]-[A-Z][A-Za-z.]*\)?,")
 _WEAK = {"speech verb", "role", "place possessive"}
 _CARD_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c and b)\s$")
+_CARD_ENDS = {"c", "b", "t"}     # the last letter of any word _CARD_BEFORE ends in
 _CARD_AFTER = re.compile(r"\s+(?:(?:c|b|st|lbw)\s+[A-Z]|\d+-\d+-\d+-\d+|run out\b|not out\b)")
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _SIGNOFF_BEFORE = re.compile(r"(?:^|\n)--\s*$")
@@ -365,7 +366,8 @@ def _evidence(c: _Cand, text: str) -> str | None:
         if role and (_COMMA_OR_STOP.match(after) if before.rstrip().endswith(",") else
                      not _CAPITAL_NEXT.match(after) and role.split()[-1].lower() not in _ORG_ROLES):
             return "role"                # "her brother, Hans, ...", "president Suharto and"
-        if _CARD_AFTER.match(after) or _CARD_BEFORE.search(before, tail):
+        if _CARD_AFTER.match(after) or (before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS) and \
+                _CARD_BEFORE.search(before, tail):
             line_end = text.find("\n", e)
             if _DIGIT.search(text, text.rfind("\n", 0, s) + 1, line_end if line_end >= 0 else len(text)):
                 return "scorecard"       # "c Vaas b Chandana 56", "Vass 7-0-29-0"

@@ -86,3 +86,10 @@ def test_word_before_patterns_find_the_same_from_the_last_word():
         for pattern in (_PLACE_POSSESSIVE, _WORD_BEFORE):
             assert _spans(filter(None, [pattern.search(before, last_word)])) == \
                 _spans(filter(None, [pattern.search(before)])), (before, pattern.pattern)
+
+
+def test_card_before_needs_one_of_its_last_letters():
+    from store.people import _CARD_BEFORE, _CARD_ENDS
+    for before in _strings(8, ["c", "b", "st", "lbw b", "c and b", " ", "\n", "x", "abc"], longest=6):
+        if _CARD_BEFORE.search(before):
+            assert before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS, before
