@@ -1,15 +1,17 @@
-"""Search benchmark: per-keystroke latency, agreement with a brute-force scan, and fzf.
+"""Scale benchmark: ingest, search (per-keystroke latency, agreement with a brute-force
+scan, fzf) and the app, on one archive.
 
 For each size (default 10,000, 100,000 and 1,000,000 sentences) it builds an archive
 from the shared corpus (benchmarks/make_archive.py) or reads a given JSONL archive,
-stores it (the real schema from store.db, sentence rows written directly, the FTS index
-built by search.install), and prints:
+ingests it as `byline add` does (articles per second, store size; --fast-build writes
+the sentences straight in instead), and prints:
 - the first search (loads the vocabulary) and per-keystroke latency p50/p95 for typed-out
   queries, typos included, from the third character on (median of --rounds rounds, word
   caches cleared between rounds);
 - how many of the top 50 agree with a brute-force scan that scores every sentence with
   the same scorer (search.rank);
-- the time of `fzf --filter` over the same sentences (Debian package fzf) and the ratio.
+- the time of `fzf --filter` over the same sentences (Debian package fzf) and the ratio;
+- the app's start-up to a usable screen and its memory on that store (app_bench.py).
 
     python benchmarks/search_bench.py                       # 10k, 100k, 1M
     python benchmarks/search_bench.py --sizes 100000 --archive my.jsonl
@@ -42,6 +44,36 @@ TYPO_QUERIES = [
     "presidental debate", "ukrane peace", "coalition of the wiling", "econmy growth",
 ]
 CLEAN_QUERIES = ["zelensky", "porcupin", "keir starmer", "steel porcupine", "interest rates", "donald trump said"]
+
+
+def ingest_store(archive: Path, path: Path) -> None:
+    """Store the archive the way `byline add` does (extraction on every core, bulk writes,
+    the FTS index updated per batch) and print articles per second and the store's size."""
+    from store.ingest import ingest
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    started = time.perf_counter()
+    with storedb.open_store(path) as store:
+        summary = ingest(store, [archive])
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    seconds = time.perf_counter() - started
+    kb = archive.stat().st_size / max(1, summary.added) / 1000
+    print(f"ingest: {summary.added:,} articles (~{kb:.1f} KB each) in {seconds:.1f} s: "
+          f"{summary.added / seconds:.0f} articles/s end to end on {os.cpu_count()} cores; store "
+          f"{path.stat().st_size / 1e6:.0f} MB ({summary.people:,} people, {summary.quotes:,} quotes, "
+          f"{summary.figures:,} figures)", flush=True)
+
+
+def app_startup(path: Path) -> None:
+    """App start-up and memory on this store: benchmarks/app_bench.py in a fresh process."""
+    bench = Path(__file__).resolve().parent / "app_bench.py"
+    out = subprocess.run([sys.executable, str(bench), "--db", str(path)], capture_output=True, text=True)
+    for line in out.stdout.splitlines():
+        if line.startswith(("startup", "rss_mb", "key_work", "quotes_list_rows")):
+            print("app: " + line)
+    if out.returncode:
+        print("app benchmark failed: " + out.stderr.strip().splitlines()[-1])
 
 
 def build_store(archive: Path, path: Path, limit: int | None) -> tuple[int, float]:
@@ -147,7 +179,7 @@ def fzf_seconds(lines_file: Path, query: str, rounds: int) -> float:
 
 
 def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: int, rebuild: bool,
-        latency_only: bool = False) -> None:
+        latency_only: bool = False, fast_build: bool = False) -> None:
     print(f"\n== {size:,} sentences ==", flush=True)
     if archive is None:
         archive = work / f"archive-{size}.jsonl"
@@ -156,10 +188,15 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
             with archive.open("w", encoding="utf-8") as out:
                 make_archive.build(size, out)
             print(f"archive built in {time.perf_counter() - started:.1f} s: {archive}")
-    path = work / f"store-{size}.db"
-    if rebuild or not path.exists():
-        count, seconds = build_store(archive, path, size)
-        print(f"store built in {seconds:.1f} s: {count:,} sentences, {path.stat().st_size / 1e6:.0f} MB")
+    if fast_build:
+        path = work / f"store-{size}.db"
+        if rebuild or not path.exists():
+            count, seconds = build_store(archive, path, size)
+            print(f"store built in {seconds:.1f} s: {count:,} sentences, {path.stat().st_size / 1e6:.0f} MB")
+    else:
+        path = work / f"store-ingested-{size}.db"
+        if rebuild or not path.exists():
+            ingest_store(archive, path)
     search.forget()
     store = storedb.open_store(path)
     db = store.db
@@ -183,6 +220,7 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
 
     if latency_only:
         store.close()
+        app_startup(path)
         return
     started = time.perf_counter()
     rows = db.execute("SELECT id, text FROM sentences ORDER BY id").fetchall()
@@ -225,6 +263,7 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {rss:.0f} MB (includes the brute-force copy)")
     store.close()
+    app_startup(path)
 
 
 def main() -> None:
@@ -236,12 +275,15 @@ def main() -> None:
     parser.add_argument("--fzf-rounds", type=int, help="runs of fzf per query (default: --rounds)")
     parser.add_argument("--latency-only", action="store_true", help="skip the brute-force and fzf comparisons")
     parser.add_argument("--rebuild", action="store_true", help="build archives and stores again")
+    parser.add_argument("--fast-build", action="store_true",
+                        help="write sentences straight into the store instead of ingesting the articles "
+                             "(seconds instead of minutes; no people, quotes or figures, no ingest numbers)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; search.CANDIDATES={search.CANDIDATES}")
     for size in [int(s) for s in args.sizes.split(",")]:
         run(size, args.work, args.archive, args.rounds, args.fzf_rounds or args.rounds, args.rebuild,
-            args.latency_only)
+            args.latency_only, args.fast_build)
 
 
 if __name__ == "__main__":
