@@ -495,7 +495,7 @@ def _surname_key(toks: list[_Tok]) -> tuple[str, ...]:
     i = len(toks) - 1
     while i > 0 and (toks[i - 1].kind == "part" or (toks[i - 1].text in CAP_PARTICLES and i - 1 > 0)):
         i -= 1
-    return tuple(t.text for t in toks[i:])
+    return tuple([t.text for t in toks[i:]])
 
 
 def find_people(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]]) -> list[Person]:
@@ -870,7 +870,7 @@ def _tie_descriptions(text: str, people: list[Person]) -> None:
         # another person whose role starts with this one ("finance director of a rival firm")
         # fits the description too
         k = bisect.bisect_left(roles, role + " ")
-        if len(ps) != 1 or not any(w in ROLE_NOUNS for w in role.split()) or \
+        if len(ps) != 1 or ROLE_NOUNS.isdisjoint(role.split()) or \
                 (k < len(roles) and roles[k].startswith(role + " ")):
             continue
         taken = set(ps[0].mentions)
