@@ -25,7 +25,8 @@ _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(so
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|according to)\s*$")
+_SPEECH_BEFORE_WORDS = ("said", "says", "added", "according to")
+_SPEECH_BEFORE = re.compile(r"\b(?:%s)\s*$" % "|".join(_SPEECH_BEFORE_WORDS))
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _PARTY_AFTER = re.compile(r",\s+\(?[RDI]-[A-Z][A-Za-z.]*\)?,")
@@ -76,11 +77,11 @@ There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have 
 Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
-_THING_BEFORE = re.compile(r"\b(?:newspaper|paper|magazine|daily|tabloid|weekly|journal|agency|channel|station|"
-                           r"website|site|network|firm|company|group|bank|club|band|team|party|show|programme|"
-                           r"program|series|film|movie|album|book|novel|song|play|musical|opera|brand|label|"
-                           r"airline|carrier|retailer|insurer|lender|manufacturer|maker|chain|ship|vessel|hotel|"
-                           r"restaurant|newsletter|broadsheet|stadium|ground|venue|prize|award)\s+$")
+_THINGS = tuple("""newspaper paper magazine daily tabloid weekly journal agency channel station website
+site network firm company group bank club band team party show programme program series film movie album
+book novel song play musical opera brand label airline carrier retailer insurer lender manufacturer maker
+chain ship vessel hotel restaurant newsletter broadsheet stadium ground venue prize award""".split())
+_THING_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_THINGS))
 # role words that fit firms and teams as well as people ("rival Shell reported")
 _ORG_ROLES = {"rival", "partner", "owner", "leader", "winner", "champion", "champions", "head", "member",
               "sponsor", "investor", "buyer", "seller", "supplier", "client", "customer", "shareholder",
@@ -351,7 +352,10 @@ def _evidence(c: _Cand, text: str) -> str | None:
     before = text[max(0, s - 80):s]
     # the patterns that end at the name reach at most 12 characters back from the last
     # non-blank one: trying them only from there gives the same answers, faster
-    tail = max(0, len(before.rstrip()) - 12)
+    trimmed = before.rstrip()
+    tail = max(0, len(trimmed) - 12)
+    # the patterns below that end at the name need their last word right there: tested first
+    speech_before = trimmed.endswith(_SPEECH_BEFORE_WORDS)
     # (cheap tests of a character or a substring first skip patterns that cannot match)
     comma = after[:1] == ","
     if comma and _AGE_AFTER.match(after) and (len(toks) > 1 or not toks[0].text.endswith("s")):
@@ -359,7 +363,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
     if comma and _PARTY_AFTER.match(after):
         return "party"                   # "Mitch McConnell, R-Ky., said"
     if len(toks) == 1 and toks[0].text in firsts and toks[0].kind == "name" and \
-            (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before, tail)):
+            (_SPEECH_AFTER.match(after) or speech_before and _SPEECH_BEFORE.search(before, tail)):
         return "first name"
     if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES:
         role = toks[0].text not in ORG_WORDS and _role_before(text, s)
@@ -377,7 +381,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return None
     if after[:1].isspace() and _ROLE_AFTER.match(after):
         return None                  # "Vera Drake star Imelda Staunton": a work or a team
-    if _THING_BEFORE.search(before, tail):
+    if trimmed.endswith(_THINGS) and _THING_BEFORE.search(before, tail):
         return None                  # "financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"
     if _WHO_AFTER.match(after):
         return "who"
@@ -399,7 +403,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "nationality"             # "American Nate Miller"
     if any(t.kind == "init" and t.text.endswith(".") for t in toks[:-1]):
         return "initial"
-    if _SPEECH_AFTER.match(after) or (_SPEECH_BEFORE.search(before, tail) and _CLAUSE_END.match(after)):
+    if _SPEECH_AFTER.match(after) or (speech_before and _SPEECH_BEFORE.search(before, tail) and _CLAUSE_END.match(after)):
         return "speech verb"             # "said Ask Jeeves and ..." is not "said Joe Bloggs."
     if _role_before(text, s) or _appositive_after(after):
         return "role"

@@ -93,3 +93,13 @@ def test_card_before_needs_one_of_its_last_letters():
     for before in _strings(8, ["c", "b", "st", "lbw b", "c and b", " ", "\n", "x", "abc"], longest=6):
         if _CARD_BEFORE.search(before):
             assert before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS, before
+
+
+def test_patterns_ending_at_a_name_need_their_word_last():
+    from store.people import _SPEECH_BEFORE, _SPEECH_BEFORE_WORDS, _THING_BEFORE, _THINGS
+    pieces = ["said", "says", "according to", "the", "newspaper", "band", "x", " ", "\n", "-"]
+    for before in _strings(9, pieces, longest=5):
+        if _SPEECH_BEFORE.search(before):
+            assert before.rstrip().endswith(_SPEECH_BEFORE_WORDS), before
+        if _THING_BEFORE.search(before):
+            assert before.rstrip().endswith(_THINGS), before
