@@ -181,11 +181,13 @@ def articles_rows(db, ids: list[int]) -> list[dict]:
 # ---- detail views -----------------------------------------------------------------
 
 def person_articles(db, person_id: int, limit: int = 20) -> list[dict]:
-    """The articles a person appears in (most mentions first) with role and forms."""
+    """The articles a person appears in (most mentions first, then the latest added) with
+    role and forms. The order needs no article row: those are big, and reading thousands
+    of them for a much-quoted person took a tenth of a second."""
     rows = _rows(db, """
         SELECT ap.article_id, ap.role, ap.mentions, ap.forms, a.title, a.source, a.published, a.path
-        FROM article_people ap JOIN articles a ON a.id = ap.article_id
-        WHERE ap.person_id = ? ORDER BY ap.mentions DESC, a.published DESC LIMIT ?""",
+        FROM (SELECT * FROM article_people WHERE person_id = ? ORDER BY mentions DESC, article_id DESC LIMIT ?) ap
+        JOIN articles a ON a.id = ap.article_id ORDER BY ap.mentions DESC, ap.article_id DESC""",
         (person_id, limit))
     for row in rows:
         row["forms"] = _json_list(row["forms"])
@@ -193,11 +195,16 @@ def person_articles(db, person_id: int, limit: int = 20) -> list[dict]:
 
 
 def person_forms(db, person_id: int) -> list[str]:
-    """Every form the text used for a person, across all their articles."""
-    forms = {f for (f,) in _conn(db).execute(
-        "SELECT DISTINCT form FROM mentions WHERE person_id = ? AND form IS NOT NULL", (person_id,))}
-    for (raw,) in _conn(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
-        forms.update(_json_list(raw))
+    """Every form the text used for a person, across all their articles (each article's
+    forms are those of its mentions), read by SQLite's JSON functions."""
+    try:
+        forms = {f for (f,) in _conn(db).execute(
+            "SELECT DISTINCT j.value FROM article_people ap, json_each(ap.forms) j"
+            " WHERE ap.person_id = ? AND json_valid(ap.forms) AND j.type = 'text'", (person_id,))}
+    except sqlite3.OperationalError:        # an SQLite built without JSON functions
+        forms = set()
+        for (raw,) in _conn(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
+            forms.update(_json_list(raw))
     return sorted(forms, key=lambda f: (-len(f), f))
 
 

@@ -349,3 +349,26 @@ def test_list_ids_keep_their_order_at_scale(tmp_path):
         by_id = {r[0]: r[1:] for r in store.conn.execute("SELECT id, mentions, name FROM people")}
     assert len(ids) == 1500
     assert [by_id[i] for i in ids] == sorted(by_id.values(), key=lambda r: (-r[0], r[1]))
+
+
+def test_person_forms_and_articles_across_a_store(tmp_path):
+    from store import browse
+
+    def article(text, forms):
+        people_ = [Person(name="Ann Lee", forms=forms, role="mayor" if "Lee" in forms else None,
+                          mentions=[(text.index(f), text.index(f) + len(f)) for f in forms])]
+        return Extraction(paragraphs=[(0, len(text))], sentences=[(0, len(text))], people=people_, quotes=[], figures=[])
+
+    texts = ["Ann Lee spoke. Lee left.", "The mayor, Ann Lee, waved.", "Ms Lee again: Lee, Lee."]
+    exs = [article(texts[0], ["Ann Lee", "Lee"]), article(texts[1], ["The mayor", "Ann Lee"]), article(texts[2], ["Ms Lee", "Lee"])]
+    exs[2].people[0].mentions.append((texts[2].rindex("Lee"), len(texts[2]) - 1))
+    with open_store(tmp_path / "s.db") as store:
+        store.write([(f"k{i}", Article(text=t, path=f"{i}.txt"), e) for i, (t, e) in enumerate(zip(texts, exs))])
+        pid = store.conn.execute("SELECT id FROM people").fetchone()[0]
+        # a row whose forms are not JSON is skipped, not fatal
+        store.conn.execute("UPDATE article_people SET forms = 'not json' WHERE article_id = 2")
+        store.conn.commit()
+        assert browse.person_forms(store.conn, pid) == ["Ann Lee", "Ms Lee", "Lee"]
+        # most mentions first (the third article has three), then the latest added
+        assert [r["article_id"] for r in browse.person_articles(store.conn, pid)] == [3, 2, 1]
+        assert [r["article_id"] for r in browse.person_articles(store.conn, pid, limit=2)] == [3, 2]
