@@ -115,7 +115,7 @@ class _Cand:
     pre: list[_Tok]         # capitalised words before the titles ("Home" Secretary)
 
 
-_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # all lower case
+_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower case)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -367,7 +367,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
         return "first name"
     if len(toks) == 1 and toks[0].kind == "name" and toks[0].text not in PLACES:
         role = toks[0].text not in ORG_WORDS and _role_before(text, s)
-        if role and (_COMMA_OR_STOP.match(after) if before.rstrip().endswith(",") else
+        if role and (_COMMA_OR_STOP.match(after) if trimmed.endswith(",") else
                      not _CAPITAL_NEXT.match(after) and role.split()[-1].lower() not in _ORG_ROLES):
             return "role"                # "her brother, Hans, ...", "president Suharto and"
         if _CARD_AFTER.match(after) or (before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS) and \
@@ -394,7 +394,7 @@ def _evidence(c: _Cand, text: str) -> str | None:
     if len(toks) == 2 and _ASIAN_GIVEN.fullmatch(toks[1].text):
         return "given name"              # "Kang Young-hoon"
     # both patterns end in a word and blanks: no match starts before the last word
-    last_word = len(before.rstrip()) - len((before.rsplit(None, 1) or [""])[-1])
+    last_word = len(trimmed) - len(trimmed.rsplit(None, 1)[-1] if trimmed else "")
     m = _PLACE_POSSESSIVE.search(before, last_word)
     if m and m.group(1) in PLACES:
         return "place possessive"        # "India's Leander Paes"

@@ -82,7 +82,8 @@ def test_word_before_a_full_stop_is_read_back_to_the_sentence_start():
 def test_word_before_patterns_find_the_same_from_the_last_word():
     from store.people import _PLACE_POSSESSIVE, _WORD_BEFORE
     for before in _strings(7, ["Ab", "India", "’s", "'s", " ", "  ", "\n", "\t", "x", "(", "-", "é"], longest=7):
-        last_word = len(before.rstrip()) - len((before.rsplit(None, 1) or [""])[-1])
+        trimmed = before.rstrip()
+        last_word = len(trimmed) - len(trimmed.rsplit(None, 1)[-1] if trimmed else "")
         for pattern in (_PLACE_POSSESSIVE, _WORD_BEFORE):
             assert _spans(filter(None, [pattern.search(before, last_word)])) == \
                 _spans(filter(None, [pattern.search(before)])), (before, pattern.pattern)
