@@ -179,12 +179,12 @@ class _Article:
         out = []
         for a, b in zip(cuts[::2], cuts[1::2]):
             out += [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, a, b)]
-        for k, (s, e, w) in enumerate(out):
-            if w[-1] == ".":
-                # a full stop, unless part of "U.S." or "Mr."
-                if "." not in w[:-1] and w[:-1] not in _ABBREVIATED:
-                    e -= 1
-                out[k] = (s, e, w.rstrip("."))
+        for k in [k for k, word in enumerate(out) if word[2][-1] == "."]:
+            s, e, w = out[k]
+            # a full stop, unless part of "U.S." or "Mr."
+            if "." not in w[:-1] and w[:-1] not in _ABBREVIATED:
+                e -= 1
+            out[k] = (s, e, w.rstrip("."))
         return out
 
     def para_of(self, pos: int) -> int:
