@@ -36,11 +36,13 @@ CREATE TABLE IF NOT EXISTS sentences (
     char_start INTEGER, char_end INTEGER, text TEXT
 );
 -- role, mentions, articles and quotes summarise the person's rows in the other tables,
--- kept in step by every write and delete: lists of 100,000 people sort on an index
+-- kept in step by every write and delete: lists of 100,000 people sort on an index.
+-- role is the one given in the article that mentions them most (the first such article);
+-- role_mentions is that count, so a write compares instead of searching their articles.
 CREATE TABLE IF NOT EXISTS people (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, gender TEXT,
     role TEXT, mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
-    quotes INTEGER NOT NULL DEFAULT 0
+    quotes INTEGER NOT NULL DEFAULT 0, role_mentions INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS article_people (
     article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -87,10 +89,10 @@ UPDATE people SET
     articles = (SELECT count(*) FROM article_people WHERE person_id = people.id),
     quotes = (SELECT count(*) FROM quotes WHERE person_id = people.id),
     role = (SELECT role FROM article_people WHERE person_id = people.id AND role IS NOT NULL
-            ORDER BY mentions DESC, article_id LIMIT 1)
+            ORDER BY mentions DESC, article_id LIMIT 1),
+    role_mentions = coalesce((SELECT mentions FROM article_people WHERE person_id = people.id
+            AND role IS NOT NULL ORDER BY mentions DESC, article_id LIMIT 1), 0)
 """
-_BEST_ROLE = """UPDATE people SET role = (SELECT role FROM article_people WHERE person_id = people.id
-    AND role IS NOT NULL ORDER BY mentions DESC, article_id LIMIT 1) WHERE id = ?"""
 
 # Migrations from version n to n + 1, run in order inside one transaction; search.install()
 # runs after every migration, so a migration that only changes the search index is empty.
@@ -101,6 +103,7 @@ MIGRATIONS: dict[int, str] = {
           ALTER TABLE people ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
           ALTER TABLE people ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
           ALTER TABLE people ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE people ADD COLUMN role_mentions INTEGER NOT NULL DEFAULT 0;
           CREATE INDEX idx_people_rank ON people(mentions DESC, name);
           DROP TABLE IF EXISTS sentences_fts;
           """ + PERSON_SUMMARY,     # 4: each person's summary columns; the FTS index made
@@ -277,7 +280,7 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
     statuses: list[str] = []
     rows: dict[str, list[tuple]] = {"sentences": [], "article_people": [], "mentions": [], "quotes": [], "figures": []}
     person_ids: dict[str, int] = {}
-    tally: dict[int, list[int]] = {}    # person id -> [mentions, articles, quotes, role given]
+    tally: dict[int, list] = {}    # person id -> [mentions, articles, quotes, best role, its mentions]
     added_at = _now()
     for key, art, ex in items:
         digest = content_hash(art)
@@ -308,13 +311,14 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
         for name, p in people.items():
             pid = person_ids.get(name) or _person_id(conn, name, p.gender if p else None)
             person_ids[name] = pid
-            counts = tally.setdefault(pid, [0, 0, 0, 0])
+            counts = tally.setdefault(pid, [0, 0, 0, None, 0])
             counts[1] += 1
             if p is None:
                 rows["article_people"].append((aid, pid, None, 0, "[]"))
                 continue
             counts[0] += len(p.mentions)
-            counts[3] |= p.role is not None
+            if p.role is not None and (counts[3] is None or len(p.mentions) > counts[4]):
+                counts[3:] = [p.role, len(p.mentions)]
             rows["article_people"].append((aid, pid, p.role, len(p.mentions), _json(p.forms)))
             rows["mentions"].extend((pid, aid, s, e, text[s:e]) for s, e in p.mentions)
         for q in ex.quotes:
@@ -332,7 +336,7 @@ def _write(conn: sqlite3.Connection, items: list[tuple[str, Article, Extraction 
 _json = json.JSONEncoder(ensure_ascii=False).encode     # one encoder for every row, not one per call
 
 
-def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]], tally: dict[int, list[int]]) -> None:
+def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]], tally: dict[int, list]) -> None:
     """Insert the rows gathered so far with one executemany per table, add their tally to
     each person's summary, and empty both."""
     _insert_sentences(conn, rows["sentences"])
@@ -347,8 +351,10 @@ def _insert_rows(conn: sqlite3.Connection, rows: dict[str, list[tuple]], tally: 
         "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["figures"])
     conn.executemany("UPDATE people SET mentions = mentions + ?, articles = articles + ?, quotes = quotes + ?"
-                     " WHERE id = ?", [(m, a, q, pid) for pid, (m, a, q, _) in tally.items()])
-    conn.executemany(_BEST_ROLE, [(pid,) for pid, counts in tally.items() if counts[3]])
+                     " WHERE id = ?", [(m, a, q, pid) for pid, (m, a, q, _, _) in tally.items()])
+    # a role from this batch wins only with more mentions than the one held (ties: the earlier)
+    conn.executemany("UPDATE people SET role = ?, role_mentions = ? WHERE id = ? AND (role IS NULL OR role_mentions < ?)",
+                     [(role, n, pid, n) for pid, (_, _, _, role, n) in tally.items() if role is not None])
     for pending in rows.values():
         pending.clear()
     tally.clear()

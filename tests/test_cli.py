@@ -202,7 +202,7 @@ def test_upgrading_an_older_store_says_so_once(run, tmp_path):
     conn = sqlite3.connect(db)
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.execute("DROP INDEX idx_people_rank")
-    for column in ("role", "mentions", "articles", "quotes"):
+    for column in ("role", "mentions", "articles", "quotes", "role_mentions"):
         conn.execute(f"ALTER TABLE people DROP COLUMN {column}")
     conn.commit()
     conn.close()
