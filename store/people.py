@@ -684,7 +684,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
                 p["gender"] = p["gender"] or GENDER_TITLES.get(t.text.rstrip("."))
             if not p["gender"] and len(words) > 1 and words[0] in firsts:
                 p["gender"] = firsts[words[0]]
-        if not p["role"]:
+        if not p["role"] and not _after_capital(text, (c.titles or c.toks)[0].start):
+            # (a name cut short, "Ivanka" left off "Ivanka Trump", must not take her role)
             start = (c.titles or c.toks)[0].start
             end = c.toks[-1].end
             p["role"] = (text.startswith(",", end) and _appositive_after(text[end:end + 120])
@@ -796,6 +797,16 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
 
 
 _RANKS = ("King", "Queen", "Prince", "Princess", "Pope", "Lord", "Lady", "Sir", "Dame", "Baron", "Baroness")
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """Does a capitalised word stand right before start ("Ivanka| Trump")?"""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return False
+    k = start - 2
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+        k -= 1
+    return text[k].isupper()
 
 
 def _norm(word: str) -> str:

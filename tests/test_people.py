@@ -340,3 +340,12 @@ def test_bare_surnames_with_goal_minutes_after_a_score_are_scorers():
     assert set(by_name(text)) == {"Velasko", "Morrin", "Quarles"}
     # minutes alone, with no score before them, are not enough
     assert by_name("The Harbour Trophy was played on the 12th, Velasko 40th in line.") == {}
+
+
+def test_a_name_cut_short_does_not_take_the_appositive_role():
+    # paragraph-initial "Ivanka" is not a known first name; "Trump" alone must not take her description
+    text = ("Donald Trump spoke at the rally on Monday.\n\n"
+            "Ivanka Trump, the candidate's eldest daughter, noted the rule in an interview.")
+    people = find_people(text, paragraphs(text), sentences(text))
+    roles = {p.name: p.role for p in people}
+    assert roles.get("Donald Trump") is None
