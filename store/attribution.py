@@ -27,104 +27,14 @@ import re
 from dataclasses import dataclass
 
 from .model import Person, Quote
-from .names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
-
-# Verbs that report speech or stance, as bases inflected below, plus irregular forms.
-# Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
-_SPEECH_BASES = """
-add ask post tweet warn insist argue claim explain declare state note recall reply respond
-continue urge suggest acknowledge admit announce confirm stress emphasise emphasize observe
-remark comment concede complain predict promise vow pledge joke quip caution maintain agree
-call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
-demand propose reiterate assert contend counter boast lament mock retort chant criticise
-criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort
-interject""".split()
-_IRREGULAR = """
-say says said saying tell tells told telling write writes wrote writing speak speaks spoke
-speaking sing sings sang singing""".split()
-
-
-def _inflect(base: str) -> set[str]:
-    """add -> add, adds, added, adding (irregular verbs are listed apart)."""
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if base.endswith("ee"):
-        return {base, base + "s", base + "d", base + "ing"}
-    if base.endswith("e"):
-        return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base in {"admit", "quip", "dub", "slam"}:
-        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
-    es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
-    return {base, base + es, base + "ed", base + "ing"}
-
-
-# Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
-# are left out.
-_ALL_SPEECH = {f for b in _SPEECH_BASES for f in _inflect(b)} | set(_IRREGULAR)
-SPEECH_VERBS = _ALL_SPEECH - set("""
-call note post continue continues term terms label brand comment comments remark remarks
-counter counters rail charge charges report reports reported reporting question questions
-attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
-joke jokes warning hail blame plead state states""".split())
-# Past participles that name or judge someone: right after "Name," they are passive
-# ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
-_NAMING = {"dubbed", "called", "labelled", "labeled", "branded", "termed", "described", "nicknamed",
-           "accused", "praised", "criticised", "criticized", "hailed", "blamed", "condemned",
-           "dismissed", "known"}
-_PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
-
-# Verbs that may stand right after a quote and take their subject after them too:
-# "…," said Mr Brown / "…," Mr Brown said. The only cue verbs after a quote that ends its
-# own sentence ("…!" Trump posted).
-CUE_VERBS = _INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
-             "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
-             "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned",
-             "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked",
-             "responded", "interjected"}
-# Participles that take the subject of the clause before: "..., saying", "..., adding that".
-_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
-# Participles that report speech even without a comma: "a series of tweets saying that …"
-# (but "leaflets condemning …" is the leaflets' stance, not the subject's words).
-_SAYING = {"saying", "telling", "writing", "adding", "asking", "arguing", "claiming", "insisting",
-           "warning", "noting", "explaining", "declaring", "tweeting", "posting"}
-# Words that may sit between a subject and its verb.
-_BETWEEN = set("""
-has had have also later then would will once again just recently previously earlier
-reportedly repeatedly further simply flatly angrily publicly privately bluntly quickly
-immediately today yesterday tonight subsequently separately himself herself only even still
-often last week night year month on monday tuesday wednesday thursday friday saturday sunday
-this explicitly openly famously memorably directly did does not never clearly has
-didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
-""".split())
-# Before a verb these make it passive: "has been accused of", "was called".
-_PASSIVE = {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
-_TITLES = set("""
-mr mrs ms miss dr prof professor sir dame lord lady president senator sen gov governor rep
-representative judge general gen mayor minister secretary chancellor king queen prince
-princess pope rev father coach captain chairman
-""".split())
-_ABBREVIATED = {"mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "rev", "st", "lt", "col",
-                "sgt", "capt", "jr", "sr", "del", "atty", "supt", "insp", "det"}
-_PREPOSITIONS = set("""
-to with by of for from at on about between against than into like as under over toward
-towards without before after meeting met ask asked told tells tell urged called named
-""".split())
-_CONJUNCTIONS = {"and", "or", "nor", "&"}
-_PRONOUNS = {"he": "m", "she": "f"}
-_GROUP_PRONOUNS = {"they", "we", "i", "you", "it", "who", "which", "one", "everyone",
-                   "someone", "nobody"}
-# How an unnamed subject starts: "a spokesman", "officials", "the company".
-_NP_START = set("""
-a an the his her their its our one another two three four several some many most other
-officials analysts sources critics experts aides police investigators witnesses residents
-""".split())
-_NOT_NP = set("""
-to could would should can will that which who if is was were be been being not also it this
-there when while because although though as
-""".split())
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_POSSESSIVE = re.compile(r"[’']s?\b")
+from .names import ROLE_NOUNS
+from .organisations import name_run, organisation
+from .speech import (
+    ABBREVIATED, ALL_SPEECH, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, INVERTED, NAMING, NOT_NP, NP_START,
+    PARTICIPLES, PASSIVE, PAST_PARTICIPLES, POSSESSIVE, PREPOSITIONS, PRONOUNS, SAYING, SPEECH_VERBS,
+    TIME_WORDS, TITLE_WORDS, WORD,
+)
+from .text import ends_with_any
 
 
 @dataclass
@@ -178,11 +88,11 @@ class _Article:
         cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
         out = []
         for a, b in zip(cuts[::2], cuts[1::2]):
-            out += [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, a, b)]
+            out += [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, a, b)]
         for k in [k for k, word in enumerate(out) if word[2][-1] == "."]:
             s, e, w = out[k]
             # a full stop, unless part of "U.S." or "Mr."
-            if "." not in w[:-1] and w[:-1] not in _ABBREVIATED:
+            if "." not in w[:-1] and w[:-1] not in ABBREVIATED:
                 e -= 1
             out[k] = (s, e, w.rstrip("."))
         return out
@@ -261,15 +171,15 @@ class _Article:
                 return m.start() + pos
             w = m.group().lower().strip(".")
             # a time or a clause ("said Thursday his worry about Smith") is not a role
-            if (m.start() > 60 or "," in m.group() or w in SPEECH_VERBS or w in _TIME_WORDS
-                    or w in _NOT_NP or w in _PREPOSITIONS or w in _OWNERS):
+            if (m.start() > 60 or "," in m.group() or w in SPEECH_VERBS or w in TIME_WORDS
+                    or w in NOT_NP or w in PREPOSITIONS or w in _OWNERS):
                 break
         return pos
 
     def skip_title_back(self, start: int, lo: int) -> int:
         """Back over the titles before a mention: "Sen. Ann Vale" -> the offset of "Sen."."""
         for w0, _, w in reversed(self.words(lo, start)):
-            if w.rstrip(".") not in _TITLES and w.rstrip(".") not in _ABBREVIATED:
+            if w.rstrip(".") not in TITLE_WORDS and w.rstrip(".") not in ABBREVIATED:
                 break
             start = w0
         return start
@@ -281,14 +191,14 @@ class _Article:
         text = self.text
         words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
         verb_word = self.text[verb:verb + 20].split()[0].lower().rstrip(",.:;")
-        if words and words[-1][2] in _PASSIVE and verb_word in _PAST_PARTICIPLES:
+        if words and words[-1][2] in PASSIVE and verb_word in PAST_PARTICIPLES:
             return Cue("unnamed", words[-1][0], verb, sieve="passive")
-        if verb_word in _NAMING and self._named_then_comma(verb, lo):
+        if verb_word in NAMING and self._named_then_comma(verb, lo):
             return Cue("unnamed", verb, verb + len(verb_word), sieve="passive")   # "Thatcher, dubbed the"
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
-        while words and (words[-1][2] in _BETWEEN or words[-1][2].endswith("ly")
-                         or progressive and words[-1][2] in _PASSIVE) \
+        while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly")
+                         or progressive and words[-1][2] in PASSIVE) \
                 and words[-1][0] not in self.by_start:
             j = words.pop()[0]              # "Trump is telling", "she has also said"
         k = j
@@ -311,14 +221,14 @@ class _Article:
             return None                      # "he and Starmer had suggested"
         if words and words[-1][1] == k:
             w0, _, w = words[-1]
-            if w in _PRONOUNS:
-                return Cue("pronoun", w0, verb, gender=_PRONOUNS[w])
+            if w in PRONOUNS:
+                return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
             if w == "who":                    # "Jo Hale, who said"
                 m = re.search(r",\s*$", text[lo:w0])
                 ante = self.by_end.get(lo + m.start()) if m else None
                 if ante and self._position(ante[0], lo) == "subject":
                     return Cue("name", ante[0], verb, ante[2])
-            if w in _GROUP_PRONOUNS:
+            if w in GROUP_PRONOUNS:
                 return Cue("unnamed", w0, verb, sieve="unnamed")
         app = self._appositive_subject(k, lo)
         if app:
@@ -335,12 +245,12 @@ class _Article:
         np_start = max(text.rfind(",", lo, k) + 1, lo)
         np_words = [w for w in words if w[0] >= np_start]
         if (np_words and len(np_words) <= 6 and np_words[-1][1] == k
-                and (np_words[0][2] in _NP_START or text[np_words[0][0]].isupper())
-                and not any(w[2] in _NOT_NP for w in np_words)):
+                and (np_words[0][2] in NP_START or text[np_words[0][0]].isupper())
+                and not any(w[2] in NOT_NP for w in np_words)):
             start = np_words[0][0]
             inside = self.mention_in(start, k)
             # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
-            if not inside or all(_POSSESSIVE.match(self.text, e) for _, e, _ in inside):
+            if not inside or all(POSSESSIVE.match(self.text, e) for _, e, _ in inside):
                 org = None if inside else organisation(self, start, k)
                 if org:
                     return Cue("unnamed", start, verb, sieve="organisation", source=org)
@@ -360,13 +270,13 @@ class _Article:
         """"subject", "object" (after a preposition) or "joint" (after and/or)."""
         before = self.words(max(lo, start - 30), start)
         if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
-            if before[-1][2] in _CONJUNCTIONS:
+            if before[-1][2] in CONJUNCTIONS:
                 # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
                 clause = _char_before(self.text, before[-1][0]) == ","
                 return "subject" if clause else "joint"
             if before[-1][2] in ("with", "of"):
                 return "with"
-            if before[-1][2] in _PREPOSITIONS:
+            if before[-1][2] in PREPOSITIONS:
                 return "object"
         return "subject"
 
@@ -379,7 +289,7 @@ class _Article:
             if not gap.strip():              # "Emmanuel Macron, later told"
                 # ... but not "McLeod, who examined Bruno, told": the name must open its clause
                 clause = max(self.text.rfind(",", lo, s) + 1, lo)
-                if not all(w[2] in _TITLES or self.text[w[0]].isupper() for w in self.words(clause, s)):
+                if not all(w[2] in TITLE_WORDS or self.text[w[0]].isupper() for w in self.words(clause, s)):
                     continue
                 return (s, e, p) if self._position(s, lo) == "subject" else None
             # "Rep. Jim Jordan (R-Ohio), a member,", "Vann R. Newkirk II, a writer,"
@@ -400,7 +310,7 @@ class _Article:
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
             who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
-            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in _PASSIVE for w in inner[:who]):
+            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in PASSIVE for w in inner[:who]):
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description
@@ -412,7 +322,7 @@ class _Article:
         or after a preposition, and any followed by a verb."""
         first = True
         for s, e, p in self.mention_in(sstart, send):
-            if self.in_quote(s) or _POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
+            if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
                 continue
             if self.text.count("(", sstart, s) > self.text.count(")", sstart, s):
                 continue           # "(Lo called it “…”), Vale answered": not the sentence's subject
@@ -516,14 +426,6 @@ def _region_end(art: _Article, i: int) -> int:
     return min(nxt, send, pend)
 
 
-def ends_with_any(s: str, chars: str) -> bool:
-    """re.search("[<chars>]$", s) without trying every offset of s: the last character, or
-    the one before a final line break ($ matches there too)."""
-    if s.endswith("\n"):
-        s = s[:-1]
-    return s[-1:] != "" and s[-1] in chars
-
-
 _GAP = re.compile(r"[\s,;:—–-]*")
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*")
 _CREDIT = re.compile(r"\s*\n\s*[―—–-]+\s*")
@@ -560,10 +462,10 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return _named_after(art, words[1][1], end, words[0][0], "according-to")
     first = 0
-    while first < len(words) - 1 and words[first][2] in _BETWEEN:
+    while first < len(words) - 1 and words[first][2] in BETWEEN:
         first += 1
     w0, w1, w = words[first]
-    if w in _INVERTED and text[w0].islower():           # "…," said Mr Brown
+    if w in INVERTED and text[w0].islower():           # "…," said Mr Brown
         return _named_after(art, w1, end, words[0][0], "verb-name")
     if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
         return _named_after(art, w1, end, w0, "verb-name")
@@ -578,7 +480,7 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
                 return None  # "as Trump went on about “…,” Melanie said yes": not her words
             if ended and re.search(r",\s*who\b", text[cue.start:w0]):
                 return None  # `"…." Ann Lo, who has …, had said …`: a new statement, background
-            if ended and (w not in _INVERTED or not _short_tail(art, w1, end)):
+            if ended and (w not in INVERTED or not _short_tail(art, w1, end)):
                 # `"…." Mary Jones added that …`: a new statement by someone; whether it
                 # also owns the quote is unclear, so the quote gets no speaker
                 if cue.kind == "name" and cue.start == start:
@@ -641,9 +543,9 @@ def _opens(art: _Article, start: int, cue_start: int, strict: bool = False) -> b
         return True
     between = art.words(start, cue_start)
     if strict:
-        return len(between) == 1 and between[0][2] in _TITLES
+        return len(between) == 1 and between[0][2] in TITLE_WORDS
     return (len(between) <= 6 and "," not in art.text[start:cue_start]
-            and not any(w[2] in SPEECH_VERBS or w[2] in _NOT_NP for w in between))
+            and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP for w in between))
 
 
 def _short_tail(art: _Article, verb_end: int, end: int) -> bool:
@@ -671,12 +573,12 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     w = art.words(j, end)
     if not w or w[0][0] != j:
         return None
-    if w[0][2] in _PRONOUNS:
-        return Cue("pronoun", cue_start, w[0][1], gender=_PRONOUNS[w[0][2]], sieve="pronoun")
+    if w[0][2] in PRONOUNS:
+        return Cue("pronoun", cue_start, w[0][1], gender=PRONOUNS[w[0][2]], sieve="pronoun")
     # "said a spokesman", "said officials", "said Carla Munoz" (not among the people);
     # "said on Twitter", "said Tuesday" have their subject elsewhere
-    if w[0][2] in _NP_START or (art.text[j].isupper() and w[0][2] not in _TIME_WORDS):
-        run = _name_run(art, w)
+    if w[0][2] in NP_START or (art.text[j].isupper() and w[0][2] not in TIME_WORDS):
+        run = name_run(art, w)
         # after "told" the name is the listener: ", who examined him, told the Sun:"
         listener = re.search(r"\btel(?:ls|ling)\b|\btold\b", art.text[cue_start:pos], re.IGNORECASE)
         org = organisation(art, j, run) if run and not listener else None
@@ -692,12 +594,6 @@ _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 _ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
     sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
                          "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
-_TIME_WORDS = set("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december today yesterday tonight last this
-""".split())
-
-
 def _cue_before(art: _Article, i: int) -> Cue | None:
     """`Starmer said: "…"`, `X told ABC News: "…"`, `Tusk called the meeting "historic"`:
     the nearest speech verb before the quote in its sentence whose subject can be told."""
@@ -731,7 +627,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         if w not in SPEECH_VERBS:
             continue
         if text[w0].isupper():
-            if w in _INVERTED and w0 == sstart:        # "Said Ellis: “…”"
+            if w in INVERTED and w0 == sstart:        # "Said Ellis: “…”"
                 cue = _named_after(art, w1, s, w0, "verb-name")
                 if cue:
                     return cue
@@ -739,7 +635,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
         cue = art.subject_before(w0, sstart)
         before = art.words(max(sstart, w0 - 30), w0)[-1:]
         after_comma = _char_before(text, w0) == ","
-        if (cue is not None and cue.kind == "name" and w in _PARTICIPLES and after_comma
+        if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
                 and (_char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
             # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
             # Wednesday, saying": the name is an object; the participle takes the clause's subject
@@ -747,12 +643,12 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             if cue is not None and cue.start >= w0 - 1:
                 cue = None
         if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
-                w in _PARTICIPLES and (after_comma or w in _SAYING) or _after_to(words, k)
+                w in PARTICIPLES and (after_comma or w in SAYING) or _after_to(words, k)
                 or before and before[0][2] in ("and", "but")):
             # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
             # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
-        if cue is None and w in _INVERTED and (k == 0 or _char_before(text, w0) in ",:"):
+        if cue is None and w in INVERTED and (k == 0 or _char_before(text, w0) in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
             continue
@@ -773,7 +669,7 @@ def _object_before(art: _Article, start: int, sstart: int) -> bool:
     an earlier subject in the sentence and a lower-case word right before the name's titles."""
     subjects = [pos for pos, _ in art.sentence_subjects(sstart, start)]
     before = art.words(sstart, art.skip_title_back(start, sstart))[-1:]
-    return bool(subjects) and bool(before) and art.text[before[0][0]].islower() and before[0][2] not in _CONJUNCTIONS
+    return bool(subjects) and bool(before) and art.text[before[0][0]].islower() and before[0][2] not in CONJUNCTIONS
 
 
 def _after_to(words, k: int) -> bool:
@@ -786,15 +682,15 @@ def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
     for w0, w1, w in reversed(art.words(sstart, verb)):
         if art.text.count("(", w0, verb) < art.text.count(")", w0, verb):
             continue           # "(Lo called it “…”), Vale answered by saying": inside brackets
-        if w in SPEECH_VERBS and w not in _PARTICIPLES and art.text[w0].islower():
+        if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)
             if cue:
                 return Cue(cue.kind, cue.start, verb, cue.person, cue.gender, cue.sieve)
     for pos, person in art.sentence_subjects(sstart, verb):
         return Cue("name", pos, verb, person, sieve="partial-subject")
     w = art.words(sstart, verb)
-    if w and w[0][2] in _PRONOUNS:
-        return Cue("pronoun", w[0][0], verb, gender=_PRONOUNS[w[0][2]])
+    if w and w[0][2] in PRONOUNS:
+        return Cue("pronoun", w[0][0], verb, gender=PRONOUNS[w[0][2]])
     return None
 
 
@@ -818,7 +714,7 @@ def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
         if not words or len(words) > 6:
             continue
         w0, w1, w = words[0]
-        if w in _INVERTED and art.text[w0].islower():
+        if w in INVERTED and art.text[w0].islower():
             cue = _named_after(art, w1, chunk_end, w0, "verb-name")
             if cue and cue.kind != "unnamed":
                 return cue
@@ -882,7 +778,7 @@ def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
     between = art.words(pe, s)
     prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
     others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
-    if any(w[2] in _ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
+    if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
            for k, w in enumerate(between)):
         return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
     cs, ce = art.cue_spans.get(prev_i, (-1, -1))
@@ -910,7 +806,7 @@ def _reported_before(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
         return None
     sstart, send = art.sentence_of(art.paras[k - 1][1] - 1)
     for w0, w1, w in art.words(sstart, send):
-        if w in SPEECH_VERBS and w not in _PARTICIPLES and art.text[w0].islower():
+        if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)
             if cue and cue.kind in ("name", "pronoun"):
                 cue.end, cue.sieve = w1, "continuation"
@@ -938,117 +834,3 @@ def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
 
 def _fold(s: str) -> str:
     return _NON_WORDS.sub(" ", s).strip().lower()
-
-
-# Organisations as the source of a quote. Groups and roles are never one ("officials said").
-_GROUPS = set("""
-democrat republican conservative liberal tory socialist
-officials police protesters demonstrators sources critics analysts experts residents witnesses
-investigators prosecutors authorities lawmakers legislators voters supporters opponents democrats
-republicans conservatives liberals tories activists fans players workers staff aides students
-doctors scientists researchers economists observers leaders members people
-""".split())
-# "the IMF report stated", "PolitiFact's analysis found": the document speaks for its maker.
-_DOCUMENTS = {"report", "statement", "study", "survey", "analysis", "editorial", "article", "story",
-              "website", "review", "poll", "memo", "release", "investigation", "ruling"}
-_NAME_LINKS = {"of", "for", "and", "&", "on"}      # inside a name: "Bank of England"
-_TOKEN = re.compile(r"[A-Za-z0-9&][\w&.'’-]*")
-_CAPS = re.compile(r"[A-Z]{2,}s?|(?:[A-Z]\.){2,}")   # IMF, CNN, U.N.
-_INNER_CAP = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")   # PolitiFact
-
-
-def _name_run(art: _Article, words) -> int | None:
-    """Where a name that opens words (after "said", "according to") ends: capitalised words
-    with only spaces between ("Bank of England"), after an optional "the", plus a document
-    noun ("report"). None when a lower-case noun follows: "the East Kilbride athlete"."""
-    end = last = None
-    for n, (w0, w1, w) in enumerate(words):
-        if last is not None and art.text[last:w0].strip() or w in _TIME_WORDS:
-            break                  # a comma or other mark ends the name, as does "on Tuesday"
-        if art.text[w0].isupper() or (n == 0 and w == "the"):
-            end = last = w1
-        elif end is not None and w in _NAME_LINKS:
-            last = w1
-        elif end is not None and w in _DOCUMENTS:
-            return w1
-        elif end is not None:
-            return None
-        else:
-            break
-    return end
-
-
-def _whole_words(text: str, word: str) -> list[int]:
-    """Offsets where word stands with a regex word boundary (\\b) on both sides. str.find
-    skips to candidates; a pattern starting with \\b would be tried at every offset."""
-    def edge(i: int) -> bool:
-        before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
-        after = i < len(text) and (text[i].isalnum() or text[i] == "_")
-        return before != after
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        if edge(at) and edge(at + len(word)):
-            out.append(at)               # as re.finditer: the next match starts after this one
-            at = text.find(word, at + max(len(word), 1))
-        else:
-            at = text.find(word, at + 1)
-    return out
-
-
-def organisation(art: _Article, start: int, end: int) -> str | None:
-    """The organisation text[start:end] names as written ("PolitiFact", "the Times",
-    "The International Atomic Energy Agency"), or None when it may be a person, a group
-    or anything else. Precision first: only a capitalised name with something that marks
-    it as an organisation (a "the", an organisation word, an acronym, a place, or two
-    words that are not a first name and a surname)."""
-    text = art.text
-    toks = [[m.start() + start, m.end() + start, m.group()] for m in _TOKEN.finditer(text[start:end])]
-    if toks and toks[-1][2].lower() in _DOCUMENTS:
-        toks.pop()
-        if toks:
-            p = _POSSESSIVE.search(toks[-1][2])
-            if p and p.end() == len(toks[-1][2]):        # "PolitiFact's report"
-                toks[-1][1] -= len(toks[-1][2]) - p.start()
-                toks[-1][2] = toks[-1][2][:p.start()]
-    for t in toks:
-        t[2] = t[2].rstrip(".") if not _CAPS.fullmatch(t[2]) else t[2]
-    while toks and toks[0][2] in STOP and toks[0][2] not in ("the", "The"):
-        toks.pop(0)                                 # "But PolitiFact said", "Now the Times"
-    the = bool(toks) and toks[0][2] in ("the", "The")
-    body = [t[2] for t in toks[the:]]
-    if not body or len(body) > 7 or any("’" in w or "'" in w for w in body):
-        return None
-    if not (body[0][0].isupper() and body[-1][0].isupper()):
-        return None
-    if not all(w[0].isupper() or w[0].isdigit() or w in _NAME_LINKS for w in body):
-        return None
-    s, e = toks[0][0], toks[-1][1]
-    if art.mention_in(s, e) or any(m[1] > s for m in art.mention_in(max(0, s - 60), s)):
-        return None                                 # a person's name, or part of one
-    low = [w.lower() for w in body]
-    if any(w in TITLES or w.lower() in _TITLES for w in body) or low[-1] in ROLE_NOUNS:
-        return None                                 # "The Foreign Secretary", "the Chief Executive"
-    if len(body) == 1 and (body[0] + "s" in DEMONYMS or body[0].endswith(("man", "men"))):
-        return None                                 # "The Scot said", "the Frenchman"
-    if (body[0] in TITLES or low[0] in _TITLES or low[0] in _NP_START or low[0] in _NOT_NP
-            or any(w in _TIME_WORDS for w in low) or any(w in _PRONOUNS or w in _GROUP_PRONOUNS for w in low)
-            or any(w in SPEECH_VERBS for w in low)):
-        return None
-    if len(body) == 1 and (low[0] in _GROUPS or body[0] in DEMONYMS or body[0][:-1] in DEMONYMS or (not the and _whole_words(text, low[0]))):
-        return None                                 # "Police say", "Protesters said"
-    names = first_names()
-    marked = (the
-              or any(w in ORG_WORDS and w not in SURNAME_LIKE for w in body)
-              or any(_INNER_CAP.match(w) for w in body)
-              # an acronym, not a surname in capitals (a transcript's "PENCE:")
-              or any(_CAPS.fullmatch(w) and not _whole_words(text, w.title()) for w in body)
-              or any(w in PLACES for w in body))
-    if not marked and len(body) >= 2 and body[0] not in names and "-" not in "".join(body) \
-            and text.count(text[toks[the][0]:e]) >= 2:
-        # "Zero Hedge", named in full more than once: a person's surname would stand alone
-        # somewhere in the text, and a name seen once may be a person the people pass missed
-        marked = all(text[max(0, at - len(body[-2]) - 1):at].strip() == body[-2] for at in _whole_words(text, body[-1]))
-    if not marked or (body[0] in names and not any(w in ORG_WORDS for w in body)):
-        return None
-    return text[s:e]

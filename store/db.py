@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .model import Article, Extraction
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 4
 

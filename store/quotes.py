@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution import attribute, ends_with_any
+from .attribution import attribute
 from .model import Person, Quote
-from .text import find_all, matches_at
+from .text import ends_with_any, find_all, matches_at
 
 # Straight '' (two apostrophes, some wire archives) counts as a double mark.
 # An apostrophe between two letters (don't, Starmer’s) is never a mark, so is not matched.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution import CUE_VERBS
+from .speech import CUE_VERBS
 
 # Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters
 # other than newline and tab. Article text is data: none of this may reach a screen.
@@ -144,3 +144,29 @@ def _looks_like_new_sentence(text: str, mark: int) -> bool:
     nxt = re.match(r"[.\s\"“]*([A-Z][a-z]*)", text[mark:])
     return bool(nxt) and nxt.group(1) in {"The", "He", "She", "It", "They", "We", "I", "But",
                                           "And", "In", "A", "This", "That", "There", "His", "Her"}
+
+
+def ends_with_any(s: str, chars: str) -> bool:
+    """re.search("[<chars>]$", s) without trying every offset of s: the last character, or
+    the one before a final line break ($ matches there too)."""
+    if s.endswith("\n"):
+        s = s[:-1]
+    return s[-1:] != "" and s[-1] in chars
+
+
+def whole_words(text: str, word: str) -> list[int]:
+    """Offsets where word stands with a regex word boundary (\\b) on both sides. str.find
+    skips to candidates; a pattern starting with \\b would be tried at every offset."""
+    def edge(i: int) -> bool:
+        before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+        after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+        return before != after
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        if edge(at) and edge(at + len(word)):
+            out.append(at)               # as re.finditer: the next match starts after this one
+            at = text.find(word, at + max(len(word), 1))
+        else:
+            at = text.find(word, at + 1)
+    return out

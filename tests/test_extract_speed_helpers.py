@@ -4,11 +4,10 @@ from the characters that matter (fixed seeds, so a failure repeats)."""
 import random
 import re
 
-from store.attribution import _whole_words, ends_with_any
 from store.figures import _OF_BEFORE, _of_then_blanks
 from store.people import _AGE_DESC, _age_descriptions, _only_openers
 from store.quotes import _MARK_CHARS, _MARKS
-from store.text import _BOUNDARY, _ends_sentence, find_all, matches_at
+from store.text import _BOUNDARY, _ends_sentence, ends_with_any, find_all, matches_at, whole_words
 
 
 def _strings(seed: int, pieces: list[str], count: int = 4000, longest: int = 10):
@@ -38,7 +37,7 @@ def test_matches_at_gives_the_patterns_matches():
 def test_whole_words_finds_what_a_word_boundary_pattern_finds():
     for text in _strings(2, list("ab-_ .é1&'\n")):
         for word in ("a", "ab", "a-", "&", "b_a", "é"):
-            assert _whole_words(text, word) == [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+            assert whole_words(text, word) == [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
 
 
 def test_ends_with_any_reads_the_last_character_as_dollar_does():

@@ -1,0 +1,109 @@
+"""The words attribution reads: verbs that report speech (and their forms), titles,
+pronouns, and the words that open an unnamed subject or cannot. Data and one inflection
+helper; no logic about quotes."""
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech or stance, as bases inflected below, plus irregular forms.
+# Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
+SPEECH_BASES = """
+add ask post tweet warn insist argue claim explain declare state note recall reply respond
+continue urge suggest acknowledge admit announce confirm stress emphasise emphasize observe
+remark comment concede complain predict promise vow pledge joke quip caution maintain agree
+call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
+demand propose reiterate assert contend counter boast lament mock retort chant criticise
+criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
+blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort
+interject""".split()
+IRREGULAR = """
+say says said saying tell tells told telling write writes wrote writing speak speaks spoke
+speaking sing sings sang singing""".split()
+
+
+def _inflect(base: str) -> set[str]:
+    """add -> add, adds, added, adding (irregular verbs are listed apart)."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith("ee"):
+        return {base, base + "s", base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base in {"admit", "quip", "dub", "slam"}:
+        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
+    return {base, base + es, base + "ed", base + "ing"}
+
+
+# Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
+# are left out.
+ALL_SPEECH = {f for b in SPEECH_BASES for f in _inflect(b)} | set(IRREGULAR)
+SPEECH_VERBS = ALL_SPEECH - set("""
+call note post continue continues term terms label brand comment comments remark remarks
+counter counters rail charge charges report reports reported reporting question questions
+attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
+joke jokes warning hail blame plead state states""".split())
+# Past participles that name or judge someone: right after "Name," they are passive
+# ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
+NAMING = {"dubbed", "called", "labelled", "labeled", "branded", "termed", "described", "nicknamed",
+           "accused", "praised", "criticised", "criticized", "hailed", "blamed", "condemned",
+           "dismissed", "known"}
+PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "told", "written", "spoken"}
+
+# Verbs that may stand right after a quote and take their subject after them too:
+# "…," said Mr Brown / "…," Mr Brown said. The only cue verbs after a quote that ends its
+# own sentence ("…!" Trump posted).
+CUE_VERBS = INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
+             "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
+             "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned",
+             "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked",
+             "responded", "interjected"}
+# Participles that take the subject of the clause before: "..., saying", "..., adding that".
+PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
+# Participles that report speech even without a comma: "a series of tweets saying that …"
+# (but "leaflets condemning …" is the leaflets' stance, not the subject's words).
+SAYING = {"saying", "telling", "writing", "adding", "asking", "arguing", "claiming", "insisting",
+           "warning", "noting", "explaining", "declaring", "tweeting", "posting"}
+# Words that may sit between a subject and its verb.
+BETWEEN = set("""
+has had have also later then would will once again just recently previously earlier
+reportedly repeatedly further simply flatly angrily publicly privately bluntly quickly
+immediately today yesterday tonight subsequently separately himself herself only even still
+often last week night year month on monday tuesday wednesday thursday friday saturday sunday
+this explicitly openly famously memorably directly did does not never clearly has
+didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
+""".split())
+# Before a verb these make it passive: "has been accused of", "was called".
+PASSIVE = {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
+TITLE_WORDS = set("""
+mr mrs ms miss dr prof professor sir dame lord lady president senator sen gov governor rep
+representative judge general gen mayor minister secretary chancellor king queen prince
+princess pope rev father coach captain chairman
+""".split())
+ABBREVIATED = {"mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "rev", "st", "lt", "col",
+                "sgt", "capt", "jr", "sr", "del", "atty", "supt", "insp", "det"}
+PREPOSITIONS = set("""
+to with by of for from at on about between against than into like as under over toward
+towards without before after meeting met ask asked told tells tell urged called named
+""".split())
+CONJUNCTIONS = {"and", "or", "nor", "&"}
+PRONOUNS = {"he": "m", "she": "f"}
+GROUP_PRONOUNS = {"they", "we", "i", "you", "it", "who", "which", "one", "everyone",
+                   "someone", "nobody"}
+# How an unnamed subject starts: "a spokesman", "officials", "the company".
+NP_START = set("""
+a an the his her their its our one another two three four several some many most other
+officials analysts sources critics experts aides police investigators witnesses residents
+""".split())
+NOT_NP = set("""
+to could would should can will that which who if is was were be been being not also it this
+there when while because although though as
+""".split())
+WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+POSSESSIVE = re.compile(r"[’']s?\b")
+
+# Words of time: a name ends before them ("said Smith on Tuesday").
+TIME_WORDS = set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today yesterday tonight last this
+""".split())
