@@ -5,7 +5,8 @@ import random
 import re
 
 from store.figures import _OF_BEFORE, _of_then_blanks
-from store.people import _AGE_DESC, _age_descriptions, _only_openers
+from store.descriptions import AGE_DESC, age_descriptions
+from store.people import _only_openers
 from store.quotes import _MARK_CHARS, _MARKS
 from store.text import _BOUNDARY, _ends_sentence, ends_with_any, find_all, matches_at, whole_words
 
@@ -50,7 +51,7 @@ def test_ends_with_any_reads_the_last_character_as_dollar_does():
 def test_age_descriptions_are_the_patterns_matches():
     pieces = ["the ", "The ", "x", "1", "22", "333", "-year-old", " Bob", " coach", " ", "٣", "²"]
     for text in _strings(4, pieces, longest=8):
-        assert _spans(_age_descriptions(text)) == _spans(_AGE_DESC.finditer(text)), text
+        assert _spans(age_descriptions(text)) == _spans(AGE_DESC.finditer(text)), text
 
 
 def test_of_then_blanks_holds_wherever_the_of_pattern_matches():
