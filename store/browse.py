@@ -31,17 +31,15 @@ def ids_in_background(path: str, ids: Callable[[sqlite3.Connection], list[int]])
     future: Future = Future()
 
     def work() -> None:
+        conn = None
         try:
             conn = connect(path)
-        except sqlite3.Error as e:
-            future.set_exception(e)
-            return
-        try:
             future.set_result(ids(conn))
-        except sqlite3.Error as e:
+        except BaseException as e:     # whatever it is, the waiting side hears of it
             future.set_exception(e)
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     threading.Thread(target=work, name="byline-ids", daemon=True).start()
     return future

@@ -98,7 +98,8 @@ UPDATE people SET
 """
 
 # Migrations from version n to n + 1, run in order inside one transaction; search.install()
-# runs after every migration, so a migration that only changes the search index is empty.
+# runs after them in the same transaction, so a migration that only changes the search
+# index is empty.
 MIGRATIONS: dict[int, str] = {
     1: "",      # 2: the search vocabulary table (sentences_vocab), made by search.install()
     2: "ALTER TABLE quotes ADD COLUMN source TEXT",   # 3: a quote's organisation source
@@ -224,34 +225,40 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0,
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, notice: Callable[[str], None] | None = None) -> None:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" not in tables:
-        if tables:
-            raise StoreError(f"{path} is an SQLite file but not a byline store")
-        version = 0
-    else:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else 0
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was made by a newer byline (schema {version}, this one knows {SCHEMA_VERSION})")
+    version = _version(conn, path)
     if version == SCHEMA_VERSION:
         return
     if version and notice:
         notice(f"upgrading {path} from schema {version} to {SCHEMA_VERSION} (once; a big store takes a minute)")
+    from . import search     # here, not at the top: most commands never migrate
+
+    # one transaction: an interrupted upgrade leaves the store as it was, and a second
+    # process waiting for the lock finds the work done
     with conn:
         conn.execute("BEGIN IMMEDIATE")
+        version = _version(conn, path)
+        if version == SCHEMA_VERSION:
+            return
         if version == 0:
             _script(conn, SCHEMA)
         else:
             for v in range(version, SCHEMA_VERSION):
                 _script(conn, MIGRATIONS[v])
-    # install() runs a script, which commits on its own; it is idempotent, and the version
-    # is written last, so an interrupted migration simply runs again.
-    import sqlite_utils       # here, not at the top: most commands never migrate
-    from . import search
-    search.install(sqlite_utils.Database(conn))
-    with conn:
+        search.install(conn)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _version(conn: sqlite3.Connection, path: Path) -> int:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{path} is an SQLite file but not a byline store")
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was made by a newer byline (schema {version}, this one knows {SCHEMA_VERSION})")
+    return version
 
 
 def _script(conn: sqlite3.Connection, sql: str) -> None:

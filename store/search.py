@@ -70,41 +70,49 @@ class Hit:
 # ---------------------------------------------------------------- index
 
 
-def install(db: sqlite_utils.Database) -> None:
+_INSTALL = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+        text, content='sentences', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2', columnsize=0)""",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab(sentences_fts, row)",
+    """CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE OF text ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+]
+
+
+def install(db) -> None:
     """Create the FTS5 index over sentences(text), the triggers that keep it in step and
-    the vocabulary table. Idempotent; an index created over existing rows is filled.
+    the vocabulary table; an index created over existing rows is filled. Idempotent, and
+    inside the caller's transaction when there is one (a store's migration is all or
+    nothing), else in a transaction of its own.
     Hits are ranked by rapidfuzz, never bm25, so the index keeps no column sizes (a quarter
     of its cost at ingest). Only two-letter prefixes are indexed: longer ones are expanded
     from the vocabulary or read from the terms themselves, as fast at a million sentences
     (keystroke p95 14-19 ms with or without a three-letter index) for a fifth less ingest."""
-    existed = db["sentences_fts"].exists()
-    db.executescript(
-        """
-        CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-            text, content='sentences', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2', prefix='2', columnsize=0);
-        CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab(sentences_fts, row);
-        CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-            INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-            INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        END;
-        CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE OF text ON sentences BEGIN
-            INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        """
-    )
-    if not existed and db.execute("SELECT 1 FROM sentences LIMIT 1").fetchone():
-        rebuild(db)
-
-
-def rebuild(db: sqlite_utils.Database) -> None:
-    """Rebuild the FTS index from the sentences table (after bulk inserts made without
-    the triggers)."""
-    with db.conn:
-        db.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+    conn = getattr(db, "conn", db)         # a sqlite_utils.Database or a plain connection
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        existed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentences_fts'").fetchone()
+        for statement in _INSTALL:
+            conn.execute(statement)
+        if not existed and conn.execute("SELECT 1 FROM sentences LIMIT 1").fetchone():
+            conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+    except BaseException:
+        if own:
+            conn.rollback()
+        raise
+    if own:
+        conn.commit()
 
 
 # ---------------------------------------------------------------- text
@@ -347,7 +355,7 @@ class _Vocab:
     def _pool(self, key, make):
         pool = self._pools.get(key)
         if pool is None:
-            pool = [] if self.warmed else make()
+            pool = [] if self.warmed and key != "sorted" else make()
             self._pools[key] = pool
         return pool
 
@@ -362,11 +370,12 @@ class _Vocab:
                 pools.setdefault(("words", t[:2], len(t)), []).append(t)
             for n in range(4, min(len(t), 11)):
                 pools.setdefault(("beginnings", t[0], n), set()).add(t[:n])
-        if version != self.version:       # topped up meanwhile: these pools are out of date
-            return
-        for key, pool in pools.items():
-            self._pools.setdefault(key, pool if key[0] == "words" else list(pool))
-        self.warmed = True
+        with _vocab_lock:                 # the lock a top-up (add) is made under
+            if version != self.version:   # topped up meanwhile: these pools are out of date
+                return
+            for key, pool in pools.items():
+                self._pools.setdefault(key, pool if key[0] == "words" else list(pool))
+            self.warmed = True
 
     def sorted_terms(self) -> list[str]:
         return self._pool("sorted", lambda: sorted(self.terms))
@@ -452,8 +461,9 @@ def _store_key(db: sqlite_utils.Database):
 def vocabulary(db: sqlite_utils.Database) -> _Vocab:
     """The store's vocabulary, loaded once and topped up with newly added sentences.
     Words of deleted sentences stay in it; they only cost a lookup that finds nothing.
-    It is also saved in the store (table search_terms), since reading it from the FTS
-    index takes seconds at a million sentences and every `byline search` would pay that."""
+    A full read (from the FTS index: seconds at a million sentences) is also saved in the
+    store (table search_terms) for the next process, which tops it up with the sentences
+    added since, or reads the index again once they are more than TOP_UP_ROWS."""
     key = _store_key(db)
     max_id = db.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0
     with _vocab_lock:
@@ -461,14 +471,14 @@ def vocabulary(db: sqlite_utils.Database) -> _Vocab:
         if vocab is None:
             vocab = _saved_vocabulary(db, max_id)
         if vocab is not None and vocab.max_id < max_id <= vocab.max_id + TOP_UP_ROWS:
+            # topped up in memory only: the saved copy stays exactly what a full read gave
             new: set[str] = set()
             for (text,) in db.execute("SELECT text FROM sentences WHERE id > ?", [vocab.max_id]):
                 new.update(tokens(text or ""))
-            _save_terms(db, [(t, 0) for t in new - vocab.terms], max_id)
             vocab.add(new, max_id)
         elif vocab is None or vocab.max_id != max_id:
             counts = db.execute("SELECT term, doc FROM sentences_vocab").fetchall()
-            _save_terms(db, counts, max_id, replace=True)
+            _save_vocabulary(db, counts, max_id)
             vocab = _vocab_of(db, counts, max_id)
         _vocabs[key] = vocab
         vocab.sorted_terms()     # sort now, not on a keystroke
@@ -507,9 +517,10 @@ def _saved_vocabulary(db: sqlite_utils.Database, max_id: int) -> _Vocab | None:
     return vocab
 
 
-def _save_terms(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id: int, replace: bool = False) -> None:
-    """Save terms (and their sentence counts) for the next process. Best effort: a store
-    that is read-only or busy with a writer is simply read from the index again next time."""
+def _save_vocabulary(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id: int) -> None:
+    """Save a full read of the vocabulary (terms and their sentence counts, as of sentence
+    max_id) for the next process, in one transaction. Best effort: a store that is
+    read-only or busy with a writer is simply read from the index again next time."""
     conn = db.conn
     timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     try:
@@ -517,8 +528,7 @@ def _save_terms(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id
         with conn:
             conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")    # as db.py has it
             conn.execute("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID")
-            if replace:
-                conn.execute("DELETE FROM search_terms")
+            conn.execute("DELETE FROM search_terms")
             conn.executemany("INSERT OR IGNORE INTO search_terms (term, docs) VALUES (?, ?)", counts)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_terms_sentence_id', ?)", (str(max_id),))
     except sqlite3.Error:

@@ -83,8 +83,9 @@ async def test_new_ids_keep_the_row_under_the_cursor():
 def test_counts_fit_their_four_cells_at_any_size():
     from tui.widgets.show import count_cell, person_row
 
-    assert [count_cell(n) for n in (0, 42, 9999, 12_270, 999_999, 1_234_567, 25_000_000)] == \
-        ["0", "42", "9999", "12k", "999k", "1.2M", "25M"]
+    assert [count_cell(n) for n in (0, 42, 9999, 12_270, 999_999, 1_234_567, 9_960_000, 25_000_000)] == \
+        ["0", "42", "9999", "12k", "999k", "1.2M", "9.9M", "25M"]
+    assert all(len(count_cell(n)) <= 4 for n in range(0, 2_000_000_000, 9_973))
     row = {"name": "Ann Lee", "mentions": 12_270, "quotes": 1_592, "articles": 104_655}
     line = person_row(row, 40).plain
     assert line.split()[-3:] == ["12k", "1592", "104k"] and len(line) == 40

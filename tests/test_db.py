@@ -285,6 +285,36 @@ def test_version_3_store_gains_person_summaries(tmp_path):
         assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
+def test_interrupted_upgrade_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    from store import search as search_module
+
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
+    conn = sqlite3.connect(path)
+    _drop_person_summary(conn)
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    real_install = search_module.install
+
+    def interrupted(db):
+        real_install(db)               # the index rebuilt, then Ctrl-C before the end
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(search_module, "install", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert "role" not in [r[1] for r in conn.execute("PRAGMA table_info(people)")]
+    conn.close()
+    monkeypatch.setattr(search_module, "install", real_install)
+    with open_store(path) as store:                # and the next open upgrades it whole
+        assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
+        assert [h.text for h in search(store.db, "rebuild")] == ["“We will rebuild,” Ann Lee said."]
+
+
 def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.db"
     with open_store(path) as store:

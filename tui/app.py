@@ -129,7 +129,7 @@ class Pane(Horizontal):
             if first is not None:
                 try:
                     ids = first.result()
-                except sqlite3.Error:       # e.g. read while the store was being migrated
+                except Exception:           # e.g. read while the store was being migrated: ask again
                     pass
             if ids is None:
                 conn = browse.connect(path)

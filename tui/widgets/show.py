@@ -106,12 +106,14 @@ def person_row(row: dict, width: int) -> Text:
 
 
 def count_cell(n: int) -> str:
-    """A count in four cells: 9999, then 12k, 999k, 1.2M (the detail shows it whole)."""
+    """A count in four cells: 9999, then 12k, 999k, 1.2M, 25M (the detail shows it whole)."""
     if n < 10_000:
         return str(n)
     if n < 1_000_000:
         return f"{n // 1000}k"
-    return f"{n / 1_000_000:.1f}M" if n < 10_000_000 else f"{n // 1_000_000}M"
+    if n < 10_000_000:
+        return f"{n // 100_000 / 10:.1f}M"     # rounded down, as the others: 9,960,000 is 9.9M
+    return f"{n // 1_000_000}M" if n < 1_000_000_000 else f"{n // 1_000_000_000}G"
 
 
 def person_columns(width: int) -> Text:
