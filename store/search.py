@@ -491,6 +491,24 @@ def _common_above(max_id: int) -> int:
     return max(COMMON_ROWS, int(max_id * COMMON_SHARE))
 
 
+def save_vocabulary(db: sqlite_utils.Database) -> bool:
+    """After an ingest: read the vocabulary from the index and save it now, when the saved
+    copy is missing or too far behind for a cheap top-up, so that the next search (the
+    app's first keystroke) need not. True when it did."""
+    max_id = db.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0
+    try:
+        mark = db.execute("SELECT value FROM meta WHERE key = 'search_terms_sentence_id'").fetchone()
+    except sqlite3.Error:
+        mark = None
+    if mark is not None and int(mark[0]) <= max_id <= int(mark[0]) + TOP_UP_ROWS:
+        return False
+    with _vocab_lock:
+        counts = db.execute("SELECT term, doc FROM sentences_vocab").fetchall()
+        _save_vocabulary(db, counts, max_id)
+        _vocabs[_store_key(db)] = _vocab_of(db, counts, max_id)
+    return True
+
+
 def _vocab_of(db: sqlite_utils.Database, counts: list[tuple[str, int]], max_id: int) -> _Vocab:
     """A vocabulary from (term, number of sentences holding it) pairs."""
     vocab = _Vocab({t for t, _ in counts}, max_id)

@@ -211,3 +211,30 @@ def test_upgrading_an_older_store_says_so_once(run, tmp_path):
     assert json.loads(first.stdout)[0]["mentions"] > 0
     again = run("people", "--db", db, "--json")
     assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_add_saves_the_search_vocabulary_when_it_is_missing_or_far_behind(run, tmp_path):
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("add", "--db", db, str(tmp_path / "a.txt")).exit_code == 0
+
+    def saved():
+        conn = sqlite3.connect(db)
+        try:
+            mark = conn.execute("SELECT value FROM meta WHERE key = 'search_terms_sentence_id'").fetchone()
+            terms = {t for (t,) in conn.execute("SELECT term FROM search_terms")}
+            return int(mark[0]), terms, conn.execute("SELECT max(id) FROM sentences").fetchone()[0]
+        finally:
+            conn.close()
+
+    mark, terms, max_id = saved()
+    assert mark == max_id and "council" in terms
+    # a small addition later is topped up by the next search itself: nothing is read again now
+    (tmp_path / "b.txt").write_text("Zebrafish thrive in warm water, the keeper said.\n", encoding="utf-8")
+    assert run("add", "--db", db, str(tmp_path / "b.txt")).exit_code == 0
+    mark2, terms2, max_id2 = saved()
+    assert (mark2, terms2) == (mark, terms) and max_id2 > mark
+    hits = json.loads(run("search", "zebrafsh", "--db", db, "--json").stdout)
+    assert hits and "Zebrafish" in hits[0]["text"]

@@ -131,6 +131,10 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
 
             summary = ingest(store, paths, progress=progress)
         elapsed = time.perf_counter() - started
+        if summary.added or summary.replaced:
+            from store.search import save_vocabulary
+
+            save_vocabulary(store.db)     # once the saved one is far behind: seconds at 1M sentences
     read = summary.added + summary.unchanged + summary.replaced
     click.echo(f"added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}, "
                f"skipped {len(summary.skipped)} ({read / max(elapsed, 1e-6):.0f} articles/s)")
