@@ -432,3 +432,17 @@ def test_incremental_person_summary_equals_a_recount(tmp_path):
         kept = store.conn.execute("SELECT * FROM people ORDER BY id").fetchall()
         store.conn.execute(PERSON_SUMMARY)
         assert store.conn.execute("SELECT * FROM people ORDER BY id").fetchall() == kept
+
+
+def test_ids_in_background_reports_any_failure(tmp_path):
+    from store import browse
+
+    with open_store(tmp_path / "s.db"):
+        pass
+
+    def broken(conn):
+        raise ValueError("not a list")
+
+    future = browse.ids_in_background(str(tmp_path / "s.db"), broken)
+    assert isinstance(future.exception(timeout=5), ValueError)
+    assert browse.ids_in_background(str(tmp_path / "s.db"), browse.people_ids).result(timeout=5) == []
