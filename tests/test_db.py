@@ -262,13 +262,13 @@ def test_person_summary_follows_writes_replacements_and_deletes(tmp_path):
         assert [p["name"] for p in people(store)] == ["Ann Lee", "Bo Park"]
 
 
-def test_version_3_store_gains_person_summaries(tmp_path):
-    path = tmp_path / "old.db"
+def _version_3_store(path):
+    """A store with one article, as schema 3 made it: no person summaries, and a search
+    index with column sizes and three-letter prefixes."""
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
     _drop_person_summary(conn)
-    # the search index as version 3 made it, with column sizes
     conn.execute("DROP TABLE sentences_fts")
     conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',"
                  " tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
@@ -276,6 +276,11 @@ def test_version_3_store_gains_person_summaries(tmp_path):
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
+
+
+def test_version_3_store_gains_person_summaries(tmp_path):
+    path = tmp_path / "old.db"
+    _version_3_store(path)
     with open_store(path) as store:
         assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
         # the search index is made again, without column sizes, and finds what it held
@@ -289,13 +294,7 @@ def test_interrupted_upgrade_leaves_the_store_as_it_was(tmp_path, monkeypatch):
     from store import search as search_module
 
     path = tmp_path / "old.db"
-    with open_store(path) as store:
-        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
-    conn = sqlite3.connect(path)
-    _drop_person_summary(conn)
-    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    _version_3_store(path)
     real_install = search_module.install
 
     def interrupted(db):
