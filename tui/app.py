@@ -30,6 +30,11 @@ PANES = ("people", "quotes", "figures", "articles")
 DETAIL_DELAY = 0.04     # seconds the cursor rests before the detail pane redraws
 
 
+def resolved(future: Future | None) -> bool:
+    """Has this background read finished without an error?"""
+    return future is not None and future.done() and future.exception() is None
+
+
 def show_line(line: Static, text: Text | None) -> None:
     """Set a one-line Static, hidden when there is nothing to say. Unchanged text is left
     alone: every update lays the screen out again."""
@@ -120,7 +125,7 @@ class Pane(Horizontal):
         show_line(self.query_one(".scope", Static), scope)
         path = self.app.store_path
         first = self.app.take_first_ids(self.name, query)
-        if first is not None and first.done() and first.exception() is None:
+        if resolved(first):
             self.loaded(generation, first.result(), keep)
             return
 
@@ -476,7 +481,7 @@ class BylineApp(App):
     # ---- the first list ------------------------------------------------------------
 
     def first_ids_ready(self) -> bool:
-        return self._first_ids is not None and self._first_ids.done() and self._first_ids.exception() is None
+        return resolved(self._first_ids)
 
     def take_first_ids(self, pane: str, query: str) -> Future | None:
         """The prefetched ids, once, for the People pane's unfiltered first load."""
