@@ -294,3 +294,17 @@ async def test_first_list_is_queried_again_when_the_early_read_failed(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert list_ids(app.current_list()) == browse.people_ids(browse.connect(str(sample_db)))
+
+
+async def test_collector_left_off_for_start_up_is_back_on_once_the_first_frame_is_up(sample_db):
+    import gc
+
+    gc.disable()                                 # as `byline` starts the app
+    try:
+        app = BylineApp(str(sample_db))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

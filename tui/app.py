@@ -5,6 +5,7 @@ strings, so markup or escape codes in an article show literally.
 """
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from concurrent.futures import Future
@@ -492,6 +493,13 @@ class BylineApp(App):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
+
+    def on_ready(self) -> None:
+        # `byline` starts with the collector off (see tui/cli.py); what start-up built is
+        # long-lived, so it is frozen out of every later collection rather than scanned
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     # ---- navigation ----------------------------------------------------------------
 
