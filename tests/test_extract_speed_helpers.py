@@ -8,7 +8,7 @@ from store.figures import _OF_BEFORE, _of_then_blanks
 from store.descriptions import AGE_DESC, age_descriptions
 from store.people import _only_openers
 from store.quotes import _MARK_CHARS, _MARKS
-from store.text import _BOUNDARY, _ends_sentence, ends_with_any, find_all, matches_at, whole_words
+from store.text import _BOUNDARY, _ESCAPES, _ends_sentence, clean_text, ends_with_any, find_all, matches_at, whole_words
 
 
 def _strings(seed: int, pieces: list[str], count: int = 4000, longest: int = 10):
@@ -104,3 +104,14 @@ def test_patterns_ending_at_a_name_need_their_word_last():
             assert before.rstrip().endswith(_SPEECH_BEFORE_WORDS), before
         if _THING_BEFORE.search(before):
             assert before.rstrip().endswith(_THINGS), before
+
+
+def test_clean_text_skipping_clean_text_changes_nothing():
+    def cleaned(text: str) -> str:          # clean_text without its quick check
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+        return _ESCAPES.sub("", text.replace("\ufeff", ""))
+
+    pieces = list("ab \n\t“’é") + ["\x1b", "[", "31m", "]", "\x07", "\r", "\x00", "\x7f", "\x85", "\x9f", "\xa0",
+                                    "\u2028", "\u2029", "\ufeff", "\x1b[1m", "\x1b]8;;x\x1b\\"]
+    for text in _strings(9, pieces, longest=12):
+        assert clean_text(text) == cleaned(text), repr(text)
