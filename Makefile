@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Compiled once here, so the app does not compile its own modules at every start
-# (about 40 ms of it) where PYTHONDONTWRITEBYTECODE is set.
+# Byte-compiled here (only what changed since), so the app does not compile its own
+# modules at every start (about 40 ms) where PYTHONDONTWRITEBYTECODE is set.
 run: $(STAMP)
 	$(BIN)/python -m compileall -q tui store >/dev/null
 	$(BIN)/byline
