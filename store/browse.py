@@ -194,7 +194,8 @@ def person_articles(db, person_id: int, limit: int = 20) -> list[dict]:
 
 def person_forms(db, person_id: int) -> list[str]:
     """Every form the text used for a person, across all their articles (each article's
-    forms are those of its mentions), read by SQLite's JSON functions."""
+    forms are those of its mentions), read by SQLite's JSON functions: names, longest
+    first, then descriptions."""
     try:
         forms = {f for (f,) in _conn(db).execute(
             "SELECT DISTINCT j.value FROM article_people ap, json_each(ap.forms) j"
@@ -203,7 +204,8 @@ def person_forms(db, person_id: int) -> list[str]:
         forms = set()
         for (raw,) in _conn(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
             forms.update(_json_list(raw))
-    return sorted(forms, key=lambda f: (-len(f), f))
+    # names, longest first, then descriptions ("the prime minister")
+    return sorted(forms, key=lambda f: (f[:4].lower() == "the ", -len(f), f))
 
 
 def _json_list(raw) -> list[str]:

@@ -1,6 +1,7 @@
 """Mentions people.py ties to a person after finding names: "the prime minister" (the one
-person with that role), "the 22-year-old" (the one person the sentence before names), and
-each person's gender from the pronouns that follow their mentions."""
+person with that role, or the one person the sentence before names), "the 22-year-old"
+(the one person the sentence before names), and each person's gender from the pronouns that
+follow their mentions."""
 from __future__ import annotations
 
 import bisect
@@ -50,6 +51,9 @@ def tie_descriptions(text: str, people: list[Person]) -> None:
 
 
 AGE_DESC = re.compile(r"(?=[Tt])\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % _ROLES)
+_SAID_SLOT = re.compile(r"(?:^|[,”\"’']\s*(?:said|says|added)\s+)$")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
 
 
@@ -71,32 +75,111 @@ def age_descriptions(text: str):
 
 def tie_ages(text: str, people: list[Person], sent_starts: list[int]) -> None:
     """"The 22-year-old" as a subject means the one person the sentence before names."""
-    if not people or "-year-old" not in text:
+    if people and "-year-old" in text:
+        for m in age_descriptions(text):
+            p = _named_before(text, people, sent_starts, m.start(), m.end())
+            if p:
+                p.mentions.append((m.start(), m.end()))
+
+
+# Heads of descriptions that, in a story about a named person, usually mean somebody else
+# ("Smith appeared in court. The judge said ...", "Rooney scored twice. The manager said ..."):
+# never tied to the person named before.
+_OTHERS = frozenset("""
+lawyer attorney judge prosecutor counsel solicitor barrister doctor surgeon nurse officer detective
+constable inspector superintendent referee umpire victim suspect witness defendant spokesman
+spokeswoman spokesperson aide adviser advisor assistant deputy manager coach boss trainer head owner
+rival opponent challenger colleague teammate team-mate partner compatriot friend wife husband son
+daughter mother father brother sister widow cousin uncle aunt woman man girl boy member resident
+worker farmer pensioner villager refugee teenager student teacher official analyst economist expert
+strategist investor banker trader broker dealer soldier protester activist campaigner
+""".split())
+# words a description's modifiers never are: "The report said the minister" is no description
+_NOT_MODIFIERS = """
+the a an this that these those his her its their our my your said says told added has had have
+is was were are be been will would could should may might must can did does do of to in on at
+for and or but with by from as after before when while who which whose what not no also
+""".split()
+_NEXT_WORD = re.compile(r" ([a-z-]+)")
+_DEGREE = frozenset("most least more less very so too".split())
+ROLE_DESC = re.compile(r"\b[Tt]he((?: (?!(?:%s)\b)[A-Za-z][A-Za-z-]*){0,3} (?:%s))(?= [a-z]|[,.;])"
+                       % ("|".join(_NOT_MODIFIERS), _ROLES))
+
+
+def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
+    """"The prime minister" as a subject, right after a sentence naming one person, is that
+    person when nothing says otherwise: the description's head fits the role the person
+    already has (or they have none, and it becomes theirs), and nobody named earlier holds
+    a role of that kind ("Donald Tusk, the Polish prime minister" makes a later "the prime
+    minister" too uncertain to tie)."""
+    if not people:
         return
+    first_seen = {id(p): min(p.mentions)[0] for p in people}
+    at = text.find("he ", 1)
+    while at >= 0:
+        m = ROLE_DESC.match(text, at - 1)
+        at = text.find("he ", at + 3)
+        if not m:
+            continue
+        words = m.group(1).split()
+        head = words[-1].lower()
+        nxt = _NEXT_WORD.match(text, m.end())
+        if head in _OTHERS or text.startswith(" of ", m.end()) or _quoted(text, m.start()) or \
+                nxt and nxt.group(1) in ROLE_NOUNS:
+            continue                       # "The billionaire| businessman's standing"
+        p = _named_before(text, people, sent_starts, m.start(), m.end(), strict=True)
+        if p is None or (p.role and head not in p.role.lower().split()):
+            continue
+        surname = p.name.split()[-1]
+        if any(o is not p and (o.name.split()[-1] == surname or o.role and first_seen[id(o)] < m.start() and
+                               head in o.role.lower().split()) for o in people):
+            continue                       # "the candidate" among the Trumps, or after "Tusk, the Polish prime minister"
+        p.mentions.append((m.start(), m.end()))
+        if not p.role and not any(w in _DEGREE or w.endswith("ly") for w in words):
+            p.role = " ".join(words)       # not "famously gruff senator", "most unlikely candidate"
+
+
+def _named_before(text: str, people: list[Person], sent_starts: list[int], start: int, end: int,
+                 strict: bool = False) -> Person | None:
+    """The person a description at start..end, the subject of its sentence, refers to: the one
+    person named (outside quotes, not only as a possessive) in the nearest earlier sentence
+    that names anyone. None when the text does not settle it. strict (roles, which a citation
+    prints): the description opens its sentence or follows "said"; the naming sentence has no
+    pronoun subject before the person ("He allowed a double to Segui"); and every sentence
+    between them goes on with he or she ("The ministry spokesman said ..." brings in someone
+    else)."""
     owner = sorted((s, e, p) for p in people for s, e in p.mentions)
-    starts = [m[0] for m in owner]
-    for m in age_descriptions(text):
-        i = bisect.bisect_right(sent_starts, m.start()) - 1
-        sent = sent_starts[i] if i >= 0 else 0
-        if not _DESC_SLOT.search(text, max(sent, m.start() - 12), m.start()) and \
-                text[sent:m.start()].strip(" “\"‘'"):
-            continue
-        k = bisect.bisect_left(starts, m.start())
-        if k < len(starts) and starts[k] <= m.end() + 2:
-            continue                       # "the 35-year-old Bruno": the name is right there
-        k = bisect.bisect_left(starts, sent)
-        if k < len(starts) and starts[k] < m.start():
-            continue                       # someone is named earlier in this sentence
-        # the people named (outside quotes) in the nearest earlier sentence that names anyone
-        j = bisect.bisect_left(starts, sent) - 1
-        while j >= 0 and _quoted(text, starts[j]):
-            j -= 1
-        if j < 0:
-            continue
-        prev_sent = sent_starts[max(bisect.bisect_right(sent_starts, starts[j]) - 1, 0)]
-        named = {id(o[2]): o[2] for o in owner if prev_sent <= o[0] < sent and not _quoted(text, o[0])}
-        if len(named) == 1:
-            next(iter(named.values())).mentions.append((m.start(), m.end()))
+    starts = [o[0] for o in owner]
+    i = bisect.bisect_right(sent_starts, start) - 1
+    sent = sent_starts[i] if i >= 0 else 0
+    slot = _SAID_SLOT if strict else _DESC_SLOT
+    if not slot.search(text, max(sent, start - 12), start) and text[sent:start].strip(" “\"‘'"):
+        return None
+    k = bisect.bisect_left(starts, start)
+    if k < len(starts) and starts[k] <= end + 2:
+        return None                        # already a mention, or "the 35-year-old Bruno": the name is right there
+    k = bisect.bisect_left(starts, sent)
+    if k < len(starts) and starts[k] < start:
+        return None                        # someone is named earlier in this sentence
+    j = k - 1
+    while j >= 0 and _quoted(text, starts[j]):
+        j -= 1
+    if j < 0:
+        return None
+    prev_sent = sent_starts[max(bisect.bisect_right(sent_starts, starts[j]) - 1, 0)]
+    named = {id(o[2]): o[2] for o in owner if prev_sent <= o[0] < sent and not _quoted(text, o[0])}
+    if len(named) != 1:
+        return None
+    p = next(iter(named.values()))
+    if all(text.startswith(("'s", "’s"), e) for s, e in p.mentions if prev_sent <= s < sent):
+        return None                        # "Johnson's spokesman said ...": not Johnson himself
+    if strict:
+        if _SUBJECT_PRONOUN.search(text, prev_sent, min(s for s, _ in p.mentions if s >= prev_sent)):
+            return None
+        k = bisect.bisect_right(sent_starts, prev_sent)
+        if any(not _HE_SHE.search(text, a, b) for a, b in zip(sent_starts[k:i], sent_starts[k + 1:i + 1])):
+            return None
+    return p
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .descriptions import pronoun_genders, tie_ages, tie_descriptions
+from .descriptions import pronoun_genders, tie_ages, tie_descriptions, tie_roles
 from .model import Person
 from .names import (CAP_PARTICLES, DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES,
                     ROLE_NOUNS, ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, first_names)
@@ -788,6 +788,7 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
 
     tie_descriptions(text, people)
     tie_ages(text, people, sent_starts)
+    tie_roles(text, people, sent_starts)
     for p in people:
         p.mentions.sort()
         p.forms = list(dict.fromkeys([text[s:e] for s, e in p.mentions]))

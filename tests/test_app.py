@@ -76,6 +76,11 @@ async def test_selecting_keir_starmer_shows_only_his_quotes(sample_db):
         await settle(app, pilot)
         people = app.current_list()
         assert people.current["name"] == "Keir Starmer"
+        await pilot.pause(0.1)                   # the detail follows once the cursor rests
+        detail = str(app.main.pane.query_one(".detail").render())
+        # his role and every form the text used for him, "The prime minister" included
+        assert "prime minister" in detail
+        assert all(form in detail for form in ("Keir Starmer", "Starmer", "The prime minister"))
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.main.pane.name == "quotes"
@@ -108,7 +113,10 @@ async def test_search_porcupin_opens_the_quote_and_y_copies_its_citation(sample_
         view = app.screen.query_one(ArticleView)
         assert "steel porcupine" in drawn(view)            # scrolled into view
         await pilot.press("y")
-        assert app.clipboard == cite(expected, "plain")
+        assert app.clipboard == cite(expected, "plain") == (
+            "“It’s basically [about] turning Ukraine into a steel porcupine that is indigestible for "
+            "potential invaders.” — Ursula von der Leyen, president of the European Commission, "
+            "quoted in “Starmer coalition of the willing”.")
         await pilot.press("Y")
         assert app.clipboard == cite(expected, "markdown")
         await pilot.press("escape", "escape")
@@ -128,6 +136,15 @@ async def test_y_in_quotes_pane_copies_the_row_under_the_cursor(sample_db):
         row = app.current_list().current
         await pilot.press("y")
         assert app.clipboard == cite(browse.quotes_rows(conn, [row["id"]])[0], "plain")
+        # the issue's own example, role included ("The prime minister" is Starmer in the text)
+        await pilot.press("f")
+        await type_text(pilot, "time to step up")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("g", "y")
+        assert app.clipboard == ("“It’s time to step up and lead and to unite around a new plan for a just and "
+                                 "enduring peace.” — Keir Starmer, prime minister, quoted in “Starmer coalition "
+                                 "of the willing”.")
 
 
 async def test_filter_narrows_quotes_by_words(sample_db):

@@ -89,3 +89,14 @@ def test_counts_fit_their_four_cells_at_any_size():
     row = {"name": "Ann Lee", "mentions": 12_270, "quotes": 1_592, "articles": 104_655}
     line = person_row(row, 40).plain
     assert line.split()[-3:] == ["12k", "1592", "104k"] and len(line) == 40
+
+
+def test_people_rows_show_the_role_when_there_is_room():
+    from tui.widgets.show import person_columns, person_row
+
+    row = {"name": "Ann Lee", "role": "prime minister", "mentions": 3, "quotes": 1, "articles": 1}
+    wide, narrow = person_row(row, 70).plain, person_row(row, 40).plain
+    assert "prime minister" in wide and len(wide) == 70
+    assert wide.index("prime minister") == person_columns(70).plain.index("role")
+    assert "prime" not in narrow and len(narrow) == 40      # the detail pane shows it there
+    assert person_row({**row, "role": None}, 70).plain.split() == ["Ann", "Lee", "3", "1", "1"]

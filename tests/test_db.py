@@ -395,9 +395,10 @@ def test_person_forms_and_articles_across_a_store(tmp_path):
         store.write([(f"k{i}", Article(text=t, path=f"{i}.txt"), e) for i, (t, e) in enumerate(zip(texts, exs))])
         pid = store.conn.execute("SELECT id FROM people").fetchone()[0]
         # a row whose forms are not JSON is skipped, not fatal
-        store.conn.execute("UPDATE article_people SET forms = 'not json' WHERE article_id = 2")
+        store.conn.execute("UPDATE article_people SET forms = 'not json' WHERE article_id = 1")
         store.conn.commit()
-        assert browse.person_forms(store.conn, pid) == ["Ann Lee", "Ms Lee", "Lee"]
+        # names, longest first, then descriptions
+        assert browse.person_forms(store.conn, pid) == ["Ann Lee", "Ms Lee", "Lee", "The mayor"]
         # most mentions first (the third article has three), then the latest added
         assert [r["article_id"] for r in browse.person_articles(store.conn, pid)] == [3, 2, 1]
         assert [r["article_id"] for r in browse.person_articles(store.conn, pid, limit=2)] == [3, 2]

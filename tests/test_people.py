@@ -200,6 +200,64 @@ def test_an_age_description_skips_names_inside_quotes():
     assert ps["Jana Holt"].forms == ["Jana Holt"]
 
 
+def test_a_role_description_opening_a_sentence_is_the_person_named_just_before():
+    text = ("Marta Olsen announced a deal for the shipyard. The prime minister had spent two days "
+            "in talks. \"We did it,\" she said. The prime minister said the yard would stay open.")
+    p = by_name(text)["Marta Olsen"]
+    assert p.role == "prime minister"
+    assert p.forms == ["Marta Olsen", "The prime minister"]
+    # one sentence between that goes on with "she" keeps the thread
+    text = ("Colm Regan told MPs the plan would work. He argued it was fair. "
+            "The home secretary was answering a question.")
+    assert by_name(text)["Colm Regan"].role == "home secretary"
+    text = 'Ana Ruiz spoke first. "We will win," said the prime minister.'
+    assert by_name(text)["Ana Ruiz"].forms == ["Ana Ruiz", "the prime minister"]
+
+
+def test_a_role_description_fits_a_role_the_person_has_and_no_other():
+    text = "President Ana Ruiz flew to Lima. The president spoke to the press."
+    assert "The president" in by_name(text)["Ana Ruiz"].forms
+    text = "Chancellor Ana Ruiz flew to Lima. The president spoke to the press."
+    assert by_name(text)["Ana Ruiz"].forms == ["Chancellor Ana Ruiz"]
+
+
+def test_a_role_description_is_not_tied_when_the_text_does_not_settle_it():
+    cases = [
+        # two people before it
+        "Ana Ruiz met Tomas Berg in Oslo. The prime minister said the talks went well.",
+        # a role held by somebody else in a story about a named person
+        "Ana Ruiz appeared in court on Monday. The judge said the case was serious.",
+        "Ana Ruiz scored twice on Sunday. The manager said she was in form.",
+        # the person is not the subject of the sentence that names her
+        "He passed the ball to Ana Ruiz in the second half. The striker scored from there.",
+        # a sentence between brings in somebody else
+        "Ana Ruiz was expelled on Friday. The ministry said it had protested. The ambassador was summoned.",
+        # only a possessive
+        "Ana Ruiz's office issued a statement. The minister was not available.",
+        # in the middle of a sentence, or inside a quotation
+        "Ana Ruiz spoke first. Later the minister and the mayor arrived.",
+        'Ana Ruiz spoke first. "The minister has failed us," a protester shouted.',
+        # not a description: "The report said the minister"
+        "Ana Ruiz wrote to the council. The report said the minister was to blame.",
+        "Ana Ruiz wrote to the council. A report said the minister was to blame.",
+    ]
+    for text in cases:
+        p = by_name(text)["Ana Ruiz"]
+        assert p.role is None and p.forms == [f for f in p.forms if "the" not in f.lower().split()], text
+
+
+def test_a_role_description_is_not_tied_when_another_person_shares_the_surname_or_the_role():
+    text = ("Eric Trump spoke on Monday. On Tuesday Donald Trump arrived. "
+            "The candidate said the plan was fair.")
+    ps = by_name(text)
+    assert ps["Donald Trump"].forms == ["Donald Trump"] and ps["Eric Trump"].forms == ["Eric Trump"]
+    text = ("Donald Tusk, the Polish prime minister, arrived. Later Keir Starmer announced a deal. "
+            "The prime minister said it was historic.")
+    ps = by_name(text)
+    assert ps["Keir Starmer"].forms == ["Keir Starmer"]
+    assert ps["Keir Starmer"].role is None
+
+
 def test_capitalised_particle_opening_a_sentence_is_the_same_person():
     text = "Joost van der Westhuizen scored twice. Van der Westhuizen said it was hard."
     ps = people(text)

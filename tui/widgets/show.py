@@ -100,8 +100,19 @@ def speaker(row: dict) -> Text:
 COUNTS = (("ment", "mentions"), ("quo", "quotes"), ("art", "articles"))
 
 
+def _person_widths(width: int) -> tuple[int, int]:
+    """Name and role share what the counts leave; no role column under 48 cells, where
+    the detail pane shows it."""
+    rest = width - 5 * len(COUNTS)
+    if width < 48:
+        return rest, 0
+    name = min(28, rest // 2)
+    return name, rest - name - 1
+
+
 def person_row(row: dict, width: int) -> Text:
-    return columns([(row["name"], width - 5 * len(COUNTS), "")] +
+    name, role = _person_widths(width)
+    return columns([(row["name"], name, ""), (row.get("role") or "", role, "italic")] +
                    [(f"{count_cell(row[key]):>4}", 4, "dim") for _, key in COUNTS])
 
 
@@ -117,7 +128,8 @@ def count_cell(n: int) -> str:
 
 
 def person_columns(width: int) -> Text:
-    return columns([("name", width - 5 * len(COUNTS), "")] + [(label.rjust(4), 4, "") for label, _ in COUNTS],
+    name, role = _person_widths(width)
+    return columns([("name", name, ""), ("role", role, "")] + [(label.rjust(4), 4, "") for label, _ in COUNTS],
                    style="bold")
 
 
