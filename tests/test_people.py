@@ -296,7 +296,7 @@ def test_firms_after_said_in_a_clause_are_not_people():
 def test_a_surname_after_at_or_in_is_a_place_not_the_person():
     text = "Barbara Windsor, the actress, will marry at Windsor next month."
     p = by_name(text)["Barbara Windsor"]
-    assert p.forms == ["Barbara Windsor"]
+    assert p.forms == ["Barbara Windsor", "the actress"]       # never the place "Windsor"
 
 
 def test_hostile_text_keeps_exact_offsets():
@@ -407,3 +407,27 @@ def test_a_name_cut_short_does_not_take_the_appositive_role():
     people = find_people(text, paragraphs(text), sentences(text))
     roles = {p.name: p.role for p in people}
     assert roles.get("Donald Trump") is None
+
+
+def test_a_role_is_a_noun_phrase_never_a_clause():
+    cases = {
+        # an appositive that is a participle clause, a finite clause, or a relative clause's tail
+        "The ad is aimed at Tomas Berg, questioning the governor's record.": ("Tomas Berg", None),
+        "Officials cited Tomas Berg, the nominee had some explaining to do.": ("Tomas Berg", None),
+        "Ana Ruiz, a Republican strategist who is president of a PAC, said it was close.":
+            ("Ana Ruiz", "Republican strategist"),
+        "Ana Ruiz, president of the United Federation of Teachers, said no.":
+            ("Ana Ruiz", "president of the United Federation of Teachers"),
+        # words before a name stop at a verb, a preposition or a time
+        "Voters are likely to defeat Republican nominee Tomas Berg in May.": ("Tomas Berg", "Republican nominee"),
+        "A super PAC supporting Democratic nominee Ana Ruiz spent more.": ("Ana Ruiz", "Democratic nominee"),
+        "The poll pitting Ana Ruiz against Republican nominee Tomas Berg was close.":
+            ("Tomas Berg", "Republican nominee"),
+        "CNN reported that night ex-CIA chief Tomas Berg testified.": ("Tomas Berg", "ex-CIA chief"),
+        # modifiers that describe the role stay
+        "Leading Republican candidate Tomas Berg spoke. Best-selling author Ana Ruiz agreed.":
+            ("Ana Ruiz", "Best-selling author"),
+        "The banking executive Ana Ruiz resigned.": ("Ana Ruiz", "banking executive"),
+    }
+    for text, (name, role) in cases.items():
+        assert by_name(text)[name].role == role, text
