@@ -117,7 +117,7 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
     first_seen = {id(p): min(p.mentions)[0] for p in people}
     at = text.find("he ", 1)
     while at >= 0:
-        m = ROLE_DESC.match(text, at - 1)
+        m = _could_open(text, at - 1) and ROLE_DESC.match(text, at - 1)
         at = text.find("he ", at + 3)
         if not m:
             continue
@@ -137,6 +137,17 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
         p.mentions.append((m.start(), m.end()))
         if not p.role and not any(w in _DEGREE or w.endswith("ly") for w in words):
             p.role = " ".join(words)       # not "famously gruff senator", "most unlikely candidate"
+
+
+def _could_open(text: str, i: int) -> bool:
+    """A quick look before the pattern: could "The"/"the" at i open its sentence or follow
+    "said"? (_named_before decides.)"""
+    if text[i] not in "Tt":
+        return False
+    j = i
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in "“”\"‘’'"):
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n" or text.endswith(("said", "says", "added"), 0, j)
 
 
 def _named_before(text: str, people: list[Person], sent_starts: list[int], start: int, end: int,

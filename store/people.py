@@ -444,7 +444,7 @@ def _role_before(text: str, start: int) -> str | None:
     role = []
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if w.lower() in _CUT or w.lower() in _ADVERBS or w.endswith(",") or not _ROLE_WORD.match(w) or \
+        if w.lower() in _CUT or w.lower() in _ADVERBS or w.endswith(",") or not _ROLE_WORD.match(w) or w in _DASHES or \
                 len(role) >= 6 or w in SPEECH_VERBS or _verb_like(w):
             break                        # "Ferguson praised Arsenal boss Arsene Wenger"
         role.append(w)

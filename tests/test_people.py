@@ -424,6 +424,8 @@ def test_a_role_is_a_noun_phrase_never_a_clause():
         "The poll pitting Ana Ruiz against Republican nominee Tomas Berg was close.":
             ("Tomas Berg", "Republican nominee"),
         "CNN reported that night ex-CIA chief Tomas Berg testified.": ("Tomas Berg", "ex-CIA chief"),
+        "NEW YORK - Republican presidential candidate Tomas Berg spoke.":
+            ("Tomas Berg", "Republican presidential candidate"),
         # modifiers that describe the role stay
         "Leading Republican candidate Tomas Berg spoke. Best-selling author Ana Ruiz agreed.":
             ("Ana Ruiz", "Best-selling author"),
