@@ -220,6 +220,8 @@ def main() -> None:
     parser.add_argument("--spawned-at", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = args.db
+    if path and not os.path.exists(path):
+        parser.error(f"no store at {path}")
     if not path:
         path = f"/tmp/byline-bench-app-{args.articles}.db"
         if not os.path.exists(path):
