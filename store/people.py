@@ -855,8 +855,10 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             rank = [t for t in _RANKS if t in p["titles"]]
             if rank:
                 name = rank[0] + " " + name
-        people.append(Person(name=name, role=p["role"] or p["title_role"], mentions=p["mentions"],
-                             gender=p["gender"]))
+        role = p["role"] or p["title_role"]
+        if role == name.split()[0]:
+            role = None          # "King Charles" is not also "King Charles, King"
+        people.append(Person(name=name, role=role, mentions=p["mentions"], gender=p["gender"]))
 
     tie_descriptions(text, people)
     tie_ages(text, people, sent_starts)

@@ -149,6 +149,7 @@ def test_gendered_title_picks_between_two_people_with_one_surname():
 def test_rank_titles_stay_in_a_name_given_only_with_its_title():
     ps = by_name("Lord Browne said profits rose. King Charles visited.")
     assert {"Lord Browne", "King Charles"} <= set(ps)
+    assert ps["King Charles"].role is None      # the rank is in the name, not also a role
 
 
 def test_unique_first_name_is_a_mention():
