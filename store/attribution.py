@@ -19,355 +19,28 @@ Each quote keeps the words that decided it (cue, offsets) and the sieve's name.
    accused of") "passive", and a new statement by someone else right after a closed quote
    "ambiguous": all without a speaker. A wrong name is worse than none.
 A name and a colon opening a line before a quote (`Lo: "…"`) is sieve "label".
+subjects.py answers the sieves' questions of the text: who the subject is, whom a pronoun means.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from .model import Person, Quote
-from .names import ROLE_NOUNS
 from .organisations import name_run, organisation
 from .speech import (
-    ABBREVIATED, ALL_SPEECH, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, INVERTED, NAMING, NOT_NP, NP_START,
-    PARTICIPLES, PASSIVE, PAST_PARTICIPLES, POSSESSIVE, PREPOSITIONS, PRONOUNS, SAYING, SPEECH_VERBS,
-    TIME_WORDS, TITLE_WORDS, WORD,
+    ALL_SPEECH, BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS,
+    TIME_WORDS, TITLE_WORDS,
 )
+from .subjects import ROLE_AFTER, Context, Cue, char_before, verb_follows
 from .text import ends_with_any
-
-
-@dataclass
-class Cue:
-    kind: str                 # "name", "pronoun", "unnamed"
-    start: int                # the cue's words: subject through verb
-    end: int
-    person: Person | None = None
-    gender: str | None = None  # for a pronoun
-    sieve: str = "verb-name"
-    source: str | None = None  # an organisation named as the subject (sieve "organisation")
-
-
-class _Article:
-    """The article's text with person mentions and quote marks indexed for the sieves."""
-
-    def __init__(self, text: str, paras, sents, people: list[Person], quotes: list[Quote]):
-        self.text = text
-        self.paras = paras
-        self.para_starts = [s for s, _ in paras]
-        self.sents = sents
-        self.sent_starts = [s for s, _ in sents]
-        self.mentions = sorted(((s, e, p) for p in people for s, e in p.mentions if e > s),
-                               key=lambda m: (m[0], m[1]))
-        self.mention_starts = [s for s, _, _ in self.mentions]
-        self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
-        self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
-        self.outer = [_outer(text, q) for q in quotes]
-        self.kinds = [q.kind for q in quotes]
-        # the quoted stretches, nested quotes merged into the quote around them
-        self.mask: list[tuple[int, int]] = []
-        for s, e in sorted(self.outer):
-            if self.mask and s < self.mask[-1][1]:
-                self.mask[-1] = (self.mask[-1][0], max(e, self.mask[-1][1]))
-            else:
-                self.mask.append((s, e))
-        self.mask_starts = [s for s, _ in self.mask]
-        self.sent_words: dict[int, tuple] = {}       # sentence -> (words, their starts), when asked
-        self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
-        self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
-        self.said: list[tuple[str, str]] = []         # (quote text, speaker) so far
-        self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
-
-    def _tokens(self, start: int, end: int):
-        """Words outside quotation marks: (start, end, lower-case word)."""
-        i = bisect.bisect_right(self.mask_starts, start) - 1
-        if i >= 0 and self.mask[i][1] > start:
-            start = min(self.mask[i][1], end)       # begins inside a quote
-        i = bisect.bisect_left(self.mask_starts, start)
-        j = bisect.bisect_left(self.mask_starts, end, i)
-        cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
-        out = []
-        for a, b in zip(cuts[::2], cuts[1::2]):
-            out += [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, a, b)]
-        for k in [k for k, word in enumerate(out) if word[2][-1] == "."]:
-            s, e, w = out[k]
-            # a full stop, unless part of "U.S." or "Mr."
-            if "." not in w[:-1] and w[:-1] not in ABBREVIATED:
-                e -= 1
-            out[k] = (s, e, w.rstrip("."))
-        return out
-
-    def para_of(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
-
-    def sentence_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return self.sents[i] if i >= 0 else (0, len(self.text))
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.mask_starts, pos) - 1
-        return i >= 0 and pos < self.mask[i][1]
-
-    def quote_between(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.mask_starts, start)
-        return i < len(self.mask_starts) and self.mask_starts[i] < end
-
-    def mention_in(self, start: int, end: int):
-        return self.mentions[bisect.bisect_left(self.mention_starts, start):bisect.bisect_left(self.mention_starts, end)]
-
-    def words(self, start: int, end: int):
-        """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
-        out = []
-        k = max(bisect.bisect_right(self.sent_starts, start) - 1, 0)
-        while k < len(self.sents) and self.sents[k][0] < end:
-            if k not in self.sent_words:
-                ws = self._tokens(*self.sents[k])
-                self.sent_words[k] = (ws, [w[0] for w in ws])
-            ws, starts = self.sent_words[k]
-            part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-            if part and part[-1][1] > end:
-                part.pop()
-            out += part
-            k += 1
-        return out
-
-    def subjects(self, k: int) -> list:
-        """Subjects of the sentences of paragraph k (computed once, when a pronoun asks)."""
-        if k not in self.para_subjects:
-            pstart, pend = self.paras[k]
-            found = []
-            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):
-                                           bisect.bisect_left(self.sent_starts, pend)]:
-                found.extend(self.sentence_subjects(sstart, send))
-            self.para_subjects[k] = found
-        return self.para_subjects[k]
-
-    def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
-        """The latest subject or speaker of that gender before pos, in this paragraph or
-        the one before."""
-        k = self.para_of(pos)
-        lo = self.paras[max(k - 1, 0)][0]
-        events = []
-        for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
-            j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
-            events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
-        candidates = [p for _, p in sorted(events, key=lambda ev: ev[0])]
-        for p in reversed(candidates):
-            if p.gender == gender:
-                return p
-        # no candidate's gender is known: only a single person is safe
-        distinct = {p.name for p in candidates}
-        if len(distinct) == 1 and all(p.gender is None for p in candidates):
-            return candidates[-1]
-        return None
-
-    def skip_title_forward(self, pos: int, end: int) -> int:
-        """Past whitespace and the role words before a mention: "said European Council
-        President Donald Tusk", "said MSNBC host Chris Matthews", "said the Rev. Peter"."""
-        t = self.text[pos:end]
-        pos += len(t) - len(t.lstrip())
-        for m in re.finditer(r"\S+", self.text[pos:end]):
-            if m.start() + pos in self.by_start:
-                return m.start() + pos
-            w = m.group().lower().strip(".")
-            # a time or a clause ("said Thursday his worry about Smith") is not a role
-            if (m.start() > 60 or "," in m.group() or w in SPEECH_VERBS or w in TIME_WORDS
-                    or w in NOT_NP or w in PREPOSITIONS or w in _OWNERS):
-                break
-        return pos
-
-    def skip_title_back(self, start: int, lo: int) -> int:
-        """Back over the titles before a mention: "Sen. Ann Vale" -> the offset of "Sen."."""
-        for w0, _, w in reversed(self.words(lo, start)):
-            if w.rstrip(".") not in TITLE_WORDS and w.rstrip(".") not in ABBREVIATED:
-                break
-            start = w0
-        return start
-
-    def subject_before(self, verb: int, lo: int) -> Cue | None:
-        """The subject of the speech verb at offset `verb`, looking back no further than
-        lo. None when it cannot be told (look at an earlier verb); a Cue of kind "unnamed"
-        when the subject is not a person ("officials said") or the verb is passive."""
-        text = self.text
-        words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
-        verb_word = self.text[verb:verb + 20].split()[0].lower().rstrip(",.:;")
-        if words and words[-1][2] in PASSIVE and verb_word in PAST_PARTICIPLES:
-            return Cue("unnamed", words[-1][0], verb, sieve="passive")
-        if verb_word in NAMING and self._named_then_comma(verb, lo):
-            return Cue("unnamed", verb, verb + len(verb_word), sieve="passive")   # "Thatcher, dubbed the"
-        j = verb
-        progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
-        while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly")
-                         or progressive and words[-1][2] in PASSIVE) \
-                and words[-1][0] not in self.by_start:
-            j = words.pop()[0]              # "Trump is telling", "she has also said"
-        k = j
-        while k > lo and text[k - 1].isspace():
-            k -= 1
-        # "Rep. Gwen Moore (D-Wis.) said", "Mr. Morgan of the Sierra Club said"
-        post = _POST_MODIFIER.search(text, lo, k)
-        if post and post.end() == k and post.start() in self.by_end:
-            k = post.start()
-        if k in self.by_end:                 # "Starmer said", "Mr Brown added"
-            s, e, p = self.by_end[k]
-            role = self._position(s, lo)
-            if role == "subject":
-                return Cue("name", s, verb, p)
-            if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
-                    and "," not in text[e:verb]):
-                return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
-            if role in ("object", "with"):    # "a spokesman for Mr Blair said"
-                return Cue("unnamed", s, verb, sieve="unnamed")
-            return None                      # "he and Starmer had suggested"
-        if words and words[-1][1] == k:
-            w0, _, w = words[-1]
-            if w in PRONOUNS:
-                return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
-            if w == "who":                    # "Jo Hale, who said"
-                m = re.search(r",\s*$", text[lo:w0])
-                ante = self.by_end.get(lo + m.start()) if m else None
-                if ante and self._position(ante[0], lo) == "subject":
-                    return Cue("name", ante[0], verb, ante[2])
-            if w in GROUP_PRONOUNS:
-                return Cue("unnamed", w0, verb, sieve="unnamed")
-        app = self._appositive_subject(k, lo)
-        if app:
-            start = app[0]
-            # "Donald Tusk, the Polish prime minister, called": the cue starts at the name
-            m = re.search(r",\s*$", text[lo:start])
-            prev = self.by_end.get(lo + m.start()) if m else None
-            if prev and prev[2] is app[2]:
-                start = prev[0]
-            return Cue("name", start, verb, app[2])
-        if k > lo and text[k - 1] == ",":
-            return None
-        # a noun phrase: "officials said", "a spokesman for the firm said"
-        np_start = max(text.rfind(",", lo, k) + 1, lo)
-        np_words = [w for w in words if w[0] >= np_start]
-        if (np_words and len(np_words) <= 6 and np_words[-1][1] == k
-                and (np_words[0][2] in NP_START or text[np_words[0][0]].isupper())
-                and not any(w[2] in NOT_NP for w in np_words)):
-            start = np_words[0][0]
-            inside = self.mention_in(start, k)
-            # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
-            if not inside or all(POSSESSIVE.match(self.text, e) for _, e, _ in inside):
-                org = None if inside else organisation(self, start, k)
-                if org:
-                    return Cue("unnamed", start, verb, sieve="organisation", source=org)
-                return Cue("unnamed", start, verb, sieve="unnamed")
-        return None
-
-    def _named_then_comma(self, verb: int, lo: int) -> bool:
-        """ "Thatcher, dubbed": a name and a comma right before the verb, the name not itself
-        closing an appositive ("Tusk, the Polish prime minister, called" is Tusk speaking)."""
-        before = self.text[lo:verb].rstrip()
-        if not before.endswith(","):
-            return False
-        m = self.by_end.get(lo + len(before) - 1)
-        return bool(m) and not self.text[lo:m[0]].rstrip().endswith(",")
-
-    def _position(self, start: int, lo: int) -> str:
-        """"subject", "object" (after a preposition) or "joint" (after and/or)."""
-        before = self.words(max(lo, start - 30), start)
-        if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
-            if before[-1][2] in CONJUNCTIONS:
-                # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
-                clause = _char_before(self.text, before[-1][0]) == ","
-                return "subject" if clause else "joint"
-            if before[-1][2] in ("with", "of"):
-                return "with"
-            if before[-1][2] in PREPOSITIONS:
-                return "object"
-        return "subject"
-
-    def _appositive_subject(self, k: int, lo: int):
-        """A mention then ", <description>" ending at k (with or without the closing
-        comma): "Peter Mandelson, the British ambassador to Washington, told"."""
-        comma = k - 1 if k > lo and self.text[k - 1] == "," else k
-        for s, e, p in reversed(self.mention_in(lo, comma)):
-            gap = self.text[e:comma]
-            if not gap.strip():              # "Emmanuel Macron, later told"
-                # ... but not "McLeod, who examined Bruno, told": the name must open its clause
-                clause = max(self.text.rfind(",", lo, s) + 1, lo)
-                if not all(w[2] in TITLE_WORDS or self.text[w[0]].isupper() for w in self.words(clause, s)):
-                    continue
-                return (s, e, p) if self._position(s, lo) == "subject" else None
-            # "Rep. Jim Jordan (R-Ohio), a member,", "Vann R. Newkirk II, a writer,"
-            paren = re.match(r"\s*\([^()]{1,30}\)|\s+(?:Jr|Sr|II|III|IV)\b\.?", gap)
-            if paren:
-                e += paren.end()
-                gap = gap[paren.end():]
-                if not gap.strip() and comma < k:      # "Gov. Ann Lo (R-OH), said"
-                    return (s, e, p) if self._position(s, lo) == "subject" else None
-            if not gap.startswith(","):
-                continue                     # a name inside the description: "a top Trump aide"
-            inner = self.words(e, comma)
-            if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
-                return (s, e, p)             # "Quina Jones, 25, said"
-            if (not inner or len(inner) > 30 or self.quote_between(e, comma)
-                    or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
-                return None
-            # a verb in the description makes it a clause of its own, except in a relative
-            # clause about the person: "Ann Lo, a pollster who is working with X, said"
-            who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
-            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in PASSIVE for w in inner[:who]):
-                return None
-            if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
-                return None      # without the closing comma only a short description
-            return (s, e, p) if self._position(s, lo) == "subject" else None
-        return None
-
-    def sentence_subjects(self, sstart: int, send: int):
-        """Mentions that act as subjects in a sentence: the first that is not possessive
-        or after a preposition, and any followed by a verb."""
-        first = True
-        for s, e, p in self.mention_in(sstart, send):
-            if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
-                continue
-            if self.text.count("(", sstart, s) > self.text.count(")", sstart, s):
-                continue           # "(Lo called it “…”), Vale answered": not the sentence's subject
-            role = _ROLE_AFTER.match(self.text, e, send)
-            if role and role.end() in self.by_start:
-                continue           # "Smith campaign spokesman Ann Lo said": Lo is the subject
-            if first or _verb_follows(self, e, send):
-                yield s, p
-            first = False
-
-
-_VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
-                      r"could|did|does|is|was|once|again|never|not)\s+)*"
-                      r"([a-z]+(?:ed|s)|said|told|spoke|wrote|rejected|met|went|made|took|gave|"
-                      r"came|saw|knew|thought|felt)\b")
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last non-blank character before pos, "" when there is none (text[:pos].rstrip()[-1:]
-    without copying the text before pos)."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return text[pos - 1] if pos else ""
-
-
-def _verb_follows(art: _Article, end: int, send: int) -> bool:
-    m = _VERBISH.match(art.text, end, send)
-    return bool(m) and not m.group(1).endswith("ss")
-
-
-def _outer(text: str, q: Quote) -> tuple[int, int]:
-    """Offsets of the quote including its marks."""
-    s, e = q.start, q.end
-    while s > 0 and text[s - 1] in " “\"‘'":
-        s -= 1
-    while e < len(text) and text[e] in " ”\"’'":
-        e += 1
-    return s, e
 
 
 def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]) -> None:
     """Fill each quote's speaker, cue and sieve in place."""
     if not quotes:
         return
-    art = _Article(text, paras, sents, people, quotes)
+    art = Context(text, paras, sents, people, quotes)
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
         cue = _cue_after(art, i)
@@ -398,7 +71,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
             art.said.append((q.text, q.speaker))
 
 
-def _apply(art: _Article, q: Quote, cue: Cue) -> None:
+def _apply(art: Context, q: Quote, cue: Cue) -> None:
     person = cue.person if cue.kind == "name" else None
     sieve = cue.sieve
     if cue.kind == "pronoun":
@@ -412,7 +85,7 @@ def _apply(art: _Article, q: Quote, cue: Cue) -> None:
     q.sieve = sieve
 
 
-def _region_end(art: _Article, i: int) -> int:
+def _region_end(art: Context, i: int) -> int:
     """Where the words after quote i stop: the next quote or the end of the sentence
     (or of the next sentence when the quote's own sentence ends with it)."""
     s, e = art.outer[i]
@@ -434,7 +107,7 @@ _INTRO_GAP = re.compile(r"[\s,:]*")
 _NON_WORDS = re.compile(r"\W+")
 
 
-def _cue_after(art: _Article, i: int) -> Cue | None:
+def _cue_after(art: Context, i: int) -> Cue | None:
     """`"…," Starmer said`, `"…," said Mr Brown`, `"…," he added`, `"…", according to X`."""
     text = art.text
     s, e = art.outer[i]
@@ -493,7 +166,7 @@ def _cue_after(art: _Article, i: int) -> Cue | None:
     return None
 
 
-def _unlisted_inverted(art: _Article, s: int, e: int, words, end: int) -> bool:
+def _unlisted_inverted(art: Context, s: int, e: int, words, end: int) -> bool:
     """`"…?" reacted Lo.`: a spoken-sounding quote (ending in , ? or !), then one past-tense
     verb we do not list and a person's name closing the sentence: the verb is a cue."""
     if len(words) < 2 or not words[0][2].endswith("ed") or not art.text[words[0][0]].islower():
@@ -505,7 +178,7 @@ def _unlisted_inverted(art: _Article, s: int, e: int, words, end: int) -> bool:
     return bool(m) and not art.words(m[1], end)
 
 
-def _verb_after(art: _Article, i: int) -> bool:
+def _verb_after(art: Context, i: int) -> bool:
     """A speech verb among the first words after quote i, which ends mid-sentence (`"…,"
     Deputy Mayor Ann Lo said.`): the quote has a cue of its own even when its subject is
     not known, so it does not continue the quote before."""
@@ -523,7 +196,7 @@ _SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", 
                   "before", "until", "whereas"}
 
 
-def _in_subordinate_clause(art: _Article, s: int) -> bool:
+def _in_subordinate_clause(art: Context, s: int) -> bool:
     """Whether the words before the quote, back to the last comma, open a subordinate
     clause: a cue after the quote then belongs to the main clause, not to these words."""
     sstart = art.sentence_of(s)[0]
@@ -535,7 +208,7 @@ def _in_subordinate_clause(art: _Article, s: int) -> bool:
     return any(w[2] in _SUBORDINATORS for w in art.words(lo, s))
 
 
-def _opens(art: _Article, start: int, cue_start: int, strict: bool = False) -> bool:
+def _opens(art: Context, start: int, cue_start: int, strict: bool = False) -> bool:
     """The cue's subject opens the words after the quote, perhaps after a title or role
     ("producer Gil Cates told", "Liberal Democrat spokesman Mark Oaten said"); strict:
     a title at most."""
@@ -548,7 +221,7 @@ def _opens(art: _Article, start: int, cue_start: int, strict: bool = False) -> b
             and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP for w in between))
 
 
-def _short_tail(art: _Article, verb_end: int, end: int) -> bool:
+def _short_tail(art: Context, verb_end: int, end: int) -> bool:
     """After a quote that ends its own sentence, `Trump posted to his platform.` is its cue
     but `Smith said the plan would fail.` is a new statement."""
     rest = art.words(verb_end, end)
@@ -558,12 +231,12 @@ def _short_tail(art: _Article, verb_end: int, end: int) -> bool:
                                         "we", "i", "his", "her", "their", "there", "this"}
 
 
-def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
+def _named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
     """The person named right after a verb: "said Mr Brown", "according to Smith"."""
     j = art.skip_title_forward(pos, end)
     if j in art.by_start:
         s, e, p = art.by_start[j]
-        role = _ROLE_AFTER.match(art.text, e, end)
+        role = ROLE_AFTER.match(art.text, e, end)
         if role:
             # "said Smith campaign manager Jane Doe": the first name only qualifies the role
             if role.end() in art.by_start:
@@ -588,13 +261,7 @@ def _named_after(art: _Article, pos: int, end: int, cue_start: int, sieve: str) 
     return None
 
 
-_OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
-# After a name, words that make it a modifier of a role or group: "Smith campaign
-# spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
-_ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
-    sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
-                         "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
-def _cue_before(art: _Article, i: int) -> Cue | None:
+def _cue_before(art: Context, i: int) -> Cue | None:
     """`Starmer said: "…"`, `X told ABC News: "…"`, `Tusk called the meeting "historic"`:
     the nearest speech verb before the quote in its sentence whose subject can be told."""
     text = art.text
@@ -634,9 +301,9 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             continue
         cue = art.subject_before(w0, sstart)
         before = art.words(max(sstart, w0 - 30), w0)[-1:]
-        after_comma = _char_before(text, w0) == ","
+        after_comma = char_before(text, w0) == ","
         if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
-                and (_char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
+                and (char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
             # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
             # Wednesday, saying": the name is an object; the participle takes the clause's subject
             cue = _clause_subject(art, w0, sstart)
@@ -648,7 +315,7 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
             # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
             # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
-        if cue is None and w in INVERTED and (k == 0 or _char_before(text, w0) in ",:"):
+        if cue is None and w in INVERTED and (k == 0 or char_before(text, w0) in ",:"):
             cue = _named_after(art, w1, s, w0, "verb-name")
         if cue is None:
             continue
@@ -657,14 +324,12 @@ def _cue_before(art: _Article, i: int) -> Cue | None:
     return None
 
 
-_POST_MODIFIER = re.compile(
-    r"(?:\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|\s[—―]\s|,?\s(?:but|while|whereas)\s)")   # lookahead: speed only
 
 
-def _object_before(art: _Article, start: int, sstart: int) -> bool:
+def _object_before(art: Context, start: int, sstart: int) -> bool:
     """The name at start follows a verb with a subject of its own ("Lo endorsed Sen. Vale"):
     an earlier subject in the sentence and a lower-case word right before the name's titles."""
     subjects = [pos for pos, _ in art.sentence_subjects(sstart, start)]
@@ -676,7 +341,7 @@ def _after_to(words, k: int) -> bool:
     return k > 0 and words[k - 1][2] == "to"
 
 
-def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
+def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
     """The subject a participle (", saying", ", adding that") borrows: that of the
     sentence's earlier speech verb, else the sentence's own subject."""
     for w0, w1, w in reversed(art.words(sstart, verb)):
@@ -694,7 +359,7 @@ def _clause_subject(art: _Article, verb: int, sstart: int) -> Cue | None:
     return None
 
 
-def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
+def _cue_sentence_end(art: Context, i: int) -> Cue | None:
     """A cue set off by commas later in the quote's sentence: `The PA was exerting "a 100%
     effort" to end the violence, Mr Abbas added.`, `"…" to drive up the price, she said,
     referring to …`."""
@@ -729,7 +394,7 @@ def _cue_sentence_end(art: _Article, i: int) -> Cue | None:
     return None
 
 
-def _headline(art: _Article, i: int) -> Cue | None:
+def _headline(art: Context, i: int) -> Cue | None:
     """A headline (a first paragraph without a full stop) that puts a name before the
     quoted words: `Abbas 'will not tolerate' attacks`."""
     s, e = art.outer[i]
@@ -748,7 +413,7 @@ def _headline(art: _Article, i: int) -> Cue | None:
     return None
 
 
-def _label(art: _Article, i: int) -> Cue | None:
+def _label(art: Context, i: int) -> Cue | None:
     """A name and a colon right before the quote, opening its sentence or after a dash, as in
     a transcript or a round-up: `Lo: "…"`, `Pollsters agree - Ann Lo: “…”`."""
     s, _ = art.outer[i]
@@ -769,7 +434,7 @@ def _label(art: _Article, i: int) -> Cue | None:
 _ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)
 
 
-def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
+def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     """Quote i has no cue of its own and follows quote prev_i with nothing between them but
     prev_i's cue, or (same sentence) words with no name and no speech verb."""
     pe, s = art.outer[prev_i][1], art.outer[i][0]
@@ -792,10 +457,10 @@ def _continues(art: _Article, prev_i: int, i: int, q: Quote) -> bool:
     # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
     # unless someone else speaks or acts in between
     return (not any(w[2] in SPEECH_VERBS for w in rest)
-            and not any(_verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+            and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
 
 
-def _reported_before(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
+def _reported_before(art: Context, i: int, quotes: list[Quote]) -> Cue | None:
     """A quote that opens its paragraph with no cue, after a paragraph whose last sentence
     reports someone's words with no quote of its own: `Smith said the plan would fail.` /
     `"It is a disaster."` continues Smith."""
@@ -815,7 +480,7 @@ def _reported_before(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
     return None
 
 
-def _possessive(art: _Article, i: int, quotes: list[Quote]) -> Cue | None:
+def _possessive(art: Context, i: int, quotes: list[Quote]) -> Cue | None:
     """`building Starmer’s “coalition of the willing”` after Starmer was quoted saying
     "coalition of the willing": the phrase is the owner's. Without that earlier quote the
     phrase may be a title or someone else's words."""

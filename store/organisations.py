@@ -10,7 +10,7 @@ from .speech import GROUP_PRONOUNS, NOT_NP, NP_START, POSSESSIVE, PRONOUNS, SPEE
 from .text import whole_words
 
 if TYPE_CHECKING:
-    from .attribution import _Article
+    from .subjects import Context
 
 _GROUPS = set("""
 democrat republican conservative liberal tory socialist
@@ -28,7 +28,7 @@ _CAPS = re.compile(r"[A-Z]{2,}s?|(?:[A-Z]\.){2,}")   # IMF, CNN, U.N.
 _INNER_CAP = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")   # PolitiFact
 
 
-def name_run(art: _Article, words) -> int | None:
+def name_run(art: Context, words) -> int | None:
     """Where a name that opens words (after "said", "according to") ends: capitalised words
     with only spaces between ("Bank of England"), after an optional "the", plus a document
     noun ("report"). None when a lower-case noun follows: "the East Kilbride athlete"."""
@@ -49,7 +49,7 @@ def name_run(art: _Article, words) -> int | None:
     return end
 
 
-def organisation(art: _Article, start: int, end: int) -> str | None:
+def organisation(art: Context, start: int, end: int) -> str | None:
     """The organisation text[start:end] names as written ("PolitiFact", "the Times",
     "The International Atomic Energy Agency"), or None when it may be a person, a group
     or anything else. Precision first: only a capitalised name with something that marks

@@ -1,0 +1,354 @@
+"""Who is the subject where: the article indexed for the attribution sieves (person
+mentions, quote marks, sentences and paragraphs), the subject before a speech verb, and
+pronouns resolved to the latest subject or speaker of their gender. attribution.py asks;
+this module only reads the text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .model import Person, Quote
+from .names import ROLE_NOUNS
+from .organisations import organisation
+from .speech import (
+    ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
+    POSSESSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, WORD,
+)
+
+
+@dataclass
+class Cue:
+    kind: str                 # "name", "pronoun", "unnamed"
+    start: int                # the cue's words: subject through verb
+    end: int
+    person: Person | None = None
+    gender: str | None = None  # for a pronoun
+    sieve: str = "verb-name"
+    source: str | None = None  # an organisation named as the subject (sieve "organisation")
+
+
+class Context:
+    """The article's text with person mentions and quote marks indexed for the sieves."""
+
+    def __init__(self, text: str, paras, sents, people: list[Person], quotes: list[Quote]):
+        self.text = text
+        self.paras = paras
+        self.para_starts = [s for s, _ in paras]
+        self.sents = sents
+        self.sent_starts = [s for s, _ in sents]
+        self.mentions = sorted(((s, e, p) for p in people for s, e in p.mentions if e > s),
+                               key=lambda m: (m[0], m[1]))
+        self.mention_starts = [s for s, _, _ in self.mentions]
+        self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
+        self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
+        self.outer = [_outer(text, q) for q in quotes]
+        self.kinds = [q.kind for q in quotes]
+        # the quoted stretches, nested quotes merged into the quote around them
+        self.mask: list[tuple[int, int]] = []
+        for s, e in sorted(self.outer):
+            if self.mask and s < self.mask[-1][1]:
+                self.mask[-1] = (self.mask[-1][0], max(e, self.mask[-1][1]))
+            else:
+                self.mask.append((s, e))
+        self.mask_starts = [s for s, _ in self.mask]
+        self.sent_words: dict[int, tuple] = {}       # sentence -> (words, their starts), when asked
+        self.para_subjects: dict[int, list] = {}     # paragraph -> (offset, person) subjects
+        self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
+        self.said: list[tuple[str, str]] = []         # (quote text, speaker) so far
+        self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
+
+    def _tokens(self, start: int, end: int):
+        """Words outside quotation marks: (start, end, lower-case word)."""
+        i = bisect.bisect_right(self.mask_starts, start) - 1
+        if i >= 0 and self.mask[i][1] > start:
+            start = min(self.mask[i][1], end)       # begins inside a quote
+        i = bisect.bisect_left(self.mask_starts, start)
+        j = bisect.bisect_left(self.mask_starts, end, i)
+        cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
+        out = []
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            out += [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, a, b)]
+        for k in [k for k, word in enumerate(out) if word[2][-1] == "."]:
+            s, e, w = out[k]
+            # a full stop, unless part of "U.S." or "Mr."
+            if "." not in w[:-1] and w[:-1] not in ABBREVIATED:
+                e -= 1
+            out[k] = (s, e, w.rstrip("."))
+        return out
+
+    def para_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[i] if i >= 0 else (0, len(self.text))
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.mask_starts, pos) - 1
+        return i >= 0 and pos < self.mask[i][1]
+
+    def quote_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.mask_starts, start)
+        return i < len(self.mask_starts) and self.mask_starts[i] < end
+
+    def mention_in(self, start: int, end: int):
+        return self.mentions[bisect.bisect_left(self.mention_starts, start):bisect.bisect_left(self.mention_starts, end)]
+
+    def words(self, start: int, end: int):
+        """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
+        out = []
+        k = max(bisect.bisect_right(self.sent_starts, start) - 1, 0)
+        while k < len(self.sents) and self.sents[k][0] < end:
+            if k not in self.sent_words:
+                ws = self._tokens(*self.sents[k])
+                self.sent_words[k] = (ws, [w[0] for w in ws])
+            ws, starts = self.sent_words[k]
+            part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            if part and part[-1][1] > end:
+                part.pop()
+            out += part
+            k += 1
+        return out
+
+    def subjects(self, k: int) -> list:
+        """Subjects of the sentences of paragraph k (computed once, when a pronoun asks)."""
+        if k not in self.para_subjects:
+            pstart, pend = self.paras[k]
+            found = []
+            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):
+                                           bisect.bisect_left(self.sent_starts, pend)]:
+                found.extend(self.sentence_subjects(sstart, send))
+            self.para_subjects[k] = found
+        return self.para_subjects[k]
+
+    def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
+        """The latest subject or speaker of that gender before pos, in this paragraph or
+        the one before."""
+        k = self.para_of(pos)
+        lo = self.paras[max(k - 1, 0)][0]
+        events = []
+        for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
+            j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
+            events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
+        candidates = [p for _, p in sorted(events, key=lambda ev: ev[0])]
+        for p in reversed(candidates):
+            if p.gender == gender:
+                return p
+        # no candidate's gender is known: only a single person is safe
+        distinct = {p.name for p in candidates}
+        if len(distinct) == 1 and all(p.gender is None for p in candidates):
+            return candidates[-1]
+        return None
+
+    def skip_title_forward(self, pos: int, end: int) -> int:
+        """Past whitespace and the role words before a mention: "said European Council
+        President Donald Tusk", "said MSNBC host Chris Matthews", "said the Rev. Peter"."""
+        t = self.text[pos:end]
+        pos += len(t) - len(t.lstrip())
+        for m in re.finditer(r"\S+", self.text[pos:end]):
+            if m.start() + pos in self.by_start:
+                return m.start() + pos
+            w = m.group().lower().strip(".")
+            # a time or a clause ("said Thursday his worry about Smith") is not a role
+            if (m.start() > 60 or "," in m.group() or w in SPEECH_VERBS or w in TIME_WORDS
+                    or w in NOT_NP or w in PREPOSITIONS or w in _OWNERS):
+                break
+        return pos
+
+    def skip_title_back(self, start: int, lo: int) -> int:
+        """Back over the titles before a mention: "Sen. Ann Vale" -> the offset of "Sen."."""
+        for w0, _, w in reversed(self.words(lo, start)):
+            if w.rstrip(".") not in TITLE_WORDS and w.rstrip(".") not in ABBREVIATED:
+                break
+            start = w0
+        return start
+
+    def subject_before(self, verb: int, lo: int) -> Cue | None:
+        """The subject of the speech verb at offset `verb`, looking back no further than
+        lo. None when it cannot be told (look at an earlier verb); a Cue of kind "unnamed"
+        when the subject is not a person ("officials said") or the verb is passive."""
+        text = self.text
+        words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
+        verb_word = self.text[verb:verb + 20].split()[0].lower().rstrip(",.:;")
+        if words and words[-1][2] in PASSIVE and verb_word in PAST_PARTICIPLES:
+            return Cue("unnamed", words[-1][0], verb, sieve="passive")
+        if verb_word in NAMING and self._named_then_comma(verb, lo):
+            return Cue("unnamed", verb, verb + len(verb_word), sieve="passive")   # "Thatcher, dubbed the"
+        j = verb
+        progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
+        while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly")
+                         or progressive and words[-1][2] in PASSIVE) \
+                and words[-1][0] not in self.by_start:
+            j = words.pop()[0]              # "Trump is telling", "she has also said"
+        k = j
+        while k > lo and text[k - 1].isspace():
+            k -= 1
+        # "Rep. Gwen Moore (D-Wis.) said", "Mr. Morgan of the Sierra Club said"
+        post = _POST_MODIFIER.search(text, lo, k)
+        if post and post.end() == k and post.start() in self.by_end:
+            k = post.start()
+        if k in self.by_end:                 # "Starmer said", "Mr Brown added"
+            s, e, p = self.by_end[k]
+            role = self._position(s, lo)
+            if role == "subject":
+                return Cue("name", s, verb, p)
+            if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
+                    and "," not in text[e:verb]):
+                return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
+            if role in ("object", "with"):    # "a spokesman for Mr Blair said"
+                return Cue("unnamed", s, verb, sieve="unnamed")
+            return None                      # "he and Starmer had suggested"
+        if words and words[-1][1] == k:
+            w0, _, w = words[-1]
+            if w in PRONOUNS:
+                return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
+            if w == "who":                    # "Jo Hale, who said"
+                m = re.search(r",\s*$", text[lo:w0])
+                ante = self.by_end.get(lo + m.start()) if m else None
+                if ante and self._position(ante[0], lo) == "subject":
+                    return Cue("name", ante[0], verb, ante[2])
+            if w in GROUP_PRONOUNS:
+                return Cue("unnamed", w0, verb, sieve="unnamed")
+        app = self._appositive_subject(k, lo)
+        if app:
+            start = app[0]
+            # "Donald Tusk, the Polish prime minister, called": the cue starts at the name
+            m = re.search(r",\s*$", text[lo:start])
+            prev = self.by_end.get(lo + m.start()) if m else None
+            if prev and prev[2] is app[2]:
+                start = prev[0]
+            return Cue("name", start, verb, app[2])
+        if k > lo and text[k - 1] == ",":
+            return None
+        # a noun phrase: "officials said", "a spokesman for the firm said"
+        np_start = max(text.rfind(",", lo, k) + 1, lo)
+        np_words = [w for w in words if w[0] >= np_start]
+        if (np_words and len(np_words) <= 6 and np_words[-1][1] == k
+                and (np_words[0][2] in NP_START or text[np_words[0][0]].isupper())
+                and not any(w[2] in NOT_NP for w in np_words)):
+            start = np_words[0][0]
+            inside = self.mention_in(start, k)
+            # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
+            if not inside or all(POSSESSIVE.match(self.text, e) for _, e, _ in inside):
+                org = None if inside else organisation(self, start, k)
+                if org:
+                    return Cue("unnamed", start, verb, sieve="organisation", source=org)
+                return Cue("unnamed", start, verb, sieve="unnamed")
+        return None
+
+    def _named_then_comma(self, verb: int, lo: int) -> bool:
+        """ "Thatcher, dubbed": a name and a comma right before the verb, the name not itself
+        closing an appositive ("Tusk, the Polish prime minister, called" is Tusk speaking)."""
+        before = self.text[lo:verb].rstrip()
+        if not before.endswith(","):
+            return False
+        m = self.by_end.get(lo + len(before) - 1)
+        return bool(m) and not self.text[lo:m[0]].rstrip().endswith(",")
+
+    def _position(self, start: int, lo: int) -> str:
+        """"subject", "object" (after a preposition) or "joint" (after and/or)."""
+        before = self.words(max(lo, start - 30), start)
+        if before and self.text[before[-1][1]:start].strip() in ("", "’s", "'s"):
+            if before[-1][2] in CONJUNCTIONS:
+                # ", and Pollard said" joins clauses; "he and Starmer" joins subjects
+                clause = char_before(self.text, before[-1][0]) == ","
+                return "subject" if clause else "joint"
+            if before[-1][2] in ("with", "of"):
+                return "with"
+            if before[-1][2] in PREPOSITIONS:
+                return "object"
+        return "subject"
+
+    def _appositive_subject(self, k: int, lo: int):
+        """A mention then ", <description>" ending at k (with or without the closing
+        comma): "Peter Mandelson, the British ambassador to Washington, told"."""
+        comma = k - 1 if k > lo and self.text[k - 1] == "," else k
+        for s, e, p in reversed(self.mention_in(lo, comma)):
+            gap = self.text[e:comma]
+            if not gap.strip():              # "Emmanuel Macron, later told"
+                # ... but not "McLeod, who examined Bruno, told": the name must open its clause
+                clause = max(self.text.rfind(",", lo, s) + 1, lo)
+                if not all(w[2] in TITLE_WORDS or self.text[w[0]].isupper() for w in self.words(clause, s)):
+                    continue
+                return (s, e, p) if self._position(s, lo) == "subject" else None
+            # "Rep. Jim Jordan (R-Ohio), a member,", "Vann R. Newkirk II, a writer,"
+            paren = re.match(r"\s*\([^()]{1,30}\)|\s+(?:Jr|Sr|II|III|IV)\b\.?", gap)
+            if paren:
+                e += paren.end()
+                gap = gap[paren.end():]
+                if not gap.strip() and comma < k:      # "Gov. Ann Lo (R-OH), said"
+                    return (s, e, p) if self._position(s, lo) == "subject" else None
+            if not gap.startswith(","):
+                continue                     # a name inside the description: "a top Trump aide"
+            inner = self.words(e, comma)
+            if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
+                return (s, e, p)             # "Quina Jones, 25, said"
+            if (not inner or len(inner) > 30 or self.quote_between(e, comma)
+                    or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
+                return None
+            # a verb in the description makes it a clause of its own, except in a relative
+            # clause about the person: "Ann Lo, a pollster who is working with X, said"
+            who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
+            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in PASSIVE for w in inner[:who]):
+                return None
+            if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
+                return None      # without the closing comma only a short description
+            return (s, e, p) if self._position(s, lo) == "subject" else None
+        return None
+
+    def sentence_subjects(self, sstart: int, send: int):
+        """Mentions that act as subjects in a sentence: the first that is not possessive
+        or after a preposition, and any followed by a verb."""
+        first = True
+        for s, e, p in self.mention_in(sstart, send):
+            if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
+                continue
+            if self.text.count("(", sstart, s) > self.text.count(")", sstart, s):
+                continue           # "(Lo called it “…”), Vale answered": not the sentence's subject
+            role = ROLE_AFTER.match(self.text, e, send)
+            if role and role.end() in self.by_start:
+                continue           # "Smith campaign spokesman Ann Lo said": Lo is the subject
+            if first or verb_follows(self, e, send):
+                yield s, p
+            first = False
+
+
+_VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
+                      r"could|did|does|is|was|once|again|never|not)\s+)*"
+                      r"([a-z]+(?:ed|s)|said|told|spoke|wrote|rejected|met|went|made|took|gave|"
+                      r"came|saw|knew|thought|felt)\b")
+
+
+def char_before(text: str, pos: int) -> str:
+    """The last non-blank character before pos, "" when there is none (text[:pos].rstrip()[-1:]
+    without copying the text before pos)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
+
+
+def verb_follows(art: Context, end: int, send: int) -> bool:
+    m = _VERBISH.match(art.text, end, send)
+    return bool(m) and not m.group(1).endswith("ss")
+
+
+def _outer(text: str, q: Quote) -> tuple[int, int]:
+    """Offsets of the quote including its marks."""
+    s, e = q.start, q.end
+    while s > 0 and text[s - 1] in " “\"‘'":
+        s -= 1
+    while e < len(text) and text[e] in " ”\"’'":
+        e += 1
+    return s, e
+
+
+_OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
+# After a name, words that make it a modifier of a role or group: "Smith campaign
+# spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
+ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
+    sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
+                         "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
+_POST_MODIFIER = re.compile(
+    r"(?:\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
