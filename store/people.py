@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .descriptions import pronoun_genders, tie_ages, tie_descriptions, tie_roles
 from .model import Person
-from .roles import appositive_after, appositive_before, role_before
+from .roles import appositive_after, appositive_before, role_before, says_what
 from .names import (CAP_PARTICLES, DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES,
                     ROLE_NOUNS, ROLE_TITLES, SPEECH_VERBS, STOP, SURNAME_LIKE, TITLES, WEAK_TITLES, first_names)
 
@@ -615,8 +615,9 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             # (a name cut short, "Ivanka" left off "Ivanka Trump", must not take her role)
             start = (c.titles or c.toks)[0].start
             end = c.toks[-1].end
-            p["role"] = (text.startswith(",", end) and appositive_after(text[end:end + 120])
-                         or appositive_before(text, start) or role_before(text, start))
+            role = (text.startswith(",", end) and appositive_after(text[end:end + 120])
+                    or appositive_before(text, start) or role_before(text, start))
+            p["role"] = role if says_what(role) else None
         if not p["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
             p["title_role"] = " ".join(t.text for t in c.pre + c.titles)
         if len(p["surname"]) < len(surname):

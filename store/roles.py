@@ -155,6 +155,22 @@ def _clean_role(words: list[str]) -> str | None:
     return " ".join(words)
 
 
+# Nouns that say how someone stands to another person, not what they are. Alone ("came
+# after rival Donald Trump", "his deputy, JD Vance") they still show that a name is a
+# person, but as the role a citation carries ("Donald Trump, rival") they say nothing;
+# with words that say more ("Republican rival", "deputy prime minister") they are roles.
+_RELATIONAL = frozenset("""
+rival rivals opponent challenger colleague teammate team-mate compatriot partner friend ally deputy
+son daughter wife husband mother father brother sister widow widower cousin uncle aunt
+nephew niece grandson granddaughter grandfather grandmother fiancé fiancée girlfriend boyfriend
+""".split())
+
+
+def says_what(role: str | None) -> bool:
+    """Is this role worth showing as what someone is (not one relational noun alone)?"""
+    return bool(role) and role.lower() not in _RELATIONAL
+
+
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "U", "St", "Sen", "Rep", "Gov", "Lt", "Gen", "Col", "Jr", "Sr"}
 _NOT_FIRST = {"through", "via", "among", "despite", "unlike", "about", "into", "without", "within",
               "under", "over", "against", "beside", "like", "along"}

@@ -434,3 +434,12 @@ def test_a_role_is_a_noun_phrase_never_a_clause():
     }
     for text, (name, role) in cases.items():
         assert by_name(text)[name].role == role, text
+
+
+def test_a_relational_noun_alone_is_evidence_but_not_the_role():
+    text = ("Her brother, Hans, said he would come. The call came after rival Tom Birch spoke, "
+            "and Birch later met Republican rival Ann Vale.")
+    ps = by_name(text)
+    assert ps["Hans"].role is None            # still a person: "her brother, Hans"
+    assert ps["Tom Birch"].role is None       # not "Tom Birch, rival" in a citation
+    assert ps["Ann Vale"].role == "Republican rival"

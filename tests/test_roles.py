@@ -1,5 +1,5 @@
 """roles.py on its own: the words around a name that are, or are not, a role."""
-from store.roles import appositive_after, appositive_before, role_before
+from store.roles import appositive_after, appositive_before, role_before, says_what
 
 
 def at(text: str, name: str) -> int:
@@ -45,3 +45,8 @@ def test_role_before_a_name_needs_a_lowercase_role_noun_last():
     assert role_before(text, at(text, "Tavo")) is None
     text = "the chancellor, Rachel Reeves, spoke"
     assert role_before(text, at(text, "Rachel")) is None      # an appositive, read as one
+
+
+def test_one_relational_noun_is_not_worth_showing():
+    assert not says_what("rival") and not says_what("wife") and not says_what(None)
+    assert says_what("Republican rival") and says_what("deputy prime minister")
