@@ -372,6 +372,9 @@ def _evidence(c: _Cand, text: str) -> str | None:
                 return "scorecard"       # "c Vaas b Chandana 56", "Vass 7-0-29-0"
         if _SCORER_AFTER.match(after) and _SCORER_BEFORE.search(before) and toks[0].text not in ORG_WORDS:
             return "scorer"              # "Lyon 2 (Caveglia 23rd, Giuly 30th)"
+    if c.titles and len(toks) == 1 and toks[0].kind == "name" and \
+            (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(text, max(0, c.titles[0].start - 20), c.titles[0].start)):
+        return "title and speech verb"   # "Miss Smith said", where "Miss Universe" alone is not one
     if len(toks) < 2 or toks[-1].kind != "name":
         return None
     if after[:1].isspace() and _ROLE_AFTER.match(after):

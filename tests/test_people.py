@@ -443,3 +443,12 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert ps["Hans"].role is None            # still a person: "her brother, Hans"
     assert ps["Tom Birch"].role is None       # not "Tom Birch, rival" in a citation
     assert ps["Ann Vale"].role == "Republican rival"
+
+
+def test_miss_is_a_title_not_a_first_name():
+    text = ("The former Miss Universe Alicia Machado spoke on Friday. Donald Trump called a former Miss "
+            "Universe “Miss Piggy”, and Machado said she was hurt. “We won,” said Miss Tull.")
+    ps = by_name(text)
+    assert set(ps) == {"Alicia Machado", "Donald Trump", "Tull"}
+    assert ps["Alicia Machado"].forms == ["Alicia Machado", "Machado"]
+    assert ps["Tull"].forms == ["Miss Tull"]
