@@ -143,7 +143,7 @@ boss head owner partner actor actress singer songwriter musician guitarist drumm
 comedian comic presenter host broadcaster journalist reporter editor correspondent columnist
 writer author novelist poet playwright director producer filmmaker artist designer architect
 photographer professor lecturer researcher scientist doctor surgeon nurse teacher student
-candidate challenger nominee rival opponent colleague teammate team-mate son daughter wife
+candidate challenger nominee rival opponent colleague counterpart teammate team-mate son daughter wife
 husband mother father brother sister widow cousin uncle aunt friend king queen prince princess
 pope bishop archbishop cardinal priest rabbi imam cleric general colonel commander admiral
 sergeant soldier activist campaigner protester dissident businessman businesswoman entrepreneur

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .names import ROLE_NOUNS, SPEECH_VERBS, first_names
+from .names import ROLE_NOUNS, SPEECH_VERBS, TITLES, first_names
 
-_APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.)]|$)")
+_APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.()]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")
 _CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with", "as", "and", "or",
         "but", "said", "says", "to", "for", "from", "in", "on", "at", "when", "while", "that", "who",
@@ -86,6 +86,8 @@ def appositive_after(after: str) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if after[m.end():m.end() + 1] == "(" and words and words[-1] in TITLES:
+        return None                      # "adviser to Vice President (then-Senator) Joe Biden"
     # stop at a verb of speech: "Anais Faraj, analyst at Nomura told the BBC"
     for i, w in enumerate(words):
         if w in SPEECH_VERBS:
@@ -160,7 +162,7 @@ def _clean_role(words: list[str]) -> str | None:
 # person, but as the role a citation carries ("Donald Trump, rival") they say nothing;
 # with words that say more ("Republican rival", "deputy prime minister") they are roles.
 _RELATIONAL = frozenset("""
-rival rivals opponent challenger colleague teammate team-mate compatriot partner friend ally deputy
+rival rivals opponent challenger colleague counterpart teammate team-mate compatriot partner friend ally deputy
 son daughter wife husband mother father brother sister widow widower cousin uncle aunt
 nephew niece grandson granddaughter grandfather grandmother fiancé fiancée girlfriend boyfriend
 """.split())

@@ -452,3 +452,9 @@ def test_miss_is_a_title_not_a_first_name():
     assert set(ps) == {"Alicia Machado", "Donald Trump", "Tull"}
     assert ps["Alicia Machado"].forms == ["Alicia Machado", "Machado"]
     assert ps["Tull"].forms == ["Miss Tull"]
+
+
+def test_a_counterpart_before_a_name_is_a_person_with_that_role():
+    text = "Adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met on Wednesday."
+    ps = by_name(text)
+    assert ps["Zhirayr Liparityan"].role == "Armenian counterpart"

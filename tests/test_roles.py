@@ -50,3 +50,9 @@ def test_role_before_a_name_needs_a_lowercase_role_noun_last():
 def test_one_relational_noun_is_not_worth_showing():
     assert not says_what("rival") and not says_what("wife") and not says_what(None)
     assert says_what("Republican rival") and says_what("deputy prime minister")
+
+
+def test_an_appositive_may_end_at_a_bracket_but_not_on_a_title_waiting_for_its_name():
+    assert appositive_after(", the chairman of the Organisation for Security (OSCE), told") == \
+        "chairman of the Organisation for Security"
+    assert appositive_after(", former adviser to Vice President (then-Senator) Joe Biden, is") is None
