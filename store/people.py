@@ -51,6 +51,8 @@ _SCORER_BEFORE = re.compile(r"\d\s*\((?:[^()]*\d(?:st|nd|rd|th),)?\s*$")
 _RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
 _RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
 _WHO_AFTER = re.compile(r",?\s+who\b")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.\-])([A-Z]{2,6}(?:-[A-Z]{2,6})?) $")
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]+\s+$")
 _COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
 _SHORT_GAP = re.compile(r"^\s*(?:\([a-z ]{1,20}\)\s*)?(?:,|;|&|and)\s*$")
 _LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
@@ -623,6 +625,9 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             p["role"] = role if says_what(role) else None
         if not p["title_role"] and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
             p["title_role"] = " ".join(t.text for t in c.pre + c.titles)
+            m = not c.pre and _ACRONYM_BEFORE.search(text, max(0, c.titles[0].start - 16), c.titles[0].start)
+            if m and not _CAPS_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start()):   # not "I SAID President"
+                p["title_role"] = m.group(1) + " " + p["title_role"]     # "SMFG President", "US Secretary"
         if len(p["surname"]) < len(surname):
             p["surname"] = surname
 

@@ -458,3 +458,12 @@ def test_a_counterpart_before_a_name_is_a_person_with_that_role():
     text = "Adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met on Wednesday."
     ps = by_name(text)
     assert ps["Zhirayr Liparityan"].role == "Armenian counterpart"
+
+
+def test_an_acronym_before_a_title_is_part_of_the_role():
+    text = ("Shares rose. SMFG President Yoshifumi Nishikawa said the firms met. "
+            "Virginia AFL-CIO President Doris Crouse-Mays agreed. I SAID President Ann Vale would come.")
+    ps = by_name(text)
+    assert ps["Yoshifumi Nishikawa"].role == "SMFG President"
+    assert ps["Doris Crouse-Mays"].role == "AFL-CIO President"
+    assert ps["Ann Vale"].role == "President"          # shouting, not an organisation
