@@ -325,3 +325,57 @@ async def test_collector_left_off_for_start_up_is_back_on_once_the_first_frame_i
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def burst(app, *keys: str) -> None:
+    """Keys arriving in one read from the terminal (a paste, a laggy link): all queued
+    before the app handles the first, unlike pilot.press, which waits after each."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+@pytest.mark.parametrize("keys, pane", [
+    (("2", "1", "2"), "quotes"),
+    (("tab", "tab", "shift+tab"), "quotes"),
+    (("4", "f", "escape", "y", "tab", "tab", "shift+tab"), "people"),
+    (("4", "tab", "tab", "shift+tab"), "people"),       # keys are taken in the order typed
+    (("f", "x", "tab"), "quotes"),                      # tab leaves the filter box for the next pane
+])
+async def test_keys_typed_ahead_of_a_new_pane_never_crash_it(sample_db, keys, pane):
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        burst(app, *keys)
+        await settle(app, pilot)
+        assert app.return_code is None           # still running: no error ended it
+        assert app.main.pane.name == pane
+        assert app.focused is app.main.pane.rows
+        assert app.current_list().count > 0
+
+
+async def test_enter_on_a_person_then_another_pane_in_one_burst(sample_db):
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        burst(app, "enter", "3")
+        await settle(app, pilot)
+        assert app.return_code is None
+        assert isinstance(app.screen, MainScreen)        # a person is never opened as a figure
+        assert app.main.pane.name == "figures"
+        assert app.person is not None and app.person["name"] == "Keir Starmer"
+
+
+def test_an_error_inside_the_app_ends_it_with_a_failing_exit_status(sample_db, monkeypatch):
+    from tui.app import run_app
+
+    def broken(self):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(BylineApp, "on_ready", broken)
+    with pytest.raises(SystemExit) as ended:
+        run_app(str(sample_db), headless=True)
+    assert ended.value.code == 1

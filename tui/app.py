@@ -326,8 +326,8 @@ class MainScreen(Screen):
         Binding("2", "pane('quotes')", "Quotes", id="pane.quotes", show=False),
         Binding("3", "pane('figures')", "Figures", id="pane.figures", show=False),
         Binding("4", "pane('articles')", "Articles", id="pane.articles", show=False),
-        Binding("tab", "cycle(1)", "Next pane", id="pane.next", show=False, priority=True),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", id="pane.previous", show=False, priority=True),
+        Binding("tab", "cycle(1)", "Next pane", id="pane.next", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", id="pane.previous", show=False),
         Binding("f", "filter", "Filter", id="main.filter", tooltip="Narrow this list by typing (fuzzy on names, words of text)"),
         Binding("r", "read", "Read", id="main.read", tooltip="Read the article at the selection (a person: their mentions)"),
         Binding("s", "sort(False)", "Sort", id="figures.sort", tooltip="Figures: sort by the next column"),
@@ -357,7 +357,7 @@ class MainScreen(Screen):
         if not built:
             switcher.mount(PANE_TYPES[name]())     # it loads and takes focus when mounted
         switcher.current = name
-        if built:
+        if built and self.pane.built:      # (one still mounting loads and takes focus when it is)
             self.pane.shown()
             self.pane.rows.focus()
         self.refresh_bindings()
@@ -373,6 +373,8 @@ class MainScreen(Screen):
             self.pane.resort(reverse)
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("filter", "read", "sort", "back") and not self.pane.built:
+            return False                    # keys that beat a new pane's mount wait for it
         if action == "sort":
             return isinstance(self.pane, FiguresPane)
         return True
@@ -389,9 +391,11 @@ class MainScreen(Screen):
 
     @on(RowList.Chosen)
     def chosen(self, event: RowList.Chosen) -> None:
-        row, pane = event.row, self.pane
+        # the pane that sent it: keys typed ahead may have shown another pane since
+        row, pane = event.row, next(a for a in event.control.ancestors if isinstance(a, Pane))
         if pane.name == "people":
-            self.app.choose_person(row)
+            # (a pane key typed after enter has already shown the pane it asked for)
+            self.app.choose_person(row, switch=pane is self.pane)
         else:
             self.app.open_reader(pane.name, row)
 
@@ -563,7 +567,7 @@ class BylineApp(App):
         pick = getattr(self.screen, "selected_quote", None)
         if pick is not None:
             return pick()
-        if isinstance(self.screen, MainScreen) and self.main.pane.name == "quotes":
+        if isinstance(self.screen, MainScreen) and self.main.pane.name == "quotes" and self.main.pane.built:
             return self.main.pane.rows.current
         return None
 
@@ -602,5 +606,8 @@ class BylineApp(App):
         self.store.close()
 
 
-def run_app(db_path: str, first_ids: Future | None = None) -> None:
-    BylineApp(db_path, first_ids).run()
+def run_app(db_path: str, first_ids: Future | None = None, headless: bool = False) -> None:
+    app = BylineApp(db_path, first_ids)
+    app.run(headless=headless)
+    if app.return_code:                  # Textual has printed the error; the shell must see it
+        raise SystemExit(app.return_code)
