@@ -603,8 +603,8 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
         group = groups.setdefault(surname[-1].lower(), [])
         p = _match_person(group, words, c.titles)
         if p is None:
-            p = {"names": [], "surname": surname, "gender": None, "role": None,
-                 "title_role": None, "titles": set(), "mentions": [], "last": -1}
+            p = {"names": [], "surname": surname, "gender": None, "role": None, "group": group,
+                 "title_role": None, "titles": set(), "mentions": [], "last": -1, "seen": -1}
             group.append(p)
             everyone.append(p)
         if words not in p["names"]:
@@ -691,14 +691,20 @@ def _people(text: str, toks: list[_Tok], cands: list[_Cand], sent_starts: list[i
             if not _plausible(text, toks, j, L, words, i < j, multi, sent_starts):
                 continue
             title = toks[j - 1].text.rstrip(".") if i < j else None
-            p = target if isinstance(target, dict) else _resolve(groups[target], title)
-            hit = (p, toks[i if i < j else j].start, toks[j + L - 1].end, j + L, title)
+            p = target if isinstance(target, dict) else \
+                _resolve(groups[target], title, toks[j].start, _pronoun_gender(text, toks[j + L - 1].end))
+            if all(q["seen"] < 0 for q in p["group"] if q is not p):
+                p["held"] = True         # the first of that surname the text names
+            full = L > 1 and isinstance(target, dict)      # a full name, not a shared surname
+            hit = (p, toks[i if i < j else j].start, toks[j + L - 1].end, j + L, title, full)
             break
         if hit:
-            p, start, end, nxt, title = hit
+            p, start, end, nxt, title, full = hit
             p["mentions"].append((start, end))
-            if len(p["names"][0]) > 1 and end - start >= len(" ".join(p["names"][0])):
+            p["seen"] = start
+            if full:
                 p["last"] = start
+                p["subject"] = _subject_at(text, start, end, sent_starts)
             if title:
                 p["gender"] = p["gender"] or GENDER_TITLES.get(title)
                 p["titles"].add(title)
@@ -780,13 +786,55 @@ def _same_first(a: str, b: str) -> bool:
     return (initial(a) or initial(b)) and a[0] == b[0]
 
 
-def _resolve(group: list[dict], title: str | None) -> dict:
-    """A bare surname: the person a gendered title fits, else the one named most recently."""
+def _resolve(group: list[dict], title: str | None, pos: int = -1, hint: str | None = None) -> dict:
+    """A bare surname: the person a gendered title fits; else the one the surname already
+    meant before anyone else of that name came in (after "Cruz said ...", "his wife, Heidi
+    Cruz" leaves "Cruz" meaning him, as news writing does); else the one named most recently."""
     ps = group
     gender = GENDER_TITLES.get(title or "")
     if gender and len(group) > 1:
         ps = [p for p in group if p["gender"] == gender] or group
-    return max(ps, key=lambda p: p["last"]) if len(ps) > 1 else ps[0]
+    if len(ps) == 1:
+        p = ps[0]
+    else:
+        p = max(ps, key=lambda p: p["last"])
+        held = [q for q in ps if q.get("held")]
+        # ... unless the newcomer was named as a subject just before ("..., Bill Clinton,
+        # said ... Clinton added"), or pages after the holder was last seen ("Homeland
+        # Security Secretary Jeh Johnson says" in a later item of a live blog)
+        if len(held) == 1 and held[0] is not p and p["last"] - held[0]["seen"] < _HELD_REACH and \
+                not (p.get("subject") and pos - p["last"] < _SUBJECT_REACH):
+            p = held[0]
+        # "Trump demands ... his tax records": a pronoun of the sentence settles it
+        fits = [q for q in ps if hint and q["gender"] == hint]
+        if len(fits) == 1 and p["gender"] and p["gender"] != hint:
+            p = fits[0]
+    return p
+
+
+_PRONOUN_AFTER = re.compile(r"[^.!?\n,;]{0,120}?\b(he|his|she)\b")
+
+
+def _pronoun_gender(text: str, end: int) -> str | None:
+    """The gender of a he/his/she later in the clause, if any ("her" is left out: it is as
+    often someone else's object; a comma ends the search: "Rendell, a Clinton surrogate,
+    said he ...")."""
+    m = _PRONOUN_AFTER.match(text, end)
+    return None if not m else "f" if m.group(1) == "she" else "m"
+
+
+_HELD_REACH = 2000      # characters: a few paragraphs
+_SUBJECT_REACH = 400    # characters: the next sentence or two
+_VERB_AFTER = re.compile(r",?\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|is|was|will|would|can|could|wrote|spoke|made|took|did)\b")
+
+
+def _subject_at(text: str, start: int, end: int, sent_starts: list[int]) -> bool:
+    """Does the name at start..end read as a subject: at the start of the sentence, after
+    a comma or "and", with a verb next ("Several weeks ago, Donald Trump stated")?"""
+    i = bisect.bisect_right(sent_starts, start) - 1
+    opens = (i >= 0 and not text[sent_starts[i]:start].strip(" “\"‘'(")) or \
+        text[max(0, start - 2):start] == ", " or text[max(0, start - 5):start] == " and "
+    return bool(opens and _VERB_AFTER.match(text, end))
 
 
 def _plausible(text: str, toks: list[_Tok], j: int, L: int, words: tuple[str, ...], titled: bool, multi: set,

@@ -467,3 +467,36 @@ def test_an_acronym_before_a_title_is_part_of_the_role():
     assert ps["Yoshifumi Nishikawa"].role == "SMFG President"
     assert ps["Doris Crouse-Mays"].role == "AFL-CIO President"
     assert ps["Ann Vale"].role == "President"          # shouting, not an organisation
+
+
+def test_a_shared_surname_stays_with_the_first_named_while_a_relative_comes_in_passing():
+    from store.extract import extract
+
+    text = ("Sen. Ted Vasko endorsed the nominee on Friday. Vasko said it was a hard choice.\n\n"
+            "The nominee had mocked a photo of Heidi Vasko. Vasko called him “a liar” in July.\n\n"
+            "“I will tell the truth,” Vasko said.")
+    ex = extract(text)
+    ps = {p.name: p for p in ex.people}
+    assert set(ps) >= {"Ted Vasko", "Heidi Vasko"}
+    assert ps["Heidi Vasko"].forms == ["Heidi Vasko"]          # every bare "Vasko" is him
+    assert {q.speaker for q in ex.quotes} == {"Ted Vasko"}
+
+
+def test_a_relative_named_as_the_subject_takes_the_surname_for_the_next_sentence():
+    from store.extract import extract
+
+    text = ("Hillary Ober opened the rally. Later her husband, Bill Ober, said the plan would work. "
+            "“It is the right plan,” Ober said.")
+    ex = extract(text)
+    assert [q.speaker for q in ex.quotes] == ["Bill Ober"]
+
+
+def test_a_namesake_pages_later_takes_the_surname():
+    from store.extract import extract
+
+    filler = "The campaign went on through the autumn with rallies in many states. " * 30
+    text = ("Gary Lund spoke on Monday. Lund said taxes were too high.\n\n" + filler +
+            "\n\nHomeland Security Secretary Jeh Lund says hackers attacked the vote.\n\n"
+            "“Nobody knows exactly who did it,” Lund said.")
+    ex = extract(text)
+    assert [q.speaker for q in ex.quotes] == ["Jeh Lund"]
