@@ -374,7 +374,7 @@ class MainScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("filter", "read", "sort", "back") and not self.pane.built:
-            return False                    # keys that beat a new pane's mount wait for it
+            return False                    # a key that beats a new pane's mount is ignored, not a crash
         if action == "sort":
             return isinstance(self.pane, FiguresPane)
         return True
