@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store import text as textlib  # noqa: E402
+from store.extract import text as textlib  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]{2,}")

@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from extract_bench import corpus_articles  # noqa: E402
-from store.figures import find_figures  # noqa: E402
-from store.people import find_people  # noqa: E402
-from store.quotes import find_quotes  # noqa: E402
-from store.text import paragraphs, sentences  # noqa: E402
+from store.extract.figures import find_figures  # noqa: E402
+from store.extract.people import find_people  # noqa: E402
+from store.extract.quotes import find_quotes  # noqa: E402
+from store.extract.text import paragraphs, sentences  # noqa: E402
 
 RUNS = 7
 CHUNK = 25

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import make_archive  # noqa: E402
 from store import db as storedb  # noqa: E402
 from store import search  # noqa: E402
-from store import text as textlib  # noqa: E402
+from store.extract import text as textlib  # noqa: E402
 
 TYPO_QUERIES = [
     "zelenksy", "starmr", "hilary clinton", "trump campain", "prime minster", "goverment spending",

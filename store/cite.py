@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import clean_text
+from store.extract.text import clean_text
 
 STYLES = ("plain", "markdown")
 

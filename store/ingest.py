@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .db import Store, content_hash
-from .extract import extract
+from store.extract import extract
 from .model import Article, Extraction, Figure, Person, Quote
 from .readers import Skipped, read_paths
 

@@ -6,6 +6,49 @@ so the app can highlight it and a citation can point back to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Sieve(StrEnum):
+    """Which attribution rule decided a quote (Quote.sieve); see extract/quotes/attribute.py."""
+    VERB_NAME = "verb-name"
+    DASH = "dash"
+    ACCORDING_TO = "according-to"
+    PRONOUN = "pronoun"
+    CONTINUATION = "continuation"
+    PARTIAL_SUBJECT = "partial-subject"
+    POSSESSIVE = "possessive"
+    HEADLINE = "headline"
+    LABEL = "label"
+    ORGANISATION = "organisation"
+    UNNAMED = "unnamed"
+    PASSIVE = "passive"
+    AMBIGUOUS = "ambiguous"
+
+
+class Evidence(StrEnum):
+    """Why a capitalised run is taken as a person; see extract/people/evidence.py."""
+    TITLE = "title"
+    AGE = "age"
+    PARTY = "party"
+    FIRST_NAME = "first name"
+    ROLE = "role"
+    SCORECARD = "scorecard"
+    SCORER = "scorer"
+    TITLE_AND_SPEECH = "title and speech verb"
+    WHO = "who"
+    PARTICLE = "particle"
+    GIVEN_NAME = "given name"
+    PLACE_POSSESSIVE = "place possessive"
+    NATIONALITY = "nationality"
+    INITIAL = "initial"
+    SPEECH_VERB = "speech verb"
+    TABLE = "table"
+    BYLINE = "byline"
+    # from corroboration, once every candidate was weighed
+    REPEATED_SURNAME = "repeated surname"
+    SURNAME = "surname"
+    LIST = "list"
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .model import Article
-from .text import clean_text
+from store.extract.text import clean_text
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024      # one article bigger than this is not an article
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024    # a .json list or a feed is read whole

@@ -4,11 +4,11 @@ from the characters that matter (fixed seeds, so a failure repeats)."""
 import random
 import re
 
-from store.figures import _OF_BEFORE, _of_then_blanks
-from store.descriptions import AGE_DESC, age_descriptions
-from store.people import _only_openers
-from store.quotes import _MARK_CHARS, _MARKS
-from store.text import _BOUNDARY, _ESCAPES, _ends_sentence, clean_text, ends_with_any, find_all, matches_at, whole_words
+from store.extract.figures import _OF_BEFORE, _of_then_blanks
+from store.extract.people.descriptions import AGE_DESC, age_descriptions
+from store.extract.people.tokens import only_openers as _only_openers
+from store.extract.quotes.spans import _MARK_CHARS, _MARKS
+from store.extract.text import _BOUNDARY, _ESCAPES, _ends_sentence, clean_text, ends_with_any, find_all, matches_at, whole_words
 
 
 def _strings(seed: int, pieces: list[str], count: int = 4000, longest: int = 10):
@@ -80,7 +80,7 @@ def test_word_before_a_full_stop_is_read_back_to_the_sentence_start():
 
 
 def test_word_before_patterns_find_the_same_from_the_last_word():
-    from store.people import _PLACE_POSSESSIVE, _WORD_BEFORE
+    from store.extract.people.evidence import _PLACE_POSSESSIVE, _WORD_BEFORE
     for before in _strings(7, ["Ab", "India", "’s", "'s", " ", "  ", "\n", "\t", "x", "(", "-", "é"], longest=7):
         trimmed = before.rstrip()
         last_word = len(trimmed) - len(trimmed.rsplit(None, 1)[-1] if trimmed else "")
@@ -90,14 +90,14 @@ def test_word_before_patterns_find_the_same_from_the_last_word():
 
 
 def test_card_before_needs_one_of_its_last_letters():
-    from store.people import _CARD_BEFORE, _CARD_ENDS
+    from store.extract.people.evidence import _CARD_BEFORE, _CARD_ENDS
     for before in _strings(8, ["c", "b", "st", "lbw b", "c and b", " ", "\n", "x", "abc"], longest=6):
         if _CARD_BEFORE.search(before):
             assert before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS, before
 
 
 def test_patterns_ending_at_a_name_need_their_word_last():
-    from store.people import _SPEECH_BEFORE, _SPEECH_BEFORE_WORDS, _THING_BEFORE, _THINGS
+    from store.extract.people.evidence import _SPEECH_BEFORE, _SPEECH_BEFORE_WORDS, _THING_BEFORE, _THINGS
     pieces = ["said", "says", "according to", "the", "newspaper", "band", "x", " ", "\n", "-"]
     for before in _strings(9, pieces, longest=5):
         if _SPEECH_BEFORE.search(before):

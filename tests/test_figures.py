@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.figures import find_figures
-from store.numbers import words_value
-from store.text import clean_text, paragraphs, sentences
+from store.extract.figures import find_figures
+from store.extract.figures.numbers import words_value
+from store.extract.text import clean_text, paragraphs, sentences
 
 
 def figs(text: str):

@@ -1,11 +1,9 @@
 """People extraction on sentences written for these tests."""
-from store.people import find_people
-from store.text import paragraphs, sentences
+from store.extract import extract
 
 
 def people(text):
-    paras = paragraphs(text)
-    return find_people(text, paras, sentences(text, paras))
+    return extract(text).people
 
 
 def by_name(text):
@@ -405,7 +403,7 @@ def test_a_name_cut_short_does_not_take_the_appositive_role():
     # paragraph-initial "Ivanka" is not a known first name; "Trump" alone must not take her description
     text = ("Donald Trump spoke at the rally on Monday.\n\n"
             "Ivanka Trump, the candidate's eldest daughter, noted the rule in an interview.")
-    people = find_people(text, paragraphs(text), sentences(text))
+    people = extract(text).people
     roles = {p.name: p.role for p in people}
     assert roles.get("Donald Trump") is None
 
@@ -470,7 +468,6 @@ def test_an_acronym_before_a_title_is_part_of_the_role():
 
 
 def test_a_shared_surname_stays_with_the_first_named_while_a_relative_comes_in_passing():
-    from store.extract import extract
 
     text = ("Sen. Ted Vasko endorsed the nominee on Friday. Vasko said it was a hard choice.\n\n"
             "The nominee had mocked a photo of Heidi Vasko. Vasko called him “a liar” in July.\n\n"
@@ -483,7 +480,6 @@ def test_a_shared_surname_stays_with_the_first_named_while_a_relative_comes_in_p
 
 
 def test_a_relative_named_as_the_subject_takes_the_surname_for_the_next_sentence():
-    from store.extract import extract
 
     text = ("Hillary Ober opened the rally. Later her husband, Bill Ober, said the plan would work. "
             "“It is the right plan,” Ober said.")
@@ -492,7 +488,6 @@ def test_a_relative_named_as_the_subject_takes_the_surname_for_the_next_sentence
 
 
 def test_a_namesake_pages_later_takes_the_surname():
-    from store.extract import extract
 
     filler = "The campaign went on through the autumn with rallies in many states. " * 30
     text = ("Gary Lund spoke on Monday. Lund said taxes were too high.\n\n" + filler +

@@ -1,8 +1,9 @@
 import re
 
 from store.model import Person
-from store.quotes import find_quotes, quote_spans, speaker_as_written
-from store.text import paragraphs, sentences
+from store.extract.quotes.attribute import attribute
+from store.extract.quotes.spans import quote_spans, speaker_as_written
+from store.extract.text import paragraphs, sentences
 
 
 def person(text, name, *forms, gender=None):
@@ -17,7 +18,10 @@ def person(text, name, *forms, gender=None):
 
 def run(text, *people):
     paras = paragraphs(text)
-    return find_quotes(text, paras, sentences(text, paras), list(people))
+    sents = sentences(text, paras)
+    quotes = quote_spans(text, paras, sents)
+    attribute(text, paras, sents, list(people), quotes)
+    return quotes
 
 
 def spans(text):

@@ -1,5 +1,5 @@
 """roles.py on its own: the words around a name that are, or are not, a role."""
-from store.roles import appositive_after, appositive_before, role_before, says_what
+from store.extract.people.roles import appositive_after, appositive_before, role_before, says_what
 
 
 def at(text: str, name: str) -> int:

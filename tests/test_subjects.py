@@ -1,14 +1,14 @@
 """subjects.py on its own: the article indexed for attribution, subjects and pronouns."""
-from store.people import find_people
-from store.quotes import quote_spans
-from store.subjects import Context
-from store.text import paragraphs, sentences
+from store.extract import extract
+from store.extract.quotes.spans import quote_spans
+from store.extract.quotes.context import Context
+from store.extract.text import paragraphs, sentences
 
 
 def context(text: str) -> Context:
     paras = paragraphs(text)
     sents = sentences(text, paras)
-    return Context(text, paras, sents, find_people(text, paras, sents), quote_spans(text, paras, sents))
+    return Context(text, paras, sents, extract(text).people, quote_spans(text, paras, sents))
 
 
 def test_a_pronoun_goes_to_the_latest_subject_of_its_gender_not_the_last_name():

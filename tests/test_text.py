@@ -1,4 +1,4 @@
-from store.text import paragraphs, sentences
+from store.extract.text import paragraphs, sentences
 
 
 def split(text):

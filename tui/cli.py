@@ -178,7 +178,7 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
 
 def _plain(value) -> str:
     """A value for a plain line of output: no escapes, one line."""
-    from store.text import clean_text
+    from store.extract.text import clean_text
     return " ".join(clean_text(str(value)).split())
 
 
@@ -196,7 +196,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str]], title: str) -> None
 
 
 def _cell(value) -> str:
-    from store.text import clean_text
+    from store.extract.text import clean_text
     if value is None:
         return ""
     if isinstance(value, float):

@@ -1,20 +1,74 @@
-"""Runs the extraction passes over one article's text. Pure: no database, no screen."""
+"""Extraction: pure passes over one article's text, in order (PASSES). No database, no screen.
+
+Each pass reads what the passes before it left on a Draft and adds its own part:
+
+    text.py                  paragraphs, sentences
+    people/                  candidates -> evidence -> corroboration -> people -> mentions -> descriptions
+    quotes/                  spans -> attribution (the SIEVES in quotes/sieves.py)
+    figures/                 figures
+"""
 from __future__ import annotations
 
-from .figures import find_figures
-from .model import Article, Extraction, Person
-from .people import find_people
-from .quotes import find_quotes, speaker_as_written
-from .text import paragraphs, sentences
+from collections.abc import Callable
+
+from store.extract.draft import Draft
+from store.extract.figures import find_figures
+from store.extract.people.corroborate import corroborate, drop_teams_and_openers, lists
+from store.extract.people.descriptions import describe
+from store.extract.people.evidence import weigh
+from store.extract.people.mentions import find_mentions, group_people, name_people
+from store.extract.people.tokens import find_candidates
+from store.extract.quotes.attribute import attribute
+from store.extract.quotes.spans import quote_spans, speaker_as_written
+from store.extract.text import paragraphs, sentences
+from store.model import Article, Extraction, Person
+
+
+def _paragraphs(d: Draft) -> None:
+    d.paragraphs = paragraphs(d.text)
+
+
+def _sentences(d: Draft) -> None:
+    d.sentences = sentences(d.text, d.paragraphs)
+
+
+def _quote_spans(d: Draft) -> None:
+    d.quotes = quote_spans(d.text, d.paragraphs, d.sentences)
+
+
+def _attribution(d: Draft) -> None:
+    attribute(d.text, d.paragraphs, d.sentences, d.people, d.quotes)
+
+
+def _figures(d: Draft) -> None:
+    d.figures = find_figures(d.text, d.sentences)
+
+
+# Every pass extract() runs, in order: (name, function of the Draft).
+PASSES: list[tuple[str, Callable[[Draft], None]]] = [
+    ("paragraphs", _paragraphs),
+    ("sentences", _sentences),
+    ("people: candidates", find_candidates),
+    ("people: evidence", weigh),
+    ("people: teams and openers", drop_teams_and_openers),
+    ("people: corroboration", corroborate),
+    ("people: lists", lists),
+    ("people: grouping", group_people),
+    ("people: mentions", find_mentions),
+    ("people: naming", name_people),
+    ("people: descriptions", describe),
+    ("quote spans", _quote_spans),
+    ("attribution", _attribution),
+    ("figures", _figures),
+]
 
 
 def extract(text: str) -> Extraction:
-    paras = paragraphs(text)
-    sents = sentences(text, paras)
-    people = find_people(text, paras, sents)
-    quotes = find_quotes(text, paras, sents, people)
-    figures = find_figures(text, sents)
-    return Extraction(paragraphs=paras, sentences=sents, people=people, quotes=quotes, figures=figures)
+    d = Draft(text)
+    for _, run in PASSES:
+        run(d)
+    return Extraction(paragraphs=d.paragraphs, sentences=d.sentences, people=d.people, quotes=d.quotes,
+                      figures=d.figures)
 
 
 def to_json(article: Article, ex: Extraction) -> dict:

@@ -1,129 +1,46 @@
-"""Who said each quote: ordered sieves over the words around it, first match wins.
-Each quote keeps the words that decided it (cue, offsets) and the sieve's name.
-
-1. verb-name     a speech verb next to a name: `"…," Starmer said`, `said Mr Reeves`,
-                 `Mandelson, the ambassador, told ABC: "…"`; also "according-to" and
-                 "dash" (`“…” ― Name` under a testimonial)
-2. pronoun       `he told reporters`: the latest subject or speaker of that gender in
-                 this paragraph or the one before (not merely the last name mentioned)
-3. continuation  a quote with no cue of its own right after an attributed quote
-4. partial-subject, possessive, headline
-                 words quoted inside a sentence whose subject says them (`X called it
-                 "historic"`); `X's "coalition of the willing"` once X was quoted saying it;
-                 `Abbas 'will not tolerate' attacks` in a headline
-5. organisation  with no person as the subject, a proper name the cue names in the same
-                 place: `PolitiFact claimed`, `said the Times`, `according to Yahoo News`,
-                 `the IMF report stated` give Quote.source (never a person, a role or a group)
-6. otherwise no speaker. A cue whose subject is not a person ("officials said", "the
-   company said", "Mr Smith's spokesman said") gives sieve "unnamed", a passive ("has been
-   accused of") "passive", and a new statement by someone else right after a closed quote
-   "ambiguous": all without a speaker. A wrong name is worse than none.
-A name and a colon opening a line before a quote (`Lo: "…"`) is sieve "label".
-subjects.py answers the sieves' questions of the text: who the subject is, whom a pronoun means.
+"""Finding the cue near a quote: the speech verb and its subject after the quote
+(`"…," Starmer said`, `"…," said Mr Brown`), before it (`Starmer said: "…"`), or later in
+its sentence (`…, Mr Abbas added.`). The sieves in sieves.py decide which cue wins;
+context.py answers who the subject of a verb is.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-from .model import Person, Quote
-from .organisations import name_run, organisation
-from .speech import (
-    ALL_SPEECH, BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS,
-    TIME_WORDS, TITLE_WORDS,
+from store.extract.quotes.context import ROLE_AFTER, Context, Cue, char_before, region_end
+from store.extract.quotes.organisations import name_run, organisation
+from store.extract.text import ends_with_any
+from store.model import Sieve
+from store.lexicon.speech import (
+    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS, TIME_WORDS,
+    TITLE_WORDS,
 )
-from .subjects import ROLE_AFTER, Context, Cue, char_before, verb_follows
-from .text import ends_with_any
-
-
-def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]) -> None:
-    """Fill each quote's speaker, cue and sieve in place."""
-    if not quotes:
-        return
-    art = Context(text, paras, sents, people, quotes)
-    by_name = {p.name: p for p in people}
-    for i, q in enumerate(quotes):
-        cue = _cue_after(art, i)
-        unresolved = cue is None and _verb_after(art, i)
-        if cue is None or cue.sieve == "ambiguous":
-            cue = _cue_before(art, i) or _cue_sentence_end(art, i) or _headline(art, i) or _label(art, i) or cue
-        if cue is not None and cue.sieve == "ambiguous" and i > 0 and quotes[i - 1].speaker == cue.person.name:
-            cue = None        # the next statement is by the same speaker: a continuation
-        if cue is not None:
-            _apply(art, q, cue)
-        elif (i > 0 and quotes[i - 1].sieve not in ("possessive", "headline", "dash") and not unresolved
-              and _continues(art, i - 1, i, q)):
-            prev = quotes[i - 1]
-            q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
-            q.source = prev.source
-            q.sieve = "continuation" if prev.speaker or prev.source else prev.sieve
-        else:
-            cue = _possessive(art, i, quotes) or _reported_before(art, i, quotes)
-            if cue:
-                _apply(art, q, cue)
-        if q.cue_start is not None and q.sieve != "ambiguous":
-            if q.cue_start >= art.outer[i][1]:      # a cue after the quote owns the words up to the next
-                art.cue_spans[i] = (art.outer[i][1], max(q.cue_end, _region_end(art, i)))
-            else:
-                art.cue_spans[i] = (q.cue_start, q.cue_end)
-        if q.speaker:
-            art.speakers.append((art.outer[i][0], by_name[q.speaker]))
-            art.said.append((q.text, q.speaker))
-
-
-def _apply(art: Context, q: Quote, cue: Cue) -> None:
-    person = cue.person if cue.kind == "name" else None
-    sieve = cue.sieve
-    if cue.kind == "pronoun":
-        person = art.resolve_pronoun(cue.start, cue.gender)
-        sieve = "pronoun" if sieve != "continuation" else sieve
-    elif cue.kind == "name" and q.kind == "partial" and sieve == "verb-name" and cue.end <= q.start:
-        sieve = "partial-subject"
-    q.speaker = person.name if person else None
-    q.source = cue.source if person is None and cue.kind == "unnamed" else None
-    q.cue, q.cue_start, q.cue_end = art.text[cue.start:cue.end], cue.start, cue.end
-    q.sieve = sieve
-
-
-def _region_end(art: Context, i: int) -> int:
-    """Where the words after quote i stop: the next quote or the end of the sentence
-    (or of the next sentence when the quote's own sentence ends with it)."""
-    s, e = art.outer[i]
-    pend = art.paras[art.para_of(s)][1]
-    k = bisect.bisect_left(art.mask_starts, e)       # the next quote after this one's end
-    nxt = art.mask_starts[k] if k < len(art.mask_starts) else len(art.text)
-    j = max(bisect.bisect_right(art.sent_starts, e - 1) - 1, 0)
-    while j < len(art.sents) and art.sents[j][1] <= e:
-        j += 1
-    send = art.sents[j][1] if j < len(art.sents) else pend
-    return min(nxt, send, pend)
-
 
 _GAP = re.compile(r"[\s,;:—–-]*")
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*")
 _CREDIT = re.compile(r"\s*\n\s*[―—–-]+\s*")
 _OPENER = re.compile(r"\s*(?:While|Although|Though|Whereas)\b[^,]*,")
 _INTRO_GAP = re.compile(r"[\s,:]*")
-_NON_WORDS = re.compile(r"\W+")
 
 
-def _cue_after(art: Context, i: int) -> Cue | None:
+def cue_after(art: Context, i: int) -> Cue | None:
     """`"…," Starmer said`, `"…," said Mr Brown`, `"…," he added`, `"…", according to X`."""
     text = art.text
     s, e = art.outer[i]
-    end = _region_end(art, i)
+    end = region_end(art, i)
     start = _GAP.match(text, e, max(e, end)).end()    # (end < e: nothing after the quote)
     dash = _DASH.match(text, e, max(e, end))
     if (dash and dash.end() in art.by_start       # "“…” ― Martha Aguilar"
             and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
         ms, me, p = art.by_start[dash.end()]
-        return Cue("name", e, me, p, sieve="dash")
+        return Cue("name", e, me, p, sieve=Sieve.DASH)
     credit = _CREDIT.match(text[e:e + 12])
     if credit and e + credit.end() in art.by_start and not art.words(art.paras[art.para_of(s)][0], s):
         ms, me, p = art.by_start[e + credit.end()]
         if not text[me:art.paras[art.para_of(ms)][1]].strip(" ."):
-            return Cue("name", e, me, p, sieve="dash")     # `"…"` then a paragraph `- Ann Lo.`
+            return Cue("name", e, me, p, sieve=Sieve.DASH)     # `"…"` then a paragraph `- Ann Lo.`
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -133,19 +50,19 @@ def _cue_after(art: Context, i: int) -> Cue | None:
     if ended and end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
         return None          # `"…." She added: "…"` introduces the next quote (`"…," he said, adding:` is this one's)
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
-        return _named_after(art, words[1][1], end, words[0][0], "according-to")
+        return named_after(art, words[1][1], end, words[0][0], Sieve.ACCORDING_TO)
     first = 0
     while first < len(words) - 1 and words[first][2] in BETWEEN:
         first += 1
     w0, w1, w = words[first]
     if w in INVERTED and text[w0].islower():           # "…," said Mr Brown
-        return _named_after(art, w1, end, words[0][0], "verb-name")
+        return named_after(art, w1, end, words[0][0], Sieve.VERB_NAME)
     if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
-        return _named_after(art, w1, end, w0, "verb-name")
+        return named_after(art, w1, end, w0, Sieve.VERB_NAME)
     for w0, w1, w in words[:40]:                        # "…," Starmer said / he added
         if w in SPEECH_VERBS and text[w0].islower():
             cue = art.subject_before(w0, start)
-            if cue is None or cue.kind == "unnamed" and cue.sieve == "passive":
+            if cue is None or cue.kind == "unnamed" and cue.sieve == Sieve.PASSIVE:
                 return None
             if not _opens(art, start, cue.start, strict=ended):
                 return None
@@ -157,9 +74,9 @@ def _cue_after(art: Context, i: int) -> Cue | None:
                 # `"…." Mary Jones added that …`: a new statement by someone; whether it
                 # also owns the quote is unclear, so the quote gets no speaker
                 if cue.kind == "name" and cue.start == start:
-                    return Cue("unnamed", cue.start, w1, cue.person, sieve="ambiguous")
+                    return Cue("unnamed", cue.start, w1, cue.person, sieve=Sieve.AMBIGUOUS)
                 return None
-            if ended and cue.sieve == "organisation" and art.words(w1, end):
+            if ended and cue.sieve == Sieve.ORGANISATION and art.words(w1, end):
                 return None  # `"…." The agency said North Korea …`: a new statement
             cue.end = w1
             return cue
@@ -178,12 +95,12 @@ def _unlisted_inverted(art: Context, s: int, e: int, words, end: int) -> bool:
     return bool(m) and not art.words(m[1], end)
 
 
-def _verb_after(art: Context, i: int) -> bool:
+def verb_after(art: Context, i: int) -> bool:
     """A speech verb among the first words after quote i, which ends mid-sentence (`"…,"
     Deputy Mayor Ann Lo said.`): the quote has a cue of its own even when its subject is
     not known, so it does not continue the quote before."""
     s, e = art.outer[i]
-    end = _region_end(art, i)
+    end = region_end(art, i)
     if ends_with_any(art.text[s:e].rstrip("”\"’' "), ".!?"):
         return False                      # `"…." He said the plan …` may be a new statement
     words = art.words(e, end)[:8]
@@ -231,7 +148,7 @@ def _short_tail(art: Context, verb_end: int, end: int) -> bool:
                                         "we", "i", "his", "her", "their", "there", "this"}
 
 
-def _named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
+def named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
     """The person named right after a verb: "said Mr Brown", "according to Smith"."""
     j = art.skip_title_forward(pos, end)
     if j in art.by_start:
@@ -241,13 +158,13 @@ def _named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -
             # "said Smith campaign manager Jane Doe": the first name only qualifies the role
             if role.end() in art.by_start:
                 return Cue("name", cue_start, art.by_start[role.end()][1], art.by_start[role.end()][2], sieve=sieve)
-            return Cue("unnamed", cue_start, role.end(), sieve="unnamed")   # "said Smith aides"
+            return Cue("unnamed", cue_start, role.end(), sieve=Sieve.UNNAMED)   # "said Smith aides"
         return Cue("name", cue_start, e, p, sieve=sieve)
     w = art.words(j, end)
     if not w or w[0][0] != j:
         return None
     if w[0][2] in PRONOUNS:
-        return Cue("pronoun", cue_start, w[0][1], gender=PRONOUNS[w[0][2]], sieve="pronoun")
+        return Cue("pronoun", cue_start, w[0][1], gender=PRONOUNS[w[0][2]], sieve=Sieve.PRONOUN)
     # "said a spokesman", "said officials", "said Carla Munoz" (not among the people);
     # "said on Twitter", "said Tuesday" have their subject elsewhere
     if w[0][2] in NP_START or (art.text[j].isupper() and w[0][2] not in TIME_WORDS):
@@ -256,12 +173,12 @@ def _named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -
         listener = re.search(r"\btel(?:ls|ling)\b|\btold\b", art.text[cue_start:pos], re.IGNORECASE)
         org = organisation(art, j, run) if run and not listener else None
         if org:
-            return Cue("unnamed", cue_start, run, sieve="organisation", source=org)
-        return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve="unnamed")
+            return Cue("unnamed", cue_start, run, sieve=Sieve.ORGANISATION, source=org)
+        return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve=Sieve.UNNAMED)
     return None
 
 
-def _cue_before(art: Context, i: int) -> Cue | None:
+def cue_before(art: Context, i: int) -> Cue | None:
     """`Starmer said: "…"`, `X told ABC News: "…"`, `Tusk called the meeting "historic"`:
     the nearest speech verb before the quote in its sentence whose subject can be told."""
     text = art.text
@@ -290,12 +207,12 @@ def _cue_before(art: Context, i: int) -> Cue | None:
     for k in order:
         w0, w1, w = words[k]
         if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
-            return _named_after(art, words[k + 1][1], s, w0, "according-to")
+            return named_after(art, words[k + 1][1], s, w0, Sieve.ACCORDING_TO)
         if w not in SPEECH_VERBS:
             continue
         if text[w0].isupper():
             if w in INVERTED and w0 == sstart:        # "Said Ellis: “…”"
-                cue = _named_after(art, w1, s, w0, "verb-name")
+                cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
                 if cue:
                     return cue
             continue
@@ -309,14 +226,14 @@ def _cue_before(art: Context, i: int) -> Cue | None:
             cue = _clause_subject(art, w0, sstart)
             if cue is not None and cue.start >= w0 - 1:
                 cue = None
-        if (cue is None or cue.kind == "unnamed" and cue.sieve != "passive") and (
+        if (cue is None or cue.kind == "unnamed" and cue.sieve != Sieve.PASSIVE) and (
                 w in PARTICIPLES and (after_comma or w in SAYING) or _after_to(words, k)
                 or before and before[0][2] in ("and", "but")):
             # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
             # "bemoaned the unrest and said": the sentence's subject speaks
             cue = _clause_subject(art, w0, sstart)
         if cue is None and w in INVERTED and (k == 0 or char_before(text, w0) in ",:"):
-            cue = _named_after(art, w1, s, w0, "verb-name")
+            cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
         if cue is None:
             continue
         cue.end = max(cue.end, w1)
@@ -352,14 +269,14 @@ def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
             if cue:
                 return Cue(cue.kind, cue.start, verb, cue.person, cue.gender, cue.sieve)
     for pos, person in art.sentence_subjects(sstart, verb):
-        return Cue("name", pos, verb, person, sieve="partial-subject")
+        return Cue("name", pos, verb, person, sieve=Sieve.PARTIAL_SUBJECT)
     w = art.words(sstart, verb)
     if w and w[0][2] in PRONOUNS:
         return Cue("pronoun", w[0][0], verb, gender=PRONOUNS[w[0][2]])
     return None
 
 
-def _cue_sentence_end(art: Context, i: int) -> Cue | None:
+def cue_sentence_end(art: Context, i: int) -> Cue | None:
     """A cue set off by commas later in the quote's sentence: `The PA was exerting "a 100%
     effort" to end the violence, Mr Abbas added.`, `"…" to drive up the price, she said,
     referring to …`."""
@@ -380,7 +297,7 @@ def _cue_sentence_end(art: Context, i: int) -> Cue | None:
             continue
         w0, w1, w = words[0]
         if w in INVERTED and art.text[w0].islower():
-            cue = _named_after(art, w1, chunk_end, w0, "verb-name")
+            cue = named_after(art, w1, chunk_end, w0, Sieve.VERB_NAME)
             if cue and cue.kind != "unnamed":
                 return cue
             continue
@@ -392,110 +309,3 @@ def _cue_sentence_end(art: Context, i: int) -> Cue | None:
                     return cue
                 break
     return None
-
-
-def _headline(art: Context, i: int) -> Cue | None:
-    """A headline (a first paragraph without a full stop) that puts a name before the
-    quoted words: `Abbas 'will not tolerate' attacks`."""
-    s, e = art.outer[i]
-    if art.para_of(s) != 0 or len(art.paras) < 2:
-        return None
-    pstart, pend = art.paras[0]
-    if art.text[pend - 1] in ".!?" and not art.text[pend - 1] in "'\"’”":
-        return None
-    k = s
-    while k > pstart and art.text[k - 1].isspace():
-        k -= 1
-    # `Brown 'should be sacked'`, `Blair 'must go'` are said about the person, not by them
-    if k in art.by_end and not _ABOUT_SOMEONE.search(art.text, s, e):
-        ms, me, p = art.by_end[k]
-        return Cue("name", ms, me, p, sieve="headline")
-    return None
-
-
-def _label(art: Context, i: int) -> Cue | None:
-    """A name and a colon right before the quote, opening its sentence or after a dash, as in
-    a transcript or a round-up: `Lo: "…"`, `Pollsters agree - Ann Lo: “…”`."""
-    s, _ = art.outer[i]
-    m = re.search(r"(?<!\s):\s*$", art.text[max(0, s - 5):s])
-    if not m:
-        return None
-    colon = max(0, s - 5) + m.start()
-    if colon not in art.by_end:
-        return None
-    ms, me, p = art.by_end[colon]
-    sstart = max(art.sentence_of(ms)[0], art.paras[art.para_of(ms)][0])
-    before = art.text[sstart:ms]
-    if before.strip() and not re.search(r"(?:^|\s)[-–—―]\s*$|[”\"]\s*$", before):
-        return None          # "He told Lo: “…”": the name is a listener, not a label
-    return Cue("name", ms, colon + 1, p, sieve="label")
-
-
-_ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)
-
-
-def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
-    """Quote i has no cue of its own and follows quote prev_i with nothing between them but
-    prev_i's cue, or (same sentence) words with no name and no speech verb."""
-    pe, s = art.outer[prev_i][1], art.outer[i][0]
-    if art.para_of(s) - art.para_of(pe - 1) > 1:
-        return False
-    between = art.words(pe, s)
-    prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
-    others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
-    if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
-           for k, w in enumerate(between)):
-        return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
-    cs, ce = art.cue_spans.get(prev_i, (-1, -1))
-    rest = [w for w in between if not (cs <= w[0] and w[1] <= ce)]
-    same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
-    if not rest:
-        # in a new sentence only speech continues, not a title ("“American Skin” was written by")
-        return same_sentence or q.kind == "full"
-    if not same_sentence or len(rest) > 30:
-        return False
-    # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
-    # unless someone else speaks or acts in between
-    return (not any(w[2] in SPEECH_VERBS for w in rest)
-            and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
-
-
-def _reported_before(art: Context, i: int, quotes: list[Quote]) -> Cue | None:
-    """A quote that opens its paragraph with no cue, after a paragraph whose last sentence
-    reports someone's words with no quote of its own: `Smith said the plan would fail.` /
-    `"It is a disaster."` continues Smith."""
-    s, e = art.outer[i]
-    k = art.para_of(s)
-    if (k == 0 or quotes[i].kind != "full" or art.text[art.paras[k][0]:s].strip()
-            or art.quote_between(e, art.paras[k][1]) or art.quote_between(*art.paras[k - 1])):
-        return None
-    sstart, send = art.sentence_of(art.paras[k - 1][1] - 1)
-    for w0, w1, w in art.words(sstart, send):
-        if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
-            cue = art.subject_before(w0, sstart)
-            if cue and cue.kind in ("name", "pronoun"):
-                cue.end, cue.sieve = w1, "continuation"
-                return cue
-            return None
-    return None
-
-
-def _possessive(art: Context, i: int, quotes: list[Quote]) -> Cue | None:
-    """`building Starmer’s “coalition of the willing”` after Starmer was quoted saying
-    "coalition of the willing": the phrase is the owner's. Without that earlier quote the
-    phrase may be a title or someone else's words."""
-    s, _ = art.outer[i]
-    m = re.search(r"[’']s?\s*$", art.text[max(0, s - 4):s])
-    if not m:
-        return None
-    end = max(0, s - 4) + m.start()
-    if end in art.by_end:
-        ms, _, p = art.by_end[end]
-        words = _fold(quotes[i].text)
-        if any(speaker == p.name and _fold(said) == words for said, speaker in art.said):
-            return Cue("name", ms, s, p, sieve="possessive")
-    return None
-
-
-def _fold(s: str) -> str:
-    return _NON_WORDS.sub(" ", s).strip().lower()

@@ -1,6 +1,6 @@
 """Who is the subject where: the article indexed for the attribution sieves (person
 mentions, quote marks, sentences and paragraphs), the subject before a speech verb, and
-pronouns resolved to the latest subject or speaker of their gender. attribution.py asks;
+pronouns resolved to the latest subject or speaker of their gender. The sieves ask;
 this module only reads the text.
 """
 from __future__ import annotations
@@ -9,10 +9,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .model import Person, Quote
-from .names import ROLE_NOUNS
-from .organisations import organisation
-from .speech import (
+from store.model import Sieve, Person, Quote
+from store.lexicon.names import ROLE_NOUNS
+from store.extract.quotes.organisations import organisation
+from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
     POSSESSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, WORD,
 )
@@ -25,7 +25,7 @@ class Cue:
     end: int
     person: Person | None = None
     gender: str | None = None  # for a pronoun
-    sieve: str = "verb-name"
+    sieve: str = Sieve.VERB_NAME
     source: str | None = None  # an organisation named as the subject (sieve "organisation")
 
 
@@ -58,6 +58,8 @@ class Context:
         self.speakers: list[tuple[int, Person]] = []  # attributed quotes so far, by offset
         self.said: list[tuple[str, str]] = []         # (quote text, speaker) so far
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
+        self.quotes = quotes                         # their speakers as attribution fills them in
+        self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
 
     def _tokens(self, start: int, end: int):
         """Words outside quotation marks: (start, end, lower-case word)."""
@@ -173,9 +175,9 @@ class Context:
         words = self.words(max(lo, verb - 400), verb)   # a subject is never further back
         verb_word = self.text[verb:verb + 20].split()[0].lower().rstrip(",.:;")
         if words and words[-1][2] in PASSIVE and verb_word in PAST_PARTICIPLES:
-            return Cue("unnamed", words[-1][0], verb, sieve="passive")
+            return Cue("unnamed", words[-1][0], verb, sieve=Sieve.PASSIVE)
         if verb_word in NAMING and self._named_then_comma(verb, lo):
-            return Cue("unnamed", verb, verb + len(verb_word), sieve="passive")   # "Thatcher, dubbed the"
+            return Cue("unnamed", verb, verb + len(verb_word), sieve=Sieve.PASSIVE)   # "Thatcher, dubbed the"
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
         while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly")
@@ -198,7 +200,7 @@ class Context:
                     and "," not in text[e:verb]):
                 return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
             if role in ("object", "with"):    # "a spokesman for Mr Blair said"
-                return Cue("unnamed", s, verb, sieve="unnamed")
+                return Cue("unnamed", s, verb, sieve=Sieve.UNNAMED)
             return None                      # "he and Starmer had suggested"
         if words and words[-1][1] == k:
             w0, _, w = words[-1]
@@ -210,7 +212,7 @@ class Context:
                 if ante and self._position(ante[0], lo) == "subject":
                     return Cue("name", ante[0], verb, ante[2])
             if w in GROUP_PRONOUNS:
-                return Cue("unnamed", w0, verb, sieve="unnamed")
+                return Cue("unnamed", w0, verb, sieve=Sieve.UNNAMED)
         app = self._appositive_subject(k, lo)
         if app:
             start = app[0]
@@ -234,8 +236,8 @@ class Context:
             if not inside or all(POSSESSIVE.match(self.text, e) for _, e, _ in inside):
                 org = None if inside else organisation(self, start, k)
                 if org:
-                    return Cue("unnamed", start, verb, sieve="organisation", source=org)
-                return Cue("unnamed", start, verb, sieve="unnamed")
+                    return Cue("unnamed", start, verb, sieve=Sieve.ORGANISATION, source=org)
+                return Cue("unnamed", start, verb, sieve=Sieve.UNNAMED)
         return None
 
     def _named_then_comma(self, verb: int, lo: int) -> bool:
@@ -332,6 +334,20 @@ def char_before(text: str, pos: int) -> str:
 def verb_follows(art: Context, end: int, send: int) -> bool:
     m = _VERBISH.match(art.text, end, send)
     return bool(m) and not m.group(1).endswith("ss")
+
+
+def region_end(art: Context, i: int) -> int:
+    """Where the words after quote i stop: the next quote or the end of the sentence
+    (or of the next sentence when the quote's own sentence ends with it)."""
+    s, e = art.outer[i]
+    pend = art.paras[art.para_of(s)][1]
+    k = bisect.bisect_left(art.mask_starts, e)       # the next quote after this one's end
+    nxt = art.mask_starts[k] if k < len(art.mask_starts) else len(art.text)
+    j = max(bisect.bisect_right(art.sent_starts, e - 1) - 1, 0)
+    while j < len(art.sents) and art.sents[j][1] <= e:
+        j += 1
+    send = art.sents[j][1] if j < len(art.sents) else pend
+    return min(nxt, send, pend)
 
 
 def _outer(text: str, q: Quote) -> tuple[int, int]:

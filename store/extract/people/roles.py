@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .names import ROLE_NOUNS, SPEECH_VERBS, TITLES, first_names
+from store.lexicon.names import ROLE_NOUNS, SPEECH_VERBS, TITLES, first_names
 
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.()]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")

@@ -7,8 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .model import Person
-from .names import ROLE_NOUNS
+from store.extract.draft import Draft
+from store.model import Person
+from store.lexicon.names import ROLE_NOUNS
 
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
@@ -228,3 +229,19 @@ def pronoun_genders(text: str, people: list[Person]) -> None:
     for p, (male, female) in zip(people, votes):
         if p.gender is None and male != female:
             p.gender = "m" if male > female else "f"
+
+
+def describe(d: Draft) -> None:
+    """The descriptions pass: descriptions, ages and roles tied to the people they mean,
+    each person's forms as written, the gender their pronouns show; people in text order."""
+    text, people = d.text, d.people
+    if not people:
+        return
+    tie_descriptions(text, people)
+    tie_ages(text, people, d.sent_starts)
+    tie_roles(text, people, d.sent_starts)
+    for p in people:
+        p.mentions.sort()
+        p.forms = list(dict.fromkeys([text[s:e] for s, e in p.mentions]))
+    pronoun_genders(text, people)
+    people.sort(key=lambda p: p.mentions[0])

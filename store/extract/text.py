@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .speech import CUE_VERBS
+from store.lexicon.speech import CUE_VERBS
 
 # Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters
 # other than newline and tab. Article text is data: none of this may reach a screen.

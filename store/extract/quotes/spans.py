@@ -1,15 +1,12 @@
-"""Quote spans: every stretch of text inside quotation marks, with its offsets.
-
-Attribution (who said it) lives in attribution.py; find_quotes runs both.
-"""
+"""Quote spans: every stretch of text inside quotation marks, with its offsets, and the
+speaker's name as the text writes it. Who said each quote is attribute.py's work."""
 from __future__ import annotations
 
 import bisect
 import re
 
-from .attribution import attribute
-from .model import Person, Quote
-from .text import ends_with_any, find_all, matches_at
+from store.model import Person, Quote
+from store.extract.text import ends_with_any, find_all, matches_at
 
 # Straight '' (two apostrophes, some wire archives) counts as a double mark.
 # An apostrophe between two letters (don't, Starmer’s) is never a mark, so is not matched.
@@ -19,13 +16,6 @@ _MARK_CHARS = "'\"“”‘’"
 # Word-initial elisions that open with an apostrophe but are not quotation marks.
 _ELISIONS = re.compile(r"(?:n|em|cause|til|tis|twas|round|\d\d?s?)\b", re.I)
 _OPENERS_BEFORE = set(" \t\n([{—–-/") | {""}
-
-
-def find_quotes(text: str, paras, sents, people: list[Person]) -> list[Quote]:
-    """Every quote with its speaker (a Person.name or None), cue and sieve."""
-    quotes = quote_spans(text, paras, sents)
-    attribute(text, paras, sents, people, quotes)
-    return quotes
 
 
 def quote_spans(text: str, paras, sents=None) -> list[Quote]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
-from .speech import GROUP_PRONOUNS, NOT_NP, NP_START, POSSESSIVE, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS
-from .text import whole_words
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
+from store.lexicon.speech import GROUP_PRONOUNS, NOT_NP, NP_START, POSSESSIVE, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS
+from store.extract.text import whole_words
 
 if TYPE_CHECKING:
-    from .subjects import Context
+    from store.extract.quotes.context import Context
 
 _GROUPS = set("""
 democrat republican conservative liberal tory socialist

@@ -1,0 +1,117 @@
+"""Corroboration: once every candidate was weighed, the article as a whole confirms or
+drops some. Each function here is one pass (see store.extract.PASSES)."""
+from __future__ import annotations
+
+import re
+
+from store.extract.draft import Draft
+from store.extract.people.tokens import Candidate, Token, is_first, sentence_initial
+from store.lexicon.names import PLACES, first_names
+from store.model import Evidence
+
+_WEAK = {"speech verb", "role", "place possessive"}
+_SHORT_GAP = re.compile(r"^\s*(?:\([a-z ]{1,20}\)\s*)?(?:,|;|&|and)\s*$")
+_LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
+_PLURAL_END = re.compile(r"[^s]s$")
+_DIGIT_OR_BRACKET = re.compile(r"[\d(]")
+
+
+def _in_list(text: str, cands: list[Candidate], i: int) -> bool:
+    """Both sides of a lone word are list separators to other capitalised words."""
+    c = cands[i]
+    if i == 0 or i == len(cands) - 1:
+        return False
+    before = text[cands[i - 1].toks[-1].end:c.toks[0].start]
+    after = text[c.toks[-1].end:cands[i + 1].toks[0].start]
+    return bool(_SHORT_GAP.match(before) and _SHORT_GAP.match(after))
+
+
+def _line_edge(text: str, tok: Token, last: bool) -> bool:
+    """Is the word the last (or first) thing on its line?"""
+    if last:
+        return text[tok.end:tok.end + 1] == "\n"
+    return tok.start > 0 and text[tok.start - 1] == "\n"
+
+
+def drop_teams_and_openers(d: Draft) -> None:
+    """A team named in a results line is a team in the standings too; a capitalised word
+    that opens a sentence before a known person's surname is not their first name ("Notice
+    Trump sniffing", "Either Clinton or ...")."""
+    cands = d.candidates
+    if d.teams:
+        cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
+    known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
+    for c in cands:
+        head = c.toks[0]
+        if len(c.toks) == 2 and c.toks[-1].text in known and not is_first(head.text) and \
+                head.kind == "name" and not c.titles and sentence_initial(d.text, head, d.sent_starts):
+            c.toks = c.toks[1:]
+
+
+def corroborate(d: Draft) -> None:
+    """A surname standing alone elsewhere confirms the full name ("Gleveckas ...
+    Gleveckas"); a name repeated in full but never cut to its surname is a firm or a paper
+    ("Deutsche Boerse said ... Deutsche Boerse"), since people are called by surname on
+    repeat; a lone word that is the surname of someone found is that person."""
+    cands = d.candidates
+    singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
+    for c in cands:
+        if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
+                and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
+                and not _PLURAL_END.search(c.toks[-1].text):
+            c.person = Evidence.REPEATED_SURNAME
+    full_counts: dict[tuple[str, ...], int] = {}
+    for c in cands:
+        if len(c.toks) > 1:
+            w = tuple(t.text for t in c.toks)
+            full_counts[w] = full_counts.get(w, 0) + 1
+    for c in cands:
+        if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
+                full_counts[tuple(t.text for t in c.toks)] >= 2:
+            c.person = None
+    surnames = {c.toks[-1].text for c in cands if c.person}
+    for c in cands:
+        if c.person is None and len(c.toks) == 1 and c.toks[0].text in surnames:
+            c.person = Evidence.SURNAME
+
+
+def lists(d: Draft) -> None:
+    """Lists and results tables: a name next to a name ("Billy Andrade, Duffy Waldorf
+    (Sweden)", "Given, Breen, Staunton"); a lone word only next to another lone name.
+    Back and forth until nothing changes. Then only people are kept."""
+    cands, text = d.candidates, d.text
+    changed = True
+    index = {id(c): i for i, c in enumerate(cands)}
+    pairs = list(zip(cands, cands[1:]))
+    forward = True
+    while changed:
+        changed = False
+        for a, b in (pairs if forward else reversed(pairs)):
+            if bool(a.person) == bool(b.person):
+                continue
+            src, other = (a, b) if a.person else (b, a)
+            head = other.toks[0]
+            if head.kind != "name" or head.text in PLACES or \
+                    (sentence_initial(text, head, d.sent_starts) and head.text not in first_names()):
+                continue
+            if _listed(text, cands, index, a, b, src, other):
+                other.person = Evidence.LIST
+                changed = True
+        forward = not forward
+    d.candidates = [c for c in cands if c.person]
+
+
+def _listed(text: str, cands: list[Candidate], index: dict, a: Candidate, b: Candidate, src: Candidate,
+            other: Candidate) -> bool:
+    head = other.toks[0]
+    gap = text[a.toks[-1].end:b.toks[0].start]
+    if len(other.toks) == 1:
+        # a lone word in a list of three or more lone names ("Given, Breen, Staunton"),
+        # or a name cut by a line break in a wrapped list ("Michael Bevan, Damien\nFlemming")
+        return bool(_SHORT_GAP.match(gap) and not _PLACE_PREP.search(text, max(0, head.start - 6), head.start) and (
+            _line_edge(text, head, other is b) if len(src.toks) > 1 else _in_list(text, cands, index[id(other)])))
+    # a plural at the end needs a known first name: "Kaiser Chiefs" after a band
+    return bool(len(other.toks) <= 3 and other.toks[-1].kind == "name" and
+                (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and _DIGIT_OR_BRACKET.search(gap))) and
+                (not _PLURAL_END.search(other.toks[-1].text) or is_first(head.text)))

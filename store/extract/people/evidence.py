@@ -1,0 +1,315 @@
+"""Evidence that a name run is a person: EVIDENCE, an ordered list of small rules over the
+words around the run. Each rule returns an Evidence label (a person, and why), NOT_A_PERSON
+(stop: no later rule may make it one), or None (no opinion). The first answer wins.
+
+To add a rule: write the function, put it in EVIDENCE where it should win, add its label
+to store.model.Evidence, and a row to the parametrized evidence test.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from store.extract.draft import Draft
+from store.extract.people.roles import appositive_after, role_before
+from store.extract.people.tokens import Candidate, Token, is_first
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, SPEECH_VERBS, WEAK_TITLES, first_names
+from store.model import Evidence
+
+NOT_A_PERSON = "not a person"
+
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
+_SPEECH_BEFORE_WORDS = ("said", "says", "added", "according to")
+_SPEECH_BEFORE = re.compile(r"\b(?:%s)\s*$" % "|".join(_SPEECH_BEFORE_WORDS))
+_AGE_AFTER = re.compile(r",\s+\d{1,2},")
+_PARTY_AFTER = re.compile(r",\s+\(?[RDI]-[A-Z][A-Za-z.]*\)?,")
+_CARD_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c and b)\s$")
+_CARD_ENDS = {"c", "b", "t"}     # the last letter of any word _CARD_BEFORE ends in
+_CARD_AFTER = re.compile(r"\s+(?:(?:c|b|st|lbw)\s+[A-Z]|\d+-\d+-\d+-\d+|run out\b|not out\b)")
+_AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
+_SIGNOFF_BEFORE = re.compile(r"(?:^|\n)--\s*$")
+_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]{2,4}")
+_PLACE_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
+_MINUTE_AFTER = re.compile(r"\s*(?:\(\d+(?:st|nd|rd|th)?(?:\s*(?:pen|penalty|og))?\)|\d+(?:st|nd|rd|th)\b)")
+_NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
+_WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
+_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
+_SCORER_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
+_SCORER_BEFORE = re.compile(r"\d\s*\((?:[^()]*\d(?:st|nd|rd|th),)?\s*$")
+_WHO_AFTER = re.compile(r",?\s+who\b")
+_COUNTRY_AFTER = re.compile(r"\s*\(((?:[A-Z]\.)+|[A-Z]{2,3}|[A-Z][a-z]+)[\s\w.]*\)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:on|in|at|yesterday|today|last|this|after|before|when|as)\b)")
+_THINGS = tuple("""newspaper paper magazine daily tabloid weekly journal agency channel station website
+site network firm company group bank club band team party show programme program series film movie album
+book novel song play musical opera brand label airline carrier retailer insurer lender manufacturer maker
+chain ship vessel hotel restaurant newsletter broadsheet stadium ground venue prize award""".split())
+_THING_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_THINGS))
+# role words that fit firms and teams as well as people ("rival Shell reported")
+_ORG_ROLES = {"rival", "partner", "owner", "leader", "winner", "champion", "champions", "head", "member",
+              "sponsor", "investor", "buyer", "seller", "supplier", "client", "customer", "shareholder",
+              "bidder", "competitor", "opponent", "challenger", "runner-up", "finalist", "holder"}
+_DIGIT = re.compile(r"\d")
+_COMMA_OR_STOP = re.compile(r"[,.]")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
+
+
+@dataclass
+class Site:
+    """A candidate and the text around it, as the rules read it."""
+    c: Candidate
+    text: str
+
+    def __post_init__(self) -> None:
+        toks = self.c.toks
+        self.toks: list[Token] = toks
+        self.s, self.e = toks[0].start, toks[-1].end
+        self.after = self.text[self.e:self.e + 120]
+        self.before = self.text[max(0, self.s - 80):self.s]
+        # the patterns that end at the name reach at most 12 characters back from the last
+        # non-blank one: trying them only from there gives the same answers, faster
+        self.trimmed = self.before.rstrip()
+        self.tail = max(0, len(self.trimmed) - 12)
+        self.speech_before = self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
+
+    @property
+    def lone_name(self) -> bool:
+        """One word, a name."""
+        return len(self.toks) == 1 and self.toks[0].kind == "name"
+
+    @cached_property
+    def last_word(self) -> int:
+        """Where the last word before the name starts in `before` (patterns ending in a word
+        and blanks cannot match earlier)."""
+        return len(self.trimmed) - len(self.trimmed.rsplit(None, 1)[-1] if self.trimmed else "")
+
+    @cached_property
+    def line(self) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, self.s) + 1
+        end = self.text.find("\n", self.e)
+        return start, end if end >= 0 else len(self.text)
+
+    def speech_after(self) -> bool:
+        return bool(_SPEECH_AFTER.match(self.after))
+
+
+Rule = Callable[[Site], "str | None"]
+
+
+def _titled(x: Site):
+    """Not "Executive Session", "Miss Universe": a weak title alone needs a full name."""
+    if x.c.titles and (len(x.toks) > 1 or any(t.text.rstrip(".") not in WEAK_TITLES for t in x.c.titles)):
+        return Evidence.TITLE
+    return None
+
+
+def _age_after(x: Site):
+    """"Ann Lo, 25, said"."""
+    if x.after[:1] == "," and _AGE_AFTER.match(x.after) and (len(x.toks) > 1 or not x.toks[0].text.endswith("s")):
+        return Evidence.AGE
+    return None
+
+
+def _party_after(x: Site):
+    """"Mitch McConnell, R-Ky., said"."""
+    return Evidence.PARTY if x.after[:1] == "," and _PARTY_AFTER.match(x.after) else None
+
+
+def _first_name_speaking(x: Site):
+    """A known first name alone next to a speech verb: "Hans said"."""
+    if x.lone_name and x.toks[0].text in first_names() and (
+            x.speech_after() or x.speech_before and _SPEECH_BEFORE.search(x.before, x.tail)):
+        return Evidence.FIRST_NAME
+    return None
+
+
+def _lone_role(x: Site):
+    """"her brother, Hans, ...", "president Suharto and"."""
+    if not x.lone_name or x.toks[0].text in PLACES:
+        return None
+    role = x.toks[0].text not in ORG_WORDS and role_before(x.text, x.s)
+    if role and (_COMMA_OR_STOP.match(x.after) if x.trimmed.endswith(",") else
+                 not _CAPITAL_NEXT.match(x.after) and role.split()[-1].lower() not in _ORG_ROLES):
+        return Evidence.ROLE
+    return None
+
+
+def _scorecard(x: Site):
+    """"c Vaas b Chandana 56", "Vass 7-0-29-0"."""
+    if not x.lone_name or x.toks[0].text in PLACES:
+        return None
+    before = x.before
+    if _CARD_AFTER.match(x.after) or (before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS) and \
+            _CARD_BEFORE.search(before, x.tail):
+        line_start = x.text.rfind("\n", 0, x.s) + 1
+        line_end = x.text.find("\n", x.e)
+        if _DIGIT.search(x.text, line_start, line_end if line_end >= 0 else len(x.text)):
+            return Evidence.SCORECARD
+    return None
+
+
+def _scorer(x: Site):
+    """"Lyon 2 (Caveglia 23rd, Giuly 30th)"."""
+    if x.lone_name and x.toks[0].text not in PLACES and _SCORER_AFTER.match(x.after) and \
+            _SCORER_BEFORE.search(x.before) and x.toks[0].text not in ORG_WORDS:
+        return Evidence.SCORER
+    return None
+
+
+def _title_and_speech(x: Site):
+    """"Miss Smith said", where "Miss Universe" alone is not one."""
+    c = x.c
+    if c.titles and x.lone_name and (
+            x.speech_after() or _SPEECH_BEFORE.search(x.text, max(0, c.titles[0].start - 20), c.titles[0].start)):
+        return Evidence.TITLE_AND_SPEECH
+    return None
+
+
+def _one_word(x: Site):
+    """Past this point a person needs two words or more, ending in a name."""
+    return NOT_A_PERSON if len(x.toks) < 2 or x.toks[-1].kind != "name" else None
+
+
+def _work_or_team(x: Site):
+    """"Vera Drake star Imelda Staunton": a work or a team before a role noun."""
+    return NOT_A_PERSON if x.after[:1].isspace() and _ROLE_AFTER.match(x.after) else None
+
+
+def _named_thing(x: Site):
+    """"financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"."""
+    return NOT_A_PERSON if x.trimmed.endswith(_THINGS) and _THING_BEFORE.search(x.before, x.tail) else None
+
+
+def _who(x: Site):
+    return Evidence.WHO if _WHO_AFTER.match(x.after) else None
+
+
+def _aged_or_signed(x: Site):
+    """"20-year-old Tiger Woods", "-- Luli Popescu, Bucharest"."""
+    before = x.before
+    if "-year-old" in before and _AGED_BEFORE.search(before) or "--" in before and _SIGNOFF_BEFORE.search(before, x.tail):
+        return Evidence.AGE
+    return None
+
+
+def _first_name(x: Site):
+    return Evidence.FIRST_NAME if is_first(x.toks[0].text) else None
+
+
+def _particle(x: Site):
+    """"Joost van der Westhuizen"."""
+    return Evidence.PARTICLE if any(t.kind == "part" for t in x.toks[1:-1]) else None
+
+
+def _given_name(x: Site):
+    """"Kang Young-hoon"."""
+    return Evidence.GIVEN_NAME if len(x.toks) == 2 and _ASIAN_GIVEN.fullmatch(x.toks[1].text) else None
+
+
+def _place_possessive(x: Site):
+    """"India's Leander Paes"."""
+    m = _PLACE_POSSESSIVE.search(x.before, x.last_word)
+    return Evidence.PLACE_POSSESSIVE if m and m.group(1) in PLACES else None
+
+
+def _nationality(x: Site):
+    """"American Nate Miller"."""
+    m = _WORD_BEFORE.search(x.before, x.last_word)
+    return Evidence.NATIONALITY if m and m.group(1) in DEMONYMS and m.group(1)[-1] != "s" else None
+
+
+def _initial(x: Site):
+    """"George W. Bush"."""
+    return Evidence.INITIAL if any(t.kind == "init" and t.text.endswith(".") for t in x.toks[:-1]) else None
+
+
+def _speech_verb(x: Site):
+    """"Ann Lo said"; "said Joe Bloggs." but not "said Ask Jeeves and ..."."""
+    if x.speech_after() or (x.speech_before and _SPEECH_BEFORE.search(x.before, x.tail) and _CLAUSE_END.match(x.after)):
+        return Evidence.SPEECH_VERB
+    return None
+
+
+def _role(x: Site):
+    """"Labour leader Ann Lo", "Ann Lo, the party's leader,"."""
+    return Evidence.ROLE if role_before(x.text, x.s) or appositive_after(x.after) else None
+
+
+def _table(x: Site):
+    """A results table: "Ann Lo (Sweden)", scorers "Danius Gleveckas (13rd)", "3. Ann Lo"."""
+    if len(x.toks) > 3:
+        return None
+    m = _COUNTRY_AFTER.match(x.after)
+    if m and (m.group(1) in PLACES or not m.group(1).istitle()):
+        return Evidence.TABLE
+    if _MINUTE_AFTER.match(x.after) or _NUMBER_BEFORE.search(x.before):
+        return Evidence.TABLE
+    if re.fullmatch(r"\s*\d+[.)]?\s*(?:-\s*)?", x.text[x.line[0]:x.s]):
+        return Evidence.TABLE
+    return None
+
+
+def _byline(x: Site):
+    """A line of its own under the headline."""
+    line_start, line_end = x.line
+    text = x.text
+    if len(x.toks) <= 3 and not text[line_start:x.s].strip() and not text[x.e:line_end].strip() \
+            and line_start > 0 and text[line_start - 2:line_start].strip() and line_start < 300:
+        return Evidence.BYLINE
+    return None
+
+
+# In order: the first rule with an answer decides.
+EVIDENCE: list[Rule] = [
+    _titled,
+    _age_after,
+    _party_after,
+    _first_name_speaking,
+    _lone_role,
+    _scorecard,
+    _scorer,
+    _title_and_speech,
+    _one_word,
+    _work_or_team,
+    _named_thing,
+    _who,
+    _aged_or_signed,
+    _first_name,
+    _particle,
+    _given_name,
+    _place_possessive,
+    _nationality,
+    _initial,
+    _speech_verb,
+    _role,
+    _table,
+    _byline,
+]
+
+
+def evidence(c: Candidate, text: str) -> str | None:
+    """Why the text says this run is a person, or None."""
+    x = Site(c, text)
+    for rule in EVIDENCE:
+        found = rule(x)
+        if found is not None:
+            return None if found == NOT_A_PERSON else found
+    return None
+
+
+def weigh(d: Draft) -> None:
+    """The evidence pass. A headline in title case names things freely: there only a full
+    name with a known first name or a title counts, and only if the story names them too."""
+    body_words = {t.text for t in d.tokens if t.start >= d.headline_end} if d.headline_end else set()
+    kept = []
+    for c, in_headline in zip(d.candidates, d.in_headline):
+        c.person = evidence(c, d.text)
+        if in_headline and (c.person not in (Evidence.FIRST_NAME, Evidence.TITLE) or len(c.toks) < 2
+                            or c.toks[-1].text not in body_words):
+            continue
+        kept.append(c)
+    d.candidates = kept

@@ -1,0 +1,354 @@
+"""Capitalised words and the name runs they form: the candidates pass. A run of
+capitalised words (with particles, initials and titles) becomes a Candidate; whether it is a
+person is for evidence.py to say.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from store.extract.draft import Draft
+from store.lexicon.names import (
+    DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
+    TITLES, WEAK_TITLES, first_names,
+)
+
+# Capitalised words; lower-case words in between are skipped and break a run, because the
+# gap is then not blank. Particles ("von der") are picked up by looking back from a word.
+# The first character is a word character that is neither a digit, "_" nor a-z; written as
+# a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
+# Capitalised words; lower-case words in between are skipped and break a run, because the
+# gap is then not blank. Particles ("von der") are picked up by looking back from a word.
+# The first character is a word character that is neither a digit, "_" nor a-z; written as
+# a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
+_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])\.?")
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
+RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
+_RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
+_NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
+                "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
+                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
+# "Jean-Claude", "Inzamam-ul-Haq", "Ki-moon": hyphen parts capitalised, or short
+_NAME_WORD = re.compile(r"[^\W\d_][^-]*(?:-(?:[^\W\d_a-z][^-]*|[a-z]{1,3}(?=-)|[a-z]{1,4}$))*")
+# Frequent capitalised words that are never part of a name: dropped at once (they still
+# break runs, since the gap over them is not blank).
+_SKIP = set("""The A An And But Or If In On At To Of For By With From As It He She They We I You His Her
+Their Our My This That These Those There Here When While Where What Who Why How Which After Before
+Since Until Although Though However Meanwhile So Also Now Then Not No Yes All Some Many Most Its Your
+Him Them Us Me Into Over Under About During Without Within Among Between Against Through Despite Do
+Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must Might Shall Other Each Both
+Even Only Just Still Already Instead""".split())
+# ... of which these never end a name ("told Mary That, ..." is not a surname)
+_NEVER_SURNAME = set("""The A An And But Or If It He She They We I You His Her Their Our My This That These Those
+There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must
+Might Shall Not No Yes So To Of""".split())
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
+_ADDRESS = {"President", "Speaker", "Chairman", "Secretary", "Minister", "Ambassador", "Mayor", "Governor",
+            "Justice", "Chancellor", "Commissioner", "Premier", "Deputy", "Vice", "Prime"}
+_QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
+_ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
+_NAMEISH = {"name", "init", "part", "title"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    kind: str          # name, init, caps, part, title, other
+    brk: bool = False  # a run may not continue past this token (possessive, full stop)
+
+
+@dataclass
+class Candidate:
+    toks: list[Token]        # the name words, titles excluded
+    titles: list[Token]
+    person: str | None      # the evidence that makes it a person (an Evidence); None undecided
+    pre: list[Token]         # capitalised words before the titles ("Home" Secretary)
+
+
+_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower case)
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        raw, start = m.group(), m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+            continue
+        shape = _shape(raw)
+        if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
+                                                   _common_surname(text, out, start, start + len(raw))):
+            continue
+        # particles before this word: "Ursula von der Leyen", "said de Silva"
+        pm = start > 2 and text[start - 1] == " " and text[start - 2] in _PARTICLE_ENDS and \
+            text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
+            _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
+        if pm:
+            for w in re.finditer(r"\S+", pm.group(1)):
+                out.append(Token(pm.start(1) + w.start(), pm.start(1) + w.end(), w.group(), "part"))
+        word, kind, brk, core, dot = shape
+        if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
+            out[-1].kind, kind, brk = "other", "other", brk or dot
+        elif kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
+            out[-1].kind, kind = "other", "other"      # "W.Va", "N.Y"
+        out.append(Token(start, start + len(word), word, kind, brk))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
+    """What one capitalised word is, from the word alone: (token text, kind, brk, core,
+    dot), or None when it does not start with a capital. The same words recur in every
+    article, so this is cached."""
+    if not raw[0].isupper():
+        return None
+    brk = False
+    dot = raw.endswith(".")
+    core = raw[:-1] if dot else raw
+    if len(core) > 2 and core[-2:] in ("'s", "’s"):
+        core, brk = core[:-2], True
+        dot = False
+    if ("'" in core or "’" in core) and _CONTRACTION.search(core):
+        return core, "other", True, core, dot
+    kind = "other"
+    word = core
+    if core in TITLES and (dot or core not in first_names()):
+        kind = "title"
+        if dot:
+            word = raw
+    elif len(core) == 1:
+        kind = "init"                # "George W. Bush", "Mary J Blige"
+        if dot:
+            word = raw
+    elif core in NAME_SUFFIXES:
+        kind = "name"
+    elif core.isupper():
+        kind = "init" if len(core) == 2 and not dot else "caps"
+    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
+        kind = "name"
+    if dot and kind not in ("title", "init"):
+        brk = True          # a full stop after the word ends any name
+    return word, kind, brk, core, dot
+
+
+def _common_surname(text: str, out: list[Token], start: int, end: int) -> bool:
+    """"said Al From, who ...": a common word right after a first name, closing the clause, is a surname."""
+    prev = out[-1] if out else None
+    return bool(prev and prev.kind == "name" and not prev.brk and prev.end == start - 1 and text[prev.end] == " "
+                and prev.text in first_names() and text[start:end] not in _NEVER_SURNAME and _SURNAME_END.match(text, end))
+
+
+def contiguous(text: str, a: Token, b: Token) -> bool:
+    """Only blanks (at most 3, no line break) between a and b; "W." then "Bush" with none."""
+    if a.brk:
+        return False
+    gap = b.start - a.end
+    if gap <= 0:
+        return a.kind == "init"
+    if gap > 3:
+        return False
+    blank = text[a.end:b.start]
+    return blank.isspace() and "\n" not in blank
+
+
+def runs(text: str, toks: list[Token]) -> list[list[Token]]:
+    runs, cur = [], []
+    for t in toks:
+        if t.kind in _NAMEISH:
+            if cur and contiguous(text, cur[-1], t):
+                cur.append(t)
+                continue
+            if cur:
+                runs.append(cur)
+            cur = [t]
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+_BREAKERS = STOP | DEMONYMS
+
+
+def split_run(run: list[Token]) -> list[list[Token]]:
+    """Split a run at words that never belong to a name ("On Monday Tony Blair")."""
+    firsts = first_names()
+    parts, cur = [], []
+    for t in run:
+        if t.kind == "name" and t.text in _BREAKERS and t.text not in firsts and \
+                not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]
+                     and t.text not in _NOT_SURNAME and not t.text.endswith("s")):  # "Peter Such"
+            if cur:
+                parts.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _used_lower(text: str, word: str) -> bool:
+    """Does the word occur in lower case anywhere in the text ("Trailing ... trailing")?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+_FIRM_ENDS = {f[-1] for f in FIRMS}
+
+
+def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
+    firsts = first_names()
+    # a title counts as one only when a name follows it ("Larry King" ends in a name)
+    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
+            (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
+             and run[-1].text not in _ADDRESS):
+        run[-1].kind = "name"            # "Larry King", "Mr King"
+    kinds = [t.kind for t in run]
+    if "name" not in kinds:
+        return None
+    kinds.reverse()
+    k = kinds.index("name")
+    run = run[:len(run) - k]             # up to the last name
+    del kinds[:k]
+    titles: list[Token] = []
+    pre: list[Token] = []
+    if "title" in kinds:
+        ti = len(kinds) - 1 - kinds.index("title")    # the last title
+        j = ti
+        while j >= 0 and run[j].kind == "title":
+            j -= 1
+        titles = run[j + 1:ti + 1]
+        pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
+        run = run[ti + 1:]
+    while run and run[0].kind == "part":
+        run = run[1:]
+    if not run:
+        return None
+    # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
+    head = run[0]
+    if not titles and head.kind == "name" and head.text not in firsts and \
+            only_openers(text, sent_start, head.start) and \
+            _used_lower(text, head.text.lower()):
+        run = run[1:]
+        if not run:
+            return None
+    if not titles and run[0].text in PLACE_START:
+        return None
+    if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
+        return None                      # "St. Louis Cardinals": a place or team, cut after "St."
+    # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
+    if (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
+        for i in range(1, len(run) - 1):
+            if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
+                run = run[i:]
+                break
+    words = [t.text for t in run]
+    if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
+        return None
+    starts_first = is_first(words[0])
+    if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
+            (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
+        return None
+    for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
+        w = words[i]
+        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
+                and not (titles and i == 0 and len(words) >= 2
+                         and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
+            if len(words) - i - 1 < 2:
+                return None
+            # "Speaker of the House Newt Gingrich": the name after the organisation
+            run, words = run[i + 1:], words[i + 1:]
+            starts_first = is_first(words[0])
+            break
+    if len(run) > 5:
+        return None
+    return Candidate(run, titles, None, pre)
+
+
+def result_line(text: str, pos: int) -> bool:
+    """Is the line around pos a results line: "Team A 2 Team B 1"?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(_RESULT_LINE.fullmatch(text, start, len(text) if end < 0 else end))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_first(word: str) -> bool:
+    firsts = first_names()
+    return word in firsts or ("-" in word and word.split("-")[0] in firsts and word.split("-")[1][:1].isupper())
+
+
+_OPENERS = frozenset(" \"'“‘(")
+
+
+def only_openers(text: str, start: int, end: int) -> bool:
+    """Only blanks, opening quotes and brackets in text[start:end] (stops at the first other
+    character instead of copying a sentence's worth of text)."""
+    for i in range(start, end):
+        if text[i] not in _OPENERS:
+            return False
+    return True
+
+
+def sentence_initial(text: str, tok: Token, sent_starts: list[int]) -> bool:
+    i = bisect.bisect_right(sent_starts, tok.start) - 1
+    if i >= 0 and only_openers(text, sent_starts[i], tok.start):
+        return True
+    # a quotation opening mid-sentence starts a sentence of its own: 'tweeting, “Notice Trump'
+    return bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
+
+
+def headline_end(text: str, paras: list[tuple[int, int]]) -> int:
+    """A first paragraph that reads as a headline (no full stop, or mostly capitals) is not
+    searched for new names; it is still searched for mentions of people found below it."""
+    if len(paras) < 2:
+        return 0
+    s, e = paras[0]
+    line = text[s:e]
+    words = line.split()
+    if not words or len(words) > 20:
+        return 0
+    caps = sum(1 for w in words if w[:1].isupper())
+    one_sentence = not re.search(r"[.!?]\s+[A-Z“\"]", line)
+    if line.isupper() or (caps >= 0.75 * len(words) and one_sentence) or not re.search(r"[.!?\"”]$", line):
+        return e
+    return 0
+
+
+def find_candidates(d: Draft) -> None:
+    """The candidates pass: every name run, split at words that never belong to a name;
+    a name in a results line ("Lech Poznan 2 Widzew Lodz 1") is a team."""
+    text = d.text
+    d.tokens = tokens(text)
+    if not d.tokens:
+        return
+    d.sent_starts = [s for s, _ in d.sentences] or [0]
+    d.headline_end = headline_end(text, d.paragraphs)
+    for run in runs(text, d.tokens):
+        in_headline = run[0].start < d.headline_end
+        for part in split_run(run):
+            if in_headline:
+                # "Elizabeth Warren Hammers Wells Fargo": the longest start the story repeats
+                while len(part) > 2 and text.find(text[part[0].start:part[-1].end], d.headline_end) < 0:
+                    part = part[:-1]
+            i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
+            c = candidate(part, text, d.sent_starts[max(i, 0)])
+            if c and not c.titles and RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start):
+                d.teams.add(tuple(t.text for t in c.toks))
+                continue
+            if c:
+                d.candidates.append(c)
+                d.in_headline.append(in_headline)

@@ -1,0 +1,184 @@
+"""The attribution sieves, in priority order: SIEVES. Each is one function
+(context, quote index) -> Cue | None; attribute.py tries them in order and the first cue
+wins. A cue names a person, a pronoun to resolve, or an unnamed or organisational subject
+(which gives no speaker: a wrong name is worse than none).
+
+To add a rule: write the function here, put it in SIEVES where it should win, give its
+decisions a Sieve name in store/model.py, and add a row to the parametrized sieve test.
+"""
+from __future__ import annotations
+
+import re
+
+from store.extract.quotes.context import Context, Cue, verb_follows
+from store.extract.quotes.cues import cue_after, cue_before, cue_sentence_end, verb_after
+from store.lexicon.speech import ALL_SPEECH, PARTICIPLES, SPEECH_VERBS
+from store.model import Quote, Sieve
+
+
+def after_cue(art: Context, i: int) -> Cue | None:
+    """The cue after quote i, found once: three sieves ask."""
+    if i not in art.cues_after:
+        art.cues_after[i] = cue_after(art, i)
+    return art.cues_after[i]
+
+
+def verb_name_after(art: Context, i: int) -> Cue | None:
+    """`"…," Starmer said`, `"…," said Mr Brown`, `"…," he added`, `"…", according to X`."""
+    cue = after_cue(art, i)
+    return None if cue is None or cue.sieve == Sieve.AMBIGUOUS else cue
+
+
+def verb_name_before(art: Context, i: int) -> Cue | None:
+    """`Starmer said: "…"`, `Tusk called the meeting "historic"`."""
+    return cue_before(art, i)
+
+
+def verb_name_sentence_end(art: Context, i: int) -> Cue | None:
+    """`The PA was exerting "a 100% effort" to end the violence, Mr Abbas added.`"""
+    return cue_sentence_end(art, i)
+
+
+def ambiguous(art: Context, i: int) -> Cue | None:
+    """`"…." Mary Jones added that …`: a new statement by someone after a closed quote.
+    Whether they also own the quote is unclear, so it gets no speaker; unless the quote
+    before is theirs, when this one simply continues it."""
+    cue = after_cue(art, i)
+    if cue is None or cue.sieve != Sieve.AMBIGUOUS:
+        return None
+    if i > 0 and art.quotes[i - 1].speaker == cue.person.name:
+        return None
+    return cue
+
+
+def continuation(art: Context, i: int) -> Cue | None:
+    """A quote with no cue of its own right after a quote: the same speaker (a copy of the
+    previous quote's attribution, whatever it was)."""
+    if i == 0 or after_cue(art, i) is None and verb_after(art, i):
+        return None          # a cue of its own whose subject is not known
+    prev = art.quotes[i - 1]
+    if prev.sieve in (Sieve.POSSESSIVE, Sieve.HEADLINE, Sieve.DASH) or not _continues(art, i - 1, i, art.quotes[i]):
+        return None
+    return Cue("copy", prev.cue_start, prev.cue_end, sieve=Sieve.CONTINUATION)
+
+
+def possessive(art: Context, i: int) -> Cue | None:
+    """`building Starmer’s “coalition of the willing”` after Starmer was quoted saying
+    "coalition of the willing": the phrase is the owner's. Without that earlier quote the
+    phrase may be a title or someone else's words."""
+    s, _ = art.outer[i]
+    m = re.search(r"[’']s?\s*$", art.text[max(0, s - 4):s])
+    if not m:
+        return None
+    end = max(0, s - 4) + m.start()
+    if end in art.by_end:
+        ms, _, p = art.by_end[end]
+        words = _fold(art.quotes[i].text)
+        if any(speaker == p.name and _fold(said) == words for said, speaker in art.said):
+            return Cue("name", ms, s, p, sieve=Sieve.POSSESSIVE)
+    return None
+
+
+def reported_before(art: Context, i: int) -> Cue | None:
+    """A quote that opens its paragraph with no cue, after a paragraph whose last sentence
+    reports someone's words with no quote of its own: `Smith said the plan would fail.` /
+    `"It is a disaster."` continues Smith."""
+    s, e = art.outer[i]
+    k = art.para_of(s)
+    if (k == 0 or art.quotes[i].kind != "full" or art.text[art.paras[k][0]:s].strip()
+            or art.quote_between(e, art.paras[k][1]) or art.quote_between(*art.paras[k - 1])):
+        return None
+    sstart, send = art.sentence_of(art.paras[k - 1][1] - 1)
+    for w0, w1, w in art.words(sstart, send):
+        if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
+            cue = art.subject_before(w0, sstart)
+            if cue and cue.kind in ("name", "pronoun"):
+                cue.end, cue.sieve = w1, Sieve.CONTINUATION
+                return cue
+            return None
+    return None
+
+
+def headline(art: Context, i: int) -> Cue | None:
+    """A headline (a first paragraph without a full stop) that puts a name before the
+    quoted words: `Abbas 'will not tolerate' attacks`."""
+    s, e = art.outer[i]
+    if art.para_of(s) != 0 or len(art.paras) < 2:
+        return None
+    pstart, pend = art.paras[0]
+    if art.text[pend - 1] in ".!?" and not art.text[pend - 1] in "'\"’”":
+        return None
+    k = s
+    while k > pstart and art.text[k - 1].isspace():
+        k -= 1
+    # `Brown 'should be sacked'`, `Blair 'must go'` are said about the person, not by them
+    if k in art.by_end and not _ABOUT_SOMEONE.search(art.text, s, e):
+        ms, me, p = art.by_end[k]
+        return Cue("name", ms, me, p, sieve=Sieve.HEADLINE)
+    return None
+
+
+def label(art: Context, i: int) -> Cue | None:
+    """A name and a colon right before the quote, opening its sentence or after a dash, as in
+    a transcript or a round-up: `Lo: "…"`, `Pollsters agree - Ann Lo: “…”`."""
+    s, _ = art.outer[i]
+    m = re.search(r"(?<!\s):\s*$", art.text[max(0, s - 5):s])
+    if not m:
+        return None
+    colon = max(0, s - 5) + m.start()
+    if colon not in art.by_end:
+        return None
+    ms, me, p = art.by_end[colon]
+    sstart = max(art.sentence_of(ms)[0], art.paras[art.para_of(ms)][0])
+    before = art.text[sstart:ms]
+    if before.strip() and not re.search(r"(?:^|\s)[-–—―]\s*$|[”\"]\s*$", before):
+        return None          # "He told Lo: “…”": the name is a listener, not a label
+    return Cue("name", ms, colon + 1, p, sieve=Sieve.LABEL)
+
+
+# In priority order: the first cue found wins.
+SIEVES = [
+    verb_name_after,
+    verb_name_before,
+    verb_name_sentence_end,
+    headline,
+    label,
+    ambiguous,
+    continuation,
+    possessive,
+    reported_before,
+]
+
+
+_ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)
+_NON_WORDS = re.compile(r"\W+")
+
+
+def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
+    """Quote i has no cue of its own and follows quote prev_i with nothing between them but
+    prev_i's cue, or (same sentence) words with no name and no speech verb."""
+    pe, s = art.outer[prev_i][1], art.outer[i][0]
+    if art.para_of(s) - art.para_of(pe - 1) > 1:
+        return False
+    between = art.words(pe, s)
+    prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
+    others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
+    if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
+           for k, w in enumerate(between)):
+        return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
+    cs, ce = art.cue_spans.get(prev_i, (-1, -1))
+    rest = [w for w in between if not (cs <= w[0] and w[1] <= ce)]
+    same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
+    if not rest:
+        # in a new sentence only speech continues, not a title ("“American Skin” was written by")
+        return same_sentence or q.kind == "full"
+    if not same_sentence or len(rest) > 30:
+        return False
+    # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
+    # unless someone else speaks or acts in between
+    return (not any(w[2] in SPEECH_VERBS for w in rest)
+            and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+
+
+def _fold(s: str) -> str:
+    return _NON_WORDS.sub(" ", s).strip().lower()
