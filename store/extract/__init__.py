@@ -21,6 +21,7 @@ from store.extract.people.tokens import find_candidates
 from store.extract.quotes.attribute import attribute
 from store.extract.quotes.spans import quote_spans, speaker_as_written
 from store.extract.text import paragraphs, sentences
+from store.lexicon.names import NAME_SUFFIXES, SURNAME_TITLES
 from store.model import Article, Extraction, Person
 
 
@@ -113,11 +114,6 @@ def _speaker(text: str, q, people: list[Person], short: dict[str, str]) -> str |
     return q.source
 
 
-# Name suffixes are never the short name; surnames that read as a title on their own
-# ("King said", "Prince said") keep the full name.
-_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-_TITLE_WORDS = {"King", "Queen", "Prince", "Princess", "Pope", "Lord", "Lady", "General", "President",
-                "Minister", "Chancellor", "Senator", "Secretary", "Sir", "Dame"}
 
 
 def short_names(people: list[Person]) -> dict[str, str]:
@@ -127,12 +123,12 @@ def short_names(people: list[Person]) -> dict[str, str]:
     tails = {}
     for p in people:
         words = p.name.split()
-        while len(words) > 1 and words[-1] in _SUFFIXES:
+        while len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:
             words.pop()
         name = " ".join(words)
         suffixes = [f for f in p.forms if f != name and name.endswith(" " + f)]
         tail = min(suffixes, key=len) if suffixes else words[-1]
-        tails[p.name] = p.name if tail in _TITLE_WORDS else tail
+        tails[p.name] = p.name if tail in SURNAME_TITLES else tail
     return {
         p.name: tails[p.name]
         for p in people

@@ -1,24 +1,15 @@
 """The words attribution reads: verbs that report speech (and their forms), titles,
-pronouns, and the words that open an unnamed subject or cannot. Data and one inflection
-helper; no logic about quotes."""
+pronouns, and the words that open an unnamed subject or cannot. The speech verbs are in the
+lexicon's data files; the short closed-class lists stay here. No logic about quotes."""
 from __future__ import annotations
 
 import re
 
+from store.lexicon import entries, words
+
 # Verbs that report speech or stance, as bases inflected below, plus irregular forms.
-# Verbs of thinking (think, hope, fear, believe) do not attribute a quote.
-SPEECH_BASES = """
-add ask post tweet warn insist argue claim explain declare state note recall reply respond
-continue urge suggest acknowledge admit announce confirm stress emphasise emphasize observe
-remark comment concede complain predict promise vow pledge joke quip caution maintain agree
-call describe brand label dub term dismiss praise accuse blast slam testify shout yell mutter
-demand propose reiterate assert contend counter boast lament mock retort chant criticise
-criticize attack rail decry deride wonder question charge cite tout liken compare lash hail
-blame plead report scoff sneer laud condemn denounce applaud bemoan proclaim conclude exhort
-interject""".split()
-IRREGULAR = """
-say says said saying tell tells told telling write writes wrote writing speak speaks spoke
-speaking sing sings sang singing""".split()
+SPEECH_BASES = entries("speech-verbs")
+IRREGULAR = entries("speech-irregular")
 
 
 def _inflect(base: str) -> set[str]:
@@ -38,11 +29,7 @@ def _inflect(base: str) -> set[str]:
 # Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
 # are left out.
 ALL_SPEECH = {f for b in SPEECH_BASES for f in _inflect(b)} | set(IRREGULAR)
-SPEECH_VERBS = ALL_SPEECH - set("""
-call note post continue continues term terms label brand comment comments remark remarks
-counter counters rail charge charges report reports reported reporting question questions
-attack attacks demand demands promise promises claim tweet tweets posts compare cite lash
-joke jokes warning hail blame plead state states""".split())
+SPEECH_VERBS = ALL_SPEECH - words("speech-not-verbs")
 # Past participles that name or judge someone: right after "Name," they are passive
 # ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
 NAMING = {"dubbed", "called", "labelled", "labeled", "branded", "termed", "described", "nicknamed",

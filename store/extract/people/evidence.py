@@ -15,12 +15,12 @@ from functools import cached_property
 from store.extract.draft import Draft
 from store.extract.people.roles import appositive_after, role_before
 from store.extract.people.tokens import Candidate, Token, is_first
-from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, SPEECH_VERBS, WEAK_TITLES, first_names
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, PERSON_VERBS, ROLE_NOUNS, WEAK_TITLES, first_names
 from store.model import Evidence
 
 NOT_A_PERSON = "not a person"
 
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEECH = "|".join(sorted(PERSON_VERBS))
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"“”]{1,80},\s*)?(?:has |had |have |also |later |then |once |previously |, who )?(?:%s)\b" % _SPEECH)
 _SPEECH_BEFORE_WORDS = ("said", "says", "added", "according to")

@@ -11,9 +11,11 @@ import re
 from store.extract.draft import Draft, PersonDraft
 from store.extract.people.roles import appositive_after, appositive_before, role_before, says_what
 from store.extract.people.tokens import (
-    NAME_SUFFIXES, Candidate, Token, contiguous, is_first, sentence_initial,
+    Candidate, Token, contiguous, is_first, sentence_initial,
 )
-from store.lexicon.names import CAP_PARTICLES, GENDER_TITLES, PARTICLES, PLACES, ROLE_TITLES, STOP, first_names
+from store.lexicon.names import (
+    CAP_PARTICLES, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, first_names,
+)
 from store.model import Person
 
 
@@ -182,7 +184,7 @@ def name_people(d: Draft) -> None:
         best = max(p.names, key=len)
         name = " ".join(best)
         if len(best) == 1:
-            rank = [t for t in _RANKS if t in p.titles]
+            rank = [t for t in RANKS if t in p.titles]
             if rank:
                 name = rank[0] + " " + name
         role = p.role or p.title_role
@@ -194,7 +196,6 @@ def name_people(d: Draft) -> None:
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.\-])([A-Z]{2,6}(?:-[A-Z]{2,6})?) $")
 _CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]+\s+$")
 _AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
-_RANKS = ("King", "Queen", "Prince", "Princess", "Pope", "Lord", "Lady", "Sir", "Dame", "Baron", "Baroness")
 _HELD_REACH = 2000      # characters: a few paragraphs
 _SUBJECT_REACH = 400    # characters: the next sentence or two
 _VERB_AFTER = re.compile(r",?\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|is|was|will|would|can|could|wrote|spoke|made|took|did)\b")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from store.lexicon.names import ROLE_NOUNS, SPEECH_VERBS, TITLES, first_names
+from store.lexicon.names import PERSON_VERBS, ROLE_NOUNS, TITLES, first_names
 
 _APPOS_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,;:.()\"“”\n]{2,90}?)\s*(?=[,;:.()]|$)")
 _APPOS_BEFORE = re.compile(r"(?:^|[\s“\"(])[Tt]he\s+([^,;:.()\"“”\n]{2,60}),\s*$")
@@ -40,7 +40,7 @@ def role_before(text: str, start: int) -> str | None:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         if w.lower() in _CUT or w.lower() in _ADVERBS or w.endswith(",") or not _ROLE_WORD.match(w) or w in _DASHES or \
-                len(role) >= 6 or w in SPEECH_VERBS or _verb_like(w):
+                len(role) >= 6 or w in PERSON_VERBS or _verb_like(w):
             break                        # "Ferguson praised Arsenal boss Arsene Wenger"
         role.append(w)
     return " ".join(reversed(role)) or None
@@ -90,7 +90,7 @@ def appositive_after(after: str) -> str | None:
         return None                      # "adviser to Vice President (then-Senator) Joe Biden"
     # stop at a verb of speech: "Anais Faraj, analyst at Nomura told the BBC"
     for i, w in enumerate(words):
-        if w in SPEECH_VERBS:
+        if w in PERSON_VERBS:
             if i and words[i - 1] in _CLAUSE_WORDS:
                 return None              # "X, the nominee had said nothing": a clause
             words = words[:i]

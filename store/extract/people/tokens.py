@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from store.extract.draft import Draft
 from store.lexicon.names import (
-    DEMONYMS, FIRMS, GENDER_TITLES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
+    ADDRESS_TITLES, DEMONYMS, FIRMS, GENDER_TITLES, NAME_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
     TITLES, WEAK_TITLES, first_names,
 )
 
@@ -25,7 +25,6 @@ from store.lexicon.names import (
 # a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
 _WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
-NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
 _RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
@@ -47,8 +46,6 @@ _NEVER_SURNAME = set("""The A An And But Or If It He She They We I You His Her T
 There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have Had Can Could Would Should Must
 Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
-_ADDRESS = {"President", "Speaker", "Chairman", "Secretary", "Minister", "Ambassador", "Mayor", "Governor",
-            "Justice", "Chancellor", "Commissioner", "Premier", "Deputy", "Vice", "Prime"}
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
@@ -214,7 +211,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
     if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
             (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
-             and run[-1].text not in _ADDRESS):
+             and run[-1].text not in ADDRESS_TITLES):
         run[-1].kind = "name"            # "Larry King", "Mr King"
     kinds = [t.kind for t in run]
     if "name" not in kinds:
