@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""CPU time of each extraction pass, per article. Run on demand, not a test.
+"""CPU time of each extraction pass (store.extract.PASSES), per article. Run on demand, not a test.
 
-    python benchmarks/profile_extract.py            # ms per article for each pass
-    python benchmarks/profile_extract.py people     # also the cProfile top 25 for one pass
+    python benchmarks/profile_extract.py                  # ms per article for each pass
+    python benchmarks/profile_extract.py attribution      # also the cProfile top 25 for passes
+                                                          # whose name contains the word
 
 Two sets: every article of the shared corpus (mean ~2.3 KB) and 300 articles of ~4 KB
 recombined from corpus paragraphs (the recipe of extract_bench.py). The machine is often
-busy, so each pass is timed with time.process_time over chunks of 25 articles, and the
-best of 7 runs of each chunk is kept: that is close to what an idle core does.
+busy, so the whole pipeline runs 7 times over each set and each pass keeps its best time
+per chunk of 25 articles: that is close to what an idle core does.
 """
 from __future__ import annotations
 
 import cProfile
+import os
 import pstats
 import random
 import sys
@@ -23,12 +25,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from extract_bench import corpus_articles  # noqa: E402
-from store.extract.figures import find_figures  # noqa: E402
-from store.extract.people import find_people  # noqa: E402
-from store.extract.quotes import find_quotes  # noqa: E402
-from store.extract.text import paragraphs, sentences  # noqa: E402
+from store.extract import PASSES, Draft  # noqa: E402
 
-RUNS = 7
+RUNS = int(os.environ.get("RUNS", 7))     # RUNS=1 for a quick look
 CHUNK = 25
 
 
@@ -44,54 +43,48 @@ def recombined(texts: list[str], count: int = 300, size: int = 4000) -> list[str
     return out
 
 
-def prepared(texts: list[str]) -> list[tuple]:
-    """Each article with the inputs every pass gets: text, paragraphs, sentences, people."""
-    out = []
-    for t in texts:
-        paras = paragraphs(t)
-        sents = sentences(t, paras)
-        out.append((t, paras, sents, find_people(t, paras, sents)))
-    return out
-
-
-PASSES = {
-    "text": lambda t, paras, sents, people: sentences(t, paragraphs(t)),
-    "people": lambda t, paras, sents, people: find_people(t, paras, sents),
-    "quotes": lambda t, paras, sents, people: find_quotes(t, paras, sents, people),
-    "figures": lambda t, paras, sents, people: find_figures(t, sents),
-}
-
-
-def cpu_ms(fn, items: list[tuple]) -> float:
-    total = 0.0
-    for c in range(0, len(items), CHUNK):
-        chunk = items[c:c + CHUNK]
-        best = float("inf")
+def pass_ms(texts: list[str]) -> dict[str, float]:
+    """Best-of-RUNS CPU ms per article for each pass, chunk by chunk."""
+    total = {name: 0.0 for name, _ in PASSES}
+    for c in range(0, len(texts), CHUNK):
+        best = {name: float("inf") for name, _ in PASSES}
         for _ in range(RUNS):
-            started = time.process_time()
-            for item in chunk:
-                fn(*item)
-            best = min(best, time.process_time() - started)
-        total += best
-    return total / len(items) * 1000
+            spent = dict.fromkeys(best, 0.0)
+            for text in texts[c:c + CHUNK]:
+                d = Draft(text)
+                for name, run in PASSES:
+                    started = time.process_time()
+                    run(d)
+                    spent[name] += time.process_time() - started
+            best = {k: min(best[k], spent[k]) for k in best}
+        for k in total:
+            total[k] += best[k]
+    return {k: v / len(texts) * 1000 for k, v in total.items()}
 
 
 def main() -> None:
     texts = [a.text for a in corpus_articles()]
-    sets = {"corpus": prepared(texts), "4 KB": prepared(recombined(texts))}
+    sets = {"corpus": texts, "4 KB": recombined(texts)}
     for name, items in sets.items():
-        kb = sum(len(i[0]) for i in items) / len(items) / 1000
-        ms = {p: cpu_ms(fn, items) for p, fn in PASSES.items()}
+        kb = sum(len(t) for t in items) / len(items) / 1000
+        ms = pass_ms(items)
         total = sum(ms.values())
-        print(f"{name} ({len(items)} articles, mean {kb:.1f} KB): "
-              + "  ".join(f"{p} {v:.2f}" for p, v in ms.items())
-              + f"  = {total:.2f} ms per article, {1000 / total:.0f} articles/s on one core (CPU time)")
-    for p in sys.argv[1:]:
-        fn = PASSES[p]
-        items = sets["4 KB"]
+        print(f"{name} ({len(items)} articles, mean {kb:.1f} KB): {total:.2f} ms per article, "
+              f"{1000 / total:.0f} articles/s on one core (CPU time)")
+        for p, v in ms.items():
+            print(f"  {p:28} {v:6.3f} ms")
+    for word in sys.argv[1:]:
+        chosen = [run for name, run in PASSES if word in name]
         prof = cProfile.Profile()
-        prof.runcall(lambda: [fn(*i) for i in items])
-        print(f"\ncProfile of {p} on the 4 KB set:")
+
+        def pipeline() -> None:
+            for text in sets["4 KB"]:
+                d = Draft(text)
+                for _, run in PASSES:
+                    (prof.runcall if run in chosen else (lambda f, x: f(x)))(run, d)
+
+        pipeline()
+        print(f"\ncProfile of the passes named '{word}' on the 4 KB set:")
         pstats.Stats(prof).sort_stats("tottime").print_stats(25)
 
 

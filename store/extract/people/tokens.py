@@ -252,27 +252,34 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
                 break
+    run = _without_things(run, titles)
+    if not run:
+        return None
+    return Candidate(run, titles, None, pre)
+
+
+def _without_things(run: list[Token], titles: list[Token]) -> list[Token]:
+    """The run without what makes it a firm, a place or an organisation: empty when it
+    names one ("Morgan Stanley", "New York"), the name after it when one follows ("Speaker
+    of the House Newt Gingrich")."""
     words = [t.text for t in run]
     if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
-        return None
+        return []
     starts_first = is_first(words[0])
     if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
             (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
-        return None
+        return []
     for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
         w = words[i]
         if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
                 and not (titles and i == 0 and len(words) >= 2
                          and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
             if len(words) - i - 1 < 2:
-                return None
+                return []
             # "Speaker of the House Newt Gingrich": the name after the organisation
-            run, words = run[i + 1:], words[i + 1:]
-            starts_first = is_first(words[0])
+            run = run[i + 1:]
             break
-    if len(run) > 5:
-        return None
-    return Candidate(run, titles, None, pre)
+    return [] if len(run) > 5 else run
 
 
 def result_line(text: str, pos: int) -> bool:

@@ -192,16 +192,7 @@ class Context:
         if post and post.end() == k and post.start() in self.by_end:
             k = post.start()
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
-            s, e, p = self.by_end[k]
-            role = self._position(s, lo)
-            if role == "subject":
-                return Cue("name", s, verb, p)
-            if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
-                    and "," not in text[e:verb]):
-                return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
-            if role in ("object", "with"):    # "a spokesman for Mr Blair said"
-                return Cue("unnamed", s, verb, sieve=Sieve.UNNAMED)
-            return None                      # "he and Starmer had suggested"
+            return self._name_subject(k, verb, lo)
         if words and words[-1][1] == k:
             w0, _, w = words[-1]
             if w in PRONOUNS:
@@ -224,7 +215,27 @@ class Context:
             return Cue("name", start, verb, app[2])
         if k > lo and text[k - 1] == ",":
             return None
-        # a noun phrase: "officials said", "a spokesman for the firm said"
+        return self._noun_phrase_subject(words, k, verb, lo)
+
+    def _name_subject(self, k: int, verb: int, lo: int) -> Cue | None:
+        """The mention ending at k before the verb: the subject, or only a listener or an
+        object ("a spokesman for Mr Blair said"), or one of several ("he and Starmer")."""
+        text = self.text
+        s, e, p = self.by_end[k]
+        role = self._position(s, lo)
+        if role == "subject":
+            return Cue("name", s, verb, p)
+        if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
+                and "," not in text[e:verb]):
+            return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
+        if role in ("object", "with"):    # "a spokesman for Mr Blair said"
+            return Cue("unnamed", s, verb, sieve=Sieve.UNNAMED)
+        return None                      # "he and Starmer had suggested"
+
+    def _noun_phrase_subject(self, words, k: int, verb: int, lo: int) -> Cue | None:
+        """A noun phrase ending at k: "officials said", "a spokesman for the firm said",
+        "the IMF said" (an organisation, kept as the quote's source)."""
+        text = self.text
         np_start = max(text.rfind(",", lo, k) + 1, lo)
         np_words = [w for w in words if w[0] >= np_start]
         if (np_words and len(np_words) <= 6 and np_words[-1][1] == k

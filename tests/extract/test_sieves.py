@@ -1,0 +1,48 @@
+"""One row per attribution decision (store.model.Sieve): a made-up article, the quote, and
+who byline says spoke it. Adding a sieve adds a row here."""
+from __future__ import annotations
+
+import pytest
+
+from store.extract import extract
+from store.extract.quotes.sieves import SIEVES
+from store.model import Sieve
+
+ROWS = [
+    (Sieve.VERB_NAME, 'The plan is sound. "We will win," said Ann Lo, the party leader.', "We will win,", "Ann Lo"),
+    (Sieve.DASH, 'Fans wrote in.\n\n"Best show of the year." ― Martha Aguilar', "Best show of the year.", "Martha Aguilar"),
+    (Sieve.ACCORDING_TO, 'The vote was close. "It was a fair count", according to Ann Lo.', "It was a fair count", "Ann Lo"),
+    (Sieve.PRONOUN, 'Ann Lo spoke on Monday. "We will win," she said.', "We will win,", "Ann Lo"),
+    (Sieve.CONTINUATION, 'Ann Lo spoke on Monday. "We will win," she said. "And we will govern."',
+     "And we will govern.", "Ann Lo"),
+    (Sieve.PARTIAL_SUBJECT, 'Ann Lo called the vote "a disgrace" on Monday.', "a disgrace", "Ann Lo"),
+    (Sieve.POSSESSIVE, 'Ann Lo said Europe needed a "coalition of the willing". Voters joined Lo’s '
+     '"coalition of the willing" on Monday.', "coalition of the willing", "Ann Lo"),
+    (Sieve.HEADLINE, "Lo 'will not tolerate' attacks\n\nAnn Lo, the party leader, spoke on Monday.",
+     "will not tolerate", "Ann Lo"),
+    (Sieve.LABEL, 'Ann Lo and Tom Bell debated.\n\nLo: "We will win."', "We will win.", "Ann Lo"),
+    # no person: the decision is kept, the speaker is unknown
+    (Sieve.ORGANISATION, 'The vote was close. "It was a fair count," the Electoral Commission said.',
+     "It was a fair count,", None),
+    (Sieve.UNNAMED, 'The vote was close. "It was a fair count," officials said.', "It was a fair count,", None),
+    (Sieve.PASSIVE, 'Ann Lo has been accused of "bullying" her staff.', "bullying", None),
+    (Sieve.AMBIGUOUS, 'The count ended. "We will win." Tom Bell said the plan would fail.', "We will win.", None),
+]
+
+
+@pytest.mark.parametrize("sieve, text, quote, speaker", ROWS, ids=[r[0].value for r in ROWS])
+def test_each_decision(sieve, text, quote, speaker):
+    found = [q for q in extract(text).quotes if q.text == quote]
+    assert found, f"no quote {quote!r}"
+    q = found[-1]
+    assert (q.sieve, q.speaker) == (sieve, speaker)
+
+
+def test_every_decision_has_a_row():
+    assert {r[0] for r in ROWS} == set(Sieve)
+
+
+def test_sieves_are_plain_functions_in_priority_order():
+    names = [s.__name__ for s in SIEVES]
+    assert names.index("verb_name_after") < names.index("continuation") < names.index("reported_before")
+    assert len(set(names)) == len(names)
