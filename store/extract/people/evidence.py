@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 
 from store.extract.draft import Draft
 from store.extract.people.roles import appositive_after, role_before
@@ -58,36 +56,36 @@ _COMMA_OR_STOP = re.compile(r"[,.]")
 _CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 
 
-@dataclass
 class Site:
-    """A candidate and the text around it, as the rules read it."""
-    c: Candidate
-    text: str
+    """A candidate and the text around it, as the rules read it (computed once per
+    candidate: every rule reads these)."""
+    __slots__ = ("c", "text", "toks", "s", "e", "after", "before", "trimmed", "tail", "speech_before",
+                 "lone_name", "_last_word")
 
-    def __post_init__(self) -> None:
-        toks = self.c.toks
-        self.toks: list[Token] = toks
-        self.s, self.e = toks[0].start, toks[-1].end
-        self.after = self.text[self.e:self.e + 120]
-        self.before = self.text[max(0, self.s - 80):self.s]
+    def __init__(self, c: Candidate, text: str) -> None:
+        self.c, self.text = c, text
+        self.toks: list[Token] = c.toks
+        self.s, self.e = c.toks[0].start, c.toks[-1].end
+        self.after = text[self.e:self.e + 120]
+        self.before = text[max(0, self.s - 80):self.s]
         # the patterns that end at the name reach at most 12 characters back from the last
         # non-blank one: trying them only from there gives the same answers, faster
         self.trimmed = self.before.rstrip()
         self.tail = max(0, len(self.trimmed) - 12)
         self.speech_before = self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
+        self.lone_name = len(c.toks) == 1 and c.toks[0].kind == "name"      # one word, a name
+        self._last_word = -1
 
     @property
-    def lone_name(self) -> bool:
-        """One word, a name."""
-        return len(self.toks) == 1 and self.toks[0].kind == "name"
-
-    @cached_property
     def last_word(self) -> int:
         """Where the last word before the name starts in `before` (patterns ending in a word
         and blanks cannot match earlier)."""
-        return len(self.trimmed) - len(self.trimmed.rsplit(None, 1)[-1] if self.trimmed else "")
+        if self._last_word < 0:
+            t = self.trimmed
+            self._last_word = len(t) - len(t.rsplit(None, 1)[-1] if t else "")
+        return self._last_word
 
-    @cached_property
+    @property
     def line(self) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, self.s) + 1
         end = self.text.find("\n", self.e)
