@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score extraction on every shared dev set in one run, without a store.
+"""Score extraction on every shared set (train and dev) in one run, without a store.
 
     python scripts/evaluate.py            # summary line per set
     python scripts/evaluate.py bbc-dev    # full per-article report for one set
@@ -26,8 +26,11 @@ SETS = {
     "article": (["starmer-coalition-of-the-willing.txt"], "starmer-coalition-of-the-willing.gold.json"),
     "bbc-dev": (["bbc-dev/*.txt"], "bbc-dev/*.gold.json"),
     "polnear-dev": (["polnear-dev.jsonl"], "polnear-dev/*.gold.json"),
+    "polnear-train": (["polnear-train.jsonl"], "polnear-train/*.gold.json"),
     "conll-dev": (["conll-dev.jsonl"], "conll-dev/*.gold.json"),
+    "conll-train": (["conll-train.jsonl"], "conll-train/*.gold.json"),
 }
+TRAIN = ("polnear-train", "conll-train")      # work on these, check on the rest
 
 
 def articles(pattern: str):

@@ -85,6 +85,9 @@ class Quote:
     sieve: str | None = None       # which rule decided: "verb-name", "pronoun", "continuation", ...
     source: str | None = None      # with no person speaker: the organisation the cue names,
                                    # as written ("PolitiFact", "the Times"); never a person
+    decision: str | None = None    # the kind of decision that named the speaker ("pronoun:rival")
+    confidence: float | None = None  # how often that kind was right on the visible sets
+    likely: str | None = None      # a Person.name guessed with too little confidence to be the speaker
 
 
 @dataclass

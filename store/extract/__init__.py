@@ -19,6 +19,7 @@ from store.extract.people.evidence import weigh
 from store.extract.people.mentions import find_mentions, group_people, name_people
 from store.extract.people.tokens import find_candidates
 from store.extract.quotes.attribute import attribute
+from store.extract.quotes.confidence import assess
 from store.extract.quotes.spans import quote_spans, speaker_as_written
 from store.extract.text import paragraphs, sentences
 from store.lexicon.names import NAME_SUFFIXES, SURNAME_TITLES
@@ -38,7 +39,11 @@ def _quote_spans(d: Draft) -> None:
 
 
 def _attribution(d: Draft) -> None:
-    attribute(d.text, d.paragraphs, d.sentences, d.people, d.quotes)
+    d.context = attribute(d.text, d.paragraphs, d.sentences, d.people, d.quotes)
+
+
+def _confidence(d: Draft) -> None:
+    assess(d.context, d.people)
 
 
 def _figures(d: Draft) -> None:
@@ -60,6 +65,7 @@ PASSES: list[tuple[str, Callable[[Draft], None]]] = [
     ("people: descriptions", describe),
     ("quote spans", _quote_spans),
     ("attribution", _attribution),
+    ("confidence", _confidence),
     ("figures", _figures),
 ]
 
@@ -96,7 +102,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
         "quotes": [
             {"text": q.text, "speaker": _speaker(article.text, q, ex.people, short), "person": q.speaker,
              "source_kind": "person" if q.speaker else "organisation" if q.source else None,
-             "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve}
+             "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve,
+             "decision": q.decision, "confidence": q.confidence, "likely": q.likely}
             for q in ex.quotes
         ],
         "figures": [

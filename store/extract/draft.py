@@ -41,4 +41,5 @@ class Draft:
     groups: dict[str, list[PersonDraft]] = field(default_factory=dict)   # surname -> people
     people: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    context: object = None                 # the article as attribution indexed it (quotes.context.Context)
     figures: list[Figure] = field(default_factory=list)

@@ -25,10 +25,8 @@ from store.extract.quotes.sieves import SIEVES
 from store.model import Person, Quote, Sieve
 
 
-def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]) -> None:
-    """Fill each quote's speaker, cue and sieve in place."""
-    if not quotes:
-        return
+def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]) -> Context:
+    """Fill each quote's speaker, cue and sieve in place; the article as the sieves saw it."""
     art = Context(text, paras, sents, people, quotes)
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
@@ -45,6 +43,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
         if q.speaker:
             art.speakers.append((art.outer[i][0], by_name[q.speaker]))
             art.said.append((q.text, q.speaker))
+    return art
 
 
 def _apply(art: Context, i: int, cue: Cue) -> None:

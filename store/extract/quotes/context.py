@@ -125,16 +125,21 @@ class Context:
             self.para_subjects[k] = found
         return self.para_subjects[k]
 
-    def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
-        """The latest subject or speaker of that gender before pos, in this paragraph or
-        the one before."""
+    def antecedents(self, pos: int) -> list[Person]:
+        """The subjects and speakers a pronoun at pos may mean, oldest first: those of this
+        paragraph and the one before."""
         k = self.para_of(pos)
         lo = self.paras[max(k - 1, 0)][0]
         events = []
         for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
             j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
             events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
-        candidates = [p for _, p in sorted(events, key=lambda ev: ev[0])]
+        return [p for _, p in sorted(events, key=lambda ev: ev[0])]
+
+    def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
+        """The latest subject or speaker of that gender before pos, in this paragraph or
+        the one before."""
+        candidates = self.antecedents(pos)
         for p in reversed(candidates):
             if p.gender == gender:
                 return p
