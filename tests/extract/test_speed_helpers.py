@@ -4,7 +4,7 @@ from the characters that matter (fixed seeds, so a failure repeats)."""
 import random
 import re
 
-from store.extract.figures import _OF_BEFORE, _of_then_blanks
+from store.extract.figures.about import _OF_BEFORE, _of_then_blanks
 from store.extract.people.descriptions import AGE_DESC, age_descriptions
 from store.extract.people.tokens import only_openers as _only_openers
 from store.extract.quotes.spans import _MARK_CHARS, _MARKS

@@ -1,5 +1,5 @@
 """Numbers written in words: "three", "twenty-five", "a dozen", "two hundred and fifty",
-"half a million". Digits are read by figures.py; this only turns words into values."""
+"half a million". Digits are read by reading.py; this only turns words into values."""
 from __future__ import annotations
 
 import re
