@@ -24,6 +24,8 @@ class Sieve(StrEnum):
     UNNAMED = "unnamed"
     PASSIVE = "passive"
     AMBIGUOUS = "ambiguous"
+    DOCUMENT = "document"
+    REJECTED = "rejected-claim"
 
 
 class Evidence(StrEnum):

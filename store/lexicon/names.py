@@ -53,3 +53,5 @@ SURNAME_TITLES = words("surname-titles")
 # Titles that a capitalised word after a gender title does not turn into a surname ("Mr
 # President" is a form of address, "Mr King" a man called King).
 ADDRESS_TITLES = words("address-titles")
+# A person's own writing: "Mr Crosby's statement said" gives Crosby's words.
+DOCUMENTS = entries("documents")

@@ -23,7 +23,10 @@ def _inflect(base: str) -> set[str]:
     if base in {"admit", "quip", "dub", "slam"}:
         return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
     es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
-    return {base, base + es, base + "ed", base + "ing"}
+    forms = {base, base + es, base + "ed", base + "ing"}
+    if re.search(r"[^aeiou][aeiou]l$", base):          # British: labelled, labelling
+        forms |= {base + "led", base + "ling"}
+    return forms
 
 
 # Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")

@@ -26,6 +26,8 @@ ROWS = [
      "It was a fair count,", None),
     (Sieve.UNNAMED, 'The vote was close. "It was a fair count," officials said.', "It was a fair count,", None),
     (Sieve.PASSIVE, 'Ann Lo has been accused of "bullying" her staff.', "bullying", None),
+    (Sieve.DOCUMENT, 'Ann Crosby left. Ms Crosby\'s statement said: "We made an impact."', "We made an impact.", "Ann Crosby"),
+    (Sieve.REJECTED, 'Minister Tom Hale dismissed claims that the plan was "a shambles".', "a shambles", None),
     (Sieve.AMBIGUOUS, 'The count ended. "We will win." Tom Bell said the plan would fail.', "We will win.", None),
 ]
 
@@ -46,3 +48,29 @@ def test_sieves_are_plain_functions_in_priority_order():
     names = [s.__name__ for s in SIEVES]
     assert names.index("verb_name_after") < names.index("continuation") < names.index("reported_before")
     assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a document goes on: "It added"
+    ('Ann Crosby left. Ms Crosby\'s statement said: "We made an impact." It added: "Others will follow."',
+     "Others will follow.", "Ann Crosby"),
+    # someone's spokesman or lawyer is not them; a firm's statement is nobody's
+    ('Tom Smith was cleared. Mr Smith\'s spokesman said: "He is innocent."', "He is innocent.", None),
+    ('The firm\'s statement said: "We are proud."', "We are proud.", None),
+    # a speech verb with no subject of its own goes on with the speaker before
+    ('Ms Ann Jowell insisted: "We have a good record." And continued: "We can be proud."', "We can be proud.",
+     "Ann Jowell"),
+    # British doubling: labelled
+    ('Union leader Ann Cole labelled the offer "an insult".', "an insult", "Ann Cole"),
+    # a relative clause naming its speaker beats the main clause's passive
+    ('The plan was attacked by councillor Ann Ree, who called it "a disgrace".', "a disgrace", "Ann Ree"),
+    ('His claims were denied by Foreign Secretary Tom Hale, who accused the Tories of "running scared".',
+     "running scared", "Tom Hale"),
+    # "his claims" is a noun, not a speech verb
+    ('His claims were reported by Tom Hale on Monday as "wild".', "wild", None),
+    # denied suggestions / rejected reports: the words are not the subject's
+    ('The mayor rejected reports of a "secret deal" with Tom Hale.', "secret deal", None),
+])
+def test_attribution_rules(text, quote, speaker):
+    q = next(q for q in extract(text).quotes if q.text == quote)
+    assert q.speaker == speaker, (q.sieve, q.cue)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ROLE_NOUNS
+from store.lexicon.names import DOCUMENTS, ROLE_NOUNS
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -202,10 +202,10 @@ class Context:
             w0, _, w = words[-1]
             if w in PRONOUNS:
                 return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
-            if w == "who":                    # "Jo Hale, who said"
+            if w == "who":                    # "Jo Hale, who said"; "denied by Jo Hale, who accused"
                 m = re.search(r",\s*$", text[lo:w0])
                 ante = self.by_end.get(lo + m.start()) if m else None
-                if ante and self._position(ante[0], lo) == "subject":
+                if ante and self._position(ante[0], lo) in ("subject", "object"):
                     return Cue("name", ante[0], verb, ante[2])
             if w in GROUP_PRONOUNS:
                 return Cue("unnamed", w0, verb, sieve=Sieve.UNNAMED)
@@ -248,6 +248,10 @@ class Context:
                 and not any(w[2] in NOT_NP for w in np_words)):
             start = np_words[0][0]
             inside = self.mention_in(start, k)
+            owner = _DOCUMENT.fullmatch(text, start, k)
+            if owner and len(inside) == 1 and inside[0][1] == owner.end(1):
+                # "Mr Crosby's statement said": their own words, in writing
+                return Cue("name", start, verb, inside[0][2], sieve=Sieve.DOCUMENT)
             # "a spokesman", or "Mr Smith's spokesman": someone who is not among the people
             if not inside or all(POSSESSIVE.match(self.text, e) for _, e, _ in inside):
                 org = None if inside else organisation(self, start, k)
@@ -379,6 +383,8 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 # After a name, words that make it a modifier of a role or group: "Smith campaign
 # spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
+# "<someone>'s (new) statement": what a person wrote speaks for them ("Mr Smith's lawyer" does not)
+_DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS))
 ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
     sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
                          "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")

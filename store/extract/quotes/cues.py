@@ -204,43 +204,56 @@ def cue_before(art: Context, i: int) -> Cue | None:
     order = list(range(len(words)))
     if words and _INTRO_GAP.fullmatch(text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
         order.insert(0, order.pop())
+    # `attacked by Ann Ree, who called it "…"`: a relative clause naming its speaker
+    # speaks before the main clause
+    for k in range(1, len(words)):
+        if words[k - 1][2] == "who":
+            cue = _verb_cue(art, words, k, s, sstart)
+            if cue is not None and cue.kind == "name":
+                return cue
     for k in order:
-        w0, w1, w = words[k]
-        if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
-            return named_after(art, words[k + 1][1], s, w0, Sieve.ACCORDING_TO)
-        if w not in SPEECH_VERBS:
-            continue
-        if text[w0].isupper():
-            if w in INVERTED and w0 == sstart:        # "Said Ellis: “…”"
-                cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
-                if cue:
-                    return cue
-            continue
-        cue = art.subject_before(w0, sstart)
-        before = art.words(max(sstart, w0 - 30), w0)[-1:]
-        after_comma = char_before(text, w0) == ","
-        if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
-                and (char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
-            # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
-            # Wednesday, saying": the name is an object; the participle takes the clause's subject
-            cue = _clause_subject(art, w0, sstart)
-            if cue is not None and cue.start >= w0 - 1:
-                cue = None
-        if (cue is None or cue.kind == "unnamed" and cue.sieve != Sieve.PASSIVE) and (
-                w in PARTICIPLES and (after_comma or w in SAYING) or _after_to(words, k)
-                or before and before[0][2] in ("and", "but")):
-            # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
-            # "bemoaned the unrest and said": the sentence's subject speaks
-            cue = _clause_subject(art, w0, sstart)
-        if cue is None and w in INVERTED and (k == 0 or char_before(text, w0) in ",:"):
-            cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
-        if cue is None:
-            continue
-        cue.end = max(cue.end, w1)
-        return cue
+        cue = _verb_cue(art, words, k, s, sstart)
+        if cue is not None:
+            return cue
     return None
 
 
+def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
+    """The cue that words[k] gives, if it is a speech verb whose subject can be told."""
+    text = art.text
+    w0, w1, w = words[k]
+    if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
+        return named_after(art, words[k + 1][1], s, w0, Sieve.ACCORDING_TO)
+    if w not in SPEECH_VERBS or k > 0 and words[k - 1][2] in _DETERMINERS and text[words[k - 1][1]:w0] == " ":
+        return None                   # "His claims were denied": a noun
+    if text[w0].isupper():
+        if w in INVERTED and w0 == sstart:        # "Said Ellis: “…”"
+            return named_after(art, w1, s, w0, Sieve.VERB_NAME)
+        return None
+    cue = art.subject_before(w0, sstart)
+    before = art.words(max(sstart, w0 - 30), w0)[-1:]
+    after_comma = char_before(text, w0) == ","
+    if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
+            and (char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
+        # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
+        # Wednesday, saying": the name is an object; the participle takes the clause's subject
+        cue = _clause_subject(art, w0, sstart)
+        if cue is not None and cue.start >= w0 - 1:
+            cue = None
+    if (cue is None or cue.kind == "unnamed" and cue.sieve != Sieve.PASSIVE) and (
+            w in PARTICIPLES and (after_comma or w in SAYING) or _after_to(words, k)
+            or before and before[0][2] in ("and", "but")):
+        # ", saying", "tweets early Friday saying", "took to Twitter to accuse",
+        # "bemoaned the unrest and said": the sentence's subject speaks
+        cue = _clause_subject(art, w0, sstart)
+    if cue is None and w in INVERTED and (k == 0 or char_before(text, w0) in ",:"):
+        cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
+    if cue is not None:
+        cue.end = max(cue.end, w1)
+    return cue
+
+
+_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those", "such"}
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|\s[—―]\s|,?\s(?:but|while|whereas)\s)")   # lookahead: speed only

@@ -136,20 +136,6 @@ def label(art: Context, i: int) -> Cue | None:
     return Cue("name", ms, colon + 1, p, sieve=Sieve.LABEL)
 
 
-# In priority order: the first cue found wins.
-SIEVES = [
-    verb_name_after,
-    verb_name_before,
-    verb_name_sentence_end,
-    headline,
-    label,
-    ambiguous,
-    continuation,
-    possessive,
-    reported_before,
-]
-
-
 _ABOUT_SOMEONE = re.compile(r"\b(?:be|been|being|should|must|ought)\b", re.IGNORECASE)
 _NON_WORDS = re.compile(r"\W+")
 
@@ -182,3 +168,89 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
 
 def _fold(s: str) -> str:
     return _NON_WORDS.sub(" ", s).strip().lower()
+
+
+def rejected_claim(art: Context, i: int) -> Cue | None:
+    """`Lo dismissed claims that the plan was "a shambles"`: the words belong to the claim
+    Lo rejects, not to Lo; nobody in the sentence said them."""
+    q = art.quotes[i]
+    if q.kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    sstart, _ = art.sentence_of(s)
+    lo = max(sstart, art.outer[i - 1][1]) if i > 0 else sstart
+    m = None
+    for m in _REJECTED.finditer(art.text, lo, s):
+        pass
+    if m is None:
+        return None
+    return Cue("unnamed", m.start(), m.end(), sieve=Sieve.REJECTED)
+
+
+def document_goes_on(art: Context, i: int) -> Cue | None:
+    """`Mr Crosby's statement said: "…" It added: "…"`: the same document goes on."""
+    if i == 0 or art.quotes[i - 1].sieve not in (Sieve.DOCUMENT, Sieve.CONTINUATION):
+        return None
+    if not _IT_SAID.fullmatch(art.text, _clause_start(art, i), art.outer[i][0]) or not _near(art, i - 1, i):
+        return None
+    prev = art.quotes[i - 1]
+    if prev.sieve == Sieve.CONTINUATION and not _rests_on(art, i - 1, Sieve.DOCUMENT):
+        return None
+    return Cue("copy", prev.cue_start, prev.cue_end, sieve=Sieve.CONTINUATION)
+
+
+def coordinated_verb(art: Context, i: int) -> Cue | None:
+    """`Ms Jowell insisted: "…" And continued: "…"`: a speech verb with no subject of its
+    own, right after a quote, goes on with that quote's speaker."""
+    if i == 0 or not (art.quotes[i - 1].speaker or art.quotes[i - 1].source) or not _near(art, i - 1, i):
+        return None
+    m = _AND_VERB.fullmatch(art.text, _clause_start(art, i), art.outer[i][0])
+    if not m or m.group(1) not in SPEECH_VERBS:
+        return None
+    prev = art.quotes[i - 1]
+    return Cue("copy", prev.cue_start, prev.cue_end, sieve=Sieve.CONTINUATION)
+
+
+def _clause_start(art: Context, i: int) -> int:
+    """Where the words leading up to quote i start: its sentence, or the quote before."""
+    s = art.outer[i][0]
+    return max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
+
+
+def _near(art: Context, prev_i: int, i: int) -> bool:
+    """The quotes are in the same paragraph or the next."""
+    return art.para_of(art.outer[i][0]) - art.para_of(art.outer[prev_i][0]) <= 1
+
+
+def _rests_on(art: Context, i: int, sieve: str) -> bool:
+    """Quote i continues a run of quotes that the given sieve started."""
+    cue = art.quotes[i].cue_start
+    while i > 0 and art.quotes[i].sieve == Sieve.CONTINUATION and art.quotes[i - 1].cue_start == cue:
+        i -= 1
+    return art.quotes[i].sieve == sieve
+
+
+_REJECTED = re.compile(
+    r"\b(?:dismiss|den(?:y|ie)|reject|refut|rebuff|brush(?:ed|es|ing)? aside|deplor|ridicul)\w*\s+"
+    r"(?:the\s+|a\s+|any\s+)?(?:\w+\s+)?(?:claims?|suggestions?|allegations?|accusations?|charges?|reports?|"
+    r"criticism|rumou?rs?|talk)\s+(?:that|of)\b", re.IGNORECASE)
+_IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(?:also\s+)?"
+                      r"(?:said|says|added|adds|continued|went on|read|reads)\s*[:,]?\s*")
+_AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+on)?\s*[:,]?\s*")
+
+
+# In priority order: the first cue found wins.
+SIEVES = [
+    rejected_claim,
+    document_goes_on,
+    verb_name_after,
+    verb_name_before,
+    verb_name_sentence_end,
+    headline,
+    label,
+    ambiguous,
+    coordinated_verb,
+    continuation,
+    possessive,
+    reported_before,
+]
