@@ -59,6 +59,7 @@ class Context:
         self.said: list[tuple[str, str]] = []         # (quote text, speaker) so far
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
         self.quotes = quotes                         # their speakers as attribution fills them in
+        self.fallbacks: set[int] = set()             # pronouns resolved to the last speaker
         self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
 
     def _tokens(self, start: int, end: int):
@@ -147,7 +148,23 @@ class Context:
         distinct = {p.name for p in candidates}
         if len(distinct) == 1 and all(p.gender is None for p in candidates):
             return candidates[-1]
-        return None
+        return self._last_speaker(pos, gender)
+
+    def _last_speaker(self, pos: int, gender: str) -> Person | None:
+        """No subject of that gender nearby: the latest person quoted, a few paragraphs back
+        at most, when their gender fits or is not known, and no one the people pass could
+        not read ("McLenney said …") has spoken since. News returns to its speaker."""
+        k = bisect.bisect_left(self.speakers, pos, key=lambda ev: ev[0])
+        if not k or pos - self.speakers[k - 1][0] > _SPEAKER_REACH:
+            return None
+        off, person = self.speakers[k - 1]
+        if person.gender not in (gender, None):
+            return None
+        for m in _UNREAD_SPEAKER.finditer(self.text, off, pos):
+            if m.start(1) not in self.by_start and not self.in_quote(m.start(1)):
+                return None
+        self.fallbacks.add(pos)
+        return person
 
     def skip_title_forward(self, pos: int, end: int) -> int:
         """Past whitespace and the role words before a mention: "said European Council
@@ -383,6 +400,10 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 # After a name, words that make it a modifier of a role or group: "Smith campaign
 # spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
+_SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
+# A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
+_UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
+                             r"(?:said|says|believes|thinks|argued|argues|added|noted|told|wrote)\b")
 # "<someone>'s (new) statement": what a person wrote speaks for them ("Mr Smith's lawyer" does not)
 _DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS))
 ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
