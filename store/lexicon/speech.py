@@ -8,7 +8,7 @@ import re
 from store.lexicon import entries, words
 
 # Verbs that report speech or stance, as bases inflected below, plus irregular forms.
-SPEECH_BASES = entries("speech-verbs")
+SPEECH_BASES = entries("speech-verbs") + entries("speech-verbs-wordnet")
 IRREGULAR = entries("speech-irregular")
 
 
@@ -31,7 +31,7 @@ def _inflect(base: str) -> set[str]:
 
 # Bare forms that are mostly nouns or other verbs in news ("a call", "the state", "to post")
 # are left out.
-ALL_SPEECH = {f for b in SPEECH_BASES for f in _inflect(b)} | set(IRREGULAR)
+ALL_SPEECH = {f for b in SPEECH_BASES if b not in IRREGULAR for f in _inflect(b)} | set(IRREGULAR)
 SPEECH_VERBS = ALL_SPEECH - words("speech-not-verbs")
 # Past participles that name or judge someone: right after "Name," they are passive
 # ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
@@ -43,11 +43,15 @@ PAST_PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ed")} | {"said", "tol
 # Verbs that may stand right after a quote and take their subject after them too:
 # "…," said Mr Brown / "…," Mr Brown said. The only cue verbs after a quote that ends its
 # own sentence ("…!" Trump posted).
-CUE_VERBS = INVERTED = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
+CUE_VERBS = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", "writes",
              "continued", "explained", "insisted", "warned", "recalled", "replied", "noted",
              "argued", "declared", "stated", "claimed", "tweeted", "posted", "cautioned",
              "declares", "explains", "insists", "warns", "notes", "argues", "recalls", "remembered", "remarked",
              "responded", "interjected"}
+# Finite speech verbs that may open the words after a quote, or stand before their subject:
+# "…?" Vitter demanded. / "…," fumed Mr Lo. Past and present forms of every speech verb but
+# those that name or judge someone ("…," called Smith is rare, "Lo, dubbed …" is passive).
+INVERTED = CUE_VERBS | {w for w in SPEECH_VERBS - set(SPEECH_BASES) - NAMING if not w.endswith("ing")}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # Participles that report speech even without a comma: "a series of tweets saying that …"

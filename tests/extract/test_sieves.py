@@ -68,6 +68,12 @@ def test_sieves_are_plain_functions_in_priority_order():
      "running scared", "Tom Hale"),
     # "his claims" is a noun, not a speech verb
     ('His claims were reported by Tom Hale on Monday as "wild".', "wild", None),
+    # speech verbs from WordNet's communication verbs, and every finite speech verb after a quote
+    ('Tom Hale took questions. "Go back to your seat," Hale barked.', "Go back to your seat,", "Tom Hale"),
+    ('Ann Lo and Tom Hale argued. "Why is this not proof?" Lo demanded.', "Why is this not proof?", "Ann Lo"),
+    ('"Would it be negotiable?" Ann Lo pressed on Monday.', "Would it be negotiable?", "Ann Lo"),
+    # a noun that is also a speech verb is no cue: "press secretary", "at one point"
+    ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's
     ('The mayor rejected reports of a "secret deal" with Tom Hale.', "secret deal", None),
 ])
