@@ -14,7 +14,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -24,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from store import browse, queries
+from tui.bindings import APP, MAIN, bindings
 from tui.widgets.rowlist import RowList
 from tui.widgets import show
 
@@ -321,19 +321,7 @@ class PaneStrip(Widget):
 
 class MainScreen(Screen):
     AUTO_FOCUS = "PeoplePane RowList"
-    BINDINGS = [
-        Binding("1", "pane('people')", "People", id="pane.people", show=False),
-        Binding("2", "pane('quotes')", "Quotes", id="pane.quotes", show=False),
-        Binding("3", "pane('figures')", "Figures", id="pane.figures", show=False),
-        Binding("4", "pane('articles')", "Articles", id="pane.articles", show=False),
-        Binding("tab", "cycle(1)", "Next pane", id="pane.next", show=False),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", id="pane.previous", show=False),
-        Binding("f", "filter", "Filter", id="main.filter", tooltip="Narrow this list by typing (fuzzy on names, words of text)"),
-        Binding("r", "read", "Read", id="main.read", tooltip="Read the article at the selection (a person: their mentions)"),
-        Binding("s", "sort(False)", "Sort", id="figures.sort", tooltip="Figures: sort by the next column"),
-        Binding("S", "sort(True)", "Reverse sort", id="figures.reverse", show=False, tooltip="Figures: reverse the sort"),
-        Binding("escape", "back", "Back", id="main.back", show=False, tooltip="Leave the filter box, then clear it, then the person filter"),
-    ]
+    BINDINGS = bindings(MAIN)
 
     def compose(self) -> ComposeResult:
         yield Static(show.header(self.app.store_path, queries.counts(self.app.store)), id="header")
@@ -461,14 +449,7 @@ class BylineApp(App):
     CSS_PATH = "byline.tcss"
     TITLE = "byline"
     COMMANDS = App.COMMANDS | {BylineCommands}
-    BINDINGS = [
-        Binding("slash", "search", "Search", id="app.search", tooltip="Fuzzy search across every sentence of every article"),
-        Binding("y", "copy('plain')", "Copy quote", id="app.copy", tooltip="Copy the selected quote with its citation"),
-        Binding("Y", "copy('markdown')", "Copy as Markdown", id="app.copy_markdown", show=False, tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", show=False, tooltip="Command palette: every action, jump to a person or an article"),
-    ]
+    BINDINGS = bindings(APP)
 
     def __init__(self, db_path: str | Path, first_ids: Future | None = None) -> None:
         super().__init__()

@@ -196,11 +196,11 @@ async def test_help_lists_bindings_and_q_quits(sample_db):
 
 
 def test_every_binding_has_an_id():
-    from tui.screens.help import groups
+    from tui.bindings import help_groups
 
-    for _, bindings in groups():
-        for binding in bindings:
-            assert binding.id or binding.action == "", binding
+    for _, commands in help_groups():
+        for command in commands:
+            assert command.binding().id or not command.bound, command
 
 
 @pytest.mark.parametrize("width", [5, 20, 33])
