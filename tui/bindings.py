@@ -2,8 +2,11 @@
 
 Each `Command` says its key(s), the action it runs, its footer label, its help text and
 where it applies (a scope: the app, the main screen, a list, the reader...). The
-screens and widgets build their BINDINGS from it (`bindings("main")`) and the help
-screen lists it by `HELP_GROUPS`. Adding a key means one `Command` here.
+screens and widgets build their BINDINGS from it (`bindings("main")`), the help screen
+lists it by `HELP_GROUPS`, and the command palette offers `PALETTE`, whose entries name
+the command whose key they mention. Adding a key means one `Command` here (and, if the
+palette should offer it, one `PaletteEntry`); `tests/tui/test_bindings.py` fails if a
+key is bound twice where it would clash or an entry names no bound command.
 
 This module imports nothing of byline's, so every screen can read it without a cycle.
 """
@@ -131,3 +134,40 @@ def help_groups() -> list[tuple[str, list[Command]]]:
     """The help screen's sections: a title and its commands, in binding order."""
     return [(title, [c for where in scopes for c in COMMANDS if c.where == where])
             for title, scopes in HELP_GROUPS]
+
+
+# ---- the command palette -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """A palette line: `action` is the App's action it runs (from any screen); `command`
+    the id of the Command whose key `help` names as {key} (None: the palette alone does it)."""
+
+    name: str
+    help: str
+    action: str
+    command: str | None
+
+    @property
+    def help_text(self) -> str:
+        if self.command is None:
+            return self.help
+        return self.help.format(key=key_label(BY_ID[self.command].keys))
+
+
+PALETTE: tuple[PaletteEntry, ...] = tuple(
+    [PaletteEntry(f"Show {p}", f"Switch to the {p} pane", f"show_pane('{p}')", f"pane.{p}")
+     for p in ("people", "quotes", "figures", "articles")] + [
+        PaletteEntry("Search article text", "Fuzzy search across every sentence ({key})", "search", "app.search"),
+        PaletteEntry("Copy quote with citation", "Copy the selected quote, plain style ({key})",
+                     "copy('plain')", "app.copy"),
+        PaletteEntry("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote ({key})",
+                     "copy('markdown')", "app.copy_markdown"),
+        PaletteEntry("Filter this list", "Narrow the current list by typing ({key})", "filter", "main.filter"),
+        PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
+        PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),
+        PaletteEntry("Reverse figures sort", "Flip the figures sort order ({key})", "sort(True)", "figures.reverse"),
+        PaletteEntry("Clear person filter", "Show every quote and figure again", "clear_person", None),
+        PaletteEntry("Help", "Every key binding ({key})", "help", "app.help"),
+        PaletteEntry("Quit", "Leave byline ({key})", "quit", "app.quit"),
+    ])

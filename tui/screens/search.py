@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from store import browse
 from tui.bindings import SEARCH, bindings
+from tui.messages import OpenReader
 from tui.widgets import show
 
 LIMIT = 50
@@ -131,5 +132,5 @@ class SearchScreen(Screen):
 
     def open(self, index: int) -> None:
         hit = self.hits[index]
-        self.app.open_reader("hit", {"article_id": hit.article_id, "char_start": hit.char_start,
-                                     "char_end": hit.char_end})
+        self.post_message(OpenReader("hit", {"article_id": hit.article_id, "char_start": hit.char_start,
+                                              "char_end": hit.char_end}))
