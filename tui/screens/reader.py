@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store import browse, queries
+from tui.bindings import READER, bindings
 from tui.widgets import show
 from tui.widgets.article_view import ArticleView
 
 
 class ReaderScreen(Screen):
-    BINDINGS = [
-        Binding("n", "step(1)", "Next", id="reader.next", tooltip="Next highlight"),
-        Binding("N", "step(-1)", "Previous", id="reader.previous", tooltip="Previous highlight"),
-        Binding("escape", "app.pop_screen", "Back", id="reader.back"),
-    ]
+    BINDINGS = bindings(READER)
 
     def __init__(self, article: dict, spans: list[tuple[int, int]], current: int, kind: str,
                  quotes: list[dict], figures: list[dict], person: dict | None = None) -> None:

@@ -11,22 +11,20 @@ import sqlite_utils
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import browse
+from tui.bindings import SEARCH, bindings
+from tui.messages import OpenReader
 from tui.widgets import show
 
 LIMIT = 50
 
 
 class SearchScreen(Screen):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="search.back"),
-        Binding("down", "results", "Results", id="search.results", show=False),
-    ]
+    BINDINGS = bindings(SEARCH)
 
     def __init__(self) -> None:
         super().__init__()
@@ -134,5 +132,5 @@ class SearchScreen(Screen):
 
     def open(self, index: int) -> None:
         hit = self.hits[index]
-        self.app.open_reader("hit", {"article_id": hit.article_id, "char_start": hit.char_start,
-                                     "char_end": hit.char_end})
+        self.post_message(OpenReader("hit", {"article_id": hit.article_id, "char_start": hit.char_start,
+                                              "char_end": hit.char_end}))

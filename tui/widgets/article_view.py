@@ -9,10 +9,11 @@ from bisect import bisect_right
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.bindings import ARTICLE, bindings
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -48,14 +49,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 class ArticleView(ScrollView, can_focus=True):
     """Text with spans to highlight; `current` is the one marked strongest."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", id="reader.down", show=False),
-        Binding("k,up", "scroll_up", "Up", id="reader.up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", id="reader.page_down", show=False),
-        Binding("pageup", "page_up", "Page up", id="reader.page_up", show=False),
-        Binding("g,home", "scroll_home", "Top", id="reader.top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", id="reader.bottom", show=False),
-    ]
+    BINDINGS = bindings(ARTICLE)
 
     COMPONENT_CLASSES = {"article--mark", "article--current", "article--cue"}
 

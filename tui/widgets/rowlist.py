@@ -11,12 +11,13 @@ from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.bindings import LIST, bindings
 
 PAGE = 100
 CACHED_PAGES = 16
@@ -25,15 +26,7 @@ CACHED_PAGES = 16
 class RowList(ScrollView, can_focus=True):
     """Rows drawn by `render_row(row, width) -> Text`, fetched by `fetch(ids) -> rows`."""
 
-    BINDINGS = [
-        Binding("j,down", "move(1)", "Down", id="list.down", show=False),
-        Binding("k,up", "move(-1)", "Up", id="list.up", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", id="list.page_down", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", id="list.page_up", show=False),
-        Binding("g,home", "first", "Top", id="list.top", show=False),
-        Binding("G,end", "last", "Bottom", id="list.bottom", show=False),
-        Binding("enter", "choose", "Open", id="list.open", tooltip="Open: a person shows their quotes and figures; anything else opens the reader"),
-    ]
+    BINDINGS = bindings(LIST)
 
     COMPONENT_CLASSES = {"rowlist--cursor", "rowlist--empty"}
 

@@ -8,8 +8,9 @@ import pytest
 
 from store import browse
 from store.cite import cite
-from tui.app import BylineApp, MainScreen
+from tui.app import BylineApp
 from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article_view import ArticleView, wrap
@@ -53,7 +54,7 @@ async def test_panes_switch_by_number_and_tab(sample_db):
             await pilot.press(key)
             assert app.main.pane.name == name
             assert app.focused is app.main.pane.rows
-        from tui.app import PaneStrip
+        from tui.widgets.pane_strip import PaneStrip
 
         await pilot.click(PaneStrip, offset=(14, 0))    # " 2 Quotes "
         assert app.main.pane.name == "quotes"
@@ -196,11 +197,11 @@ async def test_help_lists_bindings_and_q_quits(sample_db):
 
 
 def test_every_binding_has_an_id():
-    from tui.screens.help import groups
+    from tui.bindings import help_groups
 
-    for _, bindings in groups():
-        for binding in bindings:
-            assert binding.id or binding.action == "", binding
+    for _, commands in help_groups():
+        for command in commands:
+            assert command.binding().id or not command.bound, command
 
 
 @pytest.mark.parametrize("width", [5, 20, 33])
@@ -260,7 +261,7 @@ async def test_stale_search_results_never_overwrite_fresh_ones(sample_db):
 
 
 async def test_every_palette_action_runs_from_the_reader(sample_db):
-    from tui.app import BylineCommands
+    from tui.commands import BylineCommands
 
     app = BylineApp(str(sample_db))
     async with app.run_test(size=SIZE) as pilot:

@@ -1,5 +1,5 @@
 """Pictures of each pane, the reader, search and help at 120x40 and 80x24.
-Regenerate with `pytest tests/test_app_snapshots.py --snapshot-update` when extraction changes."""
+Regenerate with `pytest tests/tui/test_app_snapshots.py --snapshot-update` when extraction changes."""
 from __future__ import annotations
 
 import pytest

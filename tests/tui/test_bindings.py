@@ -1,0 +1,97 @@
+"""tui/bindings.py is the one list of keys: every class that answers to keys takes its
+BINDINGS from it, no key is bound twice where both would be live, and every help line
+and palette entry stands for a key that is really bound."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.actions import parse
+
+import tui
+from tui.app import BylineApp
+from tui.bindings import (APP, ARTICLE, BY_ID, COMMANDS, HELP, LIST, MAIN, PALETTE, READER, SEARCH, bindings,
+                          help_groups)
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.rowlist import RowList
+
+SCOPES = {APP: BylineApp, MAIN: MainScreen, LIST: RowList, READER: ReaderScreen, ARTICLE: ArticleView,
+          SEARCH: SearchScreen, HELP: HelpScreen}
+
+# scopes whose keys are live at the same time: the screen's, the focused widget's, the app's
+CHAINS = [(APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH)]
+
+
+def bound_keys(where: str) -> list[str]:
+    return [key for command in COMMANDS if command.where == where and command.bound for key in command.key_list]
+
+
+def test_the_tests_import_the_real_tui_package():
+    """Not tests/tui/ as a namespace package (see addopts in pyproject.toml)."""
+    assert tui.__file__ and Path(tui.__file__).parent == Path(__file__).parents[2] / "tui"
+
+
+def test_command_ids_are_unique_and_every_command_has_a_known_scope():
+    ids = [command.id for command in COMMANDS]
+    assert len(ids) == len(set(ids))
+    assert {command.where for command in COMMANDS} <= set(SCOPES)
+
+
+@pytest.mark.parametrize("where", list(SCOPES))
+def test_each_class_takes_its_bindings_from_bindings_py(where):
+    assert SCOPES[where].BINDINGS == bindings(where)
+
+
+def test_no_binding_is_written_anywhere_else():
+    root = Path(tui.__file__).parent
+    others = [path.relative_to(root) for path in root.rglob("*.py")
+              if path.name != "bindings.py" and "Binding(" in path.read_text(encoding="utf-8")]
+    assert others == []
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=lambda chain: "+".join(chain))
+def test_no_key_is_bound_twice_where_both_would_be_live(chain):
+    keys = [key for where in chain for key in bound_keys(where)]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+
+
+def test_help_takes_only_the_app_keys_that_close_it():
+    """The help screen is a modal over the app: its ? and q close it, on purpose."""
+    keys = bound_keys(HELP)
+    assert len(keys) == len(set(keys))
+    assert set(keys) & set(bound_keys(APP)) == {"question_mark", "q"}
+
+
+def test_every_help_line_is_a_bound_key():
+    lines = [command for _, commands in help_groups() for command in commands]
+    assert lines and all(command.keys for command in lines)
+    for command in lines:
+        if command.bound:
+            assert command.binding() in SCOPES[command.where].BINDINGS, command
+    # the one key listed but not bound: enter in the search box, which submits the box
+    assert [command.id for command in lines if not command.bound] == ["search.open"]
+    assert hasattr(SearchScreen, "submitted")
+
+
+def test_every_palette_entry_names_a_bound_key_and_runs_an_app_action():
+    assert len({entry.name for entry in PALETTE}) == len(PALETTE)
+    for entry in PALETTE:
+        _, action, _ = parse(entry.action)
+        assert callable(getattr(BylineApp, f"action_{action}", None)), entry
+        if entry.command is None:
+            assert "{key}" not in entry.help, entry
+            continue
+        command = BY_ID[entry.command]
+        assert command.bound and command.keys and command.binding() in SCOPES[command.where].BINDINGS, entry
+    # the one entry with no key: the palette is the way to clear the person filter from anywhere
+    assert [entry.name for entry in PALETTE if entry.command is None] == ["Clear person filter"]
+
+
+def test_palette_help_names_the_key_as_help_does():
+    entry = next(entry for entry in PALETTE if entry.command == "app.search")
+    assert entry.help_text == "Fuzzy search across every sentence (/)"
+    assert next(e for e in PALETTE if e.name == "Quit").help_text == "Leave byline (q)"

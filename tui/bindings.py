@@ -1,0 +1,173 @@
+"""Every key byline answers to, written down once, as data.
+
+Each `Command` says its key(s), the action it runs, its footer label, its help text and
+where it applies (a scope: the app, the main screen, a list, the reader...). The
+screens and widgets build their BINDINGS from it (`bindings("main")`), the help screen
+lists it by `HELP_GROUPS`, and the command palette offers `PALETTE`, whose entries name
+the command whose key they mention. Adding a key means one `Command` here (and, if the
+palette should offer it, one `PaletteEntry`); `tests/tui/test_bindings.py` fails if a
+key is bound twice where it would clash or an entry names no bound command.
+
+This module imports nothing of byline's, so every screen can read it without a cycle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+# where a command applies: the class whose BINDINGS it joins (see SCOPES in the tests)
+APP, MAIN, LIST, READER, ARTICLE, SEARCH, HELP = "app", "main", "list", "reader", "article", "search", "help"
+
+
+@dataclass(frozen=True)
+class Command:
+    """One key binding. `keys` is Textual's comma-separated key list; `tooltip` is the
+    help screen's text (the footer `description` when empty). `bound=False` lists a key
+    the widget handles itself (enter in the search box) on the help screen only."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    where: str
+    show: bool = True
+    tooltip: str = ""
+    bound: bool = True
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show,
+                       tooltip=self.tooltip, id=self.id)
+
+    @property
+    def help_text(self) -> str:
+        return self.tooltip or self.description
+
+    @property
+    def key_list(self) -> list[str]:
+        return self.keys.split(",") if self.keys else []
+
+
+COMMANDS: tuple[Command, ...] = (
+    # everywhere (the App)
+    Command("app.search", "slash", "search", "Search", APP,
+            tooltip="Fuzzy search across every sentence of every article"),
+    Command("app.copy", "y", "copy('plain')", "Copy quote", APP,
+            tooltip="Copy the selected quote with its citation"),
+    Command("app.copy_markdown", "Y", "copy('markdown')", "Copy as Markdown", APP, show=False,
+            tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
+    Command("app.help", "question_mark", "help", "Help", APP),
+    Command("app.quit", "q", "quit", "Quit", APP),
+    Command("app.palette", "ctrl+p", "command_palette", "Commands", APP, show=False,
+            tooltip="Command palette: every action, jump to a person or an article"),
+    # the main screen's panes
+    Command("pane.people", "1", "pane('people')", "People", MAIN, show=False),
+    Command("pane.quotes", "2", "pane('quotes')", "Quotes", MAIN, show=False),
+    Command("pane.figures", "3", "pane('figures')", "Figures", MAIN, show=False),
+    Command("pane.articles", "4", "pane('articles')", "Articles", MAIN, show=False),
+    Command("pane.next", "tab", "cycle(1)", "Next pane", MAIN, show=False),
+    Command("pane.previous", "shift+tab", "cycle(-1)", "Previous pane", MAIN, show=False),
+    Command("main.filter", "f", "filter", "Filter", MAIN,
+            tooltip="Narrow this list by typing (fuzzy on names, words of text)"),
+    Command("main.read", "r", "read", "Read", MAIN,
+            tooltip="Read the article at the selection (a person: their mentions)"),
+    Command("figures.sort", "s", "sort(False)", "Sort", MAIN, tooltip="Figures: sort by the next column"),
+    Command("figures.reverse", "S", "sort(True)", "Reverse sort", MAIN, show=False,
+            tooltip="Figures: reverse the sort"),
+    Command("main.back", "escape", "back", "Back", MAIN, show=False,
+            tooltip="Leave the filter box, then clear it, then the person filter"),
+    # a pane's list of rows (RowList)
+    Command("list.down", "j,down", "move(1)", "Down", LIST, show=False),
+    Command("list.up", "k,up", "move(-1)", "Up", LIST, show=False),
+    Command("list.page_down", "pagedown,ctrl+d", "page(1)", "Page down", LIST, show=False),
+    Command("list.page_up", "pageup,ctrl+u", "page(-1)", "Page up", LIST, show=False),
+    Command("list.top", "g,home", "first", "Top", LIST, show=False),
+    Command("list.bottom", "G,end", "last", "Bottom", LIST, show=False),
+    Command("list.open", "enter", "choose", "Open", LIST,
+            tooltip="Open: a person shows their quotes and figures; anything else opens the reader"),
+    # the reader screen, and the article text in it (ArticleView)
+    Command("reader.next", "n", "step(1)", "Next", READER, tooltip="Next highlight"),
+    Command("reader.previous", "N", "step(-1)", "Previous", READER, tooltip="Previous highlight"),
+    Command("reader.back", "escape", "app.pop_screen", "Back", READER),
+    Command("reader.down", "j,down", "scroll_down", "Down", ARTICLE, show=False),
+    Command("reader.up", "k,up", "scroll_up", "Up", ARTICLE, show=False),
+    Command("reader.page_down", "pagedown,space", "page_down", "Page down", ARTICLE, show=False),
+    Command("reader.page_up", "pageup", "page_up", "Page up", ARTICLE, show=False),
+    Command("reader.top", "g,home", "scroll_home", "Top", ARTICLE, show=False),
+    Command("reader.bottom", "G,end", "scroll_end", "Bottom", ARTICLE, show=False),
+    # the search screen
+    Command("search.back", "escape", "app.pop_screen", "Back", SEARCH),
+    Command("search.results", "down", "results", "Results", SEARCH, show=False),
+    Command("search.open", "enter", "", "Open the result in the reader", SEARCH, bound=False),
+    # the help screen (a modal: its ? and q close it rather than reach the app's)
+    Command("help.close", "escape,question_mark,q", "app.pop_screen", "Close", HELP),
+)
+
+BY_ID = {command.id: command for command in COMMANDS}
+
+
+def bindings(where: str) -> list[Binding]:
+    """The BINDINGS of the class that `where` names, in the order written above."""
+    return [command.binding() for command in COMMANDS if command.where == where and command.bound]
+
+
+# ---- the help screen ---------------------------------------------------------------
+
+HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Everywhere", (APP,)),
+    ("Panes", (MAIN,)),
+    ("Lists", (LIST,)),
+    ("Reader", (READER, ARTICLE)),
+    ("Search", (SEARCH,)),
+)
+
+KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
+             "shift+tab": "shift+tab", "down": "↓", "up": "↑"}
+
+
+def key_label(keys: str) -> str:
+    """Keys as the help screen writes them: "j,down" -> "j ↓"."""
+    return " ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+def help_groups() -> list[tuple[str, list[Command]]]:
+    """The help screen's sections: a title and its commands, in binding order."""
+    return [(title, [c for where in scopes for c in COMMANDS if c.where == where])
+            for title, scopes in HELP_GROUPS]
+
+
+# ---- the command palette -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """A palette line: `action` is the App's action it runs (from any screen); `command`
+    the id of the Command whose key `help` names as {key} (None: the palette alone does it)."""
+
+    name: str
+    help: str
+    action: str
+    command: str | None
+
+    @property
+    def help_text(self) -> str:
+        if self.command is None:
+            return self.help
+        return self.help.format(key=key_label(BY_ID[self.command].keys))
+
+
+PALETTE: tuple[PaletteEntry, ...] = tuple(
+    [PaletteEntry(f"Show {p}", f"Switch to the {p} pane", f"show_pane('{p}')", f"pane.{p}")
+     for p in ("people", "quotes", "figures", "articles")] + [
+        PaletteEntry("Search article text", "Fuzzy search across every sentence ({key})", "search", "app.search"),
+        PaletteEntry("Copy quote with citation", "Copy the selected quote, plain style ({key})",
+                     "copy('plain')", "app.copy"),
+        PaletteEntry("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote ({key})",
+                     "copy('markdown')", "app.copy_markdown"),
+        PaletteEntry("Filter this list", "Narrow the current list by typing ({key})", "filter", "main.filter"),
+        PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
+        PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),
+        PaletteEntry("Reverse figures sort", "Flip the figures sort order ({key})", "sort(True)", "figures.reverse"),
+        PaletteEntry("Clear person filter", "Show every quote and figure again", "clear_person", None),
+        PaletteEntry("Help", "Every key binding ({key})", "help", "app.help"),
+        PaletteEntry("Quit", "Leave byline ({key})", "quit", "app.quit"),
+    ])

@@ -1,0 +1,58 @@
+"""Typed messages between byline's widgets, screens and the app.
+
+Widgets say what happened by posting one of these; the screen or the app that owns the
+state handles it (`on_<name>` handlers). Data goes down as attributes (the screen sets a
+pane's person), news goes up as messages: no pane reaches into the app.
+
+    PaneSelected   PaneStrip (a click on a pane name)   -> MainScreen shows the pane
+    PersonChosen   PeoplePane (enter on a person)       -> MainScreen narrows Quotes and Figures
+    OpenReader     a pane, MainScreen (r), SearchScreen -> the App opens the reader
+    IdsLoaded      a pane's worker thread               -> that pane shows its new list
+"""
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widget import Widget
+
+
+class PaneSelected(Message):
+    """Show the pane called `name` ("people", "quotes", "figures", "articles")."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+class PersonChosen(Message):
+    """Narrow Quotes and Figures to `person` (a people row), sent by `pane`: the screen
+    switches to Quotes only if that pane is still the one shown."""
+
+    def __init__(self, pane: Widget, person: dict) -> None:
+        super().__init__()
+        self.pane = pane
+        self.person = person
+
+    @property
+    def control(self) -> Widget:
+        return self.pane
+
+
+class OpenReader(Message):
+    """Read the article behind `row`: `kind` is the pane it came from ("people",
+    "quotes", "figures", "articles") or "hit" for a search result."""
+
+    def __init__(self, kind: str, row: dict) -> None:
+        super().__init__()
+        self.kind = kind
+        self.row = row
+
+
+class IdsLoaded(Message, bubble=False):
+    """A pane's ids, resolved in a worker thread for its reload number `generation`
+    (older ones are dropped); the cursor stays on the row with id `keep`."""
+
+    def __init__(self, generation: int, ids: list[int], keep: int | None) -> None:
+        super().__init__()
+        self.generation = generation
+        self.ids = ids
+        self.keep = keep

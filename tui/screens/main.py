@@ -1,0 +1,124 @@
+"""The main screen: the store's header, the pane strip and the four panes, one shown.
+
+It owns the person Quotes and Figures are narrowed to: it hands it down to those panes
+and hears of a new one through `PersonChosen`."""
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from store import queries
+from tui.bindings import MAIN, bindings
+from tui.messages import OpenReader, PaneSelected, PersonChosen
+from tui.widgets import show
+from tui.widgets.pane_strip import PaneStrip
+from tui.widgets.panes import PANE_TYPES, PANES, FiguresPane, Pane, PeoplePane
+
+NARROWED = ("quotes", "figures")      # the panes a chosen person narrows
+
+
+class MainScreen(Screen):
+    AUTO_FOCUS = "PeoplePane RowList"
+    BINDINGS = bindings(MAIN)
+
+    def __init__(self, first_ids: Future | None = None) -> None:
+        super().__init__()
+        self.first_ids = first_ids      # the People list's ids, resolving since start-up
+        self.person: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(show.header(self.app.store_path, queries.counts(self.app.store)), id="header")
+        yield PaneStrip()
+        with ContentSwitcher(initial="people"):
+            yield PeoplePane(self.first_ids)     # the other panes are built when first shown
+        yield Footer()
+
+    @property
+    def pane(self) -> Pane:
+        switcher = self.query_one(ContentSwitcher)
+        return switcher.get_child_by_id(switcher.current, Pane)
+
+    def selected_quote(self) -> dict | None:
+        """The Quotes pane's row under the cursor, when that pane is shown (for y)."""
+        pane = self.pane
+        if pane.name == "quotes" and pane.built:
+            return pane.rows.current
+        return None
+
+    # ---- panes -------------------------------------------------------------------
+
+    def action_pane(self, name: str) -> None:
+        # switch at once, so the next key already goes to the new pane
+        self.query_one(PaneStrip).active = name
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == name:
+            return
+        built = switcher.query_children(f"#{name}")
+        if not built:
+            pane = PANE_TYPES[name]()
+            pane.person = self.person if name in NARROWED else None
+            switcher.mount(pane)            # it loads and takes focus when mounted
+        switcher.current = name
+        if built and self.pane.built:      # (one still mounting loads and takes focus when it is)
+            self.pane.shown()
+            self.pane.rows.focus()
+        self.refresh_bindings()
+
+    def on_pane_selected(self, event: PaneSelected) -> None:
+        self.action_pane(event.name)
+
+    def action_cycle(self, step: int) -> None:
+        self.action_pane(PANES[(PANES.index(self.pane.name) + step) % len(PANES)])
+
+    def action_filter(self) -> None:
+        self.pane.query_one(".filter", Input).focus()
+
+    def action_sort(self, reverse: bool) -> None:
+        if isinstance(self.pane, FiguresPane):
+            self.pane.resort(reverse)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("filter", "read", "sort", "back") and not self.pane.built:
+            return False                    # a key that beats a new pane's mount is ignored, not a crash
+        if action == "sort":
+            return isinstance(self.pane, FiguresPane)
+        return True
+
+    def action_back(self) -> None:
+        pane = self.pane
+        box = pane.query_one(".filter", Input)
+        if box.has_focus:
+            pane.rows.focus()
+        elif box.value:
+            box.value = ""
+        elif self.person and pane.name in NARROWED:
+            self.choose_person(None)
+
+    def action_read(self) -> None:
+        row = self.pane.rows.current
+        if row:
+            self.post_message(OpenReader(self.pane.name, row))
+
+    # ---- the person ----------------------------------------------------------------
+
+    @on(PersonChosen)
+    def person_chosen(self, event: PersonChosen) -> None:
+        # the pane that sent it: keys typed ahead may have shown another pane since
+        # (a pane key typed after enter has already shown the pane it asked for)
+        event.stop()
+        self.choose_person(event.person, switch=event.pane is self.pane)
+
+    def choose_person(self, row: dict | None, switch: bool = True) -> None:
+        """Narrow Quotes and Figures to a person (None: everyone) and show their quotes."""
+        self.person = {"id": row["id"], "name": row["name"]} if row else None
+        for pane in self.query(Pane):
+            if pane.name in NARROWED:
+                pane.person = self.person
+                pane.stale = True
+        if row and switch:
+            self.action_pane("quotes")
+        self.pane.shown()
