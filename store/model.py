@@ -26,6 +26,7 @@ class Sieve(StrEnum):
     AMBIGUOUS = "ambiguous"
     DOCUMENT = "document"
     REJECTED = "rejected-claim"
+    CLOSING = "closing-clause"
 
 
 class Evidence(StrEnum):

@@ -28,6 +28,8 @@ ROWS = [
     (Sieve.PASSIVE, 'Ann Lo has been accused of "bullying" her staff.', "bullying", None),
     (Sieve.DOCUMENT, 'Ann Crosby left. Ms Crosby\'s statement said: "We made an impact."', "We made an impact.", "Ann Crosby"),
     (Sieve.REJECTED, 'Minister Tom Hale dismissed claims that the plan was "a shambles".', "a shambles", None),
+    (Sieve.CLOSING, 'The plan will "cost billions" and "help no one," budget analyst Tom Ek said on Monday.',
+     "cost billions", "Tom Ek"),
     (Sieve.AMBIGUOUS, 'The count ended. "We will win." Tom Bell said the plan would fail.', "We will win.", None),
 ]
 
@@ -68,6 +70,11 @@ def test_sieves_are_plain_functions_in_priority_order():
      "running scared", "Tom Hale"),
     # "his claims" is a noun, not a speech verb
     ('His claims were reported by Tom Hale on Monday as "wild".', "wild", None),
+    # a transcript quoted line by line
+    ('Mike Pence and Chris Wallace spoke.\n\n"WALLACE: Will she be there?\n\n"PENCE: Well, look, no.',
+     "PENCE: Well, look, no.", "Mike Pence"),
+    # a closing clause naming two people is no cue for the quotes before it
+    ('Tom Ek "won easily" among older voters, said pollster Ann Ray of the Tom Ek Institute.', "won easily", None),
     # speech verbs from WordNet's communication verbs, and every finite speech verb after a quote
     ('Tom Hale took questions. "Go back to your seat," Hale barked.', "Go back to your seat,", "Tom Hale"),
     ('Ann Lo and Tom Hale argued. "Why is this not proof?" Lo demanded.', "Why is this not proof?", "Ann Lo"),

@@ -322,3 +322,38 @@ def cue_sentence_end(art: Context, i: int) -> Cue | None:
                     return cue
                 break
     return None
+
+
+def closing_clause(art: Context, i: int) -> Cue | None:
+    """A partial quote whose sentence ends in a reporting clause naming one person, after
+    its last quote: `Clinton "drew well" in 2008, said Ohio State professor Paul Beck.`,
+    `It will "cost billions" and "help no one," budget analyst Tom Ek said on Monday.`"""
+    if art.kinds[i] != "partial" or _in_subordinate_clause(art, art.outer[i][0]):
+        return None                      # "As Lo went on about "…," Fry said nothing"
+    s, e = art.outer[i]
+    sstart, send = art.sentence_of(s)
+    k = bisect.bisect_left(art.mask_starts, e)
+    while k < len(art.mask_starts) and art.mask_starts[k] < send:
+        e = max(e, art.mask[k][1])       # after the sentence's last quote
+        k += 1
+    comma = art.text.rfind(",", e, send)
+    inner = re.search(r",[”\"’']+\s*$", art.text[max(0, e - 4):e])
+    if comma < 0 and inner:
+        comma = e - 1                    # `… "help no one," Tom Ek said.`
+    if comma < 0 or not re.fullmatch(r"[^,;:!?]*[.!?]?[”\"’']*\s*", art.text[comma + 1:send]):
+        return None
+    words = art.words(comma + 1, send)
+    if not words or len(words) > 10 or len(art.mention_in(comma + 1, send)) != 1:
+        return None
+    w0, w1, w = words[0]
+    if w in INVERTED and art.text[w0].islower():
+        cue = named_after(art, w1, send, w0, Sieve.CLOSING)
+        return cue if cue and cue.kind == "name" else None
+    for w0, w1, w in words:
+        if w in SPEECH_VERBS and art.text[w0].islower():
+            cue = art.subject_before(w0, comma + 1)
+            if cue and cue.kind == "name" and _opens(art, words[0][0], cue.start):
+                cue.end, cue.sieve = w1, Sieve.CLOSING
+                return cue
+            return None
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from store.extract.quotes.context import Context, Cue, verb_follows
-from store.extract.quotes.cues import cue_after, cue_before, cue_sentence_end, verb_after
+from store.extract.quotes.cues import closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
 from store.lexicon.speech import ALL_SPEECH, PARTICIPLES, SPEECH_VERBS
 from store.model import Quote, Sieve
 
@@ -239,13 +239,34 @@ _IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(
 _AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+on)?\s*[:,]?\s*")
 
 
+def transcript_label(art: Context, i: int) -> Cue | None:
+    """A transcript quoted line by line: `"PENCE: Well, look, …"` is Pence's, when the label
+    in capitals is the surname of exactly one person in the article."""
+    s, _ = art.outer[i]
+    q = art.quotes[i]
+    m = _TRANSCRIPT.match(art.text, q.start)
+    if not m:
+        return None
+    label = m.group(1).upper()
+    people = {id(p): p for _, _, p in art.mentions if p.name.split()[-1].upper() == label
+              or p.name.upper() == label}
+    if len(people) != 1:
+        return None
+    return Cue("name", q.start, m.end(1) + 1, next(iter(people.values())), sieve=Sieve.LABEL)
+
+
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s")
+
+
 # In priority order: the first cue found wins.
 SIEVES = [
+    transcript_label,
     rejected_claim,
     document_goes_on,
     verb_name_after,
     verb_name_before,
     verb_name_sentence_end,
+    closing_clause,
     headline,
     label,
     ambiguous,
