@@ -50,8 +50,9 @@ CUE_VERBS = {"said", "says", "added", "adds", "asked", "asks", "told", "wrote", 
              "responded", "interjected"}
 # Finite speech verbs that may open the words after a quote, or stand before their subject:
 # "…?" Vitter demanded. / "…," fumed Mr Lo. Past and present forms of every speech verb but
-# those that name or judge someone ("…," called Smith is rare, "Lo, dubbed …" is passive).
-INVERTED = CUE_VERBS | {w for w in SPEECH_VERBS - set(SPEECH_BASES) - NAMING if not w.endswith("ing")}
+# those that name or judge someone ("…," called Smith is rare, "Lo, dubbed …" is passive),
+# including forms that are mostly nouns elsewhere ("Lo answers.", "Lo points out").
+INVERTED = CUE_VERBS | {w for w in ALL_SPEECH - set(SPEECH_BASES) - NAMING if not w.endswith("ing")}
 # Participles that take the subject of the clause before: "..., saying", "..., adding that".
 PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # Participles that report speech even without a comma: "a series of tweets saying that …"

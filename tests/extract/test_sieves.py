@@ -79,6 +79,11 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tom Hale took questions. "Go back to your seat," Hale barked.', "Go back to your seat,", "Tom Hale"),
     ('Ann Lo and Tom Hale argued. "Why is this not proof?" Lo demanded.', "Why is this not proof?", "Ann Lo"),
     ('"Would it be negotiable?" Ann Lo pressed on Monday.', "Would it be negotiable?", "Ann Lo"),
+    # an open quote followed by someone else's cue does not go on the speaker before
+    ('"We will win," Ann Lo said. "Nothing changes," the Daily Post reported on Monday.', "Nothing changes,",
+     None),
+    ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", None),
+    ('"We will win," Ann Lo said. "Can you name one thing?" Tom Hale answers.', "Can you name one thing?", "Tom Hale"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -60,7 +60,7 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
         return named_after(art, w1, end, w0, Sieve.VERB_NAME)
     for w0, w1, w in words[:40]:                        # "…," Starmer said / he added
-        if w in SPEECH_VERBS and text[w0].islower():
+        if (w in SPEECH_VERBS or w in INVERTED) and text[w0].islower():
             cue = art.subject_before(w0, start)
             if cue is None or cue.kind == "unnamed" and cue.sieve == Sieve.PASSIVE:
                 return None

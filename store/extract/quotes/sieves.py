@@ -54,7 +54,7 @@ def ambiguous(art: Context, i: int) -> Cue | None:
 def continuation(art: Context, i: int) -> Cue | None:
     """A quote with no cue of its own right after a quote: the same speaker (a copy of the
     previous quote's attribution, whatever it was)."""
-    if i == 0 or after_cue(art, i) is None and verb_after(art, i):
+    if i == 0 or after_cue(art, i) is None and (verb_after(art, i) or _unread_cue_after(art, i)):
         return None          # a cue of its own whose subject is not known
     prev = art.quotes[i - 1]
     if prev.sieve in (Sieve.POSSESSIVE, Sieve.HEADLINE, Sieve.DASH) or not _continues(art, i - 1, i, art.quotes[i]):
@@ -217,6 +217,18 @@ def _clause_start(art: Context, i: int) -> int:
     return max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
 
 
+def _unread_cue_after(art: Context, i: int) -> bool:
+    """An open quote (ending in , ? ! or a dash) followed on its line by a capitalised name
+    and a finite verb: `"…," Ann Lo fumed`, `"…?" the Washington Post reported`: someone
+    speaks whose cue we could not read, so the quote does not go on the speaker before."""
+    e = art.outer[i][1]
+    if not re.search(r"[,?!—-]\W*$", art.text[max(0, e - 3):e]):
+        return False
+    line = art.text[e:e + 80].split("\n")[0]
+    m = _NAMED_VERB.match(line)
+    return bool(m) and m.group(1) not in _NOT_NAMES
+
+
 def _near(art: Context, prev_i: int, i: int) -> bool:
     """The quotes are in the same paragraph or the next."""
     return art.para_of(art.outer[i][0]) - art.para_of(art.outer[prev_i][0]) <= 1
@@ -230,6 +242,9 @@ def _rests_on(art: Context, i: int, sieve: str) -> bool:
     return art.quotes[i].sieve == sieve
 
 
+_NAMED_VERB = re.compile(r"[ \t]*(?:(?:an?|the|[a-z]+-?[a-z]*)\s+){0,3}((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)\s+"
+                         r"(?:(?:also|then|later|quickly)\s+)?(?:[a-z]+(?:ed|s)|shot back|went on|fired back)\b")
+_NOT_NAMES = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "But", "And", "The", "In", "On", "At", "As"}
 _REJECTED = re.compile(
     r"\b(?:dismiss|den(?:y|ie)|reject|refut|rebuff|brush(?:ed|es|ing)? aside|deplor|ridicul)\w*\s+"
     r"(?:the\s+|a\s+|any\s+)?(?:\w+\s+)?(?:claims?|suggestions?|allegations?|accusations?|charges?|reports?|"
