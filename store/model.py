@@ -88,6 +88,8 @@ class Quote:
     sieve: str | None = None       # which rule decided: "verb-name", "pronoun", "continuation", ...
     source: str | None = None      # with no person speaker: the organisation the cue names,
                                    # as written ("PolitiFact", "the Times"); never a person
+    described: str | None = None   # with no speaker: how the text describes the source
+                                   # ("a council spokesperson", "officials"), as written
     decision: str | None = None    # the kind of decision that named the speaker ("pronoun:rival")
     confidence: float | None = None  # how often that kind was right on the visible sets
     likely: str | None = None      # a Person.name guessed with too little confidence to be the speaker

@@ -103,7 +103,7 @@ def to_json(article: Article, ex: Extraction) -> dict:
             {"text": q.text, "speaker": _speaker(article.text, q, ex.people, short), "person": q.speaker,
              "source_kind": "person" if q.speaker else "organisation" if q.source else None,
              "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve,
-             "decision": q.decision, "confidence": q.confidence, "likely": q.likely}
+             "described": q.described, "decision": q.decision, "confidence": q.confidence, "likely": q.likely}
             for q in ex.quotes
         ],
         "figures": [

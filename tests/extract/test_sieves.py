@@ -92,3 +92,14 @@ def test_sieves_are_plain_functions_in_priority_order():
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
     assert q.speaker == speaker, (q.sieve, q.cue)
+
+
+@pytest.mark.parametrize("text, described", [
+    ('The council met. "We will review it," a council spokesperson said.', "a council spokesperson"),
+    ('"It is closed," said a spokesman for the firm.', "a spokesman for the firm"),
+    ('"It is closed," officials said.', "officials"),
+    ('Tom Lo was cleared. "He is innocent," Mr Lo\'s lawyer said.', "Mr Lo's lawyer"),
+])
+def test_an_unnamed_source_keeps_its_description(text, described):
+    q = extract(text).quotes[0]
+    assert (q.speaker, q.described) == (None, described)

@@ -51,7 +51,7 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
     if cue.kind == "copy":                 # a continuation: the previous quote's attribution
         prev = art.quotes[i - 1]
         q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
-        q.source = prev.source
+        q.source, q.described = prev.source, prev.described
         q.sieve = str(Sieve.CONTINUATION) if prev.speaker or prev.source else prev.sieve
         return
     person = cue.person if cue.kind == "name" else None
@@ -63,5 +63,6 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
         sieve = Sieve.PARTIAL_SUBJECT
     q.speaker = person.name if person else None
     q.source = cue.source if person is None and cue.kind == "unnamed" else None
+    q.described = cue.described if person is None and cue.kind == "unnamed" else None
     q.cue, q.cue_start, q.cue_end = art.text[cue.start:cue.end], cue.start, cue.end
     q.sieve = str(sieve)

@@ -27,6 +27,7 @@ class Cue:
     gender: str | None = None  # for a pronoun
     sieve: str = Sieve.VERB_NAME
     source: str | None = None  # an organisation named as the subject (sieve "organisation")
+    described: str | None = None  # an unnamed subject's words: "a council spokesperson"
 
 
 class Context:
@@ -274,7 +275,7 @@ class Context:
                 org = None if inside else organisation(self, start, k)
                 if org:
                     return Cue("unnamed", start, verb, sieve=Sieve.ORGANISATION, source=org)
-                return Cue("unnamed", start, verb, sieve=Sieve.UNNAMED)
+                return Cue("unnamed", start, verb, sieve=Sieve.UNNAMED, described=text[start:k].strip())
         return None
 
     def _named_then_comma(self, verb: int, lo: int) -> bool:

@@ -174,7 +174,11 @@ def named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) ->
         org = organisation(art, j, run) if run and not listener else None
         if org:
             return Cue("unnamed", cue_start, run, sieve=Sieve.ORGANISATION, source=org)
-        return Cue("unnamed", cue_start, w[min(2, len(w) - 1)][1], sieve=Sieve.UNNAMED)
+        end = w[min(2, len(w) - 1)][1]
+        # the description runs to the end of its phrase: "a spokesman for the firm"
+        phrase = re.match(r"[^,.;:!?()\n]{1,60}", art.text[j:])
+        return Cue("unnamed", cue_start, end, sieve=Sieve.UNNAMED,
+                   described=phrase.group().strip() if phrase else art.text[j:end])
     return None
 
 
