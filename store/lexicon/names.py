@@ -55,3 +55,6 @@ SURNAME_TITLES = words("surname-titles")
 ADDRESS_TITLES = words("address-titles")
 # A person's own writing: "Mr Crosby's statement said" gives Crosby's words.
 DOCUMENTS = entries("documents")
+# The people around someone ("a Trump ally", "Cruz constituent Dan Golvach"): a name before
+# one of these qualifies it and is not the subject.
+ASSOCIATES = words("associates")

@@ -84,6 +84,9 @@ def test_sieves_are_plain_functions_in_priority_order():
      None),
     ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", None),
     ('"We will win," Ann Lo said. "Can you name one thing?" Tom Hale answers.', "Can you name one thing?", "Tom Hale"),
+    # a name before an associate noun qualifies it: the associate speaks
+    ('Ted Cruz spoke. "It is over," said Cruz constituent Dan Golvach.', "It is over,", "Dan Golvach"),
+    ('Tom Hale spoke. "Meh," wrote a Hale supporter on Facebook.', "Meh,", None),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

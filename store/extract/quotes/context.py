@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import DOCUMENTS, ROLE_NOUNS
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -408,7 +408,6 @@ _UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:a
 # "<someone>'s (new) statement": what a person wrote speaks for them ("Mr Smith's lawyer" does not)
 _DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS))
 ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
-    sorted(ROLE_NOUNS | {"aide", "aides", "advisers", "advisors", "officials", "staffers", "supporters",
-                         "allies", "ally", "friend", "confidant", "critic", "backer", "spokesmen", "lawyers"}, key=len, reverse=True)) + r")\b,?\s*")
+    sorted(ROLE_NOUNS | ASSOCIATES, key=len, reverse=True)) + r")\b,?\s*")
 _POST_MODIFIER = re.compile(
     r"(?:\s*\([^()]{1,30}\)|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
