@@ -116,7 +116,7 @@ async def measure(path: str, spawned_at: float) -> None:
     # (and migrated) first, then the first list's ids are resolved in a thread while
     # Textual loads
     gc.disable()
-    from store import browse
+    from store.db import reads as browse
     from store.db import open_store
 
     open_store(path).close()

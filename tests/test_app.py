@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from store import browse
+from store.db import reads as browse
 from store.cite import cite
 from tui.app import BylineApp, MainScreen
 from tui.screens.help import HelpScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from store import browse
+from store.db import reads as browse
 from store.db import open_store
 from tui.cli import main
 

@@ -4,7 +4,7 @@ import pytest
 
 from store.db import SCHEMA_VERSION, StoreError, open_store
 from store.model import Article, Extraction, Figure, Person, Quote
-from store.queries import people
+from store.db.reads import people
 from store.search import search
 
 TEXT = "“We will rebuild,” Ann Lee said. Lee, the mayor, promised £2m. Critics called it “a stunt”."
@@ -179,7 +179,7 @@ def test_sentence_ids_only_grow_even_when_the_newest_article_is_replaced(tmp_pat
 
 
 def test_read_queries_filter_and_page(tmp_path):
-    from store import queries
+    from store.db import reads
     other = "Bob Stone spoke twice. Bob Stone again. Stone said “no”."
     q = other.index("no”")
     bob = Extraction([(0, len(other))], [(0, 22), (23, 38), (39, len(other))],
@@ -188,24 +188,24 @@ def test_read_queries_filter_and_page(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         store.write([("k1", Article(text=TEXT, title="Mayor", published="2024-01-01"), extraction()),
                      ("k2", Article(text=other, title="Coach", published="2024-02-01"), bob)])
-        assert queries.counts(store) == {"articles": 2, "people": 2, "quotes": 3, "figures": 1}
-        people = queries.people(store)
+        assert reads.counts(store) == {"articles": 2, "people": 2, "quotes": 3, "figures": 1}
+        people = reads.people(store)
         assert [(p["name"], p["mentions"], p["quotes"], p["articles"], p["role"]) for p in people] == [
             ("Bob Stone", 3, 1, 1, "coach"), ("Ann Lee", 2, 1, 1, "mayor")]
-        assert [p["name"] for p in queries.people(store, limit=1, offset=1)] == ["Ann Lee"]
-        assert [p["name"] for p in queries.people(store, name="stone")] == ["Bob Stone"]
-        assert [p["name"] for p in queries.people(store, name="An Le")] == ["Ann Lee"]       # fuzzy fallback
-        assert [r["text"] for r in queries.quotes(store, speaker="ann")] == ["We will rebuild,"]
-        unknown = [r for r in queries.quotes(store) if r["speaker"] is None]
+        assert [p["name"] for p in reads.people(store, limit=1, offset=1)] == ["Ann Lee"]
+        assert [p["name"] for p in reads.people(store, name="stone")] == ["Bob Stone"]
+        assert [p["name"] for p in reads.people(store, name="An Le")] == ["Ann Lee"]       # fuzzy fallback
+        assert [r["text"] for r in reads.quotes(store, speaker="ann")] == ["We will rebuild,"]
+        unknown = [r for r in reads.quotes(store) if r["speaker"] is None]
         assert [r["text"] for r in unknown] == ["a stunt"]
-        row = queries.quote(store, queries.quotes(store, speaker="Bob")[0]["id"])
+        row = reads.quote(store, reads.quotes(store, speaker="Bob")[0]["id"])
         assert (row["speaker"], row["role"], row["title"], row["published"]) == ("Bob Stone", "coach", "Coach", "2024-02-01")
-        assert [f["text"] for f in queries.figures(store, kind="money")] == ["£2m"]
-        assert queries.figures(store, kind="percent") == []
-        assert [a["title"] for a in queries.articles(store)] == ["Coach", "Mayor"]        # newest first
-        art = queries.article(store, queries.articles(store, limit=1, offset=1)[0]["id"])
+        assert [f["text"] for f in reads.figures(store, kind="money")] == ["£2m"]
+        assert reads.figures(store, kind="percent") == []
+        assert [a["title"] for a in reads.articles(store)] == ["Coach", "Mayor"]        # newest first
+        art = reads.article(store, reads.articles(store, limit=1, offset=1)[0]["id"])
         assert art["text"] == TEXT and art["people_list"][0]["forms"] == ["Ann Lee", "Lee"]
-        assert queries.quote(store, 10_000) is None and queries.article(store, 10_000) is None
+        assert reads.quote(store, 10_000) is None and reads.article(store, 10_000) is None
 
 
 def test_same_key_twice_in_one_batch_keeps_the_second(tmp_path):
@@ -291,24 +291,24 @@ def test_version_3_store_gains_person_summaries(tmp_path):
 
 
 def test_interrupted_upgrade_leaves_the_store_as_it_was(tmp_path, monkeypatch):
-    from store import search as search_module
+    from store.db import migrations
 
     path = tmp_path / "old.db"
     _version_3_store(path)
-    real_install = search_module.install
+    real_install = migrations.install_search
 
     def interrupted(db):
         real_install(db)               # the index rebuilt, then Ctrl-C before the end
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(search_module, "install", interrupted)
+    monkeypatch.setattr(migrations, "install_search", interrupted)
     with pytest.raises(KeyboardInterrupt):
         open_store(path)
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
     assert "role" not in [r[1] for r in conn.execute("PRAGMA table_info(people)")]
     conn.close()
-    monkeypatch.setattr(search_module, "install", real_install)
+    monkeypatch.setattr(migrations, "install_search", real_install)
     with open_store(path) as store:                # and the next open upgrades it whole
         assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
         assert [h.text for h in search(store.db, "rebuild")] == ["“We will rebuild,” Ann Lee said."]
@@ -339,30 +339,30 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
 
 
 def test_quote_rows_carry_the_organisation_apart_from_the_outlet(tmp_path):
-    from store import queries
+    from store.db import reads
     ex = extraction()
     ex.quotes[1].source = "the Courier"
     with open_store(tmp_path / "s.db") as store:
         store.write([("k1", Article(text=TEXT, source="Example News", path="a.txt"), ex)])
-        rows = queries.quotes(store)
+        rows = reads.quotes(store)
     assert [(r["speaker"], r["organisation"], r["source"]) for r in rows] == [
         ("Ann Lee", None, "Example News"), (None, "the Courier", "Example News")]
 
 
 def test_speaker_filter_finds_organisation_sources(tmp_path):
-    from store import queries
+    from store.db import reads
     ex = extraction()
     ex.quotes[1].source = "the Courier"
     with open_store(tmp_path / "s.db") as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), ex)])
-        assert [r["text"] for r in queries.quotes(store, speaker="courier")] == ["a stunt"]
-        assert [r["text"] for r in queries.quotes(store, speaker="Ann Lee")] == ["We will rebuild,"]
-        assert queries.quotes(store, speaker="Zebedee Quux") == []
+        assert [r["text"] for r in reads.quotes(store, speaker="courier")] == ["a stunt"]
+        assert [r["text"] for r in reads.quotes(store, speaker="Ann Lee")] == ["We will rebuild,"]
+        assert reads.quotes(store, speaker="Zebedee Quux") == []
 
 
 def test_list_ids_keep_their_order_at_scale(tmp_path):
     """browse reads an id list as one joined string; the order must be the query's."""
-    from store import browse
+    from store.db import reads
 
     names = [f"Person {chr(65 + i % 26)}{i:04d} Lee" for i in range(1500)]
     text = " ".join(names) + "."
@@ -374,14 +374,14 @@ def test_list_ids_keep_their_order_at_scale(tmp_path):
     ex = Extraction(paragraphs=[(0, len(text))], sentences=[(0, len(text))], people=people_, quotes=[], figures=[])
     with open_store(tmp_path / "s.db") as store:
         store.write([("k", Article(text=text, path="a.txt"), ex)])
-        ids = browse.people_ids(store.conn)
+        ids = reads.people_ids(store.conn)
         by_id = {r[0]: r[1:] for r in store.conn.execute("SELECT id, mentions, name FROM people")}
     assert len(ids) == 1500
     assert [by_id[i] for i in ids] == sorted(by_id.values(), key=lambda r: (-r[0], r[1]))
 
 
 def test_person_forms_and_articles_across_a_store(tmp_path):
-    from store import browse
+    from store.db import reads
 
     def article(text, forms):
         people_ = [Person(name="Ann Lee", forms=forms, role="mayor" if "Lee" in forms else None,
@@ -398,10 +398,10 @@ def test_person_forms_and_articles_across_a_store(tmp_path):
         store.conn.execute("UPDATE article_people SET forms = 'not json' WHERE article_id = 1")
         store.conn.commit()
         # names, longest first, then descriptions
-        assert browse.person_forms(store.conn, pid) == ["Ann Lee", "Ms Lee", "Lee", "The mayor"]
+        assert reads.person_forms(store.conn, pid) == ["Ann Lee", "Ms Lee", "Lee", "The mayor"]
         # most mentions first (the third article has three), then the latest added
-        assert [r["article_id"] for r in browse.person_articles(store.conn, pid)] == [3, 2, 1]
-        assert [r["article_id"] for r in browse.person_articles(store.conn, pid, limit=2)] == [3, 2]
+        assert [r["article_id"] for r in reads.person_articles(store.conn, pid)] == [3, 2, 1]
+        assert [r["article_id"] for r in reads.person_articles(store.conn, pid, limit=2)] == [3, 2]
 
 
 def test_incremental_person_summary_equals_a_recount(tmp_path):
@@ -435,7 +435,7 @@ def test_incremental_person_summary_equals_a_recount(tmp_path):
 
 
 def test_ids_in_background_reports_any_failure(tmp_path):
-    from store import browse
+    from store.db import reads
 
     with open_store(tmp_path / "s.db"):
         pass
@@ -443,6 +443,6 @@ def test_ids_in_background_reports_any_failure(tmp_path):
     def broken(conn):
         raise ValueError("not a list")
 
-    future = browse.ids_in_background(str(tmp_path / "s.db"), broken)
+    future = reads.ids_in_background(str(tmp_path / "s.db"), broken)
     assert isinstance(future.exception(timeout=5), ValueError)
-    assert browse.ids_in_background(str(tmp_path / "s.db"), browse.people_ids).result(timeout=5) == []
+    assert reads.ids_in_background(str(tmp_path / "s.db"), reads.people_ids).result(timeout=5) == []

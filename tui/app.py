@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from store import browse, queries
+from store.db import reads as browse, reads as queries
 from tui.widgets.rowlist import RowList
 from tui.widgets import show
 

@@ -105,7 +105,7 @@ def main(ctx: click.Context, db: str | None) -> None:
         raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
     else:
         open_store(db, notice=_notice).close()       # a clear error now beats a broken app later
-    from store import browse
+    from store.db import reads as browse
 
     first_ids = browse.ids_in_background(path, browse.people_ids)    # while Textual loads
     from tui.app import run_app      # lazily: the command line starts fast without it
@@ -226,7 +226,7 @@ def list_options(f):
 @click.pass_context
 def people(ctx, name, limit, offset, as_json, db) -> None:
     """People found in the articles, most mentioned first."""
-    from store import queries
+    from store.db import reads as queries
     with _store(ctx, db) as store:
         rows = queries.people(store, name=name, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("name", "name"), ("role", "role"), ("mentions", "mentions"),
@@ -239,7 +239,7 @@ def people(ctx, name, limit, offset, as_json, db) -> None:
 @click.pass_context
 def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
     """Quotes with their speaker and the cue that decided it."""
-    from store import queries
+    from store.db import reads as queries
     with _store(ctx, db) as store:
         rows = queries.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
@@ -256,7 +256,7 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
 @click.pass_context
 def figures(ctx, kind, limit, offset, as_json, db) -> None:
     """Figures: money, percentages, counts and durations."""
-    from store import queries
+    from store.db import reads as queries
     with _store(ctx, db) as store:
         rows = queries.figures(store, kind=kind, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("text", "figure"), ("kind", "kind"), ("value", "value"),
@@ -268,7 +268,7 @@ def figures(ctx, kind, limit, offset, as_json, db) -> None:
 @click.pass_context
 def articles(ctx, limit, offset, as_json, db) -> None:
     """Stored articles, newest first."""
-    from store import queries
+    from store.db import reads as queries
     with _store(ctx, db) as store:
         rows = queries.articles(store, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("title", "title"), ("source", "source"), ("published", "published"),
@@ -282,7 +282,7 @@ def articles(ctx, limit, offset, as_json, db) -> None:
 @click.pass_context
 def cite(ctx, quote_id: int, style: str, db) -> None:
     """Print a quote with its citation, ready to paste."""
-    from store import queries
+    from store.db import reads as queries
     from store.cite import cite as format_citation
     with _store(ctx, db) as store:
         row = queries.quote(store, quote_id)

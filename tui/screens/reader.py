@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store import browse, queries
+from store.db import reads as browse, reads as queries
 from tui.widgets import show
 from tui.widgets.article_view import ArticleView
 

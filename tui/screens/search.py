@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import browse
+from store.db import reads as browse
 from tui.widgets import show
 
 LIMIT = 50
