@@ -136,9 +136,7 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
             summary = ingest(store, paths, progress=progress)
         elapsed = time.perf_counter() - started
         if summary.added or summary.replaced:
-            from store.search import save_vocabulary
-
-            save_vocabulary(store.db)     # once the saved one is far behind: seconds at 1M sentences
+            store.vocabulary.save(store.db)     # once the saved one is far behind: seconds at 1M sentences
     read = summary.added + summary.unchanged + summary.replaced
     click.echo(f"added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}, "
                f"skipped {len(summary.skipped)} ({read / max(elapsed, 1e-6):.0f} articles/s)")
@@ -301,14 +299,14 @@ def cite(ctx, quote_id: int, style: str, db) -> None:
 @click.pass_context
 def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
     """Fuzzy search over every sentence (typos and partial words welcome)."""
-    from store.search import SearchSyntaxError, vocabulary
+    from store.search import SearchSyntaxError
     from store.search import search as run_search
     with _store(ctx, db) as store:
         started = time.perf_counter()
-        vocabulary(store.db)        # start-up, timed apart: read from the store once per process
+        store.vocabulary.load(store.db)        # start-up, timed apart: read from the store once per process
         loaded = time.perf_counter()
         try:
-            hits = run_search(store.db, query, limit)
+            hits = run_search(store.db, query, limit, vocabulary=store.vocabulary)
         except SearchSyntaxError as e:
             raise Failure(str(e)) from None
         finished = time.perf_counter()

@@ -48,11 +48,9 @@ class SearchScreen(Screen):
     def warm(self) -> None:
         """Load the store's vocabulary while the user starts typing (a tenth of a second on
         a million sentences once saved in the store; the very first time, a few seconds)."""
-        from store.search import vocabulary
-
         with self.app.search_lock:
             try:
-                vocab = vocabulary(sqlite_utils.Database(self.app.search_conn()))
+                vocab = self.app.store.vocabulary.load(sqlite_utils.Database(self.app.search_conn()))
             except sqlite3.OperationalError:      # interrupted by the first keystroke: the search loads it
                 return
         vocab.warm()        # outside the lock: searches meanwhile make the pools they need
@@ -75,7 +73,8 @@ class SearchScreen(Screen):
             if query != self.latest:
                 return
             try:
-                hits = search(sqlite_utils.Database(conn), query, LIMIT, should_stop=lambda: query != self.latest)
+                hits = search(sqlite_utils.Database(conn), query, LIMIT, should_stop=lambda: query != self.latest,
+                              vocabulary=self.app.store.vocabulary)
                 message = ""
             except SearchSyntaxError as e:
                 hits, message = [], str(e)
