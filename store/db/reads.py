@@ -1,16 +1,11 @@
-"""Every read query of the command line and the app. Plain SQL over the store; nothing
-here knows about screens. Rows are plain dicts with readable keys.
+"""Every read query of the command line and the app: plain SQL over the store, rows as
+plain dicts with readable keys; nothing here knows about screens. Each function takes a
+Store, a sqlite_utils.Database or a sqlite3.Connection.
 
-Two shapes of list:
-- pages (people, quotes, figures, articles): LIMIT and OFFSET, for the command line;
-  nothing here returns all rows;
-- ordered id lists (people_ids, quotes_ids, ...) then rows by id a page at a time
-  (people_rows, quotes_rows, ...), for the app: a list is first resolved to its ordered
-  ids (one query, cheap even at 100,000 rows: a Python list of ints), then rows are
-  fetched a page at a time by id. Jumping to any position, or counting, never scans again.
-Then the rows behind a detail view (article, person_articles, article_quotes, ...).
-
-Each function takes a Store, a sqlite_utils.Database or a sqlite3.Connection.
+The command line reads pages (LIMIT and OFFSET: nothing here returns all rows). The app
+first resolves a list to its ordered ids (people_ids, ...: one query, cheap even at
+100,000 rows), then fetches rows by id a page at a time (people_rows, ...): jumping to
+any position, or counting, never scans again. Then the rows behind a detail view.
 """
 from __future__ import annotations
 
@@ -38,23 +33,7 @@ def dict_rows(store, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cur]
 
 
-def _contains(value: str) -> str:
-    """A LIKE pattern (ESCAPE '\\') for value as a substring."""
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 # ---- pages, for the command line ----------------------------------------------
-
-def speaker_label(row: dict) -> str:
-    """Who said a quote, as every screen and table writes it: the person; else the
-    organisation the text names as its source, marked as such (never shown as if it were
-    a person); else "unknown speaker"."""
-    if row.get("speaker"):
-        return row["speaker"]
-    if row.get("organisation"):
-        return " ".join(row["organisation"].split()) + " (organisation)"
-    return "unknown speaker"
-
 
 def counts(store) -> dict[str, int]:
     return {t: connection(store).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -69,7 +48,7 @@ def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> 
     that the closest names by fuzzy match ("zelensky" finds "Volodymyr Zelenskyy")."""
     where, params = "", []
     if name:
-        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_contains(name)]
+        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_pattern(name, subsequence=False)]
     ids = [r[0] for r in connection(store).execute(
         f"SELECT p.id FROM people p {where} ORDER BY p.mentions DESC, p.name LIMIT ? OFFSET ?",
         (*params, limit, offset))]
@@ -116,15 +95,15 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     where, params = [], []
     if speaker:
         ids = [r[0] for r in connection(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
-                                                   (_contains(speaker),))]
+                                                   (_pattern(speaker, subsequence=False),))]
         # an organisation the text names as the source matches too ("PolitiFact")
         orgs = connection(store).execute("SELECT 1 FROM quotes WHERE source LIKE ? ESCAPE '\\' LIMIT 1",
-                                    (_contains(speaker),)).fetchone()
+                                    (_pattern(speaker, subsequence=False),)).fetchone()
         ids = ids or ([] if orgs else fuzzy_person_ids(store, speaker))
         if not ids and not orgs:
             return []
         where.append(f"(q.person_id IN ({','.join('?' * len(ids))}) OR q.source LIKE ? ESCAPE '\\')")
-        params += [*ids, _contains(speaker)]
+        params += [*ids, _pattern(speaker, subsequence=False)]
     if person_id is not None:
         where.append("q.person_id = ?")
         params.append(person_id)
@@ -413,6 +392,19 @@ def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
     where, params = _narrow(["coalesce(title, path)"], query, subsequence=False)
     return dict_rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
                      f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
+
+
+# ---- how every screen and table writes a row's fields --------------------------
+
+def speaker_label(row: dict) -> str:
+    """Who said a quote, as every screen and table writes it: the person; else the
+    organisation the text names as its source, marked as such (never shown as if it were
+    a person); else "unknown speaker"."""
+    if row.get("speaker"):
+        return row["speaker"]
+    if row.get("organisation"):
+        return " ".join(row["organisation"].split()) + " (organisation)"
+    return "unknown speaker"
 
 
 _SPACE = re.compile(r"\s+")
