@@ -67,3 +67,33 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
         ex.quotes[1].source = "the Courier"
         assert store.write([("k2", Article(text=TEXT + " ", path="b.txt"), ex)]) == ["added"]
         assert store.conn.execute("SELECT source FROM quotes WHERE source IS NOT NULL").fetchall() == [("the Courier",)]
+
+
+def test_migrations_are_numbered_one_after_another():
+    from store.db.migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def shape(conn) -> dict:
+    """Every table's columns, index's columns and trigger of a store, by name."""
+    found = {}
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+        pragma = {"table": "table_xinfo", "index": "index_xinfo"}.get(kind)
+        found[name] = (kind, conn.execute(f"PRAGMA {pragma}('{name}')").fetchall() if pragma else None)
+    return found
+
+
+def test_a_store_of_schema_1_migrates_to_the_shape_of_a_new_one(tmp_path):
+    """The schema (schema.py) and the migrations agree: what every migration makes of the
+    oldest store has the tables, columns, indexes and triggers a new store has."""
+    version_3_store(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("ALTER TABLE quotes DROP COLUMN source")         # schema 2
+    conn.execute("DROP TABLE sentences_vocab")                    # schema 1
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
+        assert shape(old.conn) == shape(new.conn)
+        assert summaries(old) == {"Ann Lee": ("mayor", 2, 1, 1)}
