@@ -116,12 +116,12 @@ async def measure(path: str, spawned_at: float) -> None:
     # (and migrated) first, then the first list's ids are resolved in a thread while
     # Textual loads
     gc.disable()
-    from store import browse
+    from store.db import reads
     from store.db import open_store
 
     open_store(path).close()
 
-    first_ids = browse.ids_in_background(path, browse.people_ids)
+    first_ids = reads.ids_in_background(path, reads.people_ids)
     from tui.app import BylineApp
     from tui.widgets.rowlist import RowList
 

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import make_archive  # noqa: E402
 from store import db as storedb  # noqa: E402
 from store import search  # noqa: E402
+from store.search import syntax as search_syntax  # noqa: E402
 from store.extract import text as textlib  # noqa: E402
 
 TYPO_QUERIES = [
@@ -129,23 +130,23 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def clear_word_caches(db) -> None:
-    search._word.cache_clear()
-    search.vocabulary(db).expansions.clear()
+def clear_word_caches(store) -> None:
+    search_syntax.word.cache_clear()
+    store.vocabulary.load(store.db).expansions.clear()
 
 
-def keystrokes(db, queries: list[str], rounds: int) -> tuple[list[float], list[float], dict[str, float]]:
+def keystrokes(store, queries: list[str], rounds: int) -> tuple[list[float], list[float], dict[str, float]]:
     """Median wall and CPU time in ms of each keystroke (third character on), and the
     wall time of each full query. CPU time is this process's own: on a shared machine
     it shows the cost of the search apart from waiting for a core."""
     wall: dict[tuple[str, int], list[float]] = {}
     cpu: dict[tuple[str, int], list[float]] = {}
     for _ in range(rounds):
-        clear_word_caches(db)
+        clear_word_caches(store)
         for query in queries:
             for i in range(3, len(query) + 1):
                 started, started_cpu = time.perf_counter(), time.process_time()
-                search.search(db, query[:i])
+                search.search(store.db, query[:i], vocabulary=store.vocabulary)
                 wall.setdefault((query, i), []).append((time.perf_counter() - started) * 1000)
                 cpu.setdefault((query, i), []).append((time.process_time() - started_cpu) * 1000)
     medians = {key: statistics.median(v) for key, v in wall.items()}
@@ -197,13 +198,12 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
         path = work / f"store-ingested-{size}.db"
         if rebuild or not path.exists():
             ingest_store(archive, path)
-    search.forget()
     store = storedb.open_store(path)
     db = store.db
 
     started = time.perf_counter()
-    search.search(db, "the first search loads the vocabulary")
-    vocab = search.vocabulary(db)
+    search.search(db, "the first search loads the vocabulary", vocabulary=store.vocabulary)
+    vocab = store.vocabulary.load(db)
     print(f"first search (loads {len(vocab.terms):,} words): {(time.perf_counter() - started) * 1000:.0f} ms")
     started = time.perf_counter()
     vocab.warm()            # as the app does in the background when its search opens
@@ -211,8 +211,8 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
 
     queries = TYPO_QUERIES + CLEAN_QUERIES
     load = os.getloadavg()[0]
-    per_key, per_key_cpu, full = keystrokes(db, queries, rounds)
-    typo_keys, _, _ = keystrokes(db, TYPO_QUERIES, 1)
+    per_key, per_key_cpu, full = keystrokes(store, queries, rounds)
+    typo_keys, _, _ = keystrokes(store, TYPO_QUERIES, 1)
     print(f"per keystroke ({len(per_key)} keystrokes, median of {rounds} rounds, load average {load:.1f}): "
           f"p50 {percentile(per_key, 50):.1f} ms, p95 {percentile(per_key, 95):.1f} ms, "
           f"max {max(per_key):.1f} ms; CPU time p50 {percentile(per_key_cpu, 50):.1f} ms, "
@@ -232,7 +232,7 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
     overlaps = {}
     for query in queries:
         expected = brute_force(ids, toks, words, query)
-        got = [h.sentence_id for h in search.search(db, query, 50)]
+        got = [h.sentence_id for h in search.search(db, query, 50, vocabulary=store.vocabulary)]
         overlaps[query] = (len(set(expected) & set(got)), len(expected))
     del toks
 

@@ -39,7 +39,7 @@ def attribution(row: dict) -> str:
 
 
 def cite(row: dict, style: str = "plain") -> str:
-    """row: a quote row as store.queries.quote() returns it."""
+    """row: a quote row as store.db.reads.quote() returns it."""
     if style not in STYLES:
         raise ValueError(f"unknown citation style {style!r} (choose from {', '.join(STYLES)})")
     quoted = f"“{quote_text(row)}”"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from store import browse, queries
+from store.db import reads
 from tui.bindings import APP, bindings
 from tui.commands import BylineCommands
 from tui.messages import OpenReader
@@ -40,7 +40,7 @@ class BylineApp(App):
         self._search_conn: sqlite3.Connection | None = None
         # the People list's ids, resolved in a thread while Textual starts up, so the
         # first screen can show rows at once (the command line starts this even sooner)
-        self._first_ids = first_ids or browse.ids_in_background(self.store_path, browse.people_ids)
+        self._first_ids = first_ids or reads.ids_in_background(self.store_path, reads.people_ids)
 
     def get_default_screen(self) -> MainScreen:
         first_ids, self._first_ids = self._first_ids, None
@@ -133,7 +133,7 @@ class BylineApp(App):
         text = cite(row, style)
         self.copy_to_clipboard(text)
         self.run_worker(lambda: show.system_copy(text), thread=True, group="clipboard")
-        who = queries.speaker_label(row)
+        who = reads.speaker_label(row)
         label = "Markdown quote" if style == "markdown" else "Quote"
         self.notify(f"{label} from {who} copied: {show.clip(row['text'], 60)}", markup=False)
 
@@ -148,7 +148,7 @@ class BylineApp(App):
 
     def search_conn(self) -> sqlite3.Connection:
         if self._search_conn is None:
-            self._search_conn = browse.connect(self.store_path)
+            self._search_conn = reads.connect(self.store_path)
         return self._search_conn
 
     def on_unmount(self) -> None:

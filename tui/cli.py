@@ -105,9 +105,9 @@ def main(ctx: click.Context, db: str | None) -> None:
         raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
     else:
         open_store(db, notice=_notice).close()       # a clear error now beats a broken app later
-    from store import browse
+    from store.db import reads
 
-    first_ids = browse.ids_in_background(path, browse.people_ids)    # while Textual loads
+    first_ids = reads.ids_in_background(path, reads.people_ids)    # while Textual loads
     from tui.app import run_app      # lazily: the command line starts fast without it
     run_app(path, first_ids)
 
@@ -136,9 +136,7 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
             summary = ingest(store, paths, progress=progress)
         elapsed = time.perf_counter() - started
         if summary.added or summary.replaced:
-            from store.search import save_vocabulary
-
-            save_vocabulary(store.db)     # once the saved one is far behind: seconds at 1M sentences
+            store.vocabulary.save(store.db)     # once the saved one is far behind: seconds at 1M sentences
     read = summary.added + summary.unchanged + summary.replaced
     click.echo(f"added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}, "
                f"skipped {len(summary.skipped)} ({read / max(elapsed, 1e-6):.0f} articles/s)")
@@ -226,9 +224,9 @@ def list_options(f):
 @click.pass_context
 def people(ctx, name, limit, offset, as_json, db) -> None:
     """People found in the articles, most mentioned first."""
-    from store import queries
+    from store.db import reads
     with _store(ctx, db) as store:
-        rows = queries.people(store, name=name, limit=limit, offset=offset)
+        rows = reads.people(store, name=name, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("name", "name"), ("role", "role"), ("mentions", "mentions"),
                           ("quotes", "quotes"), ("articles", "articles")], "People")
 
@@ -239,12 +237,12 @@ def people(ctx, name, limit, offset, as_json, db) -> None:
 @click.pass_context
 def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
     """Quotes with their speaker and the cue that decided it."""
-    from store import queries
+    from store.db import reads
     with _store(ctx, db) as store:
-        rows = queries.quotes(store, speaker=speaker, limit=limit, offset=offset)
+        rows = reads.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
         for r in rows:
-            r["speaker"] = queries.speaker_label(r)
+            r["speaker"] = reads.speaker_label(r)
             r["kind"] = r["kind"] or ""
     _emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
                           ("cue", "cue"), ("title", "article")], "Quotes")
@@ -256,9 +254,9 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
 @click.pass_context
 def figures(ctx, kind, limit, offset, as_json, db) -> None:
     """Figures: money, percentages, counts and durations."""
-    from store import queries
+    from store.db import reads
     with _store(ctx, db) as store:
-        rows = queries.figures(store, kind=kind, limit=limit, offset=offset)
+        rows = reads.figures(store, kind=kind, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("text", "figure"), ("kind", "kind"), ("value", "value"),
                           ("unit", "unit"), ("about", "about"), ("title", "article")], "Figures")
 
@@ -268,9 +266,9 @@ def figures(ctx, kind, limit, offset, as_json, db) -> None:
 @click.pass_context
 def articles(ctx, limit, offset, as_json, db) -> None:
     """Stored articles, newest first."""
-    from store import queries
+    from store.db import reads
     with _store(ctx, db) as store:
-        rows = queries.articles(store, limit=limit, offset=offset)
+        rows = reads.articles(store, limit=limit, offset=offset)
     _emit(rows, as_json, [("id", "id"), ("title", "title"), ("source", "source"), ("published", "published"),
                           ("people", "people"), ("quotes", "quotes"), ("figures", "figures")], "Articles")
 
@@ -282,10 +280,10 @@ def articles(ctx, limit, offset, as_json, db) -> None:
 @click.pass_context
 def cite(ctx, quote_id: int, style: str, db) -> None:
     """Print a quote with its citation, ready to paste."""
-    from store import queries
+    from store.db import reads
     from store.cite import cite as format_citation
     with _store(ctx, db) as store:
-        row = queries.quote(store, quote_id)
+        row = reads.quote(store, quote_id)
     if row is None:
         raise Failure(f"no quote with id {quote_id}")
     click.echo(format_citation(row, style))
@@ -301,14 +299,14 @@ def cite(ctx, quote_id: int, style: str, db) -> None:
 @click.pass_context
 def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
     """Fuzzy search over every sentence (typos and partial words welcome)."""
-    from store.search import SearchSyntaxError, vocabulary
+    from store.search import SearchSyntaxError
     from store.search import search as run_search
     with _store(ctx, db) as store:
         started = time.perf_counter()
-        vocabulary(store.db)        # start-up, timed apart: read from the store once per process
+        store.vocabulary.load(store.db)        # start-up, timed apart: read from the store once per process
         loaded = time.perf_counter()
         try:
-            hits = run_search(store.db, query, limit)
+            hits = run_search(store.db, query, limit, vocabulary=store.vocabulary)
         except SearchSyntaxError as e:
             raise Failure(str(e)) from None
         finished = time.perf_counter()

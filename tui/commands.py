@@ -6,7 +6,7 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from store import browse
+from store.db import reads
 from tui.bindings import PALETTE
 
 
@@ -34,12 +34,12 @@ class BylineCommands(Provider):
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), command, text=name, help=help_text)
         app = self.app
-        for row in browse.people_named(app.store, query, limit=10):
+        for row in reads.people_named(app.store, query, limit=10):
             label = f"Person: {row['name']}"
             yield Hit(0.9 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.choose_person(row), text=label, help="Show their quotes and figures")
-        for row in browse.articles_titled(app.store, query, limit=10):
-            label = f"Article: {browse.one_line(row['title'])[:100]}"
+        for row in reads.articles_titled(app.store, query, limit=10):
+            label = f"Article: {reads.one_line(row['title'])[:100]}"
             yield Hit(0.8 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.open_reader("articles", row), text=label, help="Open it in the reader")
 

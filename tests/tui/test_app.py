@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from store import browse
+from store.db import reads
 from store.cite import cite
 from tui.app import BylineApp
 from tui.screens.help import HelpScreen
@@ -98,7 +98,7 @@ async def test_selecting_keir_starmer_shows_only_his_quotes(sample_db):
 async def test_search_porcupin_opens_the_quote_and_y_copies_its_citation(sample_db):
     conn = sqlite3.connect(sample_db)
     quote_id = conn.execute("SELECT id FROM quotes WHERE text LIKE '%steel porcupine%'").fetchone()[0]
-    expected = browse.quotes_rows(conn, [quote_id])[0]
+    expected = reads.quotes_rows(conn, [quote_id])[0]
     app = BylineApp(str(sample_db))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -136,7 +136,7 @@ async def test_y_in_quotes_pane_copies_the_row_under_the_cursor(sample_db):
         await pilot.press("j")
         row = app.current_list().current
         await pilot.press("y")
-        assert app.clipboard == cite(browse.quotes_rows(conn, [row["id"]])[0], "plain")
+        assert app.clipboard == cite(reads.quotes_rows(conn, [row["id"]])[0], "plain")
         # the issue's own example, role included ("The prime minister" is Starmer in the text)
         await pilot.press("f")
         await type_text(pilot, "time to step up")
@@ -293,7 +293,7 @@ def test_speaker_names_a_person_an_organisation_or_unknown():
 async def test_first_list_comes_from_the_ids_resolved_before_the_app_started(sample_db):
     from concurrent.futures import Future
 
-    expected = browse.people_ids(browse.connect(str(sample_db)))
+    expected = reads.people_ids(reads.connect(str(sample_db)))
     ready: Future = Future()
     ready.set_result(list(reversed(expected)))       # an order no query gives: proves it is used
     app = BylineApp(str(sample_db), first_ids=ready)
@@ -311,7 +311,7 @@ async def test_first_list_is_queried_again_when_the_early_read_failed(sample_db)
     app = BylineApp(str(sample_db), first_ids=failed)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert list_ids(app.current_list()) == browse.people_ids(browse.connect(str(sample_db)))
+        assert list_ids(app.current_list()) == reads.people_ids(reads.connect(str(sample_db)))
 
 
 async def test_collector_left_off_for_start_up_is_back_on_once_the_first_frame_is_up(sample_db):

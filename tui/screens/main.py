@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from store import queries
+from store.db import reads
 from tui.bindings import MAIN, bindings
 from tui.messages import OpenReader, PaneSelected, PersonChosen
 from tui.widgets import show
@@ -31,7 +31,7 @@ class MainScreen(Screen):
         self.person: dict | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(show.header(self.app.store_path, queries.counts(self.app.store)), id="header")
+        yield Static(show.header(self.app.store_path, reads.counts(self.app.store)), id="header")
         yield PaneStrip()
         with ContentSwitcher(initial="people"):
             yield PeoplePane(self.first_ids)     # the other panes are built when first shown

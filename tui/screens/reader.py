@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store import browse, queries
+from store.db import reads
 from tui.bindings import READER, bindings
 from tui.widgets import show
 from tui.widgets.article_view import ArticleView
@@ -33,17 +33,17 @@ class ReaderScreen(Screen):
         search hit ("hit": a row with article_id, char_start, char_end)."""
         if kind == "people":
             person = {"id": row["id"], "name": row["name"]}
-            places = browse.person_articles(db, row["id"], limit=1)
+            places = reads.person_articles(db, row["id"], limit=1)
             article_id = places[0]["article_id"] if places else None
         elif kind == "articles":
             article_id = row["id"]
         else:
             article_id = row["article_id"]
-        article = queries.article(db, article_id) if article_id is not None else None
+        article = reads.article(db, article_id) if article_id is not None else None
         if article is None:
             article = {"id": None, "title": "(article not found)", "text": ""}
-        quotes = browse.article_quotes(db, article["id"]) if article["id"] else []
-        figures = browse.article_figures(db, article["id"]) if article["id"] else []
+        quotes = reads.article_quotes(db, article["id"]) if article["id"] else []
+        figures = reads.article_figures(db, article["id"]) if article["id"] else []
 
         def quote_mode(quote_id: int) -> "ReaderScreen":
             spans = [(q["char_start"], q["char_end"]) for q in quotes]
@@ -61,7 +61,7 @@ class ReaderScreen(Screen):
             if inside:
                 return quote_mode(inside[0]["id"])
             return cls(article, [(row["char_start"], row["char_end"])], 0, "match", quotes, figures)
-        mentions = browse.article_mentions(db, article["id"], person["id"]) if person and article["id"] else []
+        mentions = reads.article_mentions(db, article["id"], person["id"]) if person and article["id"] else []
         if mentions:
             return cls(article, mentions, 0, "mention", quotes, figures, person)
         spans = [(q["char_start"], q["char_end"]) for q in quotes]
@@ -83,7 +83,7 @@ class ReaderScreen(Screen):
 
     def title_line(self) -> Text:
         out = Text(" " + show.article_label(self.article), style="bold")
-        meta = [browse.one_line(v) for v in (self.article.get("source"), (self.article.get("published") or "")[:10],
+        meta = [reads.one_line(v) for v in (self.article.get("source"), (self.article.get("published") or "")[:10],
                                               self.article.get("author")) if v]
         if meta:
             out.append("  " + " · ".join(meta), style="dim")
@@ -116,15 +116,15 @@ class ReaderScreen(Screen):
                 out.append(self.person["name"])
             elif self.kind == "figure":
                 figure = self.figures[self.current]
-                written = browse.one_line(figure.get("text"))
+                written = reads.one_line(figure.get("text"))
                 value = show.amount(figure.get("value"), figure.get("unit"))
                 if figure.get("unit") and figure["unit"] not in show.CURRENCY and figure["unit"] != "%":
-                    value += " " + browse.one_line(figure["unit"])
+                    value += " " + reads.one_line(figure["unit"])
                 out.append(written)
                 if value != written:
                     out.append(f"  = {value}", style="dim")
                 if figure.get("about"):
-                    out.append(" · " + browse.one_line(figure["about"]), style="dim")
+                    out.append(" · " + reads.one_line(figure["about"]), style="dim")
             if quote:
                 if self.kind != "quote":
                     out.append("  in a quote by ", style="dim")
@@ -132,6 +132,6 @@ class ReaderScreen(Screen):
                 if quote.get("kind") == "partial":
                     out.append("  partial", style="yellow")
                 out.append("  why: ", style="dim")
-                out.append(browse.one_line(quote.get("cue")) or "no cue", style="italic")
+                out.append(reads.one_line(quote.get("cue")) or "no cue", style="italic")
                 out.append("   y copies it", style="dim")
         self.query_one("#reader-status", Static).update(out)

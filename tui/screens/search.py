@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import browse
+from store.db import reads
 from tui.bindings import SEARCH, bindings
 from tui.messages import OpenReader
 from tui.widgets import show
@@ -46,11 +46,9 @@ class SearchScreen(Screen):
     def warm(self) -> None:
         """Load the store's vocabulary while the user starts typing (a tenth of a second on
         a million sentences once saved in the store; the very first time, a few seconds)."""
-        from store.search import vocabulary
-
         with self.app.search_lock:
             try:
-                vocab = vocabulary(sqlite_utils.Database(self.app.search_conn()))
+                vocab = self.app.store.vocabulary.load(sqlite_utils.Database(self.app.search_conn()))
             except sqlite3.OperationalError:      # interrupted by the first keystroke: the search loads it
                 return
         vocab.warm()        # outside the lock: searches meanwhile make the pools they need
@@ -73,7 +71,8 @@ class SearchScreen(Screen):
             if query != self.latest:
                 return
             try:
-                hits = search(sqlite_utils.Database(conn), query, LIMIT, should_stop=lambda: query != self.latest)
+                hits = search(sqlite_utils.Database(conn), query, LIMIT, should_stop=lambda: query != self.latest,
+                              vocabulary=self.app.store.vocabulary)
                 message = ""
             except SearchSyntaxError as e:
                 hits, message = [], str(e)
@@ -103,7 +102,7 @@ class SearchScreen(Screen):
         matched stretch in bold."""
         head = Text(show.clip(hit.title or f"article {hit.article_id}", width - 20), style="bold")
         if hit.source:
-            head.append("  " + browse.one_line(hit.source), style="dim")
+            head.append("  " + reads.one_line(hit.source), style="dim")
         head.append(f"  {hit.score:.0f}", style="dim")
         text = hit.text
         first = min((s for s, _ in hit.highlights), default=0)

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from store import browse, queries
+from store.db import reads
 from tui.messages import IdsLoaded, OpenReader, PersonChosen
 from tui.widgets import show
 from tui.widgets.rowlist import RowList
@@ -154,7 +154,7 @@ class Pane(Horizontal):
                 except Exception:           # e.g. read while the store was being migrated: ask again
                     pass
             if ids is None:
-                conn = browse.connect(path)
+                conn = reads.connect(path)
                 try:
                     ids = self.ids(conn, query)
                 finally:
@@ -233,10 +233,10 @@ class PeoplePane(Pane):
         return PersonChosen(self, row)
 
     def ids(self, conn, query):
-        return browse.people_ids(conn, query)
+        return reads.people_ids(conn, query)
 
     def fetch(self, ids):
-        return queries.people_rows(self.db, ids)
+        return reads.people_rows(self.db, ids)
 
     def render_row(self, row, width):
         return show.person_row(row, width)
@@ -245,8 +245,8 @@ class PeoplePane(Pane):
         return show.person_columns(width)
 
     def detail(self, row):
-        forms = browse.person_forms(self.db, row["id"])
-        articles = browse.person_articles(self.db, row["id"])
+        forms = reads.person_forms(self.db, row["id"])
+        articles = reads.person_articles(self.db, row["id"])
         return show.person_detail(row, forms, articles)
 
 
@@ -256,10 +256,10 @@ class QuotesPane(Pane):
 
     def ids(self, conn, query):
         person = self.person
-        return browse.quotes_ids(conn, query, person_id=person["id"] if person else None)
+        return reads.quotes_ids(conn, query, person_id=person["id"] if person else None)
 
     def fetch(self, ids):
-        return browse.quotes_rows(self.db, ids)
+        return reads.quotes_rows(self.db, ids)
 
     def render_row(self, row, width):
         return show.quote_row(row, width)
@@ -278,11 +278,11 @@ class FiguresPane(Pane):
 
     def ids(self, conn, query):
         person = self.person
-        return browse.figures_ids(conn, query, person_id=person["id"] if person else None,
+        return reads.figures_ids(conn, query, person_id=person["id"] if person else None,
                                   sort=self.sort, descending=self.descending)
 
     def fetch(self, ids):
-        return browse.figures_rows(self.db, ids)
+        return reads.figures_rows(self.db, ids)
 
     def render_row(self, row, width):
         return show.figure_row(row, width)
@@ -301,7 +301,7 @@ class FiguresPane(Pane):
         if reverse or column == self.sort:
             self.descending = not self.descending
         else:
-            sorts = browse.FIGURE_SORTS
+            sorts = reads.FIGURE_SORTS
             self.sort = column or sorts[(sorts.index(self.sort) + 1) % len(sorts)]
             self.descending = self.sort == "value"      # biggest first reads best
         if not self.built:                  # just mounted: it loads in this order when ready
@@ -323,16 +323,16 @@ class ArticlesPane(Pane):
     empty = "No articles yet: add some with `byline add FILE`."
 
     def ids(self, conn, query):
-        return browse.articles_ids(conn, query)
+        return reads.articles_ids(conn, query)
 
     def fetch(self, ids):
-        return browse.articles_rows(self.db, ids)
+        return reads.articles_rows(self.db, ids)
 
     def render_row(self, row, width):
         return show.article_row(row, width)
 
     def detail(self, row):
-        return show.article_detail(row, queries.article(self.db, row["id"]))
+        return show.article_detail(row, reads.article(self.db, row["id"]))
 
 
 PANE_TYPES: dict[str, type[Pane]] = {pane.__name__.removesuffix("Pane").lower(): pane

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from store.browse import one_line
-from store.queries import speaker_label
+from store.db.reads import one_line, speaker_label
 
 _LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
 CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],

@@ -1,9 +1,11 @@
-"""Read queries for the app's lists: ordered id lists, pages of rows by id, and the
-rows behind a detail view. Plain SQL over the store; nothing here knows about screens.
+"""Every read query of the command line and the app: plain SQL over the store, rows as
+plain dicts with readable keys; nothing here knows about screens. Each function takes a
+Store, a sqlite_utils.Database or a sqlite3.Connection.
 
-A list is first resolved to its ordered ids (one query, cheap even at 100,000 rows:
-a Python list of ints), then rows are fetched a page at a time by id. Jumping to
-any position, or counting, never scans again.
+The command line reads pages (LIMIT and OFFSET: nothing here returns all rows). The app
+first resolves a list to its ordered ids (people_ids, ...: one query, cheap even at
+100,000 rows), then fetches rows by id a page at a time (people_rows, ...): jumping to
+any position, or counting, never scans again. Then the rows behind a detail view.
 """
 from __future__ import annotations
 
@@ -14,10 +16,156 @@ import threading
 from concurrent.futures import Future
 from typing import Callable
 
-from .queries import _conn, _rows
-
 FIGURE_SORTS = ("value", "kind", "unit", "about", "article")
 
+
+def connection(store) -> sqlite3.Connection:
+    """The sqlite3 connection behind a Store, a sqlite_utils.Database or a connection."""
+    while not isinstance(store, sqlite3.Connection):
+        store = store.conn if hasattr(store, "conn") else store.db
+    return store
+
+
+def dict_rows(store, sql: str, params=()) -> list[dict]:
+    """The rows sql selects, as dicts keyed by column name."""
+    cur = connection(store).execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur]
+
+
+# ---- pages, for the command line ----------------------------------------------
+
+def counts(store) -> dict[str, int]:
+    return {t: connection(store).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "people", "quotes", "figures")}
+
+
+_PEOPLE = "SELECT p.id, p.name, p.gender, p.role, p.mentions, p.quotes, p.articles FROM people p"
+
+
+def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """People, most mentioned first. name filters: a substring of the name, or failing
+    that the closest names by fuzzy match ("zelensky" finds "Volodymyr Zelenskyy")."""
+    where, params = "", []
+    if name:
+        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_pattern(name, subsequence=False)]
+    ids = [r[0] for r in connection(store).execute(
+        f"SELECT p.id FROM people p {where} ORDER BY p.mentions DESC, p.name LIMIT ? OFFSET ?",
+        (*params, limit, offset))]
+    if name and not ids and not offset:
+        ids = fuzzy_person_ids(store, name, limit)
+    return people_rows(store, ids)
+
+
+def people_rows(store, ids: list[int]) -> list[dict]:
+    """People by id, in the order of ids."""
+    if not ids:
+        return []
+    found = {r["id"]: r for r in dict_rows(store, _PEOPLE + f" WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> list[int]:
+    """Ids of the people whose names best match name, best first (a scan of the names:
+    tens of milliseconds for 100,000 people)."""
+    from rapidfuzz import fuzz, process     # here: the app's start-up needs no rapidfuzz
+
+    names = {r[0]: r[1] for r in connection(store).execute("SELECT id, name FROM people")}
+    hits = process.extract(name, names, scorer=fuzz.WRatio, processor=str.lower, limit=limit, score_cutoff=cutoff)
+    return [key for _, _, key in hits]
+
+
+_QUOTES = """
+SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
+    q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
+    a.title, a.source, a.url, a.published, a.author, a.path
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+LEFT JOIN people p ON p.id = q.person_id
+LEFT JOIN article_people ap ON ap.article_id = q.article_id AND ap.person_id = q.person_id
+"""
+
+
+def quotes(store, speaker: str | None = None, person_id: int | None = None, article_id: int | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict]:
+    """Quotes in article order. speaker filters by name (substring, else fuzzy); the
+    speaker key is None when byline knows no person who said it, and "organisation" then
+    holds the organisation the text names as the source, if any ("source" is the outlet
+    that published the article)."""
+    where, params = [], []
+    if speaker:
+        ids = [r[0] for r in connection(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
+                                                   (_pattern(speaker, subsequence=False),))]
+        # an organisation the text names as the source matches too ("PolitiFact")
+        orgs = connection(store).execute("SELECT 1 FROM quotes WHERE source LIKE ? ESCAPE '\\' LIMIT 1",
+                                    (_pattern(speaker, subsequence=False),)).fetchone()
+        ids = ids or ([] if orgs else fuzzy_person_ids(store, speaker))
+        if not ids and not orgs:
+            return []
+        where.append(f"(q.person_id IN ({','.join('?' * len(ids))}) OR q.source LIKE ? ESCAPE '\\')")
+        params += [*ids, _pattern(speaker, subsequence=False)]
+    if person_id is not None:
+        where.append("q.person_id = ?")
+        params.append(person_id)
+    if article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
+    return dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?", (*params, limit, offset))
+
+
+def quote(store, quote_id: int) -> dict | None:
+    rows = dict_rows(store, _QUOTES + " WHERE q.id = ?", (quote_id,))
+    return rows[0] if rows else None
+
+
+def figures(store, kind: str | None = None, article_id: int | None = None,
+            limit: int = 50, offset: int = 0) -> list[dict]:
+    where, params = [], []
+    if kind:
+        where.append("f.kind = ?")
+        params.append(kind)
+    if article_id is not None:
+        where.append("f.article_id = ?")
+        params.append(article_id)
+    sql = ("SELECT f.id, f.article_id, f.text, f.kind, f.value, f.unit, f.qualifier, f.about,"
+           " f.char_start, f.char_end, a.title FROM figures f JOIN articles a ON a.id = f.article_id"
+           + (" WHERE " + " AND ".join(where) if where else ""))
+    return dict_rows(store, sql + " ORDER BY f.article_id, f.char_start LIMIT ? OFFSET ?", (*params, limit, offset))
+
+
+_ARTICLES = """
+SELECT a.id, a.key, a.title, a.source, a.url, a.published, a.author, a.path, a.added_at,
+    length(a.text) AS chars,
+    (SELECT count(*) FROM article_people WHERE article_id = a.id) AS people,
+    (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+    (SELECT count(*) FROM figures WHERE article_id = a.id) AS figures
+FROM articles a
+"""
+
+
+def articles(store, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Articles, newest published first (undated ones last, in the order added)."""
+    return dict_rows(store, _ARTICLES + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
+                 (limit, offset))
+
+
+def article(store, article_id: int) -> dict | None:
+    """One article with its text and its people (name, role, forms)."""
+    rows = dict_rows(store, _ARTICLES.replace("a.added_at,", "a.added_at, a.text,") + " WHERE a.id = ?", (article_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    row["people_list"] = [
+        {**r, "forms": json.loads(r["forms"] or "[]")}
+        for r in dict_rows(store, "SELECT p.id, p.name, ap.role, ap.mentions, ap.forms FROM article_people ap"
+                              " JOIN people p ON p.id = ap.person_id WHERE ap.article_id = ?"
+                              " ORDER BY ap.mentions DESC, p.name", (article_id,))
+    ]
+    return row
+
+
+# ---- for the app: background ids ----------------------------------------------
 
 def connect(path: str) -> sqlite3.Connection:
     """A connection of its own for a worker thread (a sqlite3 connection is not shared
@@ -48,7 +196,7 @@ def ids_in_background(path: str, ids: Callable[[sqlite3.Connection], list[int]])
 def _ids(db, sql: str, params=()) -> list[int]:
     """The ids sql selects, in its order. They come back as one string: a row at a time,
     each row takes the GIL back, and while the app draws that is a wait per row."""
-    joined = _conn(db).execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+    joined = connection(db).execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
     return list(map(int, joined.split(","))) if joined else []
 
 
@@ -56,7 +204,7 @@ def _words(query: str) -> list[str]:
     return [w for w in query.lower().split() if w]
 
 
-def _like(word: str, subsequence: bool) -> str:
+def _pattern(word: str, subsequence: bool) -> str:
     """A LIKE pattern: the word as a substring, or (for short fields such as names)
     its letters in order with anything between them, so "strmr" finds "Starmer"."""
     escaped = [("\\" + c) if c in "%_\\" else c for c in word]
@@ -67,7 +215,7 @@ def _narrow(columns: list[str], query: str, subsequence: bool) -> tuple[str, lis
     """SQL that keeps rows where every query word matches one of the columns."""
     clauses, params = [], []
     for word in _words(query):
-        pattern = _like(word, subsequence)
+        pattern = _pattern(word, subsequence)
         clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         params.extend([pattern] * len(columns))
     return (" AND ".join(clauses) or "1"), params
@@ -78,7 +226,7 @@ def _ranked(db, sql: str, params: list, query: str) -> list[int]:
     the SQL order."""
     if not query.strip():
         return _ids(db, sql, params)
-    rows = _conn(db).execute(sql, params).fetchall()
+    rows = connection(db).execute(sql, params).fetchall()
     from rapidfuzz import fuzz, process       # only when narrowing: keeps start-up light
 
     scored = process.extract(query.lower(), [(r[1] or "").lower() for r in rows],
@@ -142,7 +290,7 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
     """Rows for ids, in the order of ids. sql has one {ids} placeholder."""
     if not ids:
         return []
-    rows = _rows(db, sql.format(ids=",".join("?" * len(ids))), ids)
+    rows = dict_rows(db, sql.format(ids=",".join("?" * len(ids))), ids)
     by_id = {r["id"]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -182,7 +330,7 @@ def person_articles(db, person_id: int, limit: int = 20) -> list[dict]:
     """The articles a person appears in (most mentions first, then the latest added) with
     role and forms. The order needs no article row: those are big, and reading thousands
     of them for a much-quoted person took a tenth of a second."""
-    rows = _rows(db, """
+    rows = dict_rows(db, """
         SELECT ap.article_id, ap.role, ap.mentions, ap.forms, a.title, a.source, a.published, a.path
         FROM (SELECT * FROM article_people WHERE person_id = ? ORDER BY mentions DESC, article_id DESC LIMIT ?) ap
         JOIN articles a ON a.id = ap.article_id ORDER BY ap.mentions DESC, ap.article_id DESC""",
@@ -197,12 +345,12 @@ def person_forms(db, person_id: int) -> list[str]:
     forms are those of its mentions), read by SQLite's JSON functions: names, longest
     first, then descriptions."""
     try:
-        forms = {f for (f,) in _conn(db).execute(
+        forms = {f for (f,) in connection(db).execute(
             "SELECT DISTINCT j.value FROM article_people ap, json_each(ap.forms) j"
             " WHERE ap.person_id = ? AND json_valid(ap.forms) AND j.type = 'text'", (person_id,))}
     except sqlite3.OperationalError:        # an SQLite built without JSON functions
         forms = set()
-        for (raw,) in _conn(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
+        for (raw,) in connection(db).execute("SELECT forms FROM article_people WHERE person_id = ?", (person_id,)):
             forms.update(_json_list(raw))
     # names, longest first, then descriptions ("the prime minister")
     return sorted(forms, key=lambda f: (f[:4].lower() == "the ", -len(f), f))
@@ -222,7 +370,7 @@ def article_quotes(db, article_id: int) -> list[dict]:
 
 
 def article_mentions(db, article_id: int, person_id: int) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in _conn(db).execute(
+    return [(s, e) for s, e in connection(db).execute(
         "SELECT char_start, char_end FROM mentions WHERE article_id = ? AND person_id = ? "
         "ORDER BY char_start", (article_id, person_id))]
 
@@ -235,15 +383,28 @@ def article_figures(db, article_id: int) -> list[dict]:
 def people_named(db, query: str, limit: int = 20) -> list[dict]:
     """A bounded lookup for the command palette: people whose name fits the query."""
     where, params = _narrow(["name"], query, subsequence=True)
-    return _rows(db, f"SELECT id, name FROM people WHERE {where} ORDER BY length(name) LIMIT ?",
+    return dict_rows(db, f"SELECT id, name FROM people WHERE {where} ORDER BY length(name) LIMIT ?",
                  [*params, limit])
 
 
 def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
     """A bounded lookup for the command palette: articles whose title fits the query."""
     where, params = _narrow(["coalesce(title, path)"], query, subsequence=False)
-    return _rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
+    return dict_rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
                      f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
+
+
+# ---- how every screen and table writes a row's fields --------------------------
+
+def speaker_label(row: dict) -> str:
+    """Who said a quote, as every screen and table writes it: the person; else the
+    organisation the text names as its source, marked as such (never shown as if it were
+    a person); else "unknown speaker"."""
+    if row.get("speaker"):
+        return row["speaker"]
+    if row.get("organisation"):
+        return " ".join(row["organisation"].split()) + " (organisation)"
+    return "unknown speaker"
 
 
 _SPACE = re.compile(r"\s+")

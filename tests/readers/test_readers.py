@@ -64,7 +64,7 @@ def test_missing_file_is_skipped(tmp_path):
 
 
 def test_huge_file_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr(readers.common, "MAX_ARTICLE_BYTES", 100)
     (tmp_path / "big.txt").write_text("word " * 100, encoding="utf-8")
     item = read_one(tmp_path / "big.txt")
     assert isinstance(item, Skipped) and "too large" in item.reason

@@ -1,0 +1,151 @@
+"""Every table, index and trigger of the store, defined here once.
+
+SCHEMA makes a new store's tables and indexes; install_search makes the full-text index
+over sentences (a migration may make it again); SEARCH_TERMS is the search vocabulary
+saved for the next process (made when first saved). A change here is a new schema
+version: add a migration (migrations.py) that makes an older store the same.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
+
+TABLES = [
+    META,
+    """CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT, source TEXT, url TEXT, published TEXT, author TEXT, path TEXT,
+    text TEXT NOT NULL,
+    added_at TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, text TEXT
+)""",
+    # role, mentions, articles and quotes summarise the person's rows in the other tables,
+    # kept in step by every write and delete: lists of 100,000 people sort on an index.
+    # role is the one given in the article that mentions them most (the first such article);
+    # role_mentions is that count, so a write compares instead of searching their articles.
+    """CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, gender TEXT,
+    role TEXT, mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0, role_mentions INTEGER NOT NULL DEFAULT 0
+)""",
+    """CREATE TABLE IF NOT EXISTS article_people (
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    role TEXT, mentions INTEGER, forms TEXT,
+    PRIMARY KEY (article_id, person_id)
+)""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, form TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    person_id INTEGER REFERENCES people(id),
+    char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT,
+    source TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
+    value REAL, unit TEXT, qualifier TEXT, about TEXT
+)""",
+]
+
+INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in [
+    ("idx_quotes_person_id", "quotes(person_id)"),
+    ("idx_quotes_article_id", "quotes(article_id)"),
+    ("idx_figures_article_id", "figures(article_id)"),
+    ("idx_figures_kind", "figures(kind)"),
+    ("idx_mentions_person_id", "mentions(person_id)"),
+    ("idx_mentions_article_id", "mentions(article_id)"),
+    ("idx_article_people_person_id", "article_people(person_id)"),
+    ("idx_people_rank", "people(mentions DESC, name)"),
+    ("idx_sentences_article_id", "sentences(article_id)"),
+    ("idx_articles_published", "articles(published)"),
+]}
+
+# A new store: its tables, then their indexes (the search index comes from install_search).
+SCHEMA = ";\n".join([*TABLES, *INDEXES.values()])
+
+# A person's summary columns, recounted from their rows (for the people an update names).
+PERSON_SUMMARY = """
+UPDATE people SET
+    mentions = (SELECT count(*) FROM mentions WHERE person_id = people.id),
+    articles = (SELECT count(*) FROM article_people WHERE person_id = people.id),
+    quotes = (SELECT count(*) FROM quotes WHERE person_id = people.id),
+    role = (SELECT role FROM article_people WHERE person_id = people.id AND role IS NOT NULL
+            ORDER BY mentions DESC, article_id LIMIT 1),
+    role_mentions = coalesce((SELECT mentions FROM article_people WHERE person_id = people.id
+            AND role IS NOT NULL ORDER BY mentions DESC, article_id LIMIT 1), 0)
+"""
+
+# The full-text index over sentences(text), its vocabulary and the triggers that keep it
+# in step. Hits are ranked by rapidfuzz, never bm25, so the index keeps no column sizes (a
+# quarter of its cost at ingest). Only two-letter prefixes are indexed: longer ones are
+# expanded from the vocabulary or read from the terms themselves, as fast at a million
+# sentences (keystroke p95 14-19 ms with or without a three-letter index) for a fifth less
+# ingest.
+SENTENCES_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+        text, content='sentences', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2', columnsize=0)"""
+
+SEARCH_INDEX = [
+    SENTENCES_FTS,
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab(sentences_fts, row)",
+    """CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE OF text ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+]
+
+# The search vocabulary (terms and the number of sentences holding each) saved by a full
+# read of sentences_vocab, as of meta 'search_terms_sentence_id'.
+SEARCH_TERMS = "CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID"
+
+
+def install_search(db) -> None:
+    """Create the FTS5 index over sentences(text), the triggers that keep it in step and
+    the vocabulary table; an index created over existing rows is filled. Idempotent, and
+    inside the caller's transaction when there is one (a store's migration is all or
+    nothing), else in a transaction of its own."""
+    conn = getattr(db, "conn", db)         # a sqlite_utils.Database or a plain connection
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        existed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentences_fts'").fetchone()
+        for statement in SEARCH_INDEX:
+            conn.execute(statement)
+        if not existed and conn.execute("SELECT 1 FROM sentences LIMIT 1").fetchone():
+            conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+    except BaseException:
+        if own:
+            conn.rollback()
+        raise
+    if own:
+        conn.commit()
+
+
+def run_script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the current transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)

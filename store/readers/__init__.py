@@ -1,0 +1,125 @@
+"""Reading articles from files: one module per format, chosen by the file's suffix.
+
+`read_paths(paths)` yields an Article for each article read and a Skipped for each file
+(or record) that could not be read, so one bad file never stops a batch. Every text
+passes through clean_text, so offsets computed later index exactly the stored text.
+
+To read a new format: a module with a reader and its Format (see common.Format), and
+its entry in FORMATS below.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..model import Article
+from . import common, feeds, html_pages, json_lines, json_records, markdown, plain_text
+from .common import Format, Skipped, Unreadable, decode
+
+__all__ = ["FORMATS", "Format", "SUFFIXES", "Skipped", "Unreadable", "decode", "format_of", "read_file",
+           "read_paths"]
+
+FORMATS: list[Format] = [
+    plain_text.FORMAT,
+    markdown.FORMAT,
+    html_pages.FORMAT,
+    feeds.FORMAT,
+    json_lines.FORMAT,
+    json_records.FORMAT,
+]
+BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
+SUFFIXES = set(BY_SUFFIX)
+
+
+def format_of(suffix: str) -> Format:
+    """The format of a file with this suffix; plain text for one byline does not know
+    (a file named on the command line is read whatever its suffix)."""
+    return BY_SUFFIX.get(suffix.lower(), plain_text.FORMAT)
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+    """Articles from files, folders (recursively) and stdin ("-"), in the order given."""
+    for p in paths:
+        if str(p) == "-":
+            yield from _guard("<stdin>", lambda: _read_stdin())
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
+                    if f.suffix.lower() in SUFFIXES:
+                        yield from _guard(str(f), lambda f=f: read_file(f))
+                    else:
+                        yield Skipped(str(f), f"unsupported file type ({f.suffix or 'no extension'})")
+        elif not path.exists():
+            yield Skipped(str(path), "no such file or directory")
+        else:
+            yield from _guard(str(path), lambda: read_file(path))
+
+
+def _guard(name: str, read) -> Iterator[Article | Skipped]:
+    """Turn a reader's failure into a Skipped, keeping what it yielded before failing."""
+    try:
+        yield from read()
+    except Unreadable as e:
+        yield Skipped(name, str(e))
+    except OSError as e:
+        yield Skipped(name, e.strerror or str(e))
+
+
+def read_file(path: Path) -> Iterator[Article | Skipped]:
+    fmt = format_of(path.suffix)
+    if fmt.stream is not None:
+        with path.open("rb") as f:
+            head = f.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # rare: a UTF-16 archive is decoded whole, then read line by line as UTF-8
+            if path.stat().st_size > common.MAX_ARCHIVE_BYTES:
+                raise Unreadable("UTF-16 archive too large")
+            yield from fmt.read(decode(path.read_bytes()), str(path), path.stem)
+        else:
+            yield from fmt.stream(path.open("rb"), str(path))
+        return
+    size = path.stat().st_size
+    limit = common.MAX_ARCHIVE_BYTES if fmt.archive else common.MAX_ARTICLE_BYTES
+    if size > limit:
+        raise Unreadable(f"too large for one article ({size / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    yield from _read_bytes(data, fmt, str(path), path.stem)
+
+
+def _sniff(data: bytes) -> str:
+    """The suffix stdin would have as a file, from its first bytes."""
+    head = data.lstrip()[:200]
+    if head.startswith(b"{") and b"\n{" in data.strip():
+        return ".jsonl"
+    if head.startswith((b"{", b"[")):
+        return ".json"
+    if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+        return ".xml"
+    if head.lower().startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    return ".txt"
+
+
+def _read_stdin() -> Iterator[Article | Skipped]:
+    data = sys.stdin.buffer.read(common.MAX_ARCHIVE_BYTES + 1)
+    fmt = format_of(_sniff(data))
+    if fmt.stream is not None:
+        yield from fmt.stream(io.BytesIO(data), "<stdin>")
+    else:
+        if len(data) > common.MAX_ARTICLE_BYTES and not fmt.archive:
+            raise Unreadable("too large for one article")
+        yield from _read_bytes(data, fmt, "<stdin>", None)
+
+
+def _read_bytes(data: bytes, fmt: Format, name: str, stem: str | None) -> Iterator[Article | Skipped]:
+    if not data.strip():
+        raise Unreadable("empty file")
+    text = decode(data)
+    if not text.strip():
+        raise Unreadable("empty file")
+    yield from fmt.read(text, name, stem)

@@ -1,0 +1,57 @@
+"""What the store tests share: an article, its extraction and ways to look inside a store.
+(tests/db is on sys.path while its tests run, as pytest puts it there.)"""
+from __future__ import annotations
+
+import sqlite3
+
+from store.db import open_store
+from store.model import Article, Extraction, Figure, Person, Quote
+
+TEXT = "“We will rebuild,” Ann Lee said. Lee, the mayor, promised £2m. Critics called it “a stunt”."
+
+
+def extraction(text=TEXT, speaker="Ann Lee"):
+    s1 = text.index("Lee, the")
+    people = [Person(name="Ann Lee", role="mayor", forms=["Ann Lee", "Lee"], gender="f",
+                     mentions=[(text.index("Ann Lee"), text.index("Ann Lee") + 7), (s1, s1 + 3)])]
+    q1 = text.index("We will")
+    q2 = text.index("a stunt")
+    quotes = [Quote(start=q1, end=q1 + 16, text="We will rebuild,", kind="full", speaker=speaker,
+                    cue="Ann Lee said", sieve="verb-name"),
+              Quote(start=q2, end=q2 + 7, text="a stunt", kind="partial")]
+    f = text.index("£")
+    figures = [Figure(start=f, end=f + 3, text=text[f:f + 3], kind="money", value=2e6, unit="GBP")]
+    sents = [(0, 32), (33, 63), (64, len(text))]
+    return Extraction(paragraphs=[(0, len(text))], sentences=sents, people=people, quotes=quotes, figures=figures)
+
+
+def counts(store):
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "sentences", "people", "article_people", "mentions", "quotes", "figures")}
+
+
+def drop_person_summary(conn):
+    """The people table as it was before schema 4."""
+    conn.execute("DROP INDEX idx_people_rank")
+    for column in ("role", "mentions", "articles", "quotes", "role_mentions"):
+        conn.execute(f"ALTER TABLE people DROP COLUMN {column}")
+
+
+def summaries(store):
+    return {r[0]: r[1:] for r in store.conn.execute("SELECT name, role, mentions, articles, quotes FROM people")}
+
+
+def version_3_store(path):
+    """A store with one article, as schema 3 made it: no person summaries, and a search
+    index with column sizes and three-letter prefixes."""
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
+    conn = sqlite3.connect(path)
+    drop_person_summary(conn)
+    conn.execute("DROP TABLE sentences_fts")
+    conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',"
+                 " tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+    conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()

@@ -1,0 +1,99 @@
+"""Older stores brought up to the current schema, all or nothing."""
+import sqlite3
+
+import pytest
+from store_helpers import TEXT, counts, drop_person_summary, extraction, summaries, version_3_store
+
+from store.db import SCHEMA_VERSION, open_store
+from store.model import Article
+from store.search import search
+
+
+def test_version_3_store_gains_person_summaries(tmp_path):
+    path = tmp_path / "old.db"
+    version_3_store(path)
+    with open_store(path) as store:
+        assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
+        # the search index is made again, without column sizes, and finds what it held
+        fts = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").fetchone()[0]
+        assert "columnsize=0" in fts
+        assert [h.text for h in search(store.db, "rebuild", vocabulary=store.vocabulary)] == ["“We will rebuild,” Ann Lee said."]
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_interrupted_upgrade_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    from store.db import migrations
+
+    path = tmp_path / "old.db"
+    version_3_store(path)
+    real_install = migrations.install_search
+
+    def interrupted(db):
+        real_install(db)               # the index rebuilt, then Ctrl-C before the end
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(migrations, "install_search", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+    assert "role" not in [r[1] for r in conn.execute("PRAGMA table_info(people)")]
+    conn.close()
+    monkeypatch.setattr(migrations, "install_search", real_install)
+    with open_store(path) as store:                # and the next open upgrades it whole
+        assert summaries(store) == {"Ann Lee": ("mayor", 2, 1, 1)}
+        assert [h.text for h in search(store.db, "rebuild", vocabulary=store.vocabulary)] == ["“We will rebuild,” Ann Lee said."]
+
+
+def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, title="Mayor", path="a.txt"), extraction())])
+    # make it a version 2 store: the quotes table as it was, without the source column
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE quotes DROP COLUMN source")
+    drop_person_summary(conn)
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        version = store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        columns = [r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")]
+        assert version == str(SCHEMA_VERSION) and "source" in columns
+        assert counts(store)["quotes"] == 2 and counts(store)["articles"] == 1
+        assert store.conn.execute("SELECT count(*) FROM quotes WHERE source IS NOT NULL").fetchone()[0] == 0
+        # and the migrated store takes new quotes with a source
+        ex = extraction(text=TEXT + " ")
+        ex.quotes[1].source = "the Courier"
+        assert store.write([("k2", Article(text=TEXT + " ", path="b.txt"), ex)]) == ["added"]
+        assert store.conn.execute("SELECT source FROM quotes WHERE source IS NOT NULL").fetchall() == [("the Courier",)]
+
+
+def test_migrations_are_numbered_one_after_another():
+    from store.db.migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def shape(conn) -> dict:
+    """Every table's columns, index's columns and trigger of a store, by name."""
+    found = {}
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+        pragma = {"table": "table_xinfo", "index": "index_xinfo"}.get(kind)
+        found[name] = (kind, conn.execute(f"PRAGMA {pragma}('{name}')").fetchall() if pragma else None)
+    return found
+
+
+def test_a_store_of_schema_1_migrates_to_the_shape_of_a_new_one(tmp_path):
+    """The schema (schema.py) and the migrations agree: what every migration makes of the
+    oldest store has the tables, columns, indexes and triggers a new store has."""
+    version_3_store(tmp_path / "old.db")
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("ALTER TABLE quotes DROP COLUMN source")         # schema 2
+    conn.execute("DROP TABLE sentences_vocab")                    # schema 1
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
+        assert shape(old.conn) == shape(new.conn)
+        assert summaries(old) == {"Ann Lee": ("mayor", 2, 1, 1)}
