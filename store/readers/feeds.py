@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from ..model import Article
-from ..text import clean_text
+from store.extract.text import clean_text
 from .common import Format, Skipped, Unreadable
 from .html_pages import html_paragraphs
 

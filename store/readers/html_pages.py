@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from typing import Iterator
 
 from ..model import Article
-from ..text import clean_text
+from store.extract.text import clean_text
 from .common import Format, Unreadable, title_from_name
 
 _SKIP = {"script", "style", "nav", "footer", "header", "aside", "noscript", "form", "svg", "figure", "template"}

@@ -6,7 +6,7 @@ import json
 from typing import Iterator
 
 from ..model import Article
-from ..text import clean_text
+from store.extract.text import clean_text
 from .common import FIELDS, Format, Skipped, Unreadable
 
 

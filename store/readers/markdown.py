@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from ..model import Article
-from ..text import clean_text
+from store.extract.text import clean_text
 from .common import FIELDS, Format, headline, title_from_name
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Article
-from ..text import clean_text
+from store.extract.text import clean_text
 from .common import Format, headline, title_from_name
 
 

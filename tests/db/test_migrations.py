@@ -2,7 +2,7 @@
 import sqlite3
 
 import pytest
-from store_helpers import TEXT, counts, drop_person_summary, extraction, summaries, version_3_store
+from tests.db.store_helpers import TEXT, counts, drop_person_summary, extraction, summaries, version_3_store
 
 from store.db import SCHEMA_VERSION, open_store
 from store.model import Article

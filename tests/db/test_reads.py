@@ -1,5 +1,5 @@
 """Reads: the command line's pages and the app's id lists, rows and detail views."""
-from store_helpers import TEXT, extraction
+from tests.db.store_helpers import TEXT, extraction
 
 from store.db import open_store, reads
 from store.model import Article, Extraction, Person, Quote

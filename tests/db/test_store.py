@@ -2,7 +2,7 @@
 import sqlite3
 
 import pytest
-from store_helpers import TEXT, counts, extraction
+from tests.db.store_helpers import TEXT, counts, extraction
 
 from store.db import SCHEMA_VERSION, StoreError, open_store
 from store.model import Article

@@ -1,6 +1,6 @@
 """Writes: what a batch puts in the store, replaces and deletes, and the people's summaries."""
 import pytest
-from store_helpers import TEXT, counts, extraction, summaries
+from tests.db.store_helpers import TEXT, counts, extraction, summaries
 
 from store.db import open_store
 from store.db.reads import people
