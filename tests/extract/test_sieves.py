@@ -87,6 +87,12 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a name before an associate noun qualifies it: the associate speaks
     ('Ted Cruz spoke. "It is over," said Cruz constituent Dan Golvach.', "It is over,", "Dan Golvach"),
     ('Tom Hale spoke. "Meh," wrote a Hale supporter on Facebook.', "Meh,", None),
+    # a little narrative naming nobody else does not break a speaker's run
+    ('"It is late," Ms Ann Voss said. The vote is due on Friday. "We are ready."', "We are ready.", "Ann Voss"),
+    ('"It is late," Ms Ann Voss said. Mr Tom Kay disagreed. "We are ready."', "We are ready.", None),
+    # an unnamed reporter gives way to a named speaker later in the sentence
+    ('Tom Hale spoke. The advert ends with footage of Hale saying, "That makes me smart."',
+     "That makes me smart.", "Tom Hale"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -215,11 +215,16 @@ def cue_before(art: Context, i: int) -> Cue | None:
             cue = _verb_cue(art, words, k, s, sstart)
             if cue is not None and cue.kind == "name":
                 return cue
+    found = None
     for k in order:
         cue = _verb_cue(art, words, k, s, sstart)
-        if cue is not None:
-            return cue
-    return None
+        if cue is not None and (found is None or cue.kind == "name"):
+            found = found if found is not None and cue.kind != "name" else cue
+            if cue.kind != "unnamed" or cue.sieve != Sieve.UNNAMED:
+                return cue
+    # `The spot concludes with footage of Trump saying, "…"`: an unnamed subject ("the
+    # spot", "officials") reports; a named speaker later in the sentence said the words
+    return found
 
 
 def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:

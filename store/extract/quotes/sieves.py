@@ -12,7 +12,7 @@ import re
 
 from store.extract.quotes.context import Context, Cue, verb_follows
 from store.extract.quotes.cues import closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
-from store.lexicon.speech import ALL_SPEECH, PARTICIPLES, SPEECH_VERBS
+from store.lexicon.speech import ALL_SPEECH, GROUP_PRONOUNS, PARTICIPLES, PRONOUNS, SPEECH_VERBS
 from store.model import Quote, Sieve
 
 
@@ -158,12 +158,24 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     if not rest:
         # in a new sentence only speech continues, not a title ("“American Skin” was written by")
         return same_sentence or q.kind == "full"
-    if not same_sentence or len(rest) > 30:
+    if not same_sentence:
+        return _narrative_between(art, prev_i, i, q, rest, others)
+    if len(rest) > 30:
         return False
     # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
     # unless someone else speaks or acts in between
     return (not any(w[2] in SPEECH_VERBS for w in rest)
             and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+
+
+def _narrative_between(art: Context, prev_i: int, i: int, q: Quote, rest, others) -> bool:
+    """`"…," Ms Voss said. The vote is due on Friday. "We are ready."`: a full quote in the
+    same paragraph as the quote before, after a little narrative that names nobody else and
+    has no speech verb, goes on with the same speaker."""
+    if q.kind != "full" or art.para_of(art.outer[i][0]) != art.para_of(art.outer[prev_i][0]):
+        return False
+    return (len(rest) <= 40 and not others and not any(w[2] in ALL_SPEECH for w in rest)
+            and not any(w[2] in PRONOUNS or w[2] in GROUP_PRONOUNS - {"it", "which", "one"} for w in rest))
 
 
 def _fold(s: str) -> str:
