@@ -93,6 +93,15 @@ def test_sieves_are_plain_functions_in_priority_order():
     # an unnamed reporter gives way to a named speaker later in the sentence
     ('Tom Hale spoke. The advert ends with footage of Hale saying, "That makes me smart."',
      "That makes me smart.", "Tom Hale"),
+    # a pronoun does not return to a name used as a modifier, or to the subject of reported words
+    ('Ann Hale spoke first. "We are in full panic mode," said Jo Marsh, a local organiser.\n\n'
+     'Marsh believes the Hale campaign took voters for granted.\n\n"They have a big problem," she said.',
+     "They have a big problem,", "Jo Marsh"),
+    ('Ann Hale visited the town.\n\nMcLenny said Hale does not show concern.\n\n"It is only for the cameras," she said.',
+     "It is only for the cameras,", None),
+    # someone introduced with their role just before a quote paragraph may be its speaker
+    ('Tom Obey spoke at the rally.\n\nWhile Obey had singers, that concerns Bo Crane, head of the caucus.\n\n'
+     '"No one is writing songs for her," he said.', "No one is writing songs for her,", None),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS, TITLES
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -123,9 +123,27 @@ class Context:
             found = []
             for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):
                                            bisect.bisect_left(self.sent_starts, pend)]:
-                found.extend(self.sentence_subjects(sstart, send))
+                found.extend((s, p) for s, p in self.sentence_subjects(sstart, send)
+                             if not self._modifier_or_reported(s, sstart, send))
             self.para_subjects[k] = found
         return self.para_subjects[k]
+
+    def _modifier_or_reported(self, s: int, sstart: int, send: int) -> bool:
+        """A mention a pronoun should not return to: a name used as a modifier ("the
+        Clinton campaign took …"), or the subject of words someone else reports ("McLenney
+        said Clinton doesn't …": the pronoun that follows means the reporter; but "said
+        Lindsay Schroth, an analyst" names the reporter)."""
+        before = self.words(max(sstart, s - 40), s)[-2:]
+        if not before:
+            return False
+        first = self.text[s:s + 20].split()[0].rstrip(".")
+        if before[-1][2] == "the" and first not in TITLES:
+            return True
+        said = [w for w in before if w[2] in SPEECH_VERBS]
+        if not said or before[-1][2] not in (said[-1][2], "that") or said[-1][0] <= sstart:
+            return False
+        end = next(e for ms, e, _ in self.mention_in(s, send) if ms == s)
+        return verb_follows(self, end, send)
 
     def antecedents(self, pos: int) -> list[Person]:
         """The subjects and speakers a pronoun at pos may mean, oldest first: those of this
@@ -142,14 +160,28 @@ class Context:
         """The latest subject or speaker of that gender before pos, in this paragraph or
         the one before."""
         candidates = self.antecedents(pos)
-        for p in reversed(candidates):
-            if p.gender == gender:
-                return p
+        chosen = next((p for p in reversed(candidates) if p.gender == gender), None)
         # no candidate's gender is known: only a single person is safe
-        distinct = {p.name for p in candidates}
-        if len(distinct) == 1 and all(p.gender is None for p in candidates):
-            return candidates[-1]
-        return self._last_speaker(pos, gender)
+        if chosen is None and len({p.name for p in candidates}) == 1 and candidates[0].gender is None:
+            chosen = candidates[-1]
+        if chosen is None:
+            return self._last_speaker(pos, gender)
+        return None if self._newcomer(pos, gender, chosen) else chosen
+
+    def _newcomer(self, pos: int, gender: str, chosen: Person) -> bool:
+        """A paragraph that opens with a quote, after one whose last sentence ends by
+        introducing someone else with who they are: "While Obama had …, which concerns
+        Henry Crespo, president of the caucus." / "“…,” he said." may well be Crespo."""
+        k = self.para_of(pos)
+        if not k or not self.quote_between(self.paras[k][0], self.paras[k][0] + 2):
+            return False
+        lo, hi = self.sentence_of(self.paras[k - 1][1] - 1)
+        named = [(s, e, p) for s, e, p in self.mention_in(lo, hi) if not self.in_quote(s)]
+        if not named:
+            return False
+        s, e, p = named[-1]
+        return (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
+                and bool(_INTRODUCED.match(self.text, e, hi)))
 
     def _last_speaker(self, pos: int, gender: str) -> Person | None:
         """No subject of that gender nearby: the latest person quoted, a few paragraphs back
@@ -357,7 +389,8 @@ class Context:
 
 _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
                       r"could|did|does|is|was|once|again|never|not)\s+)*"
-                      r"([a-z]+(?:ed|s)|said|told|spoke|wrote|rejected|met|went|made|took|gave|"
+                      r"([a-z]+(?:ed|s)|(?:does|did|is|was|has|had|could|would|ca|wo)n['’]t|"
+                      r"said|told|spoke|wrote|rejected|met|went|made|took|gave|"
                       r"came|saw|knew|thought|felt)\b")
 
 
@@ -401,6 +434,8 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 # After a name, words that make it a modifier of a role or group: "Smith campaign
 # spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
+# ", president of …", ", a pastor at …", ", 45, …": a person introduced with who they are
+_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|(?:an?|the)\s+\w|[a-z][\w-]*\s+(?:of|at|for|with)\s)")
 _SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
 # A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
 _UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
