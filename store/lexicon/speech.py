@@ -68,6 +68,9 @@ often last week night year month on monday tuesday wednesday thursday friday sat
 this explicitly openly famously memorably directly did does not never clearly has
 didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
 """.split())
+# Words ending in -ly that are no adverbs: "a Scott ally said" is not "Scott … said".
+NOT_ADVERBS = {"ally", "family", "rally", "daily", "weekly", "monthly", "yearly", "elderly", "belly", "bully",
+               "supply", "reply", "fly", "assembly", "anomaly", "homily", "lily", "jelly", "folly"}
 # Before a verb these make it passive: "has been accused of", "was called".
 PASSIVE = {"been", "was", "were", "is", "are", "be", "being", "get", "got"}
 TITLE_WORDS = set("""

@@ -102,6 +102,8 @@ def test_sieves_are_plain_functions_in_priority_order():
     # someone introduced with their role just before a quote paragraph may be its speaker
     ('Tom Obey spoke at the rally.\n\nWhile Obey had singers, that concerns Bo Crane, head of the caucus.\n\n'
      '"No one is writing songs for her," he said.', "No one is writing songs for her,", None),
+    # "ally" is no adverb: the name before it qualifies it
+    ('Rick Scott is governor. Carlos Beruff, a Scott ally, called the plan "strong."', "strong.", "Carlos Beruff"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -13,7 +13,7 @@ from store.model import Sieve, Person, Quote
 from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS, TITLES
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
-    ABBREVIATED, BETWEEN, CONJUNCTIONS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
+    ABBREVIATED, BETWEEN, CONJUNCTIONS, NOT_ADVERBS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
     POSSESSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS, WORD,
 )
 
@@ -235,7 +235,7 @@ class Context:
             return Cue("unnamed", verb, verb + len(verb_word), sieve=Sieve.PASSIVE)   # "Thatcher, dubbed the"
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
-        while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly")
+        while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly") and words[-1][2] not in NOT_ADVERBS
                          or progressive and words[-1][2] in PASSIVE) \
                 and words[-1][0] not in self.by_start:
             j = words.pop()[0]              # "Trump is telling", "she has also said"
