@@ -104,6 +104,9 @@ def test_sieves_are_plain_functions_in_priority_order():
      '"No one is writing songs for her," he said.', "No one is writing songs for her,", None),
     # "ally" is no adverb: the name before it qualifies it
     ('Rick Scott is governor. Carlos Beruff, a Scott ally, called the plan "strong."', "strong.", "Carlos Beruff"),
+    # a second partial quote in the same reported clause goes on with its speaker ("touting" is no cue)
+    ('Ann Eavis said it would be "quite a big step" and they were "going as far as we can" to cut touting.',
+     "going as far as we can", "Ann Eavis"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

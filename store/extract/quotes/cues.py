@@ -106,7 +106,7 @@ def verb_after(art: Context, i: int) -> bool:
     words = art.words(e, end)[:8]
     if words and words[0][2] in _CLAUSE_OPENERS:
         return False                      # `"…," and concluded …`: the same subject goes on
-    return any(w in SPEECH_VERBS and art.text[w0].islower() for w0, _, w in words)
+    return any(w in INVERTED and art.text[w0].islower() for w0, _, w in words)   # finite: not "to cut touting"
 
 
 _SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", "since", "after",
