@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Figure
-from .numbers import SCALES, WORD_RUN, WORDS, words_value
+from store.model import Figure
+from store.extract.figures.numbers import SCALES, WORD_RUN, WORDS, words_value
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?")
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")     # a cheap first pass; _DIGITS reads the number
