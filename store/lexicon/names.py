@@ -39,6 +39,9 @@ SURNAME_LIKE = words("surname-like")
 PERSON_VERBS = words("person-verbs")
 ROLE_NOUNS = words("role-nouns")
 PLACE_START = words("place-start")
+# Last words of capitalised terms that are not names: laws, table headings, conditions
+# ("Gambling Bill", "Net Income", "Gulf War Syndrome").
+TERM_ENDS = words("term-ends")
 PLACES = words("places")
 DEMONYMS = words("demonyms")
 FIRMS = {tuple(line.split()) for line in entries("firms")}

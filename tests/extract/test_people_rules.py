@@ -12,6 +12,12 @@ ROWS = [
      ["Walter", "Pennock"], []),
     ("wrapped list, second half", "Also qualified: Ann Lo, Sergei\nMakarovin (Russia), Tom Vetrick (Canada)\n",
      ["Makarovin"], []),
+    # terms, laws, table headings and agencies are no people
+    ("term and acronym", "Cases of Ovine Wasting Fever (OWF) rose, Ann Lo said.", ["Ann Lo"], ["Ovine Wasting"]),
+    ("term ending: a law", "Backers of the Fishing Bill said it was fair.", [], ["Fishing"]),
+    ("term ending: a table heading", "Dividend\nNewest Prior\nAmount $0.69 $0.69", [], ["Newest"]),
+    ("news agency", "The official Tanvek news agency said Ann Lo had left.", ["Ann Lo"], ["Tanvek"]),
+    ("quantity word", "Opac met on Monday.\n\nSeveral Opac members said a cut was unlikely.", [], ["Several"]),
 ]
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from store.extract.draft import Draft
 from store.lexicon.names import (
     ADDRESS_TITLES, DEMONYMS, FIRMS, GENDER_TITLES, NAME_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
-    TITLES, WEAK_TITLES, first_names,
+    TERM_ENDS, TITLES, WEAK_TITLES, first_names,
 )
 
 # Capitalised words; lower-case words in between are skipped and break a run, because the
@@ -253,7 +253,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
                 run = run[i:]
                 break
     run = _without_things(run, titles)
-    if not run:
+    if not run or not titles and _a_term(run, text):
         return None
     return Candidate(run, titles, None, pre)
 
@@ -280,6 +280,23 @@ def _without_things(run: list[Token], titles: list[Token]) -> list[Token]:
             run = run[i + 1:]
             break
     return [] if len(run) > 5 else run
+
+
+_ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2}[A-Za-z]{0,6})\)")
+_AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b")
+
+
+def _a_term(run: list[Token], text: str) -> bool:
+    """A term, not a name: with its acronym after it ("Bovine Spongiform Encephalopathy
+    (BSE)"), ending in a word that ends terms ("Gambling Bill", "Net Income", unless it starts
+    with a first name or an initial: "Bill Law"), or a news agency ("Xinhua news agency")."""
+    end = run[-1].end
+    m = len(run) >= 2 and _ACRONYM_AFTER.match(text, end)
+    if m and m.group(1).upper().startswith((run[0].text[0] + run[1].text[0]).upper()):
+        return True
+    if run[-1].text in TERM_ENDS and len(run) >= 2 and not is_first(run[0].text) and run[0].kind != "init":
+        return True
+    return bool(_AGENCY_AFTER.match(text, end))
 
 
 def result_line(text: str, pos: int) -> bool:
