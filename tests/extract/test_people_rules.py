@@ -18,6 +18,11 @@ ROWS = [
     ("term ending: a table heading", "Dividend\nNewest Prior\nAmount $0.69 $0.69", [], ["Newest"]),
     ("news agency", "The official Tanvek news agency said Ann Lo had left.", ["Ann Lo"], ["Tanvek"]),
     ("quantity word", "Opac met on Monday.\n\nSeveral Opac members said a cut was unlikely.", [], ["Several"]),
+    # teams in results and fixture lines that give each team's country
+    ("fixture line", "Cup results:\nIn Vrenta: Dunmore Vrenta (Ruritania) 2 Kaslo Brenik (Moldavia) 1\n"
+                     "Borel Dune (Ruritania) v Kaslo Brenik (Moldavia)\n", [], ["Dunmore", "Kaslo", "Borel"]),
+    ("fixture line keeps a golf table", "Scores:\nWalter Pennock (Ruritania) 71\n70 Tom Vetrick (Moldavia)\n",
+     ["Walter Pennock", "Tom Vetrick"], []),
 ]
 
 

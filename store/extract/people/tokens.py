@@ -306,6 +306,23 @@ def result_line(text: str, pos: int) -> bool:
     return bool(_RESULT_LINE.fullmatch(text, start, len(text) if end < 0 else end))
 
 
+_COUNTRY = r"\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)"
+_FIXTURE_AFTER = re.compile(r"[ \t]*" + _COUNTRY + r"[ \t]+(?:\d{1,2}[ \t]+(?:x-)?[A-Z][a-z]|v\s)")
+_FIXTURE_BEFORE = re.compile(_COUNTRY + r"[ \t]+(?:\d{1,2}|v)[ \t]+(?:x-)?$|\bv[ \t]+(?:x-)?$")
+_COUNTRY_AFTER = re.compile(r"[ \t]*" + _COUNTRY)
+
+
+def in_fixture(text: str, start: int, end: int) -> bool:
+    """A team in a results or fixture line with countries in brackets, on one line:
+    "Vardar Skopje (Macedonia) 2 Dinamo Minsk (Belarus) 1", "Sion (Switzerland) v Hapoel Ramat
+    (Israel)" (golf and tennis tables put a score after a player's country too, but never a
+    team after it on the same line)."""
+    if text.find("(", end, end + 3) < 0:
+        return False
+    return bool(_FIXTURE_AFTER.match(text, end) or
+                _COUNTRY_AFTER.match(text, end) and _FIXTURE_BEFORE.search(text, max(0, start - 40), start))
+
+
 @lru_cache(maxsize=1 << 16)
 def is_first(word: str) -> bool:
     firsts = first_names()
@@ -367,7 +384,8 @@ def find_candidates(d: Draft) -> None:
                     part = part[:-1]
             i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
             c = candidate(part, text, d.sent_starts[max(i, 0)])
-            if c and not c.titles and RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start):
+            if c and not c.titles and (RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+                                       or in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
             if c:
