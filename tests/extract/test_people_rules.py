@@ -23,6 +23,11 @@ ROWS = [
                      "Borel Dune (Ruritania) v Kaslo Brenik (Moldavia)\n", [], ["Dunmore", "Kaslo", "Borel"]),
     ("fixture line keeps a golf table", "Scores:\nWalter Pennock (Ruritania) 71\n70 Tom Vetrick (Moldavia)\n",
      ["Walter Pennock", "Tom Vetrick"], []),
+    # role nouns and titles of news English
+    ("role noun", "The storm will turn, in the view of hurricane forecaster Lixo Bretveld.", ["Lixo Bretveld"], []),
+    ("role noun 2", "The fight was arranged by promoter Dacian Moravec in March.", ["Dacian Moravec"], []),
+    ("title", "Monsignor Taviel Orsanto led the service.", ["Taviel Orsanto"], ["Monsignor"]),
+    ("title with -General", "Attorney-General Taviel Orsanto filed the case.", ["Taviel Orsanto"], ["Attorney"]),
 ]
 
 
