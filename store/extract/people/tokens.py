@@ -49,6 +49,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
+_ARABIC_ARTICLE = (" al", " el", "(al", "(el", "\nal", "\nel")     # lower case, before a hyphen
 
 
 @dataclass(slots=True)
@@ -78,6 +79,9 @@ def tokens(text: str) -> list[Token]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
             continue
         shape = _shape(raw)
+        if start > 3 and text[start - 1] == "-" and shape and text[start - 4:start - 1] in _ARABIC_ARTICLE:
+            start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
+            shape = (raw[:3] + shape[0], "name" if shape[1] == "name" else shape[1], *shape[2:])
         if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
                                                    _common_surname(text, out, start, start + len(raw))):
             continue
@@ -230,8 +234,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         titles = run[j + 1:ti + 1]
         pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
         run = run[ti + 1:]
-    while run and run[0].kind == "part":
-        run = run[1:]
+    while run and (run[0].kind == "part" or run[0].text[0].islower()):
+        run = run[1:]        # "al-Ahram": a particle word starts no name
     if not run:
         return None
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
