@@ -44,6 +44,8 @@ PLACE_START = words("place-start")
 TERM_ENDS = words("term-ends")
 PLACES = words("places")
 DEMONYMS = words("demonyms")
+# "Finn", "Frenchman": a person of a nation, before a name as a descriptor.
+NATIONALITY_NOUNS = words("nationality-nouns")
 FIRMS = {tuple(line.split()) for line in entries("firms")}
 # Name suffixes: never a surname on their own ("Donald Trump Jr" is Trump).
 NAME_SUFFIXES = words("name-suffixes")

@@ -31,6 +31,9 @@ ROWS = [
     # the Arabic article "al-"/"el-" in lower case inside a name
     ("al- particle", "Interior minister Faruk al-Marzavi led the talks on Monday.", ["Faruk al-Marzavi"], ["=Faruk"]),
     ("al- particle starts no name", "The daily al-Wasrah reported the talks had failed.", [], ["Wasrah"]),
+    # a descriptor glued to the front of a name
+    ("glued nationality noun", "The stage went to Dutchman Lixo Vaarnes, who was tired.", ["Lixo Vaarnes"], ["Dutchman"]),
+    ("glued role noun", "The stage went to Teenager Lixo Vaarnes, who was tired.", ["Lixo Vaarnes"], ["Teenager"]),
 ]
 
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from store.extract.draft import Draft
 from store.lexicon.names import (
-    ADDRESS_TITLES, DEMONYMS, FIRMS, GENDER_TITLES, NAME_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
-    TERM_ENDS, TITLES, WEAK_TITLES, first_names,
+    ADDRESS_TITLES, DEMONYMS, FIRMS, GENDER_TITLES, NAME_SUFFIXES, NATIONALITY_NOUNS, ORG_WORDS, PARTICLES, PLACE_START,
+    PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
 )
 
 # Capitalised words; lower-case words in between are skipped and break a run, because the
@@ -246,6 +246,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = run[1:]
         if not run:
             return None
+    if not titles and _glued_descriptor(run):
+        run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
     if not titles and run[0].text in PLACE_START:
         return None
     if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
@@ -260,6 +262,14 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     if not run or not titles and _a_term(run, text):
         return None
     return Candidate(run, titles, None, pre)
+
+
+def _glued_descriptor(run: list[Token]) -> bool:
+    """Does the run start with a descriptor glued to a name of two words or more: a role noun
+    that is no title ("Teenager Yuuichi Takeda") or a nationality noun ("Finn Juha Kankkunen")?"""
+    head = run[0]
+    return len(run) >= 3 and head.kind == "name" and (
+        head.text in NATIONALITY_NOUNS or head.text.lower() in ROLE_NOUNS and head.text not in TITLES)
 
 
 def _without_things(run: list[Token], titles: list[Token]) -> list[Token]:
