@@ -34,6 +34,10 @@ ROWS = [
     # a descriptor glued to the front of a name
     ("glued nationality noun", "The stage went to Dutchman Lixo Vaarnes, who was tired.", ["Lixo Vaarnes"], ["Dutchman"]),
     ("glued role noun", "The stage went to Teenager Lixo Vaarnes, who was tired.", ["Lixo Vaarnes"], ["Teenager"]),
+    # goal scorers named by surname
+    ("scorers after a score", "Summaries:\nRovena 3 (Brelko 12th, Vanchuk 40th 77th) Dalmora 0.\n",
+     ["Brelko", "Vanchuk"], ["Rovena", "Dalmora"]),
+    ("scorers line", "Rovena 2 Dalmora 1\nScorers: Brelko (12th minute), Vanchuk (40th)\n", ["Brelko", "Vanchuk"], []),
 ]
 
 

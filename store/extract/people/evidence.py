@@ -158,6 +158,29 @@ def _scorer(x: Site):
     return None
 
 
+_MINUTE_BRACKET_AFTER = re.compile(r"\s*\(\d{1,3}(?:st|nd|rd|th)\b")
+_OPEN_AFTER_SCORE = re.compile(r"\d\s*\([^()]*$")
+_SCORERS_WORD = re.compile(r"\b[Ss]corers?\b")
+_DASH_NO_BRACKET = re.compile(r"\s-\s[^()]*$")
+
+
+def _scorer_in_list(x: Site):
+    """A surname before its minute in a list of scorers: inside the bracket after a score
+    ("Dortmund 3 (Zorc 59th-pen, Moeller 73rd)"), on a "Scorers:" line, or after a dash in a
+    results line ("... 1 - Vonk (12th)")."""
+    if not x.lone_name or x.toks[0].text in PLACES or x.toks[0].text in ORG_WORDS:
+        return None
+    minute = _SCORER_AFTER.match(x.after)
+    if not minute and not _MINUTE_BRACKET_AFTER.match(x.after):
+        return None
+    text, s = x.text, x.s
+    line_start = x.line[0]
+    if _OPEN_AFTER_SCORE.search(text, max(0, s - 120), s) or _SCORERS_WORD.search(text, max(0, line_start - 40), s) \
+            or not minute and _DASH_NO_BRACKET.search(text, line_start, s):
+        return Evidence.SCORER
+    return None
+
+
 def _title_and_speech(x: Site):
     """"Miss Smith said", where "Miss Universe" alone is not one."""
     c = x.c
@@ -270,6 +293,7 @@ EVIDENCE: list[Rule] = [
     _lone_role,
     _scorecard,
     _scorer,
+    _scorer_in_list,
     _title_and_speech,
     _one_word,
     _work_or_team,
