@@ -38,6 +38,9 @@ ROWS = [
     ("scorers after a score", "Summaries:\nRovena 3 (Brelko 12th, Vanchuk 40th 77th) Dalmora 0.\n",
      ["Brelko", "Vanchuk"], ["Rovena", "Dalmora"]),
     ("scorers line", "Rovena 2 Dalmora 1\nScorers: Brelko (12th minute), Vanchuk (40th)\n", ["Brelko", "Vanchuk"], []),
+    # a common surname that is also a place word
+    ("surname that is a place word", "Singer Lixo West said the tour was over. West, 30, will rest.", ["Lixo West"], []),
+    ("place word stays a place", "Voters in West Virginia and Washington said the vote was close.", [], ["West", "Washington"]),
 ]
 
 

@@ -248,7 +248,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             return None
     if not titles and _glued_descriptor(run):
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
-    if not titles and run[0].text in PLACE_START:
+    if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
     if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
@@ -280,12 +280,13 @@ def _without_things(run: list[Token], titles: list[Token]) -> list[Token]:
     if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
         return []
     starts_first = is_first(words[0])
-    if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
+    if (words[0] in PLACES and not starts_first) or \
+            (words[-1] in PLACES and not starts_first and not (words[-1] in SURNAME_LIKE and len(words) == 2)) or \
             (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
         return []
     for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
         w = words[i]
-        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
+        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) <= 2)) \
                 and not (titles and i == 0 and len(words) >= 2
                          and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
             if len(words) - i - 1 < 2:
