@@ -29,6 +29,8 @@ WEAK_TITLES = words("weak-titles")
 ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vice", "Prime", "Deputy"} | {
     "King", "Queen", "Prince", "Princess", "Pope"}
 
+# Kinship nouns -> the gender they give ("m", "f"; None: a lone first name gives it).
+KIN = {w: (g if g in ("m", "f") else None) for w, g in (line.split() for line in entries("kin"))}
 PARTICLES = words("particles")
 CAP_PARTICLES = words("cap-particles")
 STOP = words("stop")

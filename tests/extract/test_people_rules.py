@@ -51,3 +51,19 @@ def test_people_rule(rule, text, found, not_found):
         assert name in names, (name, names)
     for name in not_found:      # "=Name": not this person; "Word": in no person's name
         assert (name[1:] not in names) if name[0] == "=" else not any(name in n for n in names), (name, names)
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    ("The baker's daughter Wren said the shop would stay open.", "Wren", "f"),
+    ("Mr Cole's son Tarquin said the farm was doing well.", "Tarquin", "m"),
+    ("The mayor's wife Alex said the shop would stay open.", "Alex", "f"),
+    ("The mayor's partner Thomas said the shop would stay open.", "Thomas", "m"),
+])
+def test_gender_from_a_kin_role(text, name, gender):
+    assert {p.name: p.gender for p in extract(text).people}.get(name) == gender
+
+
+def test_a_kin_role_gives_a_pronoun_its_speaker():
+    text = 'The baker\'s daughter Wren said the shop would stay open. "We love it here," she said.'
+    q = extract(text).quotes[0]
+    assert q.speaker == "Wren"
