@@ -41,6 +41,9 @@ ROWS = [
     # a common surname that is also a place word
     ("surname that is a place word", "Singer Lixo West said the tour was over. West, 30, will rest.", ["Lixo West"], []),
     ("place word stays a place", "Voters in West Virginia and Washington said the vote was close.", [], ["West", "Washington"]),
+    # a name after a long role that opens the sentence
+    ("name after a long role", "Head of research at Tarn Capital, Zorana Vetrick, agreed.", ["Zorana Vetrick"], []),
+    ("a firm after a long phrase stays a firm", "Its parent company, Tarn Holdings, said profits rose.", [], ["Tarn"]),
 ]
 
 

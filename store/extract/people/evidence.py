@@ -13,7 +13,7 @@ from collections.abc import Callable
 from store.extract.draft import Draft
 from store.extract.people.roles import appositive_after, role_before
 from store.extract.people.tokens import Candidate, Token, is_first
-from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, PERSON_VERBS, ROLE_NOUNS, WEAK_TITLES, first_names
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, PERSON_VERBS, ROLE_NOUNS, TITLES, WEAK_TITLES, first_names
 from store.model import Evidence
 
 NOT_A_PERSON = "not a person"
@@ -209,6 +209,23 @@ def _who(x: Site):
     return Evidence.WHO if _WHO_AFTER.match(x.after) else None
 
 
+_CLAUSE_ROLE = re.compile(r"(?:^|[.!?\"”]\s+|\n)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ff]ormer)\s+)?"
+                          r"([A-Za-z][\w-]*)[^,;:.!?\"“”\n]{0,70},\s*$")
+_SPEECH_AFTER_COMMA = re.compile(r",\s*(?:has |had |also |later |then )?(?:%s)\b" % _SPEECH)
+_TITLE_WORDS = {t for t in TITLES if t[:1].isupper()}
+
+
+def _after_long_role(x: Site):
+    """A name set off by commas after a long role that opens the sentence, then a speech
+    verb: "Head of research at Orbis Capital, Lena Marsh, agreed"."""
+    if len(x.toks) < 2 or not x.trimmed.endswith(",") or x.after[:1] != "," or not _SPEECH_AFTER_COMMA.match(x.after):
+        return None
+    m = _CLAUSE_ROLE.search(x.text, max(0, x.s - 90), x.s)
+    if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS):
+        return Evidence.ROLE
+    return None
+
+
 def _aged_or_signed(x: Site):
     """"20-year-old Tiger Woods", "-- Luli Popescu, Bucharest"."""
     before = x.before
@@ -299,6 +316,7 @@ EVIDENCE: list[Rule] = [
     _work_or_team,
     _named_thing,
     _who,
+    _after_long_role,
     _aged_or_signed,
     _first_name,
     _particle,
