@@ -44,6 +44,10 @@ ROWS = [
     # a name after a long role that opens the sentence
     ("name after a long role", "Head of research at Tarn Capital, Zorana Vetrick, agreed.", ["Zorana Vetrick"], []),
     ("a firm after a long phrase stays a firm", "Its parent company, Tarn Holdings, said profits rose.", [], ["Tarn"]),
+    # mononyms in a list after a plural role noun
+    ("mononyms after plural role", "The bill has rappers such as Vexdrill, Korvo and Skandi.", ["Vexdrill", "Korvo", "Skandi"], []),
+    ("a firm after a firm role stays a firm", "Investors such as Vexdrill bought shares.", [], ["Vexdrill"]),
+    ("a possessive club stays a club", "He picked veterans including Vexdrill's Tom Vetrick.", ["Tom Vetrick"], ["=Vexdrill"]),
 ]
 
 

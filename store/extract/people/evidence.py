@@ -181,6 +181,21 @@ def _scorer_in_list(x: Site):
     return None
 
 
+_PLURAL_ROLES = "|".join(sorted((r + "s" for r in ROLE_NOUNS - _ORG_ROLES if not r.endswith("s")), key=len, reverse=True))
+_AMONG_ROLES = re.compile(r"\b(?i:%s)\s+(?:such as|including|like)\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$"
+                          % _PLURAL_ROLES)
+
+
+def _one_of_the_roles(x: Site):
+    """A mononym in a list after a plural role noun: "artists such as Ludacris and Mase",
+    "rappers including Stormzy"."""
+    if x.lone_name and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and x.after[:1] not in "'’" and \
+            (" such as " in x.before or " including " in x.before or " like " in x.before) and \
+            _AMONG_ROLES.search(x.before):
+        return Evidence.ROLE
+    return None
+
+
 def _title_and_speech(x: Site):
     """"Miss Smith said", where "Miss Universe" alone is not one."""
     c = x.c
@@ -311,6 +326,7 @@ EVIDENCE: list[Rule] = [
     _scorecard,
     _scorer,
     _scorer_in_list,
+    _one_of_the_roles,
     _title_and_speech,
     _one_word,
     _work_or_team,
