@@ -150,30 +150,25 @@ def _scorecard(x: Site):
     return None
 
 
-def _scorer(x: Site):
-    """"Lyon 2 (Caveglia 23rd, Giuly 30th)"."""
-    if x.lone_name and x.toks[0].text not in PLACES and _SCORER_AFTER.match(x.after) and \
-            _SCORER_BEFORE.search(x.before) and x.toks[0].text not in ORG_WORDS:
-        return Evidence.SCORER
-    return None
-
-
 _MINUTE_BRACKET_AFTER = re.compile(r"\s*\(\d{1,3}(?:st|nd|rd|th)\b")
 _OPEN_AFTER_SCORE = re.compile(r"\d\s*\([^()]*$")
 _SCORERS_WORD = re.compile(r"\b[Ss]corers?\b")
 _DASH_NO_BRACKET = re.compile(r"\s-\s[^()]*$")
 
 
-def _scorer_in_list(x: Site):
-    """A surname before its minute in a list of scorers: inside the bracket after a score
-    ("Dortmund 3 (Zorc 59th-pen, Moeller 73rd)"), on a "Scorers:" line, or after a dash in a
-    results line ("... 1 - Vonk (12th)")."""
-    if not x.lone_name or x.toks[0].text in PLACES or x.toks[0].text in ORG_WORDS:
+def _scorer(x: Site):
+    """A surname before its minute in a list of scorers: in the bracket after a score ("Lyon
+    2 (Caveglia 23rd, Giuly 30th)", "Dortmund 3 (Zorc 59th-pen, Moeller 73rd)"), on a
+    "Scorers:" line, or after a dash in a results line ("... 1 - Vonk (12th)")."""
+    if not x.lone_name:
         return None
     minute = _SCORER_AFTER.match(x.after)
-    if not minute and not _MINUTE_BRACKET_AFTER.match(x.after):
+    if not minute and not _MINUTE_BRACKET_AFTER.match(x.after) or x.toks[0].text in PLACES or \
+            x.toks[0].text in ORG_WORDS:
         return None
     text, s = x.text, x.s
+    if minute and _SCORER_BEFORE.search(x.before):
+        return Evidence.SCORER
     line_start = x.line[0]
     if _OPEN_AFTER_SCORE.search(text, max(0, s - 120), s) or _SCORERS_WORD.search(text, max(0, line_start - 40), s) \
             or not minute and _DASH_NO_BRACKET.search(text, line_start, s):
@@ -189,9 +184,10 @@ _AMONG_ROLES = re.compile(r"\b(?i:%s)\s+(?:such as|including|like)\s+(?:[A-Z][\w
 def _one_of_the_roles(x: Site):
     """A mononym in a list after a plural role noun: "artists such as Ludacris and Mase",
     "rappers including Stormzy"."""
-    if x.lone_name and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and x.after[:1] not in "'’" and \
-            (" such as " in x.before or " including " in x.before or " like " in x.before) and \
-            _AMONG_ROLES.search(x.before):
+    before = x.before
+    if x.lone_name and (" such as " in before or " including " in before or " like " in before) and \
+            x.after[:1] not in "'’" and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and \
+            _AMONG_ROLES.search(before):
         return Evidence.ROLE
     return None
 
@@ -325,7 +321,6 @@ EVIDENCE: list[Rule] = [
     _lone_role,
     _scorecard,
     _scorer,
-    _scorer_in_list,
     _one_of_the_roles,
     _title_and_speech,
     _one_word,

@@ -59,20 +59,25 @@ def without_things(run: list[Token], titles: list[Token]) -> list[Token]:
 
 
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2}[A-Za-z]{0,6})\)")
+_BRACKETS = (" (", "(")
+_AGENCY_WORDS = (" news", " press")
+# what a term or a team in a fixture line has right after it (callers test this first: cheap)
+BRACKETS = _BRACKETS + ("\t(", "  (")
+TERM_NEXT = _BRACKETS + _AGENCY_WORDS
 _AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b")
 
 
 def a_term(run: list[Token], text: str) -> bool:
-    """A term, not a name: with its acronym after it ("Bovine Spongiform Encephalopathy
+    """(Called when the run ends in TERM_ENDS or TERM_NEXT follows it.) A term, not a name: with its acronym after it ("Bovine Spongiform Encephalopathy
     (BSE)"), ending in a word that ends terms ("Gambling Bill", "Net Income", unless it starts
     with a first name or an initial: "Bill Law"), or a news agency ("Xinhua news agency")."""
     end = run[-1].end
-    m = len(run) >= 2 and _ACRONYM_AFTER.match(text, end)
+    m = len(run) >= 2 and text.startswith(_BRACKETS, end) and _ACRONYM_AFTER.match(text, end)
     if m and m.group(1).upper().startswith((run[0].text[0] + run[1].text[0]).upper()):
         return True
     if run[-1].text in TERM_ENDS and len(run) >= 2 and not is_first(run[0].text) and run[0].kind != "init":
         return True
-    return bool(_AGENCY_AFTER.match(text, end))
+    return text.startswith(_AGENCY_WORDS, end) and bool(_AGENCY_AFTER.match(text, end))
 
 
 def result_line(text: str, pos: int) -> bool:
@@ -92,8 +97,6 @@ def in_fixture(text: str, start: int, end: int) -> bool:
     """A team in a results or fixture line with countries in brackets, on one line:
     "Vardar Skopje (Macedonia) 2 Dinamo Minsk (Belarus) 1", "Sion (Switzerland) v Hapoel Ramat
     (Israel)" (golf and tennis tables put a score after a player's country too, but never a
-    team after it on the same line)."""
-    if text.find("(", end, end + 3) < 0:
-        return False
+    team after it on the same line). The caller checks first that a bracket follows (BRACKETS)."""
     return bool(_FIXTURE_AFTER.match(text, end) or
                 _COUNTRY_AFTER.match(text, end) and _FIXTURE_BEFORE.search(text, max(0, start - 40), start))

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.extract.draft import Draft
-from store.extract.people.things import a_term, glued_descriptor, in_fixture, is_first, result_line, without_things
+from store.extract.people.things import (
+    BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, is_first, result_line, without_things,
+)
 from store.lexicon.names import (
-    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE, TITLES,
-    first_names,
+    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE, TERM_ENDS,
+    TITLES, first_names,
 )
 
 # is_first (things.py) is imported from here by the other people modules too
@@ -241,7 +243,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = run[1:]
         if not run:
             return None
-    if not titles and glued_descriptor(run):
+    if not titles and len(run) >= 3 and glued_descriptor(run):
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
@@ -254,7 +256,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
                 run = run[i:]
                 break
     run = without_things(run, titles)
-    if not run or not titles and a_term(run, text):
+    if not run or not titles and (run[-1].text in TERM_ENDS or text.startswith(TERM_NEXT, run[-1].end)) and \
+            a_term(run, text):
         return None
     return Candidate(run, titles, None, pre)
 
@@ -315,7 +318,8 @@ def find_candidates(d: Draft) -> None:
             i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
             c = candidate(part, text, d.sent_starts[max(i, 0)])
             if c and not c.titles and (RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
-                                       or in_fixture(text, c.toks[0].start, c.toks[-1].end)):
+                                       or text.startswith(BRACKETS, c.toks[-1].end)
+                                       and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
             if c:
