@@ -176,9 +176,8 @@ def _scorer(x: Site):
     return None
 
 
-_PLURAL_ROLES = "|".join(sorted((r + "s" for r in ROLE_NOUNS - _ORG_ROLES if not r.endswith("s")), key=len, reverse=True))
-_AMONG_ROLES = re.compile(r"\b(?i:%s)\s+(?:such as|including|like)\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$"
-                          % _PLURAL_ROLES)
+_PLURAL_ROLES = frozenset(r + "s" for r in ROLE_NOUNS - _ORG_ROLES if not r.endswith("s"))
+_AMONG = re.compile(r"\b([A-Za-z]+)\s+(?:such as|including|like)\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$")
 
 
 def _one_of_the_roles(x: Site):
@@ -187,7 +186,7 @@ def _one_of_the_roles(x: Site):
     before = x.before
     if x.lone_name and (" such as " in before or " including " in before or " like " in before) and \
             x.after[:1] not in "'’" and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and \
-            _AMONG_ROLES.search(before):
+            (m := _AMONG.search(before)) and m.group(1).lower() in _PLURAL_ROLES:
         return Evidence.ROLE
     return None
 

@@ -76,12 +76,13 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        prev = text[start - 1] if start else " "
+        if prev.isalnum() or prev in "'’":
             continue
         shape = _shape(raw)
-        if start > 3 and text[start - 1] == "-" and shape and text[start - 4:start - 1] in _ARABIC_ARTICLE:
+        if prev == "-" and shape and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
             start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
-            shape = (raw[:3] + shape[0], "name" if shape[1] == "name" else shape[1], *shape[2:])
+            shape = (raw[:3] + shape[0], *shape[1:])
         if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
                                                    _common_surname(text, out, start, start + len(raw))):
             continue
