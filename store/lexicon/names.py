@@ -29,6 +29,8 @@ WEAK_TITLES = words("weak-titles")
 ROLE_TITLES = PLAIN_TITLES - {"Dr", "Prof", "Professor", "Rev", "Reverend", "Vice", "Prime", "Deputy"} | {
     "King", "Queen", "Prince", "Princess", "Pope"}
 
+# Kinship nouns -> the gender they give ("m", "f"; None: a lone first name gives it).
+KIN = {w: (g if g in ("m", "f") else None) for w, g in (line.split() for line in entries("kin"))}
 PARTICLES = words("particles")
 CAP_PARTICLES = words("cap-particles")
 STOP = words("stop")
@@ -39,8 +41,13 @@ SURNAME_LIKE = words("surname-like")
 PERSON_VERBS = words("person-verbs")
 ROLE_NOUNS = words("role-nouns")
 PLACE_START = words("place-start")
+# Last words of capitalised terms that are not names: laws, table headings, conditions
+# ("Gambling Bill", "Net Income", "Gulf War Syndrome").
+TERM_ENDS = words("term-ends")
 PLACES = words("places")
 DEMONYMS = words("demonyms")
+# "Finn", "Frenchman": a person of a nation, before a name as a descriptor.
+NATIONALITY_NOUNS = words("nationality-nouns")
 FIRMS = {tuple(line.split()) for line in entries("firms")}
 # Name suffixes: never a surname on their own ("Donald Trump Jr" is Trump).
 NAME_SUFFIXES = words("name-suffixes")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from store.extract.draft import Draft
-from store.extract.people.tokens import Candidate, Token, is_first, sentence_initial
+from store.extract.people.things import is_first
+from store.extract.people.tokens import Candidate, Token, sentence_initial
 from store.lexicon.names import PLACES, first_names
 from store.model import Evidence
 
@@ -15,6 +16,8 @@ _LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbea
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _PLURAL_END = re.compile(r"[^s]s$")
 _DIGIT_OR_BRACKET = re.compile(r"[\d(]")
+_WRAP_NEXT = re.compile(r"[ \t]*[(,\d]")
+_COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def _in_list(text: str, cands: list[Candidate], i: int) -> bool:
@@ -92,8 +95,13 @@ def lists(d: Draft) -> None:
                 continue
             src, other = (a, b) if a.person else (b, a)
             head = other.toks[0]
-            if head.kind != "name" or head.text in PLACES or \
-                    (sentence_initial(text, head, d.sent_starts) and head.text not in first_names()):
+            if head.kind != "name" or head.text in PLACES:
+                continue
+            if _wrapped(text, a, b, src, other):
+                other.person = Evidence.LIST
+                changed = True
+                continue
+            if sentence_initial(text, head, d.sent_starts) and head.text not in first_names():
                 continue
             if _listed(text, cands, index, a, b, src, other):
                 other.person = Evidence.LIST
@@ -115,3 +123,18 @@ def _listed(text: str, cands: list[Candidate], index: dict, a: Candidate, b: Can
     return bool(len(other.toks) <= 3 and other.toks[-1].kind == "name" and
                 (_SHORT_GAP.match(gap) or (_LIST_GAP.match(gap) and _DIGIT_OR_BRACKET.search(gap))) and
                 (not _PLURAL_END.search(other.toks[-1].text) or is_first(head.text)))
+
+
+def _wrapped(text: str, a: Candidate, b: Candidate, src: Candidate, other: Candidate) -> bool:
+    """A name cut in two by the line break of a wrapped list or table, each half its own
+    candidate: a known first name ending a list line after a comma ("Fred Funk 72 70, Mark\n"),
+    then the word opening the next line, before a bracket, comma or score ("Mark\nBrooks 69")."""
+    if other is not b or len(other.toks) != 1:
+        return False
+    head, last = b.toks[0], a.toks[-1]
+    gap = text[last.end:head.start]
+    if len(src.toks) > 1:
+        return is_first(head.text) and _line_edge(text, head, True) and bool(
+            _LIST_GAP.match(gap) and _COMMA_BEFORE.search(gap))
+    return not gap.strip() and "\n" in gap and _line_edge(text, last, True) and _line_edge(text, head, False) \
+        and bool(_WRAP_NEXT.match(text, head.end) and _COMMA_BEFORE.search(text, max(0, last.start - 3), last.start))

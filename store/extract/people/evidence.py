@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from store.extract.draft import Draft
 from store.extract.people.roles import appositive_after, role_before
-from store.extract.people.tokens import Candidate, Token, is_first
-from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, PERSON_VERBS, ROLE_NOUNS, WEAK_TITLES, first_names
+from store.extract.people.things import is_first
+from store.extract.people.tokens import Candidate, Token
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, PERSON_VERBS, ROLE_NOUNS, TITLES, WEAK_TITLES, first_names
 from store.model import Evidence
 
 NOT_A_PERSON = "not a person"
@@ -150,11 +151,44 @@ def _scorecard(x: Site):
     return None
 
 
+_MINUTE_BRACKET_AFTER = re.compile(r"\s*\(\d{1,3}(?:st|nd|rd|th)\b")
+_OPEN_AFTER_SCORE = re.compile(r"\d\s*\([^()]*$")
+_SCORERS_WORD = re.compile(r"\b[Ss]corers?\b")
+_DASH_NO_BRACKET = re.compile(r"\s-\s[^()]*$")
+
+
 def _scorer(x: Site):
-    """"Lyon 2 (Caveglia 23rd, Giuly 30th)"."""
-    if x.lone_name and x.toks[0].text not in PLACES and _SCORER_AFTER.match(x.after) and \
-            _SCORER_BEFORE.search(x.before) and x.toks[0].text not in ORG_WORDS:
+    """A surname before its minute in a list of scorers: in the bracket after a score ("Lyon
+    2 (Caveglia 23rd, Giuly 30th)", "Dortmund 3 (Zorc 59th-pen, Moeller 73rd)"), on a
+    "Scorers:" line, or after a dash in a results line ("... 1 - Vonk (12th)")."""
+    if not x.lone_name:
+        return None
+    minute = _SCORER_AFTER.match(x.after)
+    if not minute and not _MINUTE_BRACKET_AFTER.match(x.after) or x.toks[0].text in PLACES or \
+            x.toks[0].text in ORG_WORDS:
+        return None
+    text, s = x.text, x.s
+    if minute and _SCORER_BEFORE.search(x.before):
         return Evidence.SCORER
+    line_start = x.line[0]
+    if _OPEN_AFTER_SCORE.search(text, max(0, s - 120), s) or _SCORERS_WORD.search(text, max(0, line_start - 40), s) \
+            or not minute and _DASH_NO_BRACKET.search(text, line_start, s):
+        return Evidence.SCORER
+    return None
+
+
+_PLURAL_ROLES = frozenset(r + "s" for r in ROLE_NOUNS - _ORG_ROLES if not r.endswith("s"))
+_AMONG = re.compile(r"\b([A-Za-z]+)\s+(?:such as|including|like)\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$")
+
+
+def _one_of_the_roles(x: Site):
+    """A mononym in a list after a plural role noun: "artists such as Ludacris and Mase",
+    "rappers including Stormzy"."""
+    before = x.before
+    if x.lone_name and (" such as " in before or " including " in before or " like " in before) and \
+            x.after[:1] not in "'’" and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and \
+            (m := _AMONG.search(before)) and m.group(1).lower() in _PLURAL_ROLES:
+        return Evidence.ROLE
     return None
 
 
@@ -184,6 +218,23 @@ def _named_thing(x: Site):
 
 def _who(x: Site):
     return Evidence.WHO if _WHO_AFTER.match(x.after) else None
+
+
+_CLAUSE_ROLE = re.compile(r"(?:^|[.!?\"”]\s+|\n)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ff]ormer)\s+)?"
+                          r"([A-Za-z][\w-]*)[^,;:.!?\"“”\n]{0,70},\s*$")
+_SPEECH_AFTER_COMMA = re.compile(r",\s*(?:has |had |also |later |then )?(?:%s)\b" % _SPEECH)
+_TITLE_WORDS = {t for t in TITLES if t[:1].isupper()}
+
+
+def _after_long_role(x: Site):
+    """A name set off by commas after a long role that opens the sentence, then a speech
+    verb: "Head of research at Orbis Capital, Lena Marsh, agreed"."""
+    if len(x.toks) < 2 or not x.trimmed.endswith(",") or x.after[:1] != "," or not _SPEECH_AFTER_COMMA.match(x.after):
+        return None
+    m = _CLAUSE_ROLE.search(x.text, max(0, x.s - 90), x.s)
+    if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS):
+        return Evidence.ROLE
+    return None
 
 
 def _aged_or_signed(x: Site):
@@ -270,11 +321,13 @@ EVIDENCE: list[Rule] = [
     _lone_role,
     _scorecard,
     _scorer,
+    _one_of_the_roles,
     _title_and_speech,
     _one_word,
     _work_or_team,
     _named_thing,
     _who,
+    _after_long_role,
     _aged_or_signed,
     _first_name,
     _particle,

@@ -10,11 +10,10 @@ import re
 
 from store.extract.draft import Draft, PersonDraft
 from store.extract.people.roles import appositive_after, appositive_before, role_before, says_what
-from store.extract.people.tokens import (
-    Candidate, Token, contiguous, is_first, sentence_initial,
-)
+from store.extract.people.things import is_first
+from store.extract.people.tokens import Candidate, Token, contiguous, sentence_initial
 from store.lexicon.names import (
-    CAP_PARTICLES, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, first_names,
+    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, first_names,
 )
 from store.model import Person
 
@@ -44,10 +43,21 @@ def group_people(d: Draft) -> None:
                 p.gender = firsts[words[0]]
         if not p.role and not _after_capital(text, (c.titles or c.toks)[0].start):
             p.role = _role_at(text, c)
+            if not p.gender and p.role:
+                p.gender = _kin_gender(p.role, words, firsts)    # "Mr Eavis' daughter Emily"
         if not p.title_role and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
             p.title_role = _title_role(text, c)
         if len(p.surname) < len(surname):
             p.surname = surname
+
+
+def _kin_gender(role: str, words: tuple[str, ...], firsts: dict) -> str | None:
+    """The gender a kin role gives ("the baker's daughter Wren"); with a relation of no gender
+    ("the baker's partner Tom"), a first name named alone gives it."""
+    kin = role.rsplit(None, 1)[-1].lower()
+    if kin not in KIN:
+        return None
+    return KIN[kin] or (firsts.get(words[0]) if len(words) == 1 else None)
 
 
 def _role_at(text: str, c: Candidate) -> str | None:

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from store.extract.draft import Draft
+from store.extract.people.things import (
+    BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, result_line, without_things,
+)
 from store.lexicon.names import (
-    ADDRESS_TITLES, DEMONYMS, FIRMS, GENDER_TITLES, NAME_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE,
-    TITLES, WEAK_TITLES, first_names,
+    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE, TERM_ENDS,
+    TITLES, first_names,
 )
 
-# Capitalised words; lower-case words in between are skipped and break a run, because the
-# gap is then not blank. Particles ("von der") are picked up by looking back from a word.
-# The first character is a word character that is neither a digit, "_" nor a-z; written as
-# a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
+
 # Capitalised words; lower-case words in between are skipped and break a run, because the
 # gap is then not blank. Particles ("von der") are picked up by looking back from a word.
 # The first character is a word character that is neither a digit, "_" nor a-z; written as
@@ -27,7 +27,6 @@ _WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
-_RESULT_LINE = re.compile(r"\s*[A-Z][^\d\n]{1,40}?\s\d{1,3}\s+[A-Z][^\d\n]{1,40}?\s\d{1,3}\s*(?:\([^()\n]*\))?\s*$")
 _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
                 "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
@@ -49,6 +48,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
+_ARABIC_ARTICLE = (" al", " el", "(al", "(el", "\nal", "\nel")     # lower case, before a hyphen
 
 
 @dataclass(slots=True)
@@ -75,9 +75,13 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _WORD.finditer(text):
         raw, start = m.group(), m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+        prev = text[start - 1] if start else " "
+        if prev.isalnum() or prev in "'’":
             continue
         shape = _shape(raw)
+        if prev == "-" and shape and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
+            start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
+            shape = (raw[:3] + shape[0], *shape[1:])
         if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
                                                    _common_surname(text, out, start, start + len(raw))):
             continue
@@ -203,9 +207,6 @@ def _used_lower(text: str, word: str) -> bool:
     return False
 
 
-_FIRM_ENDS = {f[-1] for f in FIRMS}
-
-
 def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
@@ -230,8 +231,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         titles = run[j + 1:ti + 1]
         pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
         run = run[ti + 1:]
-    while run and run[0].kind == "part":
-        run = run[1:]
+    while run and (run[0].kind == "part" or run[0].text[0].islower()):
+        run = run[1:]        # "al-Ahram": a particle word starts no name
     if not run:
         return None
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
@@ -242,7 +243,9 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = run[1:]
         if not run:
             return None
-    if not titles and run[0].text in PLACE_START:
+    if not titles and len(run) >= 3 and glued_descriptor(run):
+        run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
+    if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
     if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
@@ -252,47 +255,11 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
                 break
-    run = _without_things(run, titles)
-    if not run:
+    run = without_things(run, titles)
+    if not run or not titles and (run[-1].text in TERM_ENDS or text.startswith(TERM_NEXT, run[-1].end)) and \
+            a_term(run, text):
         return None
     return Candidate(run, titles, None, pre)
-
-
-def _without_things(run: list[Token], titles: list[Token]) -> list[Token]:
-    """The run without what makes it a firm, a place or an organisation: empty when it
-    names one ("Morgan Stanley", "New York"), the name after it when one follows ("Speaker
-    of the House Newt Gingrich")."""
-    words = [t.text for t in run]
-    if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
-        return []
-    starts_first = is_first(words[0])
-    if (words[0] in PLACES and not starts_first) or (words[-1] in PLACES and not starts_first) or \
-            (words[-1] in PLACES and len(run) > 1 and run[-2].kind == "part"):
-        return []
-    for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
-        w = words[i]
-        if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) == 2)) \
-                and not (titles and i == 0 and len(words) >= 2
-                         and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
-            if len(words) - i - 1 < 2:
-                return []
-            # "Speaker of the House Newt Gingrich": the name after the organisation
-            run = run[i + 1:]
-            break
-    return [] if len(run) > 5 else run
-
-
-def result_line(text: str, pos: int) -> bool:
-    """Is the line around pos a results line: "Team A 2 Team B 1"?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return bool(_RESULT_LINE.fullmatch(text, start, len(text) if end < 0 else end))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_first(word: str) -> bool:
-    firsts = first_names()
-    return word in firsts or ("-" in word and word.split("-")[0] in firsts and word.split("-")[1][:1].isupper())
 
 
 _OPENERS = frozenset(" \"'“‘(")
@@ -350,7 +317,9 @@ def find_candidates(d: Draft) -> None:
                     part = part[:-1]
             i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
             c = candidate(part, text, d.sent_starts[max(i, 0)])
-            if c and not c.titles and RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start):
+            if c and not c.titles and (RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+                                       or text.startswith(BRACKETS, c.toks[-1].end)
+                                       and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
             if c:
