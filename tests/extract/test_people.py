@@ -495,3 +495,10 @@ def test_a_namesake_pages_later_takes_the_surname():
             "“Nobody knows exactly who did it,” Lund said.")
     ex = extract(text)
     assert [q.speaker for q in ex.quotes] == ["Jeh Lund"]
+
+
+def test_a_pronoun_inside_a_quote_says_nothing_of_the_person_before_it():
+    text = ('Tom Lamont Hale was shot on Tuesday. His wife, Rakeyia Hale, filmed it. '
+            '"Don\'t shoot him," she says.')
+    people = {p.name: p for p in extract(text).people}
+    assert people["Rakeyia Hale"].gender == "f"

@@ -211,6 +211,9 @@ def _introduces_other(text: str, end: int, starts: dict[int, Person], p: Person)
     return bool(m) and starts.get(end + m.end(), p) is not p
 
 
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
 def pronoun_genders(text: str, people: list[Person]) -> None:
     """Gender from the first he/his or she/her after a mention, before anyone else is
     mentioned; the majority over a person's mentions, None on a tie."""
@@ -223,7 +226,8 @@ def pronoun_genders(text: str, people: list[Person]) -> None:
         while j < len(allm) and allm[j][2] == i:
             j += 1
         nxt = allm[j][0] if j < len(allm) else len(text)
-        m = _PRONOUN.search(text, e, min(nxt, e + 150))
+        window = _QUOTED.sub(lambda q: " " * len(q.group()), text[e:min(nxt, e + 150)])
+        m = _PRONOUN.search(window)      # ("'Don't shoot him,' she says": her words are not about her)
         if m:
             votes[i][m.group(1).lower() in ("she", "her", "hers", "herself")] += 1
     for p, (male, female) in zip(people, votes):
