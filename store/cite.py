@@ -4,6 +4,9 @@
 
 Whatever the article's metadata lacks is left out (never "None"). A quote with no person
 but an organisation named as its source is cited to the organisation: “…” — PolitiFact, quoted in …
+An unnamed source is cited as the text describes it: “…” — a council spokesperson, quoted in …
+A quote whose speaker byline only guessed, with too little confidence to name them (a
+`likely` person), is never cited as theirs: “…” — speaker unconfirmed (likely Ann Cole), quoted in …
 """
 from __future__ import annotations
 
@@ -28,14 +31,26 @@ def quote_text(row: dict) -> str:
 
 def attribution(row: dict) -> str:
     """ "Keir Starmer, prime minister, quoted in “Title”, Source, 2025-03-02." """
-    speaker = _clean(row.get("speaker")) or _clean(row.get("organisation")) or "Unknown speaker"
-    parts = [speaker]
+    parts = [cited_as(row)]
     if _clean(row.get("speaker")) and _clean(row.get("role")):
         parts.append(_clean(row["role"]))
     where = [w for w in (_title(row), _clean(row.get("source")), _date(row.get("published"))) if w]
     if where:
         parts.append("quoted in " + ", ".join(where))
     return ", ".join(parts) + "."
+
+
+def cited_as(row: dict) -> str:
+    """Who the citation names: the person; else the organisation named as the source; else
+    an unnamed source as described; else, for a withheld guess, "speaker unconfirmed
+    (likely Ann Cole)"; else "Unknown speaker"."""
+    named = _clean(row.get("speaker")) or _clean(row.get("organisation")) or _clean(row.get("described"))
+    if named:
+        return named
+    likely = _clean(row.get("likely"))
+    if likely:
+        return f"speaker unconfirmed (likely {likely})"
+    return "Unknown speaker"
 
 
 def cite(row: dict, style: str = "plain") -> str:

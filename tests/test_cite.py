@@ -52,3 +52,24 @@ def test_organisation_source_is_cited_when_no_person_said_it():
 def test_a_person_wins_over_an_organisation():
     row = {"text": "Hi", "speaker": "Ann Lee", "organisation": "PolitiFact"}
     assert cite(row) == "“Hi” — Ann Lee."
+
+
+def test_a_withheld_guess_is_never_cited_as_the_speaker():
+    """A quote whose speaker byline only guessed (likely, low confidence) copies as
+    "speaker unconfirmed", the guess in brackets, and no role."""
+    row = {"text": "It is a stunt,", "kind": "full", "speaker": None, "likely": "Ann Cole", "role": "mayor",
+           "confidence": 0.62, "title": "Council budget", "source": "The Example"}
+    assert cite(row) == ("“It is a stunt.” — speaker unconfirmed (likely Ann Cole), quoted in “Council budget”, "
+                         "The Example.")
+    assert cite(row, "markdown").split("\n")[2] == (
+        "> — speaker unconfirmed (likely Ann Cole), quoted in “Council budget”, The Example.")
+    assert cite({"text": "Hi", "likely": "Ann\x1b[31m Cole\n"}) == "“Hi” — speaker unconfirmed (likely Ann Cole)."
+
+
+def test_an_unnamed_source_is_cited_as_the_text_describes_it():
+    row = {"text": "The money is there,", "kind": "full", "speaker": None, "described": "a council\nspokesperson",
+           "title": "Council budget"}
+    assert cite(row) == "“The money is there.” — a council spokesperson, quoted in “Council budget”."
+    # a named person or organisation wins over both
+    assert cite(dict(row, speaker="Ann Cole", likely="Bea Hart")).startswith("“The money is there.” — Ann Cole,")
+    assert "PolitiFact, quoted" in cite(dict(row, organisation="PolitiFact"))

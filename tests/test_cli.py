@@ -186,6 +186,27 @@ def test_organisation_source_is_marked_in_quotes_and_cited(run, tmp_path, monkey
     assert cited.startswith("“Prices will stay high this winter.” — the Weather Bureau of Ruritania, quoted in “Rates hold”")
 
 
+def test_quotes_show_confidence_guesses_and_unnamed_sources_and_cite_no_guess(run, tmp_path, monkeypatch):
+    from tests.db.store_helpers import guess_store
+
+    monkeypatch.setenv("COLUMNS", "300")
+    db = str(guess_store(tmp_path / "x.db"))
+    rows = json.loads(run("quotes", "--db", db, "--json").output)
+    assert [(r["speaker"], r["confidence"], r["decision"], r["likely"], r["described"]) for r in rows] == [
+        ("Ann Cole", 0.98, "verb-name", None, None), (None, 0.62, "pronoun:rival", "Ann Cole", None),
+        (None, None, None, None, "a council spokesperson")]
+    table = run("quotes", "--db", db).output
+    assert "conf" in table and "98%" in table and "62%" in table
+    assert "likely Ann Cole, low confidence" in table and "a council spokesperson (unnamed)" in table
+    cited = run("cite", str(rows[1]["id"]), "--db", db).output
+    assert cited == "“It is a stunt.” — speaker unconfirmed (likely Ann Cole), quoted in “Council budget”.\n"
+    cited = run("cite", str(rows[2]["id"]), "--db", db, "--style", "markdown").output
+    assert cited.endswith("> — a council spokesperson, quoted in “Council budget”.\n")
+    # her quotes are the one she said
+    assert [r["text"] for r in json.loads(run("quotes", "--db", db, "--json", "--speaker", "Ann Cole").output)] == [
+        "We will rebuild,"]
+
+
 def test_extract_json_tells_organisations_from_people(run, tmp_path):
     (tmp_path / "a.txt").write_text(ORG_STORY, encoding="utf-8")
     record = json.loads(run("extract", "--json", str(tmp_path / "a.txt")).output)
@@ -204,6 +225,8 @@ def test_upgrading_an_older_store_says_so_once(run, tmp_path):
     conn.execute("DROP INDEX idx_people_rank")
     for column in ("role", "mentions", "articles", "quotes", "role_mentions"):
         conn.execute(f"ALTER TABLE people DROP COLUMN {column}")
+    for column in ("confidence", "likely", "decision", "described"):
+        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.commit()
     conn.close()
     first = run("people", "--db", db, "--json")

@@ -128,14 +128,14 @@ class BylineApp(App):
             self.notify("Select a quote first (Quotes pane, or a highlighted quote in the reader).",
                         severity="warning", markup=False)
             return
-        from store.cite import cite
+        from store.cite import cite, cited_as
 
         text = cite(row, style)
         self.copy_to_clipboard(text)
         self.run_worker(lambda: show.system_copy(text), thread=True, group="clipboard")
-        who = reads.speaker_label(row)
         label = "Markdown quote" if style == "markdown" else "Quote"
-        self.notify(f"{label} from {who} copied: {show.clip(row['text'], 60)}", markup=False)
+        # the name the citation gives: a withheld guess copies as "speaker unconfirmed (likely …)"
+        self.notify(f"{label} copied, cited to {cited_as(row)}: {show.clip(row['text'], 60)}", markup=False)
 
     def from_worker(self, callback, *args) -> None:
         """Hand a worker thread's result to the app; dropped if the app has closed meanwhile."""

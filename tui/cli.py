@@ -236,7 +236,9 @@ def people(ctx, name, limit, offset, as_json, db) -> None:
 @list_options
 @click.pass_context
 def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
-    """Quotes with their speaker and the cue that decided it."""
+    """Quotes with their speaker, the cue that decided it and how often that kind of
+    decision was right on annotated articles (confidence). Below byline's threshold the
+    speaker is not named: the best guess shows as "likely Ann Cole, low confidence"."""
     from store.db import reads
     with _store(ctx, db) as store:
         rows = reads.quotes(store, speaker=speaker, limit=limit, offset=offset)
@@ -244,8 +246,9 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
         for r in rows:
             r["speaker"] = reads.speaker_label(r)
             r["kind"] = r["kind"] or ""
+            r["confidence"] = reads.confidence_label(r)
     _emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
-                          ("cue", "cue"), ("title", "article")], "Quotes")
+                          ("confidence", "conf"), ("cue", "cue"), ("title", "article")], "Quotes")
 
 
 @main.command()

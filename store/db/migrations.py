@@ -38,11 +38,23 @@ def add_person_summaries(conn: sqlite3.Connection) -> None:
     conn.execute(PERSON_SUMMARY)
 
 
+def add_quote_confidence(conn: sqlite3.Connection) -> None:
+    """5: a quote's confidence (how often its kind of decision was right on the visible
+    sets), its decision kind, the withheld guess (likely: a person's name, never a
+    person_id: they are not the speaker) and an unnamed source's description. Quotes
+    stored before stay NULL: not measured."""
+    run_script(conn, """ALTER TABLE quotes ADD COLUMN confidence REAL;
+          ALTER TABLE quotes ADD COLUMN likely TEXT;
+          ALTER TABLE quotes ADD COLUMN decision TEXT;
+          ALTER TABLE quotes ADD COLUMN described TEXT""")
+
+
 # version made -> the migration that makes it from the version before
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: add_search_vocabulary,
     3: add_quote_source,
     4: add_person_summaries,
+    5: add_quote_confidence,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -78,6 +78,7 @@ def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> l
 _QUOTES = """
 SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
     q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
+    q.confidence, q.decision, q.likely, q.described,
     a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -91,7 +92,11 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     """Quotes in article order. speaker filters by name (substring, else fuzzy); the
     speaker key is None when byline knows no person who said it, and "organisation" then
     holds the organisation the text names as the source, if any ("source" is the outlet
-    that published the article)."""
+    that published the article), "described" how the text describes an unnamed source
+    ("a council spokesperson"), and "likely" a person guessed with too little confidence
+    to be named the speaker. "confidence" (0..1) is how often byline's kind of decision
+    ("decision") was right on annotated articles; None where it named nobody, and for
+    quotes stored before byline measured it."""
     where, params = [], []
     if speaker:
         ids = [r[0] for r in connection(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
@@ -248,8 +253,9 @@ def people_ids(db, query: str = "") -> list[int]:
 def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: int | None = None) -> list[int]:
     """Quotes in the order their articles were added, in reading order inside each (the
     article_id index gives this order without sorting); narrowed by words of the quote
-    text or the speaker's name."""
-    where, params = _narrow(["q.text", "p.name", "q.source"], query, subsequence=False)
+    text, the speaker's name or the source's (an organisation, an unnamed source's
+    description, a withheld guess: those rows say what they are)."""
+    where, params = _narrow(["q.text", "p.name", "q.source", "q.described", "q.likely"], query, subsequence=False)
     if person_id is not None:
         where += " AND q.person_id = ?"
         params.append(person_id)
@@ -298,6 +304,7 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
 _QUOTE = """
     SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
            q.cue_start, q.cue_end, q.sieve, p.name AS speaker, q.source AS organisation,
+           q.confidence, q.decision, q.likely, q.described,
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
            a.title, a.source, a.published, a.url, a.path
@@ -399,12 +406,36 @@ def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
 def speaker_label(row: dict) -> str:
     """Who said a quote, as every screen and table writes it: the person; else the
     organisation the text names as its source, marked as such (never shown as if it were
-    a person); else "unknown speaker"."""
+    a person); else the text's description of an unnamed source ("a council spokesperson
+    (unnamed)"); else a withheld guess ("likely Ann Cole, low confidence"), never as the
+    speaker; else "unknown speaker"."""
     if row.get("speaker"):
         return row["speaker"]
     if row.get("organisation"):
-        return " ".join(row["organisation"].split()) + " (organisation)"
+        return one_line(row["organisation"]) + " (organisation)"
+    if one_line(row.get("described")):
+        return one_line(row["described"]) + " (unnamed)"
+    if one_line(row.get("likely")):
+        return likely_label(row)
     return "unknown speaker"
+
+
+def likely_label(row: dict) -> str:
+    """A withheld guess at the speaker: "likely Ann Cole, low confidence"."""
+    return f"likely {one_line(row.get('likely'))}, low confidence"
+
+
+def confidence_label(row: dict) -> str:
+    """A quote's confidence as a percentage ("96%"); "" where none was measured."""
+    try:
+        value = float(row.get("confidence"))
+    except (TypeError, ValueError):
+        return ""
+    if value != value:             # NaN
+        return ""
+    value = max(0.0, min(1.0, value))
+    # never rounded up to a certainty it is not: 0.996 is 99%
+    return f"{100 if value == 1 else min(99, round(value * 100))}%"
 
 
 _SPACE = re.compile(r"\s+")

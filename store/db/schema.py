@@ -53,7 +53,8 @@ TABLES = [
     person_id INTEGER REFERENCES people(id),
     char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
     cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT,
-    source TEXT
+    source TEXT,
+    confidence REAL, likely TEXT, decision TEXT, described TEXT
 )""",
     """CREATE TABLE IF NOT EXISTS figures (
     id INTEGER PRIMARY KEY,

@@ -2,7 +2,8 @@
 import sqlite3
 
 import pytest
-from tests.db.store_helpers import TEXT, counts, drop_person_summary, extraction, summaries, version_3_store
+from tests.db.store_helpers import (TEXT, counts, drop_person_summary, drop_quote_confidence, extraction, summaries,
+                                    version_3_store, version_4_store)
 
 from store.db import SCHEMA_VERSION, open_store
 from store.model import Article
@@ -51,6 +52,7 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
         store.write([("k1", Article(text=TEXT, title="Mayor", path="a.txt"), extraction())])
     # make it a version 2 store: the quotes table as it was, without the source column
     conn = sqlite3.connect(path)
+    drop_quote_confidence(conn)
     conn.execute("ALTER TABLE quotes DROP COLUMN source")
     drop_person_summary(conn)
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
@@ -97,3 +99,39 @@ def test_a_store_of_schema_1_migrates_to_the_shape_of_a_new_one(tmp_path):
     with open_store(tmp_path / "old.db") as old, open_store(tmp_path / "new.db") as new:
         assert shape(old.conn) == shape(new.conn)
         assert summaries(old) == {"Ann Lee": ("mayor", 2, 1, 1)}
+
+
+QUOTE_COLUMNS = ("confidence", "likely", "decision", "described")
+
+
+def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_path):
+    """Quotes stored before schema 5 keep their rows with NULLs (not measured); the
+    bundled sample ingested into the migrated store carries what extraction decided."""
+    from store.db import reads
+    from store.extract import extract
+    from store.ingest import ingest, sample_path
+
+    path = tmp_path / "old.db"
+    version_4_store(path)
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
+        assert set(QUOTE_COLUMNS) <= {r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")}
+        old = store.conn.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes").fetchall()
+        assert old == [(None,) * 4] * 2
+        row = reads.quotes(store, speaker="Ann Lee")[0]
+        assert row["speaker"] == "Ann Lee" and all(row[c] is None for c in QUOTE_COLUMNS)
+        assert reads.confidence_label(row) == ""
+
+        assert ingest(store, [sample_path()], workers=1).added == 1
+        aid = store.conn.execute("SELECT id FROM articles WHERE key != 'k1'").fetchone()[0]
+        stored = {r["char_start"]: r for r in reads.quotes(store, article_id=aid, limit=1000)}
+    expected = extract(sample_path().read_text(encoding="utf-8")).quotes
+    assert len(stored) == len(expected)
+    assert any(q.confidence is not None for q in expected), "the sample has quotes with a confidence"
+    for q in expected:
+        row = stored[q.start]
+        assert (row["confidence"], row["decision"], row["likely"], row["described"]) == \
+               (q.confidence, q.decision, q.likely, q.described)
+    porcupine = next(r for r in stored.values() if "steel porcupine" in r["text"])
+    assert porcupine["speaker"] == "Ursula von der Leyen" and 0.8 <= porcupine["confidence"] <= 1
+    assert porcupine["decision"]

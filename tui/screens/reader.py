@@ -129,6 +129,10 @@ class ReaderScreen(Screen):
                 if self.kind != "quote":
                     out.append("  in a quote by ", style="dim")
                 out.append_text(show.speaker(quote))
+                if reads.confidence_label(quote):
+                    out.append(" (", style="dim")
+                    out.append_text(show.confidence_cell(quote, 0))
+                    out.append(")", style="dim")
                 if quote.get("kind") == "partial":
                     out.append("  partial", style="yellow")
                 out.append("  why: ", style="dim")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from store.db.reads import one_line, speaker_label
+from store.db.reads import confidence_label, likely_label, one_line, speaker_label
 
 _LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
 CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],
@@ -89,9 +89,27 @@ def article_label(row: dict) -> str:
 
 def speaker(row: dict) -> Text:
     """Who said it: a person; else an organisation the text names as the source, marked
-    as such (never shown as if it were a person); else "unknown speaker"."""
-    style = "bold" if row.get("speaker") else "italic" if row.get("organisation") else "dim italic"
+    as such (never shown as if it were a person); else an unnamed source as the text
+    describes it; else a withheld guess, "likely Ann Cole, low confidence", in the style
+    of an unknown speaker (never shown as if it were the speaker); else "unknown speaker"."""
+    if row.get("speaker"):
+        style = "bold"
+    elif row.get("organisation") or one_line(row.get("described")):
+        style = "italic"
+    else:
+        style = "dim italic"
     return Text(speaker_label(row), style=style)
+
+
+def is_guess(row: dict) -> bool:
+    """The quote names nobody as its source, and keeps a withheld guess at its speaker."""
+    return not (row.get("speaker") or row.get("organisation") or one_line(row.get("described"))) \
+        and bool(one_line(row.get("likely")))
+
+
+def confidence_cell(row: dict, width: int = 4) -> Text:
+    """The confidence as a percentage, right-aligned: yellow when too low to name the speaker."""
+    return Text(confidence_label(row).rjust(width), style="yellow" if is_guess(row) else "dim")
 
 
 # ---- rows --------------------------------------------------------------------
@@ -133,10 +151,19 @@ def person_columns(width: int) -> Text:
 
 
 def quote_row(row: dict, width: int) -> Text:
-    who = speaker(row)
+    """Who, the confidence, a mark for a partial quote, the words. The list has no room for
+    the detail's words: a withheld guess is "likely Ann Cole", dim, its confidence cell
+    in yellow says it is low; an unnamed source is its description alone, in italic."""
+    if is_guess(row):
+        who = Text(f"likely {one_line(row['likely'])}", style="dim italic")
+    elif not (row.get("speaker") or row.get("organisation")) and one_line(row.get("described")):
+        who = Text(one_line(row["described"]), style="italic")
+    else:
+        who = speaker(row)
     mark = "…" if row.get("kind") == "partial" else " "
     name_width = min(22, max(14, width // 4))
-    return columns([(who, name_width, ""), (mark, 1, "yellow"), (f"“{one_line(row['text'])}”", width - name_width - 3, "")])
+    return columns([(who, name_width, ""), (confidence_cell(row), 4, ""), (mark, 1, "yellow"),
+                    (f"“{one_line(row['text'])}”", width - name_width - 8, "")])
 
 
 def _figure_widths(width: int) -> list[tuple[str, int]]:
@@ -219,7 +246,12 @@ def quote_detail(row: dict) -> Text:
     out = Text()
     out.append(f"“{one_line(row['text'])}”\n", style="bold" if row.get("kind") != "partial" else "")
     out.append("— ")
-    out.append_text(speaker(row))
+    if is_guess(row):
+        out.append("unknown speaker", style="dim italic")
+        out.append(" · ")
+        out.append(likely_label(row), style="yellow")
+    else:
+        out.append_text(speaker(row))
     if row.get("speaker") and row.get("role"):
         out.append(", " + one_line(row["role"]), style="italic")
     out.append("\n")
@@ -228,10 +260,28 @@ def quote_detail(row: dict) -> Text:
     out.append("\n")
     why = Text(one_line(row.get("cue")) or "no cue found", style="" if row.get("cue") else "dim italic")
     if row.get("sieve"):
-        why.append(f"  (rule: {row['sieve']})", style="dim")
+        why.append(f"  (rule: {one_line(row['sieve'])})", style="dim")
     _field(out, "Why byline thinks so", why)
+    _field(out, "Confidence", confidence_text(row))
     _field(out, "In", _source_line(row))
     out.append("\nenter: read it in the article   y: copy with citation   Y: as Markdown", style="dim")
+    return out
+
+
+def confidence_text(row: dict) -> Text | None:
+    """ "96%, how often this kind of decision (pronoun:alone) was right on annotated
+    articles"; a withheld guess says it is too low to name the speaker. None where byline
+    named nobody; "not measured" for a speaker stored before confidence was."""
+    label = confidence_label(row)
+    guess = is_guess(row)
+    if not label:
+        return Text("not measured (stored by an older byline)", style="dim italic") if row.get("speaker") else None
+    out = Text(label + (", low" if guess else ""), style="bold yellow" if guess else "bold")
+    kind = one_line(row.get("decision"))
+    out.append(f"  how often {'this kind of decision (' + kind + ')' if kind else 'such a decision'}"
+               " was right on annotated articles", style="dim")
+    if guess:
+        out.append("\ntoo low to name the speaker: not cited as theirs", style="yellow")
     return out
 
 
