@@ -342,10 +342,18 @@ EVIDENCE: list[Rule] = [
 ]
 
 
+# Rules that only ever answer for a lone name; a lone name never gets past _one_word. The
+# two lists keep EVIDENCE's order and answers, and spare each candidate the calls that
+# cannot answer (evidence runs for every name run of every article).
+_LONE_ONLY = {_first_name_speaking, _lone_role, _scorecard, _scorer, _one_of_the_roles, _title_and_speech}
+_FOR_LONE = EVIDENCE[:EVIDENCE.index(_one_word) + 1]
+_FOR_RUNS = [rule for rule in EVIDENCE if rule not in _LONE_ONLY]
+
+
 def evidence(c: Candidate, text: str) -> str | None:
     """Why the text says this run is a person, or None."""
     x = Site(c, text)
-    for rule in EVIDENCE:
+    for rule in _FOR_LONE if x.lone_name else _FOR_RUNS:
         found = rule(x)
         if found is not None:
             return None if found == NOT_A_PERSON else found

@@ -42,6 +42,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
                 art.cue_spans[i] = (q.cue_start, q.cue_end)
         if q.speaker:
             art.speakers.append((art.outer[i][0], by_name[q.speaker]))
+            art.antecedent_cache.clear()         # a new speaker: pronouns may mean them
             art.said.append((q.text, q.speaker))
     return art
 

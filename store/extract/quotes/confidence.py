@@ -6,6 +6,8 @@ its best guess as `likely`, and no citation names it as the speaker.
 """
 from __future__ import annotations
 
+import bisect
+
 from store.extract.quotes.context import Context
 from store.model import Person, Quote, Sieve
 
@@ -13,7 +15,7 @@ from store.model import Person, Quote, Sieve
 THRESHOLD = 0.8
 
 
-def decision(art: Context, i: int, people: dict[str, Person]) -> str | None:
+def decision(art: Context, i: int, people: dict[str, Person], shared: set[str]) -> str | None:
     """The kind of decision that named quote i's speaker, e.g. "verb-name",
     "pronoun:rival", "continuation<pronoun:shared"; None when nobody was named."""
     q = art.quotes[i]
@@ -26,7 +28,7 @@ def decision(art: Context, i: int, people: dict[str, Person]) -> str | None:
         parts.append("speaker" if q.cue_start in art.fallbacks else "rival" if _rivals(art, q, person) else "alone")
         if _newer(art, q, person):
             parts.append("newer")
-    if _shares_surname(person, people):
+    if person.name.split()[-1] in shared:
         parts.append("shared")
     kind = ":".join(parts)
     return f"{q.sieve}<{kind}" if q.sieve != base else kind
@@ -55,24 +57,22 @@ def _newer(art: Context, q: Quote, person: Person) -> bool:
     """Someone else who could be meant (same gender, or a gender the text never gives) is
     named, outside quotes, after the person's last mention and before the cue."""
     cue = q.cue_start
-    last = max((s for s, e, p in art.mentions if p is person and s < cue), default=-1)
-    if last < 0:
+    k = bisect.bisect_left(person.mentions, (cue,))
+    if not k:
         return False
+    last = person.mentions[k - 1][0]
     return any(p is not person and (p.gender == person.gender or p.gender is None) and not art.in_quote(s)
                for s, _, p in art.mention_in(last, cue))
-
-
-def _shares_surname(person: Person, people: dict[str, Person]) -> bool:
-    last = person.name.split()[-1]
-    return any(p is not person and p.name.split()[-1] == last for p in people.values())
 
 
 def assess(art: Context, people: list[Person]) -> None:
     """Give every named quote its decision kind and confidence; withhold the speaker of a
     decision below THRESHOLD (it becomes `likely`)."""
     by_name = {p.name: p for p in people}
+    surnames = [p.name.split()[-1] for p in people]
+    shared = {s for s in surnames if surnames.count(s) > 1}      # "Bill" and "Hillary Clinton"
     for i, q in enumerate(art.quotes):
-        q.decision = decision(art, i, by_name)
+        q.decision = decision(art, i, by_name, shared)
         if q.decision is None:
             continue
         q.confidence = confidence(q.decision)

@@ -61,6 +61,7 @@ class Context:
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
         self.quotes = quotes                         # their speakers as attribution fills them in
         self.fallbacks: set[int] = set()             # pronouns resolved to the last speaker
+        self.antecedent_cache: dict[int, list[Person]] = {}   # pronoun offset -> antecedents
         self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
 
     def _tokens(self, start: int, end: int):
@@ -148,13 +149,16 @@ class Context:
     def antecedents(self, pos: int) -> list[Person]:
         """The subjects and speakers a pronoun at pos may mean, oldest first: those of this
         paragraph and the one before."""
+        if pos in self.antecedent_cache:
+            return self.antecedent_cache[pos]
         k = self.para_of(pos)
         lo = self.paras[max(k - 1, 0)][0]
         events = []
         for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
             j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
             events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
-        return [p for _, p in sorted(events, key=lambda ev: ev[0])]
+        found = self.antecedent_cache[pos] = [p for _, p in sorted(events, key=lambda ev: ev[0])]
+        return found
 
     def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
         """The latest subject or speaker of that gender before pos, in this paragraph or
