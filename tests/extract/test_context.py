@@ -2,6 +2,7 @@
 from store.extract import extract
 from store.extract.quotes.spans import quote_spans
 from store.extract.quotes.context import Context
+from store.extract.quotes.pronouns import resolve_pronoun
 from store.extract.text import paragraphs, sentences
 
 
@@ -15,13 +16,13 @@ def test_a_pronoun_goes_to_the_latest_subject_of_its_gender_not_the_last_name():
     text = ("Ann Vale met Tom Birch on Monday. She told him the plan was ready, and Birch nodded.\n\n"
             "Later she said it would work.")
     ctx = context(text)
-    assert ctx.resolve_pronoun(text.rindex("she"), "f").name == "Ann Vale"
-    assert ctx.resolve_pronoun(text.rindex("she"), "m").name == "Tom Birch"
+    assert resolve_pronoun(ctx, text.rindex("she"), "f").name == "Ann Vale"
+    assert resolve_pronoun(ctx, text.rindex("she"), "m").name == "Tom Birch"
 
 
 def test_a_pronoun_with_no_candidate_of_its_gender_is_unresolved():
     text = "Ann Vale and Ruth Ober spoke on Monday.\n\nHe said it would work."
-    assert context(text).resolve_pronoun(text.index("He"), "m") is None
+    assert resolve_pronoun(context(text), text.index("He"), "m") is None
 
 
 def test_words_outside_quotation_marks_only():

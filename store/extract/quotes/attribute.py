@@ -21,6 +21,7 @@ The decisions (store.model.Sieve):
 from __future__ import annotations
 
 from store.extract.quotes.context import Context, Cue, region_end
+from store.extract.quotes.pronouns import resolve_pronoun
 from store.extract.quotes.sieves import SIEVES
 from store.model import Person, Quote, Sieve
 
@@ -58,7 +59,7 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
     person = cue.person if cue.kind == "name" else None
     sieve = cue.sieve
     if cue.kind == "pronoun":
-        person = art.resolve_pronoun(cue.start, cue.gender)
+        person = resolve_pronoun(art, cue.start, cue.gender)
         sieve = Sieve.PRONOUN if sieve != Sieve.CONTINUATION else sieve
     elif cue.kind == "name" and q.kind == "partial" and sieve == Sieve.VERB_NAME and cue.end <= q.start:
         sieve = Sieve.PARTIAL_SUBJECT

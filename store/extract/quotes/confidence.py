@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from store.extract.quotes.context import Context
+from store.extract.quotes.pronouns import antecedents
 from store.model import Person, Quote, Sieve
 
 # Decisions whose kind was right less often than this keep their guess as `likely` only.
@@ -50,7 +51,7 @@ def _rivals(art: Context, q: Quote, person: Person) -> bool:
     """Someone else of the same gender, or of a gender the text never gives, is among the
     subjects and speakers the pronoun could mean."""
     return any(p is not person and p.name != person.name and (p.gender == person.gender or p.gender is None)
-               for p in art.antecedents(q.cue_start))
+               for p in antecedents(art, q.cue_start))
 
 
 def _newer(art: Context, q: Quote, person: Person) -> bool:

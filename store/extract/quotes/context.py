@@ -1,6 +1,6 @@
 """Who is the subject where: the article indexed for the attribution sieves (person
-mentions, quote marks, sentences and paragraphs), the subject before a speech verb, and
-pronouns resolved to the latest subject or speaker of their gender. The sieves ask;
+mentions, quote marks, sentences and paragraphs) and the subject before a speech verb
+(pronouns.py says whom a pronoun means). The sieves ask;
 this module only reads the text.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS, TITLES
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, NOT_ADVERBS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -116,92 +116,6 @@ class Context:
             out += part
             k += 1
         return out
-
-    def subjects(self, k: int) -> list:
-        """Subjects of the sentences of paragraph k (computed once, when a pronoun asks)."""
-        if k not in self.para_subjects:
-            pstart, pend = self.paras[k]
-            found = []
-            for sstart, send in self.sents[bisect.bisect_left(self.sent_starts, pstart):
-                                           bisect.bisect_left(self.sent_starts, pend)]:
-                found.extend((s, p) for s, p in self.sentence_subjects(sstart, send)
-                             if not self._modifier_or_reported(s, sstart, send))
-            self.para_subjects[k] = found
-        return self.para_subjects[k]
-
-    def _modifier_or_reported(self, s: int, sstart: int, send: int) -> bool:
-        """A mention a pronoun should not return to: a name used as a modifier ("the
-        Clinton campaign took …"), or the subject of words someone else reports ("McLenney
-        said Clinton doesn't …": the pronoun that follows means the reporter; but "said
-        Lindsay Schroth, an analyst" names the reporter)."""
-        before = self.words(max(sstart, s - 40), s)[-2:]
-        if not before:
-            return False
-        first = self.text[s:s + 20].split()[0].rstrip(".")
-        if before[-1][2] == "the" and first not in TITLES:
-            return True
-        said = [w for w in before if w[2] in SPEECH_VERBS]
-        if not said or before[-1][2] not in (said[-1][2], "that") or said[-1][0] <= sstart:
-            return False
-        end = next(e for ms, e, _ in self.mention_in(s, send) if ms == s)
-        return verb_follows(self, end, send)
-
-    def antecedents(self, pos: int) -> list[Person]:
-        """The subjects and speakers a pronoun at pos may mean, oldest first: those of this
-        paragraph and the one before."""
-        if pos in self.antecedent_cache:
-            return self.antecedent_cache[pos]
-        k = self.para_of(pos)
-        lo = self.paras[max(k - 1, 0)][0]
-        events = []
-        for evs in (self.subjects(k - 1) if k else [], self.subjects(k), self.speakers):
-            j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
-            events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
-        found = self.antecedent_cache[pos] = [p for _, p in sorted(events, key=lambda ev: ev[0])]
-        return found
-
-    def resolve_pronoun(self, pos: int, gender: str) -> Person | None:
-        """The latest subject or speaker of that gender before pos, in this paragraph or
-        the one before."""
-        candidates = self.antecedents(pos)
-        chosen = next((p for p in reversed(candidates) if p.gender == gender), None)
-        # no candidate's gender is known: only a single person is safe
-        if chosen is None and len({p.name for p in candidates}) == 1 and candidates[0].gender is None:
-            chosen = candidates[-1]
-        if chosen is None:
-            return self._last_speaker(pos, gender)
-        return None if self._newcomer(pos, gender, chosen) else chosen
-
-    def _newcomer(self, pos: int, gender: str, chosen: Person) -> bool:
-        """A paragraph that opens with a quote, after one whose last sentence ends by
-        introducing someone else with who they are: "While Obama had …, which concerns
-        Henry Crespo, president of the caucus." / "“…,” he said." may well be Crespo."""
-        k = self.para_of(pos)
-        if not k or not self.quote_between(self.paras[k][0], self.paras[k][0] + 2):
-            return False
-        lo, hi = self.sentence_of(self.paras[k - 1][1] - 1)
-        named = [(s, e, p) for s, e, p in self.mention_in(lo, hi) if not self.in_quote(s)]
-        if not named:
-            return False
-        s, e, p = named[-1]
-        return (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
-                and bool(_INTRODUCED.match(self.text, e, hi)))
-
-    def _last_speaker(self, pos: int, gender: str) -> Person | None:
-        """No subject of that gender nearby: the latest person quoted, a few paragraphs back
-        at most, when their gender fits or is not known, and no one the people pass could
-        not read ("McLenney said …") has spoken since. News returns to its speaker."""
-        k = bisect.bisect_left(self.speakers, pos, key=lambda ev: ev[0])
-        if not k or pos - self.speakers[k - 1][0] > _SPEAKER_REACH:
-            return None
-        off, person = self.speakers[k - 1]
-        if person.gender not in (gender, None):
-            return None
-        for m in _UNREAD_SPEAKER.finditer(self.text, off, pos):
-            if m.start(1) not in self.by_start and not self.in_quote(m.start(1)):
-                return None
-        self.fallbacks.add(pos)
-        return person
 
     def skip_title_forward(self, pos: int, end: int) -> int:
         """Past whitespace and the role words before a mention: "said European Council
@@ -436,16 +350,10 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
 
 
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
-# After a name, words that make it a modifier of a role or group: "Smith campaign
-# spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
-# ", president of …", ", a pastor at …", ", 45, …": a person introduced with who they are
-_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|(?:an?|the)\s+\w|[a-z][\w-]*\s+(?:of|at|for|with)\s)")
-_SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
-# A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
-_UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
-                             r"(?:said|says|believes|thinks|argued|argues|added|noted|told|wrote)\b")
 # "<someone>'s (new) statement": what a person wrote speaks for them ("Mr Smith's lawyer" does not)
 _DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS))
+# After a name, words that make it a modifier of a role or group: "Smith campaign
+# spokesman", "Smith's former adviser", "Smith aides"; a name may follow.
 ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
     sorted(ROLE_NOUNS | ASSOCIATES, key=len, reverse=True)) + r")\b,?\s*")
 _POST_MODIFIER = re.compile(

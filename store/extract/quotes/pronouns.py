@@ -1,0 +1,113 @@
+"""Whom a pronoun cue means: the latest subject or speaker of its gender in this paragraph
+or the one before, never a name used as a modifier or the subject of reported words; with
+none nearby, the last person quoted; unknown when someone was just introduced who may be
+meant instead. attribute.py asks when a sieve's cue is "he said"/"she added".
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from store.extract.quotes.context import Context, verb_follows
+from store.lexicon.names import TITLES
+from store.lexicon.speech import SPEECH_VERBS
+from store.model import Person
+
+# ", president of …", ", a pastor at …", ", 45, …": a person introduced with who they are
+_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|(?:an?|the)\s+\w|[a-z][\w-]*\s+(?:of|at|for|with)\s)")
+_SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
+# A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
+_UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
+                             r"(?:said|says|believes|thinks|argued|argues|added|noted|told|wrote)\b")
+
+
+def subjects(art: Context, k: int) -> list:
+    """Subjects of the sentences of paragraph k (computed once, when a pronoun asks)."""
+    if k not in art.para_subjects:
+        pstart, pend = art.paras[k]
+        found = []
+        for sstart, send in art.sents[bisect.bisect_left(art.sent_starts, pstart):
+                                       bisect.bisect_left(art.sent_starts, pend)]:
+            found.extend((s, p) for s, p in art.sentence_subjects(sstart, send)
+                         if not _modifier_or_reported(art, s, sstart, send))
+        art.para_subjects[k] = found
+    return art.para_subjects[k]
+
+
+def _modifier_or_reported(art: Context, s: int, sstart: int, send: int) -> bool:
+    """A mention a pronoun should not return to: a name used as a modifier ("the
+    Clinton campaign took …"), or the subject of words someone else reports ("McLenney
+    said Clinton doesn't …": the pronoun that follows means the reporter; but "said
+    Lindsay Schroth, an analyst" names the reporter)."""
+    before = art.words(max(sstart, s - 40), s)[-2:]
+    if not before:
+        return False
+    first = art.text[s:s + 20].split()[0].rstrip(".")
+    if before[-1][2] == "the" and first not in TITLES:
+        return True
+    said = [w for w in before if w[2] in SPEECH_VERBS]
+    if not said or before[-1][2] not in (said[-1][2], "that") or said[-1][0] <= sstart:
+        return False
+    end = next(e for ms, e, _ in art.mention_in(s, send) if ms == s)
+    return verb_follows(art, end, send)
+
+
+def antecedents(art: Context, pos: int) -> list[Person]:
+    """The subjects and speakers a pronoun at pos may mean, oldest first: those of this
+    paragraph and the one before."""
+    if pos in art.antecedent_cache:
+        return art.antecedent_cache[pos]
+    k = art.para_of(pos)
+    lo = art.paras[max(k - 1, 0)][0]
+    events = []
+    for evs in (subjects(art, k - 1) if k else [], subjects(art, k), art.speakers):
+        j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
+        events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
+    found = art.antecedent_cache[pos] = [p for _, p in sorted(events, key=lambda ev: ev[0])]
+    return found
+
+
+def resolve_pronoun(art: Context, pos: int, gender: str) -> Person | None:
+    """The latest subject or speaker of that gender before pos, in this paragraph or
+    the one before."""
+    candidates = antecedents(art, pos)
+    chosen = next((p for p in reversed(candidates) if p.gender == gender), None)
+    # no candidate's gender is known: only a single person is safe
+    if chosen is None and len({p.name for p in candidates}) == 1 and candidates[0].gender is None:
+        chosen = candidates[-1]
+    if chosen is None:
+        return _last_speaker(art, pos, gender)
+    return None if _newcomer(art, pos, gender, chosen) else chosen
+
+
+def _newcomer(art: Context, pos: int, gender: str, chosen: Person) -> bool:
+    """A paragraph that opens with a quote, after one whose last sentence ends by
+    introducing someone else with who they are: "While Obama had …, which concerns
+    Henry Crespo, president of the caucus." / "“…,” he said." may well be Crespo."""
+    k = art.para_of(pos)
+    if not k or not art.quote_between(art.paras[k][0], art.paras[k][0] + 2):
+        return False
+    lo, hi = art.sentence_of(art.paras[k - 1][1] - 1)
+    named = [(s, e, p) for s, e, p in art.mention_in(lo, hi) if not art.in_quote(s)]
+    if not named:
+        return False
+    s, e, p = named[-1]
+    return (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
+            and bool(_INTRODUCED.match(art.text, e, hi)))
+
+
+def _last_speaker(art: Context, pos: int, gender: str) -> Person | None:
+    """No subject of that gender nearby: the latest person quoted, a few paragraphs back
+    at most, when their gender fits or is not known, and no one the people pass could
+    not read ("McLenney said …") has spoken since. News returns to its speaker."""
+    k = bisect.bisect_left(art.speakers, pos, key=lambda ev: ev[0])
+    if not k or pos - art.speakers[k - 1][0] > _SPEAKER_REACH:
+        return None
+    off, person = art.speakers[k - 1]
+    if person.gender not in (gender, None):
+        return None
+    for m in _UNREAD_SPEAKER.finditer(art.text, off, pos):
+        if m.start(1) not in art.by_start and not art.in_quote(m.start(1)):
+            return None
+    art.fallbacks.add(pos)
+    return person
