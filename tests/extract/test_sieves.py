@@ -107,6 +107,10 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a second partial quote in the same reported clause goes on with its speaker ("touting" is no cue)
     ('Ann Eavis said it would be "quite a big step" and they were "going as far as we can" to cut touting.',
      "going as far as we can", "Ann Eavis"),
+    # a party or group word is no speaker, though "Tory" is a first name too
+    ('Tory claims the plan was "reckless" were rejected.', "reckless", None),
+    ('Democrats called it "a sham".', "a sham", None),
+    ('Tory Lanez said: "I am back."', "I am back.", "Tory Lanez"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -119,8 +119,9 @@ def _party_after(x: Site):
 
 
 def _first_name_speaking(x: Site):
-    """A known first name alone next to a speech verb: "Hans said"."""
-    if x.lone_name and x.toks[0].text in first_names() and (
+    """A known first name alone next to a speech verb: "Hans said"; not one that is also a
+    party or nationality word ("Tory claims the plan was …")."""
+    if x.lone_name and x.toks[0].text in first_names() and x.toks[0].text not in DEMONYMS and (
             x.speech_after() or x.speech_before and _SPEECH_BEFORE.search(x.before, x.tail)):
         return Evidence.FIRST_NAME
     return None
