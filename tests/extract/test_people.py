@@ -502,3 +502,10 @@ def test_a_pronoun_inside_a_quote_says_nothing_of_the_person_before_it():
             '"Don\'t shoot him," she says.')
     people = {p.name: p for p in extract(text).people}
     assert people["Rakeyia Hale"].gender == "f"
+
+
+def test_a_nationality_word_after_a_first_name_ends_the_name():
+    text = 'Mark Cuban, the investor, spoke on Sunday. "It is a bubble," Cuban said. Roman Catholic bishops met.'
+    ex = extract(text)
+    assert [p.name for p in ex.people] == ["Mark Cuban"]
+    assert ex.quotes[0].speaker == "Mark Cuban"

@@ -184,8 +184,9 @@ def split_run(run: list[Token]) -> list[list[Token]]:
     parts, cur = [], []
     for t in run:
         if t.kind == "name" and t.text in _BREAKERS and t.text not in firsts and \
-                not (cur and cur[-1].text in firsts and t.text in STOP and t is run[-1]
-                     and t.text not in _NOT_SURNAME and not t.text.endswith("s")):  # "Peter Such"
+                not (cur and cur[-1].text in firsts and t is run[-1] and t.text not in _NOT_SURNAME
+                     and not t.text.endswith(("s", "ic"))):  # "Peter Such", "Mark Cuban", "David French"
+                                                              # (not "Roman Catholic")
             if cur:
                 parts.append(cur)
             cur = []
