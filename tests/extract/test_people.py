@@ -509,3 +509,9 @@ def test_a_nationality_word_after_a_first_name_ends_the_name():
     ex = extract(text)
     assert [p.name for p in ex.people] == ["Mark Cuban"]
     assert ex.quotes[0].speaker == "Mark Cuban"
+
+
+def test_a_surname_like_middle_name_when_the_surname_stands_alone():
+    text = 'Kathleen Hall Jamieson, a professor, spoke. "It is late," Jamieson said.'
+    assert [p.name for p in extract(text).people] == ["Kathleen Hall Jamieson"]
+    assert extract("The Lola Ford Cosworth won the race.").people == []

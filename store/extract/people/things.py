@@ -33,10 +33,12 @@ def glued_descriptor(run: list[Token]) -> bool:
         head.text in NATIONALITY_NOUNS or head.text.lower() in ROLE_NOUNS and head.text not in TITLES)
 
 
-def without_things(run: list[Token], titles: list[Token]) -> list[Token]:
+def without_things(run: list[Token], titles: list[Token], text: str) -> list[Token]:
     """The run without what makes it a firm, a place or an organisation: empty when it
     names one ("Morgan Stanley", "New York"), the name after it when one follows ("Speaker
-    of the House Newt Gingrich")."""
+    of the House Newt Gingrich"). A surname-like word inside a name that opens with a first
+    name is a middle name when the surname also stands alone ("Kathleen Hall Jamieson ...
+    Jamieson said")."""
     words = [t.text for t in run]
     if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
         return []
@@ -48,6 +50,8 @@ def without_things(run: list[Token], titles: list[Token]) -> list[Token]:
     for i in range(len(words) - 1, -1, -1) if not ORG_WORDS.isdisjoint(words) else ():
         w = words[i]
         if w in ORG_WORDS and not (w in SURNAME_LIKE and i == len(words) - 1 and (starts_first or titles or len(words) <= 2)) \
+                and not (w in SURNAME_LIKE and starts_first and 0 < i < len(words) - 1 and words[-1] not in ORG_WORDS
+                         and text.count(words[-1]) > text.count(words[-2] + " " + words[-1])) \
                 and not (titles and i == 0 and len(words) >= 2
                          and any(t.text.rstrip(".") not in WEAK_TITLES for t in titles)):
             if len(words) - i - 1 < 2:

@@ -256,7 +256,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
                 break
-    run = without_things(run, titles)
+    run = without_things(run, titles, text)
     if not run or not titles and (run[-1].text in TERM_ENDS or text.startswith(TERM_NEXT, run[-1].end)) and \
             a_term(run, text):
         return None
