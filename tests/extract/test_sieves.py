@@ -111,6 +111,11 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tory claims the plan was "reckless" were rejected.', "reckless", None),
     ('Democrats called it "a sham".', "a sham", None),
     ('Tory Lanez said: "I am back."', "I am back.", "Tory Lanez"),
+    # a quote inside "after X said …" is X's; one after the clause's comma belongs to the main clause
+    ('Tom Dunn and Ann Ali met. Hours after Mr Dunn said the bill was "dead," Ms Ali revived it.', "dead,", "Tom Dunn"),
+    ('Tom Dunn and Ann Ali met. After Mr Dunn spoke, Ms Ali said it was "alive".', "alive", "Ann Ali"),
+    ('Tom Dunn and Ann Ali met. As Dunn spoke, the union was whipping votes against "any and all" change.',
+     "any and all", None),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

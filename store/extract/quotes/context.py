@@ -201,6 +201,9 @@ class Context:
         if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
                 and "," not in text[e:verb]):
             return Cue("name", s, verb, p)   # "with Trump saying", "footage of Trump saying"
+        if role == "object" and self.words(max(lo, s - 12), s)[-1:] and \
+                self.words(max(lo, s - 12), s)[-1][2] in SUBORDINATE:
+            return Cue("name", s, verb, p)   # "hours after Sanders said", "even as Trump claimed"
         if role in ("object", "with"):    # "a spokesman for Mr Blair said"
             return Cue("unnamed", s, verb, sieve=Sieve.UNNAMED)
         return None                      # "he and Starmer had suggested"
@@ -349,6 +352,9 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
     return s, e
 
 
+# Words that open a clause of their own as well as a phrase: the name after one and a verb
+# is that clause's subject ("after Scalia said"), not an object ("after Scalia's remarks")
+SUBORDINATE = {"after", "before", "as", "since", "until", "once", "when", "while"}
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your"}
 # "<someone>'s (new) statement": what a person wrote speaks for them ("Mr Smith's lawyer" does not)
 _DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.quotes.context import ROLE_AFTER, Context, Cue, char_before, region_end
+from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end
 from store.extract.quotes.organisations import name_run, organisation
 from store.extract.text import ends_with_any
 from store.model import Sieve
@@ -20,7 +20,7 @@ from store.lexicon.speech import (
 _GAP = re.compile(r"[\s,;:—–-]*")
 _DASH = re.compile(r"[\s,]*[―—–-]+\s*")
 _CREDIT = re.compile(r"\s*\n\s*[―—–-]+\s*")
-_OPENER = re.compile(r"\s*(?:While|Although|Though|Whereas)\b[^,]*,")
+_OPENER = re.compile(r"\s*(?:While|Although|Though|Whereas|After|Before|When|Since|Until|Once)\b[^,]*,")
 _INTRO_GAP = re.compile(r"[\s,:]*")
 
 
@@ -240,6 +240,8 @@ def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
             return named_after(art, w1, s, w0, Sieve.VERB_NAME)
         return None
     cue = art.subject_before(w0, sstart)
+    if cue is not None and cue.kind == "name" and _clause_closed(art, cue.start, w1, s, sstart):
+        return None           # "As Lo spoke, the NRA was whipping votes against "…"": not Lo's
     before = art.words(max(sstart, w0 - 30), w0)[-1:]
     after_comma = char_before(text, w0) == ","
     if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
@@ -266,6 +268,15 @@ _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|\s[—―]\s|,?\s(?:but|while|whereas)\s)")   # lookahead: speed only
+
+
+def _clause_closed(art: Context, start: int, verb_end: int, s: int, sstart: int) -> bool:
+    """The subject at start opens a subordinate clause ("after Lo said", "as Lo spoke") that
+    a comma closes before the quote at s: the quote belongs to the main clause."""
+    prev = art.words(max(sstart, start - 12), start)[-1:]
+    if not prev or prev[0][2] not in SUBORDINATE:
+        return False
+    return any(not art.in_quote(k) for k in range(verb_end, s) if art.text[k] == ",")
 
 
 def _object_before(art: Context, start: int, sstart: int) -> bool:
