@@ -106,6 +106,7 @@ DEFAULT = 0.85
 LEVELS: dict[str, float] = {
     'continuation<partial-subject': 0.97,
     'continuation<pronoun:alone': 0.96,
+    'continuation<reported': 0.66,
     'continuation<verb-name': 0.98,
     'continuation<verb-name:shared': 0.98,
     'partial-subject': 0.97,
@@ -113,7 +114,7 @@ LEVELS: dict[str, float] = {
     'pronoun:alone': 0.98,
     'pronoun:alone:newer': 0.94,
     'pronoun:rival': 0.96,
-    'verb-name': 0.98,
+    'verb-name': 0.99,
     'verb-name:shared': 0.97,
 }
 BROADER: dict[str, float] = {
@@ -122,7 +123,7 @@ BROADER: dict[str, float] = {
     'continuation<pronoun': 0.98,
     'continuation<pronoun:alone': 0.97,
     'continuation<pronoun:rival': 0.91,
-    'continuation<reported': 0.66,
+    'continuation<reported': 0.69,
     'continuation<verb-name': 0.98,
     'continuation<verb-name:shared': 0.98,
     'label': 0.91,
@@ -132,6 +133,6 @@ BROADER: dict[str, float] = {
     'pronoun:alone': 0.99,
     'pronoun:alone:newer': 0.94,
     'pronoun:rival': 0.94,
-    'verb-name': 0.98,
+    'verb-name': 0.99,
     'verb-name:shared': 0.97,
 }
