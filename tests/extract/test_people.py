@@ -515,3 +515,11 @@ def test_a_surname_like_middle_name_when_the_surname_stands_alone():
     text = 'Kathleen Hall Jamieson, a professor, spoke. "It is late," Jamieson said.'
     assert [p.name for p in extract(text).people] == ["Kathleen Hall Jamieson"]
     assert extract("The Lola Ford Cosworth won the race.").people == []
+
+
+def test_someones_surname_before_a_common_noun_names_a_thing():
+    # Clinton is a first name too, but here it is Hillary Clinton's surname before a plural
+    text = "Hillary Clinton spoke. In August, the pro-Clinton Priorities USA Action raised money."
+    assert [p.name for p in extract(text).people] == ["Hillary Clinton"]
+    text = "Hillary Clinton spoke. Clinton Jones said no."
+    assert [p.name for p in extract(text).people] == ["Hillary Clinton", "Clinton Jones"]

@@ -52,12 +52,35 @@ def drop_teams_and_openers(d: Draft) -> None:
             c.toks = c.toks[1:]
 
 
+def _common_noun(word: str, text: str) -> bool:
+    """A plural in -ies ("Priorities"), or a word the text also writes in lower case."""
+    if word.endswith("ies"):
+        return True
+    low = word.lower()
+    return any(not text[k - 1:k].isalnum() and not text[k + len(low):k + len(low) + 1].isalnum()
+               for k in _finditer(text, low))
+
+
+def _finditer(text: str, word: str):
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
+
+
 def corroborate(d: Draft) -> None:
     """A surname standing alone elsewhere confirms the full name ("Gleveckas ...
     Gleveckas"); a name repeated in full but never cut to its surname is a firm or a paper
     ("Deutsche Boerse said ... Deutsche Boerse"), since people are called by surname on
     repeat; a lone word that is the surname of someone found is that person."""
     cands = d.candidates
+    # "the pro-Clinton Priorities USA": someone's surname before a plural noun names a thing,
+    # though Clinton is a first name too
+    surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    for c in cands:
+        if c.person == Evidence.FIRST_NAME and len(c.toks) == 2 and c.toks[0].text in surnames \
+                and _common_noun(c.toks[-1].text, d.text):
+            c.person = None
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
     for c in cands:
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
