@@ -18,6 +18,7 @@ class PersonDraft:
     role: str | None = None                # from an appositive or the words before a name
     title_role: str | None = None          # from a title ("President"), when no role is given
     titles: set[str] = field(default_factory=set)
+    named_titles: set[str] = field(default_factory=set)   # titles before their full name ("President Bill Clinton")
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1                         # where their full name was last written
     seen: int = -1                         # where they were last mentioned at all

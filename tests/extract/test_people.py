@@ -523,3 +523,11 @@ def test_someones_surname_before_a_common_noun_names_a_thing():
     assert [p.name for p in extract(text).people] == ["Hillary Clinton"]
     text = "Hillary Clinton spoke. Clinton Jones said no."
     assert [p.name for p in extract(text).people] == ["Hillary Clinton", "Clinton Jones"]
+
+
+def test_a_title_only_one_of_two_namesakes_holds_decides():
+    text = ('Hillary Clinton, the nominee, spoke first. Former President Bill Clinton spoke later in the day. '
+            'It was long.\n\nThe crowd cheered.\n\n"We will win," President Clinton said.')
+    ex = extract(text)
+    assert ex.quotes[0].speaker == "Bill Clinton"
+    assert "President Clinton" in next(p for p in ex.people if p.name == "Bill Clinton").forms

@@ -36,6 +36,8 @@ def group_people(d: Draft) -> None:
             p.names.append(words)
         if c.titles:
             p.titles.update(t.text.rstrip(".") for t in c.titles)
+            if len(words) > 1:
+                p.named_titles.update(t.text.rstrip(".") for t in c.titles)
         if not p.gender:
             for t in c.titles:
                 p.gender = p.gender or GENDER_TITLES.get(t.text.rstrip("."))
@@ -245,7 +247,9 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
         words = words[-1:]               # "Van der Westhuizen" after "Joost van der Westhuizen"
     if len(words) == 1:
         gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
-        return _resolve(group, gender and next(k for k, v in GENDER_TITLES.items() if v == gender))
+        if gender:
+            return _resolve(group, next(k for k, v in GENDER_TITLES.items() if v == gender))
+        return _resolve(group, titles[-1].text.rstrip(".") if titles else None)
     first, suffix = words[0], words[-1] in NAME_SUFFIXES
     if suffix and len(words) == 2:       # "Trump Jr"
         return next((p for p in group if any(w[-1] in NAME_SUFFIXES for w in p.names)), None)
@@ -264,6 +268,13 @@ def _same_first(a: str, b: str) -> bool:
     return (initial(a) or initial(b)) and a[0] == b[0]
 
 
+def _head(role: str) -> str:
+    """The noun a role is about: "former president", "president of the union" -> president
+    ("wife of President Bush" is a wife)."""
+    words = role.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
 def _resolve(group: list[PersonDraft], title: str | None, pos: int = -1, hint: str | None = None) -> PersonDraft:
     """A bare surname: the person a gendered title fits; else the one the surname already
     meant before anyone else of that name came in (after "Cruz said ...", "his wife, Heidi
@@ -272,6 +283,9 @@ def _resolve(group: list[PersonDraft], title: str | None, pos: int = -1, hint: s
     gender = GENDER_TITLES.get(title or "")
     if gender and len(group) > 1:
         ps = [p for p in group if p.gender == gender] or group
+    elif title and len(group) > 1:
+        # "President Clinton" when only Bill Clinton was ever called President
+        ps = [p for p in group if title in p.named_titles or p.role and _head(p.role) == title.lower()] or group
     if len(ps) == 1:
         p = ps[0]
     else:
