@@ -44,7 +44,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             (e - s) <= 100 and not re.search(r"[.!?\"”’:]\s*$", text[s:e]) for s, e in lines[:-1]
         )
         spans.extend([(start, end)] if wrapped else lines)
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return _rejoin(text, [_strip(text, s, e) for s, e in spans if text[s:e].strip()])
+
+
+_LOWER_START = re.compile(r"[a-z]")
+_UNFINISHED = re.compile(r"(?:[^.!?:\"”’']|[,—–-][\"”’']?)\s*$")
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph that opens in lower case after one that stops mid-sentence is the same
+    paragraph, cut by a page's layout: `"…,"` / `said Mayor Tom Bell.`, `he` / `said`."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _LOWER_START.match(text, s) and _UNFINISHED.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def find_all(text: str, chars: str) -> list[int]:

@@ -116,6 +116,13 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tom Dunn and Ann Ali met. After Mr Dunn spoke, Ms Ali said it was "alive".', "alive", "Ann Ali"),
     ('Tom Dunn and Ann Ali met. As Dunn spoke, the union was whipping votes against "any and all" change.',
      "any and all", None),
+    # text from web pages: a caption or a video link between a name and "he said" is no paragraph
+    ('Police said so. Mayor Tom Bell spoke to reporters on Monday.\n\nImage caption: Ann Lo and Bill Crane '
+     'at the rally\n\n"We will not back down," he said.', "We will not back down,", "Tom Bell"),
+    ('Police said so. Mayor Tom Bell spoke to reporters on Monday.\n\nWatch: Bill Crane on the floods (video)'
+     '\n\n"We will not back down," he said.', "We will not back down,", "Tom Bell"),
+    # ... and a blank line cutting a sentence does not cut its cue off
+    ('"We will not back down,"\n\nsaid Mayor Tom Bell on Monday.', "We will not back down,", "Tom Bell"),
     # a noun that is also a speech verb is no cue: "press secretary", "at one point"
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's

@@ -57,3 +57,9 @@ def test_title_abbreviations_do_not_end_a_sentence():
     text = "“It is over,” said Del. Ann Lo of the islands. Sens. Kim Vale and Lee Park agreed."
     assert [text[s:e] for s, e in sentences(text)] == [
         "“It is over,” said Del. Ann Lo of the islands.", "Sens. Kim Vale and Lee Park agreed."]
+
+
+def test_a_paragraph_opening_in_lower_case_after_an_unfinished_one_is_the_same_paragraph():
+    text = 'Tom Bell spoke on Monday. "We will not back down," he\nsaid later.\n\nThe vote is on Friday.'
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        'Tom Bell spoke on Monday. "We will not back down," he\nsaid later.', "The vote is on Friday."]

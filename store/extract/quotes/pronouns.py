@@ -15,6 +15,9 @@ from store.model import Person
 
 # ", president of …", ", a pastor at …", ", 45, …": a person introduced with who they are
 _INTRODUCED = re.compile(r",\s+(?:\d{1,3},|(?:an?|the)\s+\w|[a-z][\w-]*\s+(?:of|at|for|with)\s)")
+_CAPTION_START = re.compile(r"(?:Image|Photo|Picture|Video|Watch|Media|Caption|Credit|Copyright|Getty|"
+                            r"Reuters|AFP|AP Photo|Listen|Read more|Related)\b[^\n.!?]{0,30}:", re.IGNORECASE)
+_CAPTION_END = re.compile(r"\((?:video|photo|pictures?|gallery|audio|Getty Images|AFP|Reuters)\)\s*$", re.IGNORECASE)
 _SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
 # A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
 _UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
@@ -58,13 +61,23 @@ def antecedents(art: Context, pos: int) -> list[Person]:
     if pos in art.antecedent_cache:
         return art.antecedent_cache[pos]
     k = art.para_of(pos)
-    lo = art.paras[max(k - 1, 0)][0]
+    before = k - 1
+    while before > 0 and _caption(art, before):
+        before -= 1                      # a photo caption or a video link between is no paragraph
+    lo = art.paras[max(before, 0)][0]
     events = []
-    for evs in (subjects(art, k - 1) if k else [], subjects(art, k), art.speakers):
+    for evs in (subjects(art, before) if k and not _caption(art, before) else [], subjects(art, k), art.speakers):
         j = bisect.bisect_left(evs, pos, key=lambda ev: ev[0])
         events += [ev for ev in evs[max(0, j - 40):j] if ev[0] >= lo]
     found = art.antecedent_cache[pos] = [p for _, p in sorted(events, key=lambda ev: ev[0])]
     return found
+
+
+def _caption(art: Context, k: int) -> bool:
+    """Paragraph k is a photo caption, a credit or a video link, as web pages put between a
+    name and "he said": "Image caption: …", "Watch: … (video)", "Photo: Getty Images"."""
+    s, e = art.paras[k]
+    return bool(_CAPTION_START.match(art.text, s, e) or _CAPTION_END.search(art.text, s, e))
 
 
 def resolve_pronoun(art: Context, pos: int, gender: str) -> Person | None:
