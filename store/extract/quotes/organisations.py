@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
 from store.lexicon.speech import GROUP_PRONOUNS, NOT_NP, NP_START, POSSESSIVE, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS
 from store.extract.text import whole_words
 
-if TYPE_CHECKING:
-    from store.extract.quotes.context import Context
+
+
+class Indexed(Protocol):
+    """What these rules read of the article (context.Context is one): its text and who is
+    mentioned where. A protocol, so this module needs nothing from context.py."""
+    text: str
+
+    def mention_in(self, start: int, end: int) -> list: ...
 
 _GROUPS = set("""
 democrat republican conservative liberal tory socialist
@@ -28,7 +34,7 @@ _CAPS = re.compile(r"[A-Z]{2,}s?|(?:[A-Z]\.){2,}")   # IMF, CNN, U.N.
 _INNER_CAP = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z][a-z]+[A-Z]")   # PolitiFact
 
 
-def name_run(art: Context, words) -> int | None:
+def name_run(art: Indexed, words) -> int | None:
     """Where a name that opens words (after "said", "according to") ends: capitalised words
     with only spaces between ("Bank of England"), after an optional "the", plus a document
     noun ("report"). None when a lower-case noun follows: "the East Kilbride athlete"."""
@@ -49,7 +55,7 @@ def name_run(art: Context, words) -> int | None:
     return end
 
 
-def organisation(art: Context, start: int, end: int) -> str | None:
+def organisation(art: Indexed, start: int, end: int) -> str | None:
     """The organisation text[start:end] names as written ("PolitiFact", "the Times",
     "The International Atomic Energy Agency"), or None when it may be a person, a group
     or anything else. Precision first: only a capitalised name with something that marks
