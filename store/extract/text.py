@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from store.lexicon import words
 from store.lexicon.speech import CUE_VERBS
 
 # Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters
@@ -95,15 +96,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Words after which a full stop does not end a sentence.
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sir", "st", "mt", "jr", "sr", "rev", "gen", "lt", "col",
-    "capt", "sgt", "cpl", "maj", "adm", "gov", "sen", "rep", "pres", "supt", "insp", "det",
-    "no", "nos", "vs", "v", "etc", "inc", "ltd", "co", "corp", "plc", "bros", "dept", "est",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "approx", "fig", "vol", "p", "pp", "ft", "al", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k",
-    "u.n", "d.c", "op", "cf", "ave", "blvd", "rd", "mass", "calif", "fla", "ill", "wash",
-    "del", "atty", "cmdr", "sens", "reps", "gens", "msgr", "hon",   # titles: "Del. Ann Lo"
-}
+ABBREVIATIONS = words("abbreviations")     # their full stop does not end a sentence
 
 _NEXT_CHAR = re.compile(r"\s+(\S)")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")

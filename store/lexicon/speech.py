@@ -78,8 +78,7 @@ mr mrs ms miss dr prof professor sir dame lord lady president senator sen gov go
 representative judge general gen mayor minister secretary chancellor king queen prince
 princess pope rev father coach captain chairman
 """.split())
-ABBREVIATED = {"mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "rev", "st", "lt", "col",
-                "sgt", "capt", "jr", "sr", "del", "atty", "supt", "insp", "det"}
+ABBREVIATED = words("title-abbreviations")    # "sen", "gov": titles written short
 PREPOSITIONS = set("""
 to with by of for from at on about between against than into like as under over toward
 towards without before after meeting met ask asked told tells tell urged called named
