@@ -26,11 +26,32 @@ def connection(store) -> sqlite3.Connection:
     return store
 
 
+# An article's metadata as some archives write a missing value: the string "None" (a
+# Python None printed into JSON), "null", "N/A"... These read as missing everywhere.
+METADATA = ("title", "source", "url", "published", "author")
+MISSING = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "-", "--", "?"})
+
+
+def given(value):
+    """A metadata value, or None where it is missing or a placeholder for missing."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in MISSING | {""}):
+        return None
+    return value
+
+
 def dict_rows(store, sql: str, params=()) -> list[dict]:
-    """The rows sql selects, as dicts keyed by column name."""
+    """The rows sql selects, as dicts keyed by column name; an article's metadata that
+    stands for a missing value ("None", "null") comes back as None."""
     cur = connection(store).execute(sql, params)
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur]
+    meta = [n for n in names if n in METADATA]
+    rows = [dict(zip(names, row)) for row in cur]
+    for row in rows if meta else ():
+        for name in meta:
+            value = row[name]
+            if isinstance(value, str) and len(value) <= 9:       # only short strings can be placeholders
+                row[name] = given(value)
+    return rows
 
 
 # ---- pages, for the command line ----------------------------------------------
@@ -268,8 +289,8 @@ def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: in
 
 def figures_ids(db, query: str = "", person_id: int | None = None, sort: str = "article",
                 descending: bool = False) -> list[int]:
-    """Figures sorted by one of FIGURE_SORTS; with a person, only figures in the
-    articles that mention them."""
+    """Figures sorted by one of FIGURE_SORTS ("value": within each unit, the units in
+    alphabetical order); with a person, only figures in the articles that mention them."""
     if sort not in FIGURE_SORTS:
         raise ValueError(f"cannot sort figures by {sort!r}; choose one of {', '.join(FIGURE_SORTS)}")
     where, params = _narrow(["f.text", "f.about", "f.unit"], query, subsequence=False)
@@ -277,8 +298,11 @@ def figures_ids(db, query: str = "", person_id: int | None = None, sort: str = "
         where += " AND f.article_id IN (SELECT article_id FROM article_people WHERE person_id = ?)"
         params.append(person_id)
     direction = "DESC" if descending else "ASC"
+    # values compare only within a unit (£537bn is not between $498bn and $718bn: byline
+    # converts no currency), so by value means by unit first, figures without one last
     key = {"article": f"f.article_id {direction}, f.id {direction}",
            "about": f"f.about IS NULL, f.about COLLATE NOCASE {direction}",
+           "value": f"f.unit IS NULL, f.unit COLLATE NOCASE, f.value {direction}",
            }.get(sort, f"f.{sort} {direction}")
     return _ids(db, f"SELECT f.id FROM figures f WHERE {where} ORDER BY {key}, f.id", params)
 
@@ -385,6 +409,20 @@ def article_mentions(db, article_id: int, person_id: int) -> list[tuple[int, int
 def article_figures(db, article_id: int) -> list[dict]:
     return figures_rows(db, _ids(db, "SELECT id FROM figures WHERE article_id = ? ORDER BY char_start",
                                  (article_id,)))
+
+
+def figure_sentence(db, row: dict) -> tuple[str, int, int] | None:
+    """The sentence a figure was read from, and where the figure lies in it (start, end
+    offsets into the sentence); None when the store has no sentence around it."""
+    if row.get("char_start") is None or row.get("char_end") is None:
+        return None
+    found = connection(db).execute(
+        "SELECT text, char_start FROM sentences WHERE article_id = ? AND char_start <= ? AND char_end >= ?"
+        " ORDER BY char_start DESC LIMIT 1", (row["article_id"], row["char_start"], row["char_end"])).fetchone()
+    if not found or not found[0]:
+        return None
+    text, start = found
+    return text, row["char_start"] - start, row["char_end"] - start
 
 
 def people_named(db, query: str, limit: int = 20) -> list[dict]:

@@ -87,6 +87,11 @@ class Pane(Horizontal):
     def columns(self, width: int) -> Text | None:
         return None
 
+    @property
+    def narrow(self) -> bool:
+        """Is the detail below the list (a narrow screen)?"""
+        return bool(getattr(self.screen, "narrow", False))
+
     def scope(self) -> Text | None:
         return None
 
@@ -265,7 +270,7 @@ class QuotesPane(Pane):
         return show.quote_row(row, width)
 
     def detail(self, row):
-        return show.quote_detail(row)
+        return show.quote_detail(row, evidence_first=self.narrow)
 
     def scope(self):
         return show.scope_line("Quotes by", self.person)
@@ -291,7 +296,7 @@ class FiguresPane(Pane):
         return show.figure_columns(width, self.sort, self.descending)
 
     def detail(self, row):
-        return show.figure_detail(row)
+        return show.figure_detail(row, reads.figure_sentence(self.db, row))
 
     def scope(self):
         return show.scope_line("Figures in articles about", self.person)
