@@ -185,3 +185,81 @@ async def test_figures_by_value_never_mix_currencies_and_show_their_sentence(arc
         await pilot.pause(0.1)
         detail = detail_text(app)
         assert "The Treasury said the UK would spend £537bn on public services next year." in detail
+
+
+# ---- item 6: filters say what they match, count, and forgive a typo ------------------
+
+@pytest.mark.parametrize("pane, says", [("1", "name"), ("2", "speaker"), ("3", "measures"), ("4", "title")])
+async def test_filter_box_says_what_it_matches(sample_db, pane, says):
+    from textual.widgets import Input
+
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(app, pilot)
+        await pilot.press(pane)
+        await settle(app, pilot)
+        box = app.main.pane.query_one(".filter", Input)
+        assert says in box.placeholder
+        assert box.placeholder in screen_text(app)      # the whole hint fits at 80 columns
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
+async def test_filtered_lists_say_how_many_of_how_many(sample_db, size):
+    conn = sqlite3.connect(sample_db)
+    total = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    peace = conn.execute("SELECT count(*) FROM quotes WHERE text LIKE '%peace%'").fetchone()[0]
+    assert 0 < peace < total
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        count = app.main.pane.query_one(".count")
+        assert str(count.render()) == f"{total:,}"
+        await pilot.press("f")
+        await type_text(pilot, "peace")
+        await settle(app, pilot)
+        assert str(count.render()) == f"{peace} of {total:,}"
+        assert f"{peace} of {total:,}" in screen_text(app)
+        await type_text(pilot, "zzqx")
+        await settle(app, pilot)
+        assert str(count.render()) == f"0 of {total:,}"
+        await pilot.press("escape", "escape")
+        await settle(app, pilot)
+        assert str(count.render()) == f"{total:,}"
+
+
+@pytest.mark.parametrize("pane, typed, expected", [
+    ("1", "keir stramer", "SELECT id FROM people WHERE name = 'Keir Starmer'"),
+    ("2", "porcupnie", "SELECT id FROM quotes WHERE text LIKE '%porcupine%'"),
+    ("3", "misiles", "SELECT id FROM figures WHERE unit LIKE '%missiles%'"),
+    ("4", "coaliton", "SELECT id FROM articles WHERE title LIKE '%coalition%'"),
+])
+async def test_filter_forgives_a_typo_in_every_pane(sample_db, pane, typed, expected):
+    conn = sqlite3.connect(sample_db)
+    wanted = {i for (i,) in conn.execute(expected)}
+    assert wanted
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press(pane)
+        await settle(app, pilot)
+        await pilot.press("f")
+        await type_text(pilot, typed)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        found = set(app.current_list().ids)
+        assert wanted <= found, (typed, found)
+        assert app.current_list().current["id"] in wanted         # the best match first
+        spelling = app.main.pane.query_one(".spelling")
+        assert spelling.display and "close spellings" in str(spelling.render())
+
+
+def test_filters_take_words_as_typed_before_any_close_spelling(sample_store):
+    # "peace" is a word of the text: no spelling is looked for, nothing else comes in
+    ids = reads.quotes_ids(sample_store, "peace")
+    assert ids and ids.spellings == {}
+    assert all("peace" in r["text"].lower() for r in reads.quotes_rows(sample_store, ids))
+    # a word nothing is near stays unmatched rather than matching anything
+    assert reads.quotes_ids(sample_store, "zzqxv") == [] and reads.articles_ids(sample_store, "qqqqzz") == []
+    assert reads.close_spellings(sample_store, ["porcupnie", "ab"]) == {"porcupnie": ["porcupine"], "ab": []}

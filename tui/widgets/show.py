@@ -74,6 +74,27 @@ def header(path: str, counts: dict[str, int]) -> Text:
     return out
 
 
+def count_line(shown: int, total: int | None) -> Text:
+    """A list's size beside its filter box: "25,000"; filtered, "87 of 25,000" (as k9s)."""
+    if total is None:
+        return Text(f"{shown:,}", style="dim")
+    return Text(f"{shown:,} of {total:,}", style="bold" if shown else "yellow")
+
+
+def spelling_line(query: str, spellings: dict[str, list[str]] | None) -> Text | None:
+    """The close spellings a filter used because its words as typed matched nothing."""
+    if not spellings:
+        return None
+    out = Text(" no match as typed; close spellings: ", style="dim")
+    for i, (word, close) in enumerate(spellings.items()):
+        if i:
+            out.append("; ", style="dim")
+        out.append(word, style="strike dim")
+        out.append(" → ", style="dim")
+        out.append(", ".join(close), style="italic")
+    return out
+
+
 def scope_line(label: str, person: dict | None) -> Text | None:
     if not person:
         return None
