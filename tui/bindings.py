@@ -68,7 +68,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("pane.next", "tab", "cycle(1)", "Next pane", MAIN, show=False),
     Command("pane.previous", "shift+tab", "cycle(-1)", "Previous pane", MAIN, show=False),
     Command("main.filter", "f", "filter", "Filter", MAIN,
-            tooltip="Narrow this list by typing (fuzzy on names, words of text)"),
+            tooltip="Narrow this list by typing (the box says what it matches; a typo finds close spellings)"),
     Command("main.read", "r", "read", "Read", MAIN,
             tooltip="Read the article at the selection (a person: their mentions)"),
     Command("figures.sort", "s", "sort(False)", "Sort", MAIN,
