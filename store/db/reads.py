@@ -9,6 +9,7 @@ any position, or counting, never scans again. Then the rows behind a detail view
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sqlite3
@@ -313,15 +314,19 @@ def close_spellings(db, words: list[str], kinds: tuple[str, ...] = ("terms", "na
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    known = [w for kind in kinds for w in _vocabulary(db, kind)]
-    known_set = set(known)
+    vocabularies = [_vocabulary(db, kind) for kind in kinds]      # each sorted
+
+    def known(word: str) -> bool:
+        return any(i < len(v) and v[i] == word for v in vocabularies for i in [bisect.bisect_left(v, word)])
+
     out: dict[str, list[str]] = {}
     for word in words:
-        if len(word) < 3 or word in known_set:
+        if len(word) < 3 or known(word):
             out[word] = []
             continue
         edits = 1 if len(word) <= 5 else 2
-        hits = process.extract(word, known, scorer=OSA.distance, score_cutoff=edits, limit=MAX_SPELLINGS * 4)
+        hits = [hit for v in vocabularies
+                for hit in process.extract(word, v, scorer=OSA.distance, score_cutoff=edits, limit=MAX_SPELLINGS * 4)]
         nearest = min((d for _, d, _ in hits), default=None)      # only the nearest: one edit beats two
         ranked = sorted({w for w, d, _ in hits if d == nearest}, key=lambda w: (abs(len(w) - len(word)), w))
         out[word] = ranked[:MAX_SPELLINGS]
