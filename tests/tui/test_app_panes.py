@@ -263,3 +263,21 @@ def test_filters_take_words_as_typed_before_any_close_spelling(sample_store):
     # a word nothing is near stays unmatched rather than matching anything
     assert reads.quotes_ids(sample_store, "zzqxv") == [] and reads.articles_ids(sample_store, "qqqqzz") == []
     assert reads.close_spellings(sample_store, ["porcupnie", "ab"]) == {"porcupnie": ["porcupine"], "ab": []}
+
+
+async def test_resizing_across_100_columns_moves_the_detail_and_reorders_it(sample_db):
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        box = app.main.pane.query_one(".detail-box")
+        side = app.main.pane.query_one(".side")
+        assert box.region.x > side.region.x and detail_text(app).startswith("“")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert app.main.narrow and box.region.y > side.region.y and box.region.width >= 78
+        assert detail_text(app).startswith("— ")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.2)
+        assert not app.main.narrow and detail_text(app).startswith("“")
