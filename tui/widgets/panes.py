@@ -171,7 +171,7 @@ class Pane(Horizontal):
                 conn = reads.connect(path)
                 try:
                     found = self.ids(conn, query)
-                    ids = reads.Matches(found, getattr(found, "spellings", None))
+                    ids = found if isinstance(found, reads.Matches) else reads.Matches(found)
                     if query.strip():           # "87 of 25,000": the count of the unfiltered list
                         ids.total = self.total(conn)
                 finally:
@@ -190,8 +190,7 @@ class Pane(Horizontal):
         if generation == self.generation:       # stale lists never overwrite fresh ones
             self.rows.set_ids(ids, keep)
             show_line(self.query_one(".count", Static), show.count_line(len(ids), getattr(ids, "total", None)))
-            show_line(self.query_one(".spelling", Static),
-                      show.spelling_line(self.query_one(".filter", Input).value, getattr(ids, "spellings", None)))
+            show_line(self.query_one(".spelling", Static), show.spelling_line(getattr(ids, "spellings", None)))
 
     # ---- events ------------------------------------------------------------------
 

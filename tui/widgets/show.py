@@ -81,7 +81,7 @@ def count_line(shown: int, total: int | None) -> Text:
     return Text(f"{shown:,} of {total:,}", style="bold" if shown else "yellow")
 
 
-def spelling_line(query: str, spellings: dict[str, list[str]] | None) -> Text | None:
+def spelling_line(spellings: dict[str, list[str]] | None) -> Text | None:
     """The close spellings a filter used because its words as typed matched nothing."""
     if not spellings:
         return None
