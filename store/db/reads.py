@@ -9,6 +9,7 @@ any position, or counting, never scans again. Then the rows behind a detail view
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sqlite3
@@ -26,11 +27,32 @@ def connection(store) -> sqlite3.Connection:
     return store
 
 
+# An article's metadata as some archives write a missing value: the string "None" (a
+# Python None printed into JSON), "null", "N/A"... These read as missing everywhere.
+METADATA = ("title", "source", "url", "published", "author")
+MISSING = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "-", "--", "?"})
+
+
+def given(value):
+    """A metadata value, or None where it is missing or a placeholder for missing."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in MISSING | {""}):
+        return None
+    return value
+
+
 def dict_rows(store, sql: str, params=()) -> list[dict]:
-    """The rows sql selects, as dicts keyed by column name."""
+    """The rows sql selects, as dicts keyed by column name; an article's metadata that
+    stands for a missing value ("None", "null") comes back as None."""
     cur = connection(store).execute(sql, params)
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur]
+    meta = [n for n in names if n in METADATA]
+    rows = [dict(zip(names, row)) for row in cur]
+    for row in rows if meta else ():
+        for name in meta:
+            value = row[name]
+            if isinstance(value, str) and len(value) <= 9:       # only short strings can be placeholders
+                row[name] = given(value)
+    return rows
 
 
 # ---- pages, for the command line ----------------------------------------------
@@ -216,14 +238,115 @@ def _pattern(word: str, subsequence: bool) -> str:
     return "%" + ("%".join(escaped) if subsequence else "".join(escaped)) + "%"
 
 
-def _narrow(columns: list[str], query: str, subsequence: bool) -> tuple[str, list]:
-    """SQL that keeps rows where every query word matches one of the columns."""
+def _narrow(columns: list[str], query: str, subsequence: bool,
+            spellings: dict[str, list[str]] | None = None) -> tuple[str, list]:
+    """SQL that keeps rows where every query word matches one of the columns (as typed, or
+    as one of its close spellings, each a plain substring)."""
     clauses, params = [], []
     for word in _words(query):
-        pattern = _pattern(word, subsequence)
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params.extend([pattern] * len(columns))
+        patterns = [_pattern(word, subsequence)] + [_pattern(s, False) for s in (spellings or {}).get(word, [])]
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for _ in patterns for c in columns) + ")")
+        params.extend(p for p in patterns for _ in columns)
     return (" AND ".join(clauses) or "1"), params
+
+
+# ---- typo-tolerant filters --------------------------------------------------------
+#
+# Every pane's `f` filter works the same way: the words as typed first (each a substring
+# of one of the pane's fields; People also takes a name's letters in order, "strmr").
+# Only when that finds nothing is each word widened to its close spellings (rapidfuzz,
+# one or two edits, a swap of two letters counting as one) among the words the store
+# knows: the search vocabulary (every word of every sentence) and people's names. The
+# result says which spellings it used, and the pane shows them.
+
+class Matches(list):
+    """The ids a filter kept; `spellings` are the close spellings it used for the words
+    that matched nothing as typed (empty when it took them as typed)."""
+
+    def __init__(self, ids=(), spellings: dict[str, list[str]] | None = None) -> None:
+        super().__init__(ids)
+        self.spellings = spellings or {}
+
+
+_VOCABULARY: dict[tuple[str, str], tuple[tuple, list[str]]] = {}
+_VOCABULARY_LOCK = threading.Lock()
+MAX_SPELLINGS = 8
+
+
+def _database_file(db) -> str:
+    row = next((r for r in connection(db).execute("PRAGMA database_list") if r[1] == "main"), None)
+    return (row[2] if row else "") or f"memory:{id(connection(db))}"
+
+
+def _vocabulary(db, kind: str) -> list[str]:
+    """The known words of one kind ("terms": the search vocabulary; "names": words of
+    people's names), lower case; read once per store and again when it has grown."""
+    conn = connection(db)
+    if kind == "names":
+        stamp = tuple(conn.execute("SELECT max(id), count(*) FROM people").fetchone())
+    else:
+        stamp = tuple(conn.execute("SELECT max(id) FROM sentences").fetchone())
+    key = (_database_file(db), kind)
+    with _VOCABULARY_LOCK:
+        cached = _VOCABULARY.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    if kind == "names":
+        joined = conn.execute("SELECT group_concat(name, ' ') FROM people").fetchone()[0] or ""
+    else:
+        joined = ""
+        for source in ("search_terms", "sentences_vocab"):      # the saved copy, else the index itself
+            try:
+                joined = conn.execute(f"SELECT group_concat(term, ' ') FROM {source}").fetchone()[0] or ""
+            except sqlite3.Error:
+                continue
+            if joined:
+                break
+    words = sorted({w for w in re.findall(r"\w[\w'’.-]*\w|\w", joined.lower()) if len(w) >= 3})
+    with _VOCABULARY_LOCK:
+        _VOCABULARY[key] = (stamp, words)
+    return words
+
+
+def close_spellings(db, words: list[str], kinds: tuple[str, ...] = ("terms", "names")) -> dict[str, list[str]]:
+    """For each word of three letters or more, the known words nearest to it within one
+    edit (up to five letters) or two; a word the store knows as typed gets none."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    vocabularies = [_vocabulary(db, kind) for kind in kinds]      # each sorted
+
+    def known(word: str) -> bool:
+        return any(i < len(v) and v[i] == word for v in vocabularies for i in [bisect.bisect_left(v, word)])
+
+    out: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) < 3 or known(word):
+            out[word] = []
+            continue
+        edits = 1 if len(word) <= 5 else 2
+        hits = [hit for v in vocabularies
+                for hit in process.extract(word, v, scorer=OSA.distance, score_cutoff=edits, limit=MAX_SPELLINGS * 4)]
+        nearest = min((d for _, d, _ in hits), default=None)      # only the nearest: one edit beats two
+        ranked = sorted({w for w, d, _ in hits if d == nearest}, key=lambda w: (abs(len(w) - len(word)), w))
+        out[word] = ranked[:MAX_SPELLINGS]
+    return out
+
+
+def _filtered(db, query: str, columns: list[str], run: Callable[[str, list], list[int]],
+              subsequence: bool = False) -> Matches:
+    """The ids run(where, params) selects for the query's words as typed; failing that,
+    for their close spellings (see above)."""
+    where, params = _narrow(columns, query, subsequence)
+    ids = run(where, params)
+    words = _words(query)
+    if ids or not words:
+        return Matches(ids)
+    spellings = {w: s for w, s in close_spellings(db, words).items() if s}
+    if not spellings:
+        return Matches(ids)
+    where, params = _narrow(columns, query, subsequence, spellings)
+    return Matches(run(where, params), spellings)
 
 
 def _ranked(db, sql: str, params: list, query: str) -> list[int]:
@@ -244,10 +367,12 @@ def _ranked(db, sql: str, params: list, query: str) -> list[int]:
 
 def people_ids(db, query: str = "") -> list[int]:
     """People, most mentioned first (on the people(mentions, name) index); narrowed and
-    ranked by a fuzzy match on the name."""
-    where, params = _narrow(["p.name"], query, subsequence=True)
-    sql = f"SELECT p.id, p.name FROM people p WHERE {where} ORDER BY p.mentions DESC, p.name"
-    return _ranked(db, sql, params, query)
+    ranked by a fuzzy match on the name (typos forgiven: see _filtered)."""
+    def run(where: str, params: list) -> list[int]:
+        sql = f"SELECT p.id, p.name FROM people p WHERE {where} ORDER BY p.mentions DESC, p.name"
+        return _ranked(db, sql, params, query)
+
+    return _filtered(db, query, ["p.name"], run, subsequence=True)
 
 
 def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: int | None = None) -> list[int]:
@@ -255,39 +380,66 @@ def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: in
     article_id index gives this order without sorting); narrowed by words of the quote
     text, the speaker's name or the source's (an organisation, an unnamed source's
     description, a withheld guess: those rows say what they are)."""
-    where, params = _narrow(["q.text", "p.name", "q.source", "q.described", "q.likely"], query, subsequence=False)
-    if person_id is not None:
-        where += " AND q.person_id = ?"
-        params.append(person_id)
-    if article_id is not None:
-        where += " AND q.article_id = ?"
-        params.append(article_id)
-    join = "LEFT JOIN people p ON p.id = q.person_id" if query.strip() else ""
-    return _ids(db, f"SELECT q.id FROM quotes q {join} WHERE {where} ORDER BY q.article_id, q.id", params)
+    def run(where: str, params: list) -> list[int]:
+        if person_id is not None:
+            where += " AND q.person_id = ?"
+            params.append(person_id)
+        if article_id is not None:
+            where += " AND q.article_id = ?"
+            params.append(article_id)
+        join = "LEFT JOIN people p ON p.id = q.person_id" if query.strip() else ""
+        return _ids(db, f"SELECT q.id FROM quotes q {join} WHERE {where} ORDER BY q.article_id, q.id", params)
+
+    return _filtered(db, query, QUOTE_FILTER, run)
 
 
 def figures_ids(db, query: str = "", person_id: int | None = None, sort: str = "article",
                 descending: bool = False) -> list[int]:
-    """Figures sorted by one of FIGURE_SORTS; with a person, only figures in the
-    articles that mention them."""
+    """Figures sorted by one of FIGURE_SORTS ("value": within each unit, the units in
+    alphabetical order); with a person, only figures in the articles that mention them."""
     if sort not in FIGURE_SORTS:
         raise ValueError(f"cannot sort figures by {sort!r}; choose one of {', '.join(FIGURE_SORTS)}")
-    where, params = _narrow(["f.text", "f.about", "f.unit"], query, subsequence=False)
-    if person_id is not None:
-        where += " AND f.article_id IN (SELECT article_id FROM article_people WHERE person_id = ?)"
-        params.append(person_id)
     direction = "DESC" if descending else "ASC"
+    # values compare only within a unit (£537bn is not between $498bn and $718bn: byline
+    # converts no currency), so by value means by unit first, figures without one last
     key = {"article": f"f.article_id {direction}, f.id {direction}",
            "about": f"f.about IS NULL, f.about COLLATE NOCASE {direction}",
+           "value": f"f.unit IS NULL, f.unit COLLATE NOCASE, f.value {direction}",
            }.get(sort, f"f.{sort} {direction}")
-    return _ids(db, f"SELECT f.id FROM figures f WHERE {where} ORDER BY {key}, f.id", params)
+
+    def run(where: str, params: list) -> list[int]:
+        if person_id is not None:
+            where += " AND f.article_id IN (SELECT article_id FROM article_people WHERE person_id = ?)"
+            params.append(person_id)
+        return _ids(db, f"SELECT f.id FROM figures f WHERE {where} ORDER BY {key}, f.id", params)
+
+    return _filtered(db, query, FIGURE_FILTER, run)
 
 
 def articles_ids(db, query: str = "") -> list[int]:
     """Articles, newest first; narrowed by words of the title or the outlet."""
-    where, params = _narrow(["a.title", "a.source", "a.path"], query, subsequence=False)
-    return _ids(db, f"SELECT a.id FROM articles a WHERE {where} "
-                    "ORDER BY a.published DESC, a.id DESC", params)
+    def run(where: str, params: list) -> list[int]:
+        return _ids(db, f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC", params)
+
+    return _filtered(db, query, ARTICLE_FILTER, run)
+
+
+# the columns each list's filter matches (the panes say so in their filter box)
+QUOTE_FILTER = ["q.text", "p.name", "q.source", "q.described", "q.likely"]
+FIGURE_FILTER = ["f.text", "f.about", "f.unit"]
+ARTICLE_FILTER = ["a.title", "a.source", "a.path"]
+
+
+def total(db, pane: str, person_id: int | None = None) -> int:
+    """How many rows a pane lists with no filter (for "87 of 25,000")."""
+    conn = connection(db)
+    if pane == "quotes" and person_id is not None:
+        return conn.execute("SELECT count(*) FROM quotes WHERE person_id = ?", (person_id,)).fetchone()[0]
+    if pane == "figures" and person_id is not None:
+        return conn.execute("SELECT count(*) FROM figures WHERE article_id IN"
+                            " (SELECT article_id FROM article_people WHERE person_id = ?)", (person_id,)).fetchone()[0]
+    table = {"people": "people", "quotes": "quotes", "figures": "figures", "articles": "articles"}[pane]
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 # ---- rows by id -------------------------------------------------------------------
@@ -385,6 +537,20 @@ def article_mentions(db, article_id: int, person_id: int) -> list[tuple[int, int
 def article_figures(db, article_id: int) -> list[dict]:
     return figures_rows(db, _ids(db, "SELECT id FROM figures WHERE article_id = ? ORDER BY char_start",
                                  (article_id,)))
+
+
+def figure_sentence(db, row: dict) -> tuple[str, int, int] | None:
+    """The sentence a figure was read from, and where the figure lies in it (start, end
+    offsets into the sentence); None when the store has no sentence around it."""
+    if row.get("char_start") is None or row.get("char_end") is None:
+        return None
+    found = connection(db).execute(
+        "SELECT text, char_start FROM sentences WHERE article_id = ? AND char_start <= ? AND char_end >= ?"
+        " ORDER BY char_start DESC LIMIT 1", (row["article_id"], row["char_start"], row["char_end"])).fetchone()
+    if not found or not found[0]:
+        return None
+    text, start = found
+    return text, row["char_start"] - start, row["char_end"] - start
 
 
 def people_named(db, query: str, limit: int = 20) -> list[dict]:

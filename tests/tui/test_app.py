@@ -171,9 +171,13 @@ async def test_figures_sort_by_value_biggest_first(sample_db):
         await pilot.press("3", "s")
         await settle(app, pilot)
         figures = app.current_list()
-        values = [figures.row(i)["value"] for i in range(figures.count)]
-        assert values == sorted(values, reverse=True)
-        assert len(values) == conn.execute("SELECT count(*) FROM figures").fetchone()[0]
+        rows = [figures.row(i) for i in range(figures.count)]
+        units = [r["unit"] for r in rows]
+        assert units == sorted(units, key=lambda u: (u is None, (u or "").lower()))   # grouped by unit
+        for unit in set(units):          # biggest first within each unit: currencies never mixed
+            values = [r["value"] for r in rows if r["unit"] == unit]
+            assert values == sorted(values, reverse=True)
+        assert len(rows) == conn.execute("SELECT count(*) FROM figures").fetchone()[0]
         header = app.main.pane.query_one(".columns")
         await pilot.click(header, offset=(14, 0))      # the kind column
         await settle(app, pilot)

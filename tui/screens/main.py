@@ -19,6 +19,7 @@ from tui.widgets.pane_strip import PaneStrip
 from tui.widgets.panes import PANE_TYPES, PANES, FiguresPane, Pane, PeoplePane
 
 NARROWED = ("quotes", "figures")      # the panes a chosen person narrows
+NARROW = 100                          # fewer columns than this: the detail goes below the list
 
 
 class MainScreen(Screen):
@@ -36,6 +37,20 @@ class MainScreen(Screen):
         with ContentSwitcher(initial="people"):
             yield PeoplePane(self.first_ids)     # the other panes are built when first shown
         yield Footer()
+
+    def on_resize(self, event) -> None:
+        """Under NARROW columns the detail goes below the list, which then has the whole
+        width (a quote's words get more than a third of 80 columns)."""
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("narrow"):
+            self.set_class(narrow, "narrow")
+            for pane in self.query(Pane):
+                if pane.built:
+                    pane.call_after_refresh(pane.show_detail)     # in the order this layout reads
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("narrow")
 
     @property
     def pane(self) -> Pane:
@@ -81,8 +96,12 @@ class MainScreen(Screen):
         if isinstance(self.pane, FiguresPane):
             self.pane.resort(reverse)
 
+    def action_detail(self, step: int) -> None:
+        """J/K: scroll the detail pane (the list keeps the keys it has)."""
+        self.pane.query_one(".detail-box").scroll_relative(y=3 * step, animate=False)
+
     def check_action(self, action: str, parameters) -> bool | None:
-        if action in ("filter", "read", "sort", "back") and not self.pane.built:
+        if action in ("filter", "read", "sort", "back", "detail") and not self.pane.built:
             return False                    # a key that beats a new pane's mount is ignored, not a crash
         if action == "sort":
             return isinstance(self.pane, FiguresPane)

@@ -48,6 +48,7 @@ class Pane(Horizontal):
 
     noun = "rows"
     empty = "Nothing here."
+    matches = "words of any column"        # what the filter box matches, said in it
 
     def __init__(self) -> None:
         super().__init__(id=self.name)
@@ -63,7 +64,10 @@ class Pane(Horizontal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="side"):
-            yield Input(placeholder=f"f  filter {self.noun}", compact=True, classes="filter")
+            with Horizontal(classes="filter-line"):
+                yield Input(placeholder=f"f  filter {self.noun}: {self.matches}", compact=True, classes="filter")
+                yield Static(classes="count")
+            yield Static(classes="spelling")
             yield Static(classes="scope")
             yield Static(classes="columns")
             yield RowList(self.fetch, self.render_row, empty=self.empty)
@@ -87,8 +91,18 @@ class Pane(Horizontal):
     def columns(self, width: int) -> Text | None:
         return None
 
+    @property
+    def narrow(self) -> bool:
+        """Is the detail below the list (a narrow screen)?"""
+        return bool(getattr(self.screen, "narrow", False))
+
     def scope(self) -> Text | None:
         return None
+
+    def total(self, conn) -> int:
+        """How many rows the list holds unfiltered (the person narrowing it counts)."""
+        person = self.person
+        return reads.total(conn, self.name, person["id"] if person else None)
 
     def chosen(self, row: dict) -> Message:
         """What enter on a row means: by default, read it."""
@@ -156,7 +170,10 @@ class Pane(Horizontal):
             if ids is None:
                 conn = reads.connect(path)
                 try:
-                    ids = self.ids(conn, query)
+                    found = self.ids(conn, query)
+                    ids = found if isinstance(found, reads.Matches) else reads.Matches(found)
+                    if query.strip():           # "87 of 25,000": the count of the unfiltered list
+                        ids.total = self.total(conn)
                 finally:
                     conn.close()
             try:
@@ -172,6 +189,8 @@ class Pane(Horizontal):
     def loaded(self, generation: int, ids: list[int], keep: int | None) -> None:
         if generation == self.generation:       # stale lists never overwrite fresh ones
             self.rows.set_ids(ids, keep)
+            show_line(self.query_one(".count", Static), show.count_line(len(ids), getattr(ids, "total", None)))
+            show_line(self.query_one(".spelling", Static), show.spelling_line(getattr(ids, "spellings", None)))
 
     # ---- events ------------------------------------------------------------------
 
@@ -213,6 +232,7 @@ class Pane(Horizontal):
 class PeoplePane(Pane):
     noun = "people"
     empty = "No people found."
+    matches = "name, typos forgiven"
 
     def __init__(self, first_ids: Future | None = None) -> None:
         super().__init__()
@@ -253,6 +273,7 @@ class PeoplePane(Pane):
 class QuotesPane(Pane):
     noun = "quotes"
     empty = "No quotes found."
+    matches = "words of the quote, speaker or source"
 
     def ids(self, conn, query):
         person = self.person
@@ -265,7 +286,7 @@ class QuotesPane(Pane):
         return show.quote_row(row, width)
 
     def detail(self, row):
-        return show.quote_detail(row)
+        return show.quote_detail(row, evidence_first=self.narrow)
 
     def scope(self):
         return show.scope_line("Quotes by", self.person)
@@ -274,6 +295,7 @@ class QuotesPane(Pane):
 class FiguresPane(Pane):
     noun = "figures"
     empty = "No figures found."
+    matches = "the figure, what it measures, its unit"
     sort, descending = "article", False
 
     def ids(self, conn, query):
@@ -291,7 +313,7 @@ class FiguresPane(Pane):
         return show.figure_columns(width, self.sort, self.descending)
 
     def detail(self, row):
-        return show.figure_detail(row)
+        return show.figure_detail(row, reads.figure_sentence(self.db, row))
 
     def scope(self):
         return show.scope_line("Figures in articles about", self.person)
@@ -321,6 +343,7 @@ class FiguresPane(Pane):
 class ArticlesPane(Pane):
     noun = "articles"
     empty = "No articles yet: add some with `byline add FILE`."
+    matches = "title, outlet or file name"
 
     def ids(self, conn, query):
         return reads.articles_ids(conn, query)

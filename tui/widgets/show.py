@@ -74,6 +74,27 @@ def header(path: str, counts: dict[str, int]) -> Text:
     return out
 
 
+def count_line(shown: int, total: int | None) -> Text:
+    """A list's size beside its filter box: "25,000"; filtered, "87 of 25,000" (as k9s)."""
+    if total is None:
+        return Text(f"{shown:,}", style="dim")
+    return Text(f"{shown:,} of {total:,}", style="bold" if shown else "yellow")
+
+
+def spelling_line(spellings: dict[str, list[str]] | None) -> Text | None:
+    """The close spellings a filter used because its words as typed matched nothing."""
+    if not spellings:
+        return None
+    out = Text(" no match as typed; close spellings: ", style="dim")
+    for i, (word, close) in enumerate(spellings.items()):
+        if i:
+            out.append("; ", style="dim")
+        out.append(word, style="strike dim")
+        out.append(" → ", style="dim")
+        out.append(", ".join(close), style="italic")
+    return out
+
+
 def scope_line(label: str, person: dict | None) -> Text | None:
     if not person:
         return None
@@ -84,7 +105,9 @@ def scope_line(label: str, person: dict | None) -> Text | None:
 
 
 def article_label(row: dict) -> str:
-    return one_line(row.get("title") or Path(row.get("path") or "").name or f"article {row.get('article_id')}")
+    number = row.get("article_id", row.get("id"))
+    return one_line(row.get("title") or Path(row.get("path") or "").name or
+                    (f"article {number}" if number is not None else "untitled article"))
 
 
 def speaker(row: dict) -> Text:
@@ -242,28 +265,38 @@ def person_detail(row: dict, forms: list[str], articles: list[dict]) -> Text:
     return out
 
 
-def quote_detail(row: dict) -> Text:
-    out = Text()
-    out.append(f"“{one_line(row['text'])}”\n", style="bold" if row.get("kind") != "partial" else "")
-    out.append("— ")
+def quote_detail(row: dict, evidence_first: bool = False) -> Text:
+    """The quote, who said it and why byline thinks so. evidence_first (the narrow layout,
+    where the detail is a few lines under the list, which already shows the words): who,
+    why and how sure come before the words."""
+    words = Text(f"“{one_line(row['text'])}”\n", style="bold" if row.get("kind") != "partial" else "")
+    who = Text("— ")
     if is_guess(row):
-        out.append("unknown speaker", style="dim italic")
-        out.append(" · ")
-        out.append(likely_label(row), style="yellow")
+        who.append("unknown speaker", style="dim italic")
+        who.append(" · ")
+        who.append(likely_label(row), style="yellow")
     else:
-        out.append_text(speaker(row))
+        who.append_text(speaker(row))
     if row.get("speaker") and row.get("role"):
-        out.append(", " + one_line(row["role"]), style="italic")
-    out.append("\n")
+        who.append(", " + one_line(row["role"]), style="italic")
+    who.append("\n")
     if row.get("kind") == "partial":
-        out.append("partial quote (a few words inside a sentence)\n", style="yellow")
-    out.append("\n")
+        who.append("partial quote (a few words inside a sentence)\n", style="yellow")
+    evidence = Text()
     why = Text(one_line(row.get("cue")) or "no cue found", style="" if row.get("cue") else "dim italic")
     if row.get("sieve"):
         why.append(f"  (rule: {one_line(row['sieve'])})", style="dim")
-    _field(out, "Why byline thinks so", why)
-    _field(out, "Confidence", confidence_text(row))
-    _field(out, "In", _source_line(row))
+    _field(evidence, "Why byline thinks so", why)
+    _field(evidence, "Confidence", confidence_text(row))
+    where = Text()
+    _field(where, "In", _source_line(row))
+    if evidence_first:
+        parts = [who, evidence, Text("\n"), words, where]
+    else:
+        parts = [words, who, Text("\n"), evidence, where]
+    out = Text()
+    for part in parts:
+        out.append_text(part)
     out.append("\nenter: read it in the article   y: copy with citation   Y: as Markdown", style="dim")
     return out
 
@@ -285,15 +318,28 @@ def confidence_text(row: dict) -> Text | None:
     return out
 
 
-def figure_detail(row: dict) -> Text:
+def figure_detail(row: dict, sentence: tuple[str, int, int] | None = None) -> Text:
+    """The figure as written, the sentence it was read from (the figure in bold), then
+    what byline made of it."""
     out = Text(one_line(row["text"]) + "\n\n", style="bold")
+    if sentence:
+        text, start, end = sentence
+        said = Text("“", style="italic")
+        said.append(one_line(text[:start]) + (" " if text[:start][-1:].isspace() else ""))
+        said.append(one_line(text[start:end]), style="bold reverse")
+        said.append((" " if text[end:end + 1].isspace() else "") + one_line(text[end:]))
+        said.append("”")
+        said.stylize("italic")
+        out.append_text(said)
+        out.append("\n\n")
     _field(out, "Value", amount(row.get("value"), row.get("unit")))
     _field(out, "Kind", row.get("kind"))
     _field(out, "Unit", row.get("unit"))
     _field(out, "Qualifier", row.get("qualifier"))
     _field(out, "Measures", row.get("about"))
     _field(out, "In", _source_line(row))
-    out.append("\nenter: see it in the article   s: sort by another column", style="dim")
+    out.append("\nenter: see it in the article   s: sort by another column (value: within each unit)",
+               style="dim")
     return out
 
 
