@@ -165,17 +165,21 @@ def counts(store, queries: list[str]) -> None:
     started = time.perf_counter()
     search.sample_of(db, store.vocabulary)
     print(f"count sample made in {(time.perf_counter() - started) * 1000:.0f} ms (once per store)")
-    times, estimated = [], 0
+    times, cpu, estimated, slowest = [], [], 0, []
     for query in queries:
         for i in range(3, len(query) + 1):
             search.search(db, query[:i], vocabulary=store.vocabulary)     # as the app: the count follows
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             got = search.count(db, query[:i], store.vocabulary, search.COUNT_BUDGET)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             estimated += bool(got.how == "about")
+            slowest.append((cpu[-1], query[:i], str(got)))
     print(f"count per keystroke ({len(times)}, budget {search.COUNT_BUDGET:,} index entries): "
           f"p50 {percentile(times, 50):.2f} ms, p95 {percentile(times, 95):.2f} ms, max {max(times):.2f} ms; "
+          f"CPU time p50 {percentile(cpu, 50):.2f} ms, p95 {percentile(cpu, 95):.2f} ms, max {max(cpu):.2f} ms; "
           f"{estimated} estimated")
+    print("  slowest (CPU ms): " + ", ".join(f"{q!r} {ms:.1f} ({n})" for ms, q, n in sorted(slowest)[-5:]))
     errors = []
     for query in queries:
         got = search.count(db, query, store.vocabulary, search.COUNT_BUDGET)

@@ -75,12 +75,17 @@ class SearchScreen(Screen):
 
         with self.app.search_lock:
             try:
-                db = sqlite_utils.Database(self.app.search_conn())
-                vocab = self.app.store.vocabulary.load(db)
-                sample_of(db, self.app.store.vocabulary)
+                vocab = self.app.store.vocabulary.load(sqlite_utils.Database(self.app.search_conn()))
             except sqlite3.OperationalError:      # interrupted by the first keystroke: the search loads it
                 return
         vocab.warm()        # outside the lock: searches meanwhile make the pools they need
+        conn = reads.connect(self.app.store_path)     # its own: the first keystrokes need not wait
+        try:
+            sample_of(sqlite_utils.Database(conn), self.app.store.vocabulary)
+        except sqlite3.Error:                     # the first count makes it
+            pass
+        finally:
+            conn.close()
 
     @on(Input.Changed, "#search-box")
     def typed(self, event: Input.Changed) -> None:
