@@ -21,5 +21,6 @@ from .syntax import Query, SearchSyntaxError, Term, parse
 from .tokens import fold, tokens
 from .vocabulary import Terms, Vocabulary
 
-__all__ = ["CANDIDATES", "COUNT_BUDGET", "Count", "PREFIX_SIM", "RELAX", "Hit", "Query", "SearchSyntaxError", "Term", "Terms", "Vocabulary",
-           "Word", "count", "fold", "highlights", "install", "parse", "rank", "sample_of", "search", "tokens"]
+__all__ = ["CANDIDATES", "COUNT_BUDGET", "PREFIX_SIM", "RELAX", "Count", "Hit", "Query", "SearchSyntaxError", "Term",
+           "Terms", "Vocabulary", "Word", "count", "fold", "highlights", "install", "parse", "rank", "sample_of",
+           "search", "tokens"]

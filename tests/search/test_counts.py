@@ -2,7 +2,6 @@
 as estimated, and search() itself reaching every one of them with a large limit."""
 from __future__ import annotations
 
-import sqlite_utils
 import pytest
 
 from store import search
@@ -48,9 +47,10 @@ def big(tmp_path, monkeypatch):
     monkeypatch.setattr(sample_module, "SAMPLE", 500)
     store = make_store(tmp_path / "big.db")
     for k in range(10):
+        numbers = range(k * 600, (k + 1) * 600)
         add_article(store, f"Day {k}", [
-            f"Sentence {k * 600 + i} says {'alpha' if i % 10 == 0 else 'beta'} and {'omega' if k * 600 + i in (7, 3007, 5999) else 'gamma'}."
-            for i in range(600)])
+            f"Sentence {n} says {'alpha' if n % 10 == 0 else 'beta'} and {'omega' if n in (7, 3007, 5999) else 'gamma'}."
+            for n in numbers])
     return store
 
 
