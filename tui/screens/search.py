@@ -28,6 +28,7 @@ LIMIT = 50              # results of a keystroke
 MORE = 100              # results added when the cursor goes past the last one
 NEAR_END = 5            # ... or comes this close to it
 COUNT_PAUSE = 0.15      # seconds of no typing before the results are counted
+RETRIES = 3             # fetches of more that may bring nothing before waiting for the next ↓
 
 
 class ResultList(OptionList):
@@ -52,6 +53,9 @@ class SearchScreen(Screen):
         self.loading = False        # more results are being fetched
         self.advance = False        # ... and the cursor moves onto the first of them
         self.exhausted = False      # a fetch of more found none: every result is shown
+        self.asked = LIMIT          # the limit of the last fetch
+        self.retries = 0            # fetches in a row that brought nothing (operators refused them)
+        self.operators = False      # the query has operators (which may refuse fetched rows)
         self.error = ""
 
     def compose(self) -> ComposeResult:
@@ -131,16 +135,19 @@ class SearchScreen(Screen):
     def show_hits(self, query: str, hits: list, message: str) -> None:
         if query != self.latest:                  # an older query's answer: drop it
             return
+        from store.search import Count, parse
+
         self.hits = list(hits)
         self.total, self.loading, self.advance, self.exhausted = None, False, False, False
-        if hits and len(hits) < LIMIT:
-            from store.search import Count, parse
-
-            try:
-                if not parse(query).terms:        # operators may have refused rows a wider fetch would bring
-                    self.total = Count(len(hits))
-            except ValueError:
-                pass
+        self.asked, self.retries = LIMIT, 0
+        try:
+            # operators (end$, !not...) refuse rows after the index query: a larger limit
+            # fetches more rows, which may bring results even when this one brought few
+            self.operators = bool(query) and bool(parse(query).terms)
+        except ValueError:
+            self.operators = False
+        if hits and len(hits) < LIMIT and not self.operators:
+            self.total = Count(len(hits))
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options(self.options(hits, 0))
@@ -198,7 +205,8 @@ class SearchScreen(Screen):
         self.advance = self.advance or advance
         if not self.loading:
             self.loading = True
-            query, limit, conn = self.latest, len(self.hits) + MORE, self.app.search_conn()
+            self.asked = max(self.asked, len(self.hits)) + MORE
+            query, limit, conn = self.latest, self.asked, self.app.search_conn()
             self.run_worker(lambda: self.fetch_more(conn, query, limit), thread=True, group="search-more")
         return True
 
@@ -226,7 +234,15 @@ class SearchScreen(Screen):
         shown = {hit.sentence_id for hit in self.hits}
         extra = [hit for hit in hits if hit.sentence_id not in shown]
         if not extra:
+            if self.operators and self.total is not None and self.asked < self.total.n:
+                self.retries += 1                 # the refused rows were all this fetch had:
+                if self.retries <= RETRIES:       # ask for more (a few times; then at the next ↓)
+                    self.more()
+                    return
+                self.advance = False
+                return
             self.exhausted = True
+        self.retries = 0
         results = self.query_one("#search-results", OptionList)
         results.add_options(self.options(extra, len(self.hits)))
         first_new = len(self.hits)
