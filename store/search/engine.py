@@ -26,6 +26,7 @@ from .vocabulary import Vocabulary
 
 CANDIDATES = 150        # rows fetched from FTS per stage that mixes similarity levels
 RELAX = (85.0, 70.0, 0.0)  # stages of a several-word query take spellings down to these
+REFUSED_READS = 8       # with operators, reads of a stage's row cap while they refuse too many
 COUNT_BUDGET = 12_000   # index entries the app's count may read (2-3 ms); beyond, it estimates
 
 
@@ -65,7 +66,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
         match = " AND ".join(parts + positive)
         if negative:
             match = "(" + match + ") NOT (" + " OR ".join(negative) + ")"
-        _fetch(db, parsed, match, cap, found)
+        _fetch(db, parsed, match, cap, found, limit, should_stop)
         # later stages cannot beat `bound` (ties go to the newer, maybe later, row):
         # stop once `limit` candidates are better
         if sum(1 for s, _, _ in found.values() if s > bound) >= limit:
@@ -149,23 +150,34 @@ def _union(groups: list[list[tuple[float, str]]], common: list[bool]) -> list[li
 
 
 def _fetch(db: sqlite_utils.Database, parsed: Query, match: str, cap: int,
-          found: dict[int, tuple[float, int, str]]) -> None:
-    """Add to found the newest `cap` sentences the FTS match expression finds, scored."""
-    ids = [sid for (sid,) in db.execute(
-        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        [match, cap],
-    ).fetchall() if sid not in found]
-    if not ids:
-        return
-    rows = [row for chunk in _chunks(ids) for row in
-            db.execute(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
-    for sid, text in rows:      # text only for rows no earlier stage brought
-        if sid not in found:
-            text = text or ""
-            if parsed.terms and not parsed.accepts(fold(text)):
-                found[sid] = (0.0, 0, text)
-            else:
-                found[sid] = (*rank(parsed.words, tokens(text)), text)
+          found: dict[int, tuple[float, int, str]], want: int = 0,
+          should_stop: Callable[[], bool] | None = None) -> None:
+    """Add to found the newest `cap` sentences the FTS match expression finds, scored.
+    With operators that refuse rows after the FTS query (end$, !not...), the next `cap`
+    older ones too while fewer than `want` of those read were kept (at most REFUSED_READS
+    times: a query that refuses nearly everything stays quick)."""
+    before = None
+    kept = 0
+    for _ in range(REFUSED_READS if parsed.terms else 1):
+        rowids = [sid for (sid,) in db.execute(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?" + (" AND rowid < ?" if before else "")
+            + " ORDER BY rowid DESC LIMIT ?",
+            [match, before, cap] if before else [match, cap],
+        ).fetchall()]
+        ids = [sid for sid in rowids if sid not in found]
+        rows = [row for chunk in _chunks(ids) for row in
+                db.execute(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        for sid, text in rows:      # text only for rows no earlier stage brought
+            if sid not in found:
+                text = text or ""
+                if parsed.terms and not parsed.accepts(fold(text)):
+                    found[sid] = (0.0, 0, text)
+                else:
+                    found[sid] = (*rank(parsed.words, tokens(text)), text)
+                    kept += 1
+        if len(rowids) < cap or kept >= want or (should_stop and should_stop()):
+            return
+        before = rowids[-1]
 
 
 def _hits(db: sqlite_utils.Database, parsed: Query, ranked: list[tuple[float, int, int, str]]) -> list[Hit]:

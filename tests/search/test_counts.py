@@ -80,3 +80,17 @@ def test_a_large_limit_reaches_every_result(big):
                      ("^sentence alpha", 600), ("^sentence", 6000)]:
         assert len(search.search(big, query, 10**5, vocabulary=big.vocabulary)) == n, query
         assert search.count(big, query, big.vocabulary) == search.Count(n), query
+
+
+def test_operators_that_refuse_the_newest_rows_still_find_older_ones(tmp_path):
+    """said$ keeps only sentences ending in "said": when the newest rows holding "said"
+    all go on, the search reads older ones rather than finding nothing."""
+    store = make_store(tmp_path / "refused.db")
+    before = len(search.search(store, "said$", vocabulary=store.vocabulary))          # the fixture's own
+    holding = search.count(store, "said", store.vocabulary).n
+    add_article(store, "Older", [f"Report {i} is what the officer said." for i in range(60)])
+    add_article(store, "Newer", [f"Said the mayor to crowd {i} in the square." for i in range(400)])
+    hits = search.search(store, "said$", vocabulary=store.vocabulary)
+    assert len(hits) == 50 and all(hit.title == "Older" for hit in hits)
+    assert len(search.search(store, "said$", 1000, vocabulary=store.vocabulary)) == 60 + before
+    assert search.count(store, "said$", store.vocabulary) == search.Count(holding + 460, "at most")
