@@ -190,28 +190,51 @@ async def test_g_and_G_go_to_the_top_and_bottom_of_help(many_db):
         assert box.scroll_y == 1
 
 
-async def test_more_results_past_the_last_when_operators_refused_the_first_rows(tmp_path):
-    """said$ keeps only sentences ending in "said": the newest rows the index gives are
-    mostly refused, so loading more asks for more rows until new results come."""
+def refused_store(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     older = [f"Report {i} is what the officer said." for i in range(100)]
     newer = [f"Said the mayor to crowd {i} in the square." for i in range(120)] + \
         [f"Volunteer {i} is what the mayor said." for i in range(30)]
-    (folder / "a-older.txt").write_text("Older\n\n" + "\n\n".join(older) + "\n", encoding="utf-8")
     path = tmp_path / "byline.db"
-    with open_store(path) as store:
-        assert ingest(store, [folder / "a-older.txt"], workers=1).added == 1
-    (folder / "b-newer.txt").write_text("Newer\n\n" + "\n\n".join(newer) + "\n", encoding="utf-8")
-    with open_store(path) as store:
-        assert ingest(store, [folder / "b-newer.txt"], workers=1).added == 1
-    app = BylineApp(str(path))
+    for name, title, lines in (("a-older.txt", "Older", older), ("b-newer.txt", "Newer", newer)):
+        (folder / name).write_text(title + "\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+        with open_store(path) as store:
+            assert ingest(store, [folder / name], workers=1).added == 1
+    return path
+
+
+async def test_loading_more_asks_again_when_every_row_fetched_was_refused(tmp_path, monkeypatch):
+    """With the engine reading only one cap of rows per stage, the first fetch of more
+    brings nothing new (the same rows, refused): the screen asks again with a larger limit."""
+    from store.search import engine
+
+    monkeypatch.setattr(engine, "REFUSED_READS", 1)
+    app = BylineApp(str(refused_store(tmp_path)))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         screen = await searched(app, pilot, "said$")
-        assert len(screen.hits) == 30 and "of at most 250 results" in status(screen)
+        assert len(screen.hits) == 30 and "first 30 of at most 250 results" in status(screen)
         results = screen.query_one("#search-results", OptionList)
         await pilot.press("down", "end", "down")
         await settle(app, pilot)
         assert len(screen.hits) == 130 and results.highlighted == 30
+
+
+async def test_more_results_past_the_last_when_operators_refused_the_first_rows(tmp_path):
+    """said$ keeps only sentences ending in "said": the newest rows the index gives are
+    mostly refused; loading more still brings the older ones, then says all are shown."""
+    path = refused_store(tmp_path)
+    app = BylineApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = await searched(app, pilot, "said$")
+        assert len(screen.hits) == LIMIT and "first 50 of at most 250 results" in status(screen)
+        results = screen.query_one("#search-results", OptionList)
+        await pilot.press("down", "end", "down")
+        await settle(app, pilot)
+        assert len(screen.hits) == 130 and results.highlighted == LIMIT
         assert all(hit.text.endswith("said.") for hit in screen.hits)
+        await pilot.press("end", "down")            # the rest are refused: every result is shown
+        await settle(app, pilot)
+        assert len(screen.hits) == 130 and status(screen).startswith(" 130 results")
