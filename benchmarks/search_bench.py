@@ -8,6 +8,8 @@ the sentences straight in instead), and prints:
 - the first search (loads the vocabulary) and per-keystroke latency p50/p95 for typed-out
   queries, typos included, from the third character on (median of --rounds rounds, word
   caches cleared between rounds);
+- the count of matches the app shows after each keystroke (exact, or estimated from a
+  sample when that would be slow), its time and the estimates' error;
 - how many of the top 50 agree with a brute-force scan that scores every sentence with
   the same scorer (search.rank);
 - the time of `fzf --filter` over the same sentences (Debian package fzf) and the ratio;
@@ -154,6 +156,43 @@ def keystrokes(store, queries: list[str], rounds: int) -> tuple[list[float], lis
             {q: medians[(q, len(q))] for q in queries})
 
 
+def counts(store, queries: list[str]) -> None:
+    """The app's count of matches after each keystroke (third character on), as it runs
+    once the results are shown: exact when the index entries it reads are few, else
+    estimated from the store's sample (marked "about"); and, for each full query, the
+    estimate against the exact count."""
+    db = store.db
+    started = time.perf_counter()
+    search.sample_of(db, store.vocabulary)
+    print(f"count sample made in {(time.perf_counter() - started) * 1000:.0f} ms (once per store)")
+    times, cpu, estimated, slowest = [], [], 0, []
+    for query in queries:
+        for i in range(3, len(query) + 1):
+            search.search(db, query[:i], vocabulary=store.vocabulary)     # as the app: the count follows
+            started, started_cpu = time.perf_counter(), time.process_time()
+            got = search.count(db, query[:i], store.vocabulary, search.COUNT_BUDGET)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            estimated += bool(got.how == "about")
+            slowest.append((cpu[-1], query[:i], str(got)))
+    print(f"count per keystroke ({len(times)}, budget {search.COUNT_BUDGET:,} index entries): "
+          f"p50 {percentile(times, 50):.2f} ms, p95 {percentile(times, 95):.2f} ms, max {max(times):.2f} ms; "
+          f"CPU time p50 {percentile(cpu, 50):.2f} ms, p95 {percentile(cpu, 95):.2f} ms, max {max(cpu):.2f} ms; "
+          f"{estimated} estimated")
+    print("  slowest (CPU ms): " + ", ".join(f"{q!r} {ms:.1f} ({n})" for ms, q, n in sorted(slowest)[-5:]))
+    errors = []
+    for query in queries:
+        got = search.count(db, query, store.vocabulary, search.COUNT_BUDGET)
+        started = time.perf_counter()
+        exact = search.count(db, query, store.vocabulary)
+        ms = (time.perf_counter() - started) * 1000
+        if got.how == "about" and exact.n:
+            errors.append(abs(got.n - exact.n) / exact.n)
+        print(f"  {query:26} shown {str(got):>16}  exact {str(exact):>12} ({ms:5.1f} ms)")
+    if errors:
+        print(f"estimates off by: median {statistics.median(errors):.0%}, max {max(errors):.0%}")
+
+
 def brute_force(ids: list[int], toks: list[list[str]], vocabulary: set[str], query: str) -> list[int]:
     """Top 50 sentence ids by scoring every sentence with the engine's scorer."""
     parsed = search.parse(query)
@@ -217,6 +256,8 @@ def run(size: int, work: Path, archive: Path | None, rounds: int, fzf_rounds: in
           f"p50 {percentile(per_key, 50):.1f} ms, p95 {percentile(per_key, 95):.1f} ms, "
           f"max {max(per_key):.1f} ms; CPU time p50 {percentile(per_key_cpu, 50):.1f} ms, "
           f"p95 {percentile(per_key_cpu, 95):.1f} ms; typo queries only, one round: p95 {percentile(typo_keys, 95):.1f} ms")
+
+    counts(store, queries)
 
     if latency_only:
         store.close()

@@ -102,10 +102,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("reader.bottom", "G,end", "scroll_end", "Bottom", ARTICLE, show=False),
     # the search screen
     Command("search.back", "escape", "app.pop_screen", "Back", SEARCH),
-    Command("search.results", "down", "results", "Results", SEARCH, show=False),
+    Command("search.results", "down", "results", "Results", SEARCH, show=False,
+            tooltip="From the box into the results; past the last result, more load"),
     Command("search.open", "enter", "", "Open the result in the reader", SEARCH, bound=False),
+    Command("search.box", "slash", "", "Back to the search box (from the results)", SEARCH, bound=False),
     # the help screen (a modal: its ? and q close it rather than reach the app's)
     Command("help.close", "escape,question_mark,q", "app.pop_screen", "Close", HELP),
+    Command("help.down", "j,down", "scroll(1)", "Down", HELP, show=False),
+    Command("help.up", "k,up", "scroll(-1)", "Up", HELP, show=False),
+    Command("help.top", "g,home", "top", "Top", HELP, show=False),
+    Command("help.bottom", "G,end", "bottom", "Bottom", HELP, show=False),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
@@ -124,6 +130,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Lists", (LIST,)),
     ("Reader", (READER, ARTICLE)),
     ("Search", (SEARCH,)),
+    ("Help", (HELP,)),
 )
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
@@ -135,10 +142,12 @@ def key_label(keys: str) -> str:
     return " ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
-def help_groups() -> list[tuple[str, list[Command]]]:
-    """The help screen's sections: a title and its commands, in binding order."""
-    return [(title, [c for where in scopes for c in COMMANDS if c.where == where])
-            for title, scopes in HELP_GROUPS]
+def help_groups(first: tuple[str, ...] = ()) -> list[tuple[str, list[Command]]]:
+    """The help screen's sections: a title and its commands, in binding order; the
+    sections titled in `first` (the keys of the screen help was opened on) come first."""
+    groups = [(title, [c for where in scopes for c in COMMANDS if c.where == where])
+              for title, scopes in HELP_GROUPS]
+    return sorted(groups, key=lambda group: first.index(group[0]) if group[0] in first else len(first))
 
 
 # ---- the command palette -------------------------------------------------------------

@@ -301,8 +301,9 @@ def cite(ctx, quote_id: int, style: str, db) -> None:
 @db_option
 @click.pass_context
 def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
-    """Fuzzy search over every sentence (typos and partial words welcome)."""
-    from store.search import SearchSyntaxError
+    """Fuzzy search over every sentence (typos and partial words welcome). When there
+    are more results than --limit, says how many were left out."""
+    from store.search import SearchSyntaxError, count, parse
     from store.search import search as run_search
     with _store(ctx, db) as store:
         started = time.perf_counter()
@@ -310,21 +311,37 @@ def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
         loaded = time.perf_counter()
         try:
             hits = run_search(store.db, query, limit, vocabulary=store.vocabulary)
+            finished = time.perf_counter()
+            # exact (the app estimates a count that would be slow; here it is one count)
+            # (operators may refuse rows a larger limit would bring: count then too)
+            total = count(store.db, query, store.vocabulary) if len(hits) >= limit or parse(query).terms else None
         except SearchSyntaxError as e:
             raise Failure(str(e)) from None
-        finished = time.perf_counter()
+        counted = time.perf_counter()
     if stats:
         click.echo(f"vocabulary_ms={(loaded - started) * 1000:.1f}", err=True)
         click.echo(f"search_ms={(finished - loaded) * 1000:.1f}", err=True)
+        if total is not None:
+            click.echo(f"count_ms={(counted - finished) * 1000:.1f}", err=True)
+    left_out = ""
+    if total is not None and total.n > len(hits):
+        more = total.n - len(hits)
+        left_out = (f"showing {len(hits):,} of {total} results: {'up to ' if total.how else ''}{more:,} left out "
+                    f"(--limit {total.n} shows {'them' if more > 1 else 'it'})")
     fields = ("sentence_id", "article_id", "title", "source", "text", "char_start", "char_end", "score", "highlights")
     rows = [{f: getattr(h, f, None) for f in fields} for h in hits]
     if as_json:
         for r in rows:
             r["highlights"] = [list(span) for span in r["highlights"] or []]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        if left_out:
+            click.echo(f"byline: {left_out}", err=True)     # stdout stays JSON
         return
     from rich.table import Table
     from rich.text import Text
+    if not rows:
+        click.echo("no sentences found")
+        return
     table = Table(title=Text(f"Search: {_plain(query)}"), title_justify="left")
     for header in ("score", "sentence", "article"):
         table.add_column(header, overflow="fold")
@@ -334,3 +351,5 @@ def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
             snippet.stylize("bold reverse", start, end)
         table.add_row(Text(f"{r['score']:.0f}" if r["score"] is not None else ""), snippet, Text(_cell(r["title"])))
     _console().print(table)
+    if left_out:
+        click.echo(left_out)

@@ -21,10 +21,13 @@ import sqlite_utils
 from .ranking import highlights, rank
 from .syntax import Query, Term, parse
 from .tokens import fold, tokens
+from .sample import sample_of
 from .vocabulary import Vocabulary
 
 CANDIDATES = 150        # rows fetched from FTS per stage that mixes similarity levels
 RELAX = (85.0, 70.0, 0.0)  # stages of a several-word query take spellings down to these
+REFUSED_READS = 8       # with operators, reads of a stage's row cap while they refuse too many
+COUNT_BUDGET = 12_000   # index entries the app's count may read (2-3 ms); beyond, it estimates
 
 
 @dataclass
@@ -56,13 +59,14 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     groups = [terms.spellings(w) for w in parsed.words]
     common = [bool(g) and g[0][1] in terms.common for g in groups]
     found: dict[int, tuple[float, int, str]] = {}     # id: (score, adjacent, text)
-    for parts, cap, bound in _stages(groups, common, limit if not parsed.terms else CANDIDATES):
+    # with operators, a stage's rows may be refused after the FTS query: fetch more of them
+    for parts, cap, bound in _stages(groups, common, limit if not parsed.terms else max(limit, CANDIDATES)):
         if should_stop and should_stop():
             return []
         match = " AND ".join(parts + positive)
         if negative:
             match = "(" + match + ") NOT (" + " OR ".join(negative) + ")"
-        _fetch(db, parsed, match, cap, found)
+        _fetch(db, parsed, match, cap, found, limit, should_stop)
         # later stages cannot beat `bound` (ties go to the newer, maybe later, row):
         # stop once `limit` candidates are better
         if sum(1 for s, _, _ in found.values() if s > bound) >= limit:
@@ -74,23 +78,106 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 50,
     return _hits(db, parsed, ranked)
 
 
+@dataclass(frozen=True)
+class Count:
+    """How many sentences a query matches: every one a search with no limit would return.
+    `how` is "" when n is exact; "about" when it was estimated from a sample of the store
+    (counting every match would be slow); "at most" when operators the index cannot check
+    (end$, ^whole$, !not) may still refuse some of the sentences counted."""
+    n: int
+    how: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.how} {self.n:,}" if self.how else f"{self.n:,}"
+
+
+def count(db: sqlite_utils.Database, query: str, vocabulary: Vocabulary | None = None,
+          budget: int | None = None) -> Count:
+    """How many sentences search() could return for the query, had it no limit: one FTS
+    count over the union of its stages. With a budget (index entries the count may read),
+    a count that would read more is estimated instead from an even sample of the store's
+    sentences (sample.py): a common word's exact count takes tens of milliseconds at a
+    million sentences, the estimate well under one. Raises SearchSyntaxError as search()."""
+    parsed = parse(query)
+    positive = [_fts_term(t) for t in parsed.terms if not t.negated and t.words()]
+    negative = [_fts_term(t) for t in parsed.terms if t.negated and t.words()]
+    if not parsed.words and not positive:
+        return Count(0)
+    vocabulary = vocabulary if vocabulary is not None else Vocabulary()
+    terms = vocabulary.load(db)
+    groups = [terms.spellings(w) for w in parsed.words]
+    common = [bool(g) and g[0][1] in terms.common for g in groups]
+    branches = _union(groups, common)
+    if not branches:
+        return Count(0)
+    unsure = "at most" if any(t.negated or t.kind in ("end", "start+end") for t in parsed.terms) else ""
+    if budget is not None:
+        estimate = sample_of(db, vocabulary).estimate(parsed, groups, branches, budget)
+        if estimate is not None:
+            return Count(max(1, _round(estimate)) if estimate else 0, "about")
+    ors = [" AND ".join(["(" + " OR ".join(p for _, p in groups[i]) + ")" for i in branch] + positive)
+           for branch in branches]
+    match = " OR ".join("(" + o + ")" for o in ors) if len(ors) > 1 else ors[0]
+    if negative:
+        match = "(" + match + ") NOT (" + " OR ".join(negative) + ")"
+    n = db.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?", [match]).fetchone()[0]
+    return Count(n, unsure if n else "")
+
+
+def _round(n: float) -> int:
+    """An estimate to two significant figures."""
+    n = int(round(n))
+    digits = len(str(n))
+    return round(n, 2 - digits) if digits > 2 else n
+
+
+def _union(groups: list[list[tuple[float, str]]], common: list[bool]) -> list[list[int]]:
+    """The stages' FTS queries that together match every row any stage can, as the
+    indexes of the words each AND's (the queries to be OR'ed): a single word's spellings;
+    for several, each word left out in turn (which takes in every stage with all the
+    words) or, when none may be, all the words. [[]]: operators only."""
+    if not groups:
+        return [[]]
+    if len(groups) == 1:
+        return [[0]] if groups[0] else []
+    keep = [not c for c in common] if not all(common) else [True] * len(groups)
+    present = [i for i, g in enumerate(groups) if g and keep[i]]
+    misses = [[j for j in present if j != i] for i in range(len(groups)) if keep[i]]
+    misses = [m for m in misses if m]
+    if misses:
+        return misses
+    return [present] if all(groups) and present else []
+
+
 def _fetch(db: sqlite_utils.Database, parsed: Query, match: str, cap: int,
-          found: dict[int, tuple[float, int, str]]) -> None:
-    """Add to found the newest `cap` sentences the FTS match expression finds, scored."""
-    ids = [sid for (sid,) in db.execute(
-        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-        [match, cap],
-    ).fetchall() if sid not in found]
-    if not ids:
-        return
-    rows = db.execute(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
-    for sid, text in rows:      # text only for rows no earlier stage brought
-        if sid not in found:
-            text = text or ""
-            if parsed.terms and not parsed.accepts(fold(text)):
-                found[sid] = (0.0, 0, text)
-            else:
-                found[sid] = (*rank(parsed.words, tokens(text)), text)
+          found: dict[int, tuple[float, int, str]], want: int = 0,
+          should_stop: Callable[[], bool] | None = None) -> None:
+    """Add to found the newest `cap` sentences the FTS match expression finds, scored.
+    With operators that refuse rows after the FTS query (end$, !not...), the next `cap`
+    older ones too while fewer than `want` of those read were kept (at most REFUSED_READS
+    times: a query that refuses nearly everything stays quick)."""
+    before = None
+    kept = 0
+    for _ in range(REFUSED_READS if parsed.terms else 1):
+        rowids = [sid for (sid,) in db.execute(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?" + (" AND rowid < ?" if before else "")
+            + " ORDER BY rowid DESC LIMIT ?",
+            [match, before, cap] if before else [match, cap],
+        ).fetchall()]
+        ids = [sid for sid in rowids if sid not in found]
+        rows = [row for chunk in _chunks(ids) for row in
+                db.execute(f"SELECT id, text FROM sentences WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        for sid, text in rows:      # text only for rows no earlier stage brought
+            if sid not in found:
+                text = text or ""
+                if parsed.terms and not parsed.accepts(fold(text)):
+                    found[sid] = (0.0, 0, text)
+                else:
+                    found[sid] = (*rank(parsed.words, tokens(text)), text)
+                    kept += 1
+        if len(rowids) < cap or kept >= want or (should_stop and should_stop()):
+            return
+        before = rowids[-1]
 
 
 def _hits(db: sqlite_utils.Database, parsed: Query, ranked: list[tuple[float, int, int, str]]) -> list[Hit]:
@@ -98,10 +185,11 @@ def _hits(db: sqlite_utils.Database, parsed: Query, ranked: list[tuple[float, in
     ids = [r[2] for r in ranked]
     rows = {
         r[0]: r[1:]
+        for chunk in _chunks(ids)
         for r in db.execute(
             "SELECT s.id, s.article_id, s.char_start, s.char_end, a.title, a.source FROM sentences s "
-            f"LEFT JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(ids))})",
-            ids,
+            f"LEFT JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(chunk))})",
+            chunk,
         )
     }
     found = []
@@ -113,13 +201,19 @@ def _hits(db: sqlite_utils.Database, parsed: Query, ranked: list[tuple[float, in
     return found
 
 
+def _chunks(ids: list[int], size: int = 5000):
+    """The ids in pieces SQLite takes as parameters (a search with a large limit)."""
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
 def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: int):
     """The FTS queries to run in turn, best matches first, each as (AND'ed parts, row cap,
     the best score any later stage can reach). `enough` rows of one level suffice.
     Common words are left out of the queries when a rarer one is there (the ranking
     still counts them)."""
     if not groups:
-        yield [], CANDIDATES, 0.0      # operators only
+        yield [], enough, 0.0          # operators only
         return
     if len(groups) == 1:
         # each similarity level on its own, best first, so the newest-first row cap
@@ -157,7 +251,7 @@ def _stages(groups: list[list[tuple[float, str]]], common: list[bool], enough: i
         for floor in RELAX:
             wider = spellings(floor)
             if wider != previous:
-                stages.append((query(wider), CANDIDATES,
+                stages.append((query(wider), max(CANDIDATES, enough),
                                max(total - b + s for b, s in zip(best, below(floor_before))) / n))
                 previous, floor_before = wider, floor
     # too few with every word: let one word miss, best spellings of the others first

@@ -157,6 +157,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.terms: Terms | None = None
         self.lock = threading.Lock()
+        self.sample = None          # sample.Sample: estimates counts that would be slow
 
     def load(self, db: sqlite_utils.Database) -> Terms:
         """The store's Terms, read once and topped up since. A full read (from the FTS
@@ -203,6 +204,7 @@ class Vocabulary:
         """Drop the cached Terms: the next load reads them as a new process would."""
         with self.lock:
             self.terms = None
+            self.sample = None
 
 
 def common_above(max_id: int) -> int:
