@@ -142,10 +142,12 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0,
             return _open_read_write(path, timeout, notice)
         except StoreError as e:
             cause = e.__cause__
-            if write or not (isinstance(cause, sqlite3.Error) and cant_open(cause)) or not path.exists():
+            if not (isinstance(cause, sqlite3.Error) and cant_open(cause)) or not path.exists():
                 raise
-            # the file system said yes and SQLite no (its -wal or -shm cannot be made or used)
-            reason = f"SQLite cannot write beside it: {cause}"
+            # the file system said yes and SQLite no: its -wal or -shm cannot be made or used
+            reason = f"SQLite cannot write it or the -wal and -shm files beside it ({cause})"
+            if write:
+                raise StoreError(f"cannot write to {path}: {reason} (it can still be browsed)") from None
     if not path.exists():
         raise StoreError(f"no store at {path}, and none can be made there: {reason}")
     return _open_read_only(path, timeout, reason)
