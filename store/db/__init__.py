@@ -163,6 +163,7 @@ def _open_read_write(path: Path, timeout: float, notice: Callable[[str], None] |
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
+        schema_version(conn, path)      # a store of a newer byline (or not a store) is refused untouched
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")

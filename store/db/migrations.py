@@ -108,7 +108,9 @@ def back_up(path: Path, version: int) -> Path:
         copy = None
         os.replace(part, target)
     except (OSError, sqlite3.Error) as e:
-        raise StoreError(f"cannot keep a copy of {path} before upgrading it ({e}); it was left as it was") from None
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise StoreError(f"cannot keep a copy of {path} in {target} before upgrading it ({why}); "
+                         "it was left as it was") from None
     finally:
         for conn in (source, copy):
             if conn is not None:
