@@ -133,7 +133,20 @@ def extract_all(items: Iterable[Article | Skipped], workers: int = WORKERS) -> I
             yield from _pair(*pending.popleft())
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            _shut_down(pool)
+
+
+def _shut_down(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers once the chunks they are on are done; at once if interrupted
+    meanwhile (a second Ctrl+C): they ignore SIGINT, and left waiting for work they would
+    keep this process from exiting."""
+    try:
+        pool.shutdown(cancel_futures=True)
+    except BaseException:
+        # the executor keeps its worker processes in _processes: the only handle on them
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
 
 
 def _pair(batch, results):
