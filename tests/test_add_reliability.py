@@ -1,8 +1,11 @@
-"""Ctrl+C during `byline add`, as a terminal sends it: a real SIGINT to the whole process
-group (the main process and its extraction workers). The first stops after the batch in
-hand, prints the summary of what was stored and exits 130; a second stops at once, also
-with 130. Either way every stored article is whole: its sentences, people, quotes and
-figures all there."""
+"""`byline add` as real processes meet it, on an archive big enough for worker processes.
+
+Ctrl+C as a terminal sends it: a real SIGINT to the whole process group (the main process
+and its extraction workers). The first stops after the batch in hand, prints the summary
+of what was stored and exits 130; a second stops at once, also with 130. kill -9 in the
+middle of a batch loses that batch only. Two `byline add` on one store at once both
+finish, with a reader listing people meanwhile. Every time, every stored article is
+whole: its sentences, people, quotes and figures all there."""
 from __future__ import annotations
 
 import json
@@ -32,14 +35,17 @@ The mayor, Ann Lee, said she was confident. “The money is there,” she said."
 ARTICLES = 6000        # about 7 s of extraction with two workers: far more than the test lets run
 
 
+def write_archive(path: Path, count: int, name: str = "Budget") -> Path:
+    """count copies of STORY, each its own article (titles differ), in one .jsonl."""
+    with path.open("w", encoding="utf-8") as f:
+        for n in range(count):
+            f.write(json.dumps({"title": f"{name} {n}", "text": STORY}) + "\n")
+    return path
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """ARTICLES copies of STORY, each its own article (titles differ), in one .jsonl."""
-    path = tmp_path_factory.mktemp("in") / "archive.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for n in range(ARTICLES):
-            f.write(json.dumps({"title": f"Budget {n}", "text": STORY}) + "\n")
-    return path
+    return write_archive(tmp_path_factory.mktemp("in") / "archive.jsonl", ARTICLES)
 
 
 def stored_articles(db: Path) -> int:
@@ -54,10 +60,14 @@ def stored_articles(db: Path) -> int:
         return 0
 
 
-def add_then_ctrl_c(archive: Path, db: Path, presses: int) -> subprocess.CompletedProcess:
-    """Start `byline add`, wait until its first batch is stored, then press Ctrl+C."""
-    proc = subprocess.Popen([sys.executable, "-c", "from tui.cli import main; main()", "add", "--db", str(db),
-                             str(archive)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+BYLINE = [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+def add_then_signal(archive: Path, db: Path, presses: int, sig=signal.SIGINT) -> subprocess.CompletedProcess:
+    """Start `byline add`, wait until its first batch is stored, then send sig to its
+    process group presses times (SIGINT: Ctrl+C at a terminal)."""
+    proc = subprocess.Popen([*BYLINE, "add", "--db", str(db), str(archive)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
                             start_new_session=True)      # its own process group, as a terminal job
     try:
         deadline = time.monotonic() + 60
@@ -66,7 +76,7 @@ def add_then_ctrl_c(archive: Path, db: Path, presses: int) -> subprocess.Complet
             assert time.monotonic() < deadline, "no batch stored within a minute"
             time.sleep(0.02)
         for _ in range(presses):
-            os.killpg(proc.pid, signal.SIGINT)
+            os.killpg(proc.pid, sig)
             time.sleep(0.05)
         out, err = proc.communicate(timeout=60)
     finally:
@@ -103,7 +113,7 @@ def assert_whole(db: Path) -> int:
 
 def test_ctrl_c_stops_after_the_batch_prints_the_summary_and_exits_130(archive, tmp_path):
     db = tmp_path / "byline.db"
-    done = add_then_ctrl_c(archive, db, presses=1)
+    done = add_then_signal(archive, db, presses=1)
     assert done.returncode == 130, done.stderr
     assert "Traceback" not in done.stderr
     stored = assert_whole(db)
@@ -120,7 +130,7 @@ def test_ctrl_c_stops_after_the_batch_prints_the_summary_and_exits_130(archive, 
 
 def test_second_ctrl_c_stops_at_once_and_loses_nothing_stored(archive, tmp_path):
     db = tmp_path / "byline.db"
-    done = add_then_ctrl_c(archive, db, presses=2)
+    done = add_then_signal(archive, db, presses=2)
     assert done.returncode == 130, done.stderr
     assert done.stderr.strip().splitlines()[-1] in (
         "byline: error: interrupted",                       # stopped in the middle
@@ -128,3 +138,37 @@ def test_second_ctrl_c_stops_at_once_and_loses_nothing_stored(archive, tmp_path)
         "run the same command again to add the rest")       # the batch had ended before the second
     assert "Traceback" not in done.stderr
     assert 0 < assert_whole(db) < ARTICLES
+
+
+def test_kill_9_mid_batch_loses_only_that_batch_and_the_next_add_completes(tmp_path):
+    db, count = tmp_path / "byline.db", 1500         # smaller: the rest is added again below
+    archive = write_archive(tmp_path / "archive.jsonl", count)
+    killed = add_then_signal(archive, db, presses=1, sig=signal.SIGKILL)
+    assert killed.returncode == -signal.SIGKILL
+    stored = assert_whole(db)
+    assert 0 < stored < count
+    again = subprocess.run([*BYLINE, "add", "--db", str(db), str(archive)], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"added {count - stored}, unchanged {stored}, replaced 0, skipped 0" in again.stdout
+    assert assert_whole(db) == count
+
+
+def test_two_adds_at_once_on_one_store_and_a_reader_meanwhile(tmp_path):
+    db = tmp_path / "byline.db"
+    archives = [write_archive(tmp_path / f"{name}.jsonl", 500, name) for name in ("a", "b")]
+    writers = [subprocess.Popen([*BYLINE, "add", "--db", str(db), str(path)], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for path in archives]
+    listed = []
+    while any(w.poll() is None for w in writers):
+        if db.exists():
+            r = subprocess.run([*BYLINE, "people", "--db", str(db), "--json"], cwd=ROOT, capture_output=True,
+                               text=True, timeout=60)
+            listed.append((r.returncode, r.stderr))
+    results = [w.communicate(timeout=60) for w in writers]
+    for w, (out, err) in zip(writers, results):
+        assert w.returncode == 0, err
+        assert "added 500, unchanged 0, replaced 0, skipped 0" in out
+        assert "locked" not in err and "Traceback" not in err
+    assert all(code == 0 for code, _ in listed), [e for c, e in listed if c]
+    assert assert_whole(db) == 1000
