@@ -76,16 +76,22 @@ def test_read_only_copy_is_read_with_mode_ro_and_refuses_writes(sample_db, tmp_p
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions: test_read_only_mount covers root")
-def test_store_in_a_read_only_folder_is_browsed(sample_db, tmp_path):
+def test_read_only_file_and_read_only_folder_are_browsed(sample_db, tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
     path = folder / "byline.db"
     shutil.copyfile(sample_db, path)
-    path.chmod(0o444)
-    folder.chmod(0o555)
+    path.chmod(0o444)                   # a read-only file in a folder that takes its -wal and -shm
+    with open_store(path) as store:
+        assert (store.access, store.read_only_reason) == (READ_ONLY, "the file is read-only")
+        assert reads.counts(store)["articles"] == 1
+    for side in folder.glob("byline.db-*"):
+        side.unlink()
+    path.chmod(0o644)
+    folder.chmod(0o555)                 # a read-only folder: no -wal or -shm can be made
     try:
         with open_store(path) as store:
-            assert store.read_only and store.read_only_reason == "its folder is read-only"
+            assert (store.access, store.read_only_reason) == (IMMUTABLE, "its folder is read-only")
             assert reads.counts(store)["articles"] == 1
         with pytest.raises(StoreError, match="cannot write to .*: its folder is read-only"):
             open_store(path, write=True)
