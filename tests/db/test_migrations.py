@@ -223,3 +223,20 @@ def test_older_store_is_left_as_it_was_when_its_copy_cannot_be_made(tmp_path):
     conn.close()
     assert (tmp_path / "byline.db.bak-4" / "keep").read_text() == "a folder of the user's"
     assert sorted(p.name for p in tmp_path.iterdir() if "bak" in p.name) == ["byline.db.bak-4"]
+
+
+def test_older_store_that_cannot_be_written_is_refused_saying_why(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = folder / "byline.db"
+    version_4_store(path)
+    for side in folder.glob("byline.db-*"):
+        side.unlink()
+    os.symlink(folder / "byline.db-shm", folder / "byline.db-shm")     # no -shm can be made: immutable
+    before = path.read_bytes()
+    result = cli("people", "--db", str(path))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"byline: error: {path} is a schema 4 store that this byline "
+                                    f"(schema {SCHEMA_VERSION}) must upgrade first, and SQLite cannot write it")
+    assert result.stderr.endswith("; open it once where it can be written\n")
+    assert path.read_bytes() == before and not list(folder.glob("*.bak-*"))
