@@ -8,6 +8,7 @@ are in flight, so memory stays bounded whatever the size of the input.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -36,6 +37,7 @@ class Summary:
     people: int = 0         # distinct people in the articles written
     quotes: int = 0
     figures: int = 0
+    interrupted: bool = False   # stopped when asked (Ctrl+C), after writing what was extracted
 
 
 def sample_path() -> Path:
@@ -103,6 +105,12 @@ def _unpacked(packed: PackedExtraction | str) -> Extraction | str:
     return packed if isinstance(packed, str) else packed.unpacked()
 
 
+def _ignore_ctrl_c() -> None:
+    """In each worker process: Ctrl+C at a terminal reaches every process of the group;
+    the main process decides when to stop, and the workers finish what they were given."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def extract_all(items: Iterable[Article | Skipped], workers: int = WORKERS) -> Iterator[Extracted | Skipped]:
     """Extraction for each article, in input order; Skipped items pass through. Uses worker
     processes once more than POOL_FROM articles have been seen."""
@@ -112,7 +120,7 @@ def extract_all(items: Iterable[Article | Skipped], workers: int = WORKERS) -> I
         for batch in _batches(items, BATCH):
             arts = [a for a in batch if isinstance(a, Article)]
             if pool is None and workers > 1 and len(batch) >= POOL_FROM:
-                pool = ProcessPoolExecutor(workers)
+                pool = ProcessPoolExecutor(workers, initializer=_ignore_ctrl_c)
             if pool is not None:
                 futures = map(_unpacked, pool.map(extract_packed, [a.text for a in arts], chunksize=10))
                 pending.append((batch, futures))
@@ -125,7 +133,20 @@ def extract_all(items: Iterable[Article | Skipped], workers: int = WORKERS) -> I
             yield from _pair(*pending.popleft())
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            _shut_down(pool)
+
+
+def _shut_down(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers once the chunks they are on are done; at once if interrupted
+    meanwhile (a second Ctrl+C): they ignore SIGINT, and left waiting for work they would
+    keep this process from exiting."""
+    try:
+        pool.shutdown(cancel_futures=True)
+    except BaseException:
+        # the executor keeps its worker processes in _processes: the only handle on them
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
 
 
 def _pair(batch, results):
@@ -149,14 +170,22 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, int | None], None] | None = None,
-           workers: int = WORKERS) -> Summary:
+           workers: int = WORKERS, stop: Callable[[], bool] | None = None) -> Summary:
     """Read, extract and store every article under paths. progress(done, total) is called
-    every few articles and at the end; total is an estimate (None when unknown: stdin)."""
+    every few articles and at the end; total is an estimate (None when unknown: stdin).
+    Once stop() says so (asked after every article), ingest writes what it has extracted
+    and returns, its summary marked interrupted: each batch is one transaction, so every
+    article is stored whole or not at all."""
     paths = [str(p) for p in paths]
     total = estimate_count(paths)
     summary = Summary()
     names: set[str] = set()
     done = reported = 0
+
+    def asked_to_stop() -> bool:
+        if stop is not None and not summary.interrupted and stop():
+            summary.interrupted = True
+        return summary.interrupted
 
     def tick() -> None:
         nonlocal done, reported
@@ -175,6 +204,8 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
                     tick()
                 else:
                     yield item
+                if asked_to_stop():
+                    return
 
     write: list[ArticleRecord] = []
 
@@ -187,16 +218,22 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
                 summary.figures += len(record.extraction.figures)
         write.clear()
 
-    for item in extract_all(known_filtered(), workers):
-        if isinstance(item, Skipped):
-            summary.skipped.append((item.path, item.reason))
-        elif isinstance(item.extraction, str):
-            summary.skipped.append((item.article.path or "?", item.extraction))
-        else:
-            write.append(ArticleRecord(article_key(item.article), item.article, item.extraction))
-            if len(write) >= BATCH:
-                flush()
-        tick()
+    extracted = extract_all(known_filtered(), workers)
+    try:
+        for item in extracted:
+            if isinstance(item, Skipped):
+                summary.skipped.append((item.path, item.reason))
+            elif isinstance(item.extraction, str):
+                summary.skipped.append((item.article.path or "?", item.extraction))
+            else:
+                write.append(ArticleRecord(article_key(item.article), item.article, item.extraction))
+                if len(write) >= BATCH:
+                    flush()
+            tick()
+            if asked_to_stop():
+                break
+    finally:
+        extracted.close()           # the workers stop: what they still hold is not needed
     flush()
     if progress:
         progress(done, total)

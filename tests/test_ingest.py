@@ -109,3 +109,19 @@ def test_sample_is_bundled_and_ingests(sample_store):
     stored = sample_store.conn.execute("SELECT text FROM articles").fetchone()[0]
     assert stored == text
     assert table_counts(sample_store)["quotes"] == len(extract(text).quotes)
+
+
+def test_asked_to_stop_ingest_writes_what_it_extracted_and_says_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"{n:02}.txt").write_text(STORY_A.replace("Monday", f"day {n}"), encoding="utf-8")
+    with open_store(tmp_path / "s.db") as store:
+        seen = []
+        summary = ingest(store, [folder], workers=1, stop=lambda: len(seen) >= 12,
+                         progress=lambda done, total: seen.extend([None] * 10))
+        stored = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert summary.interrupted and summary.added == stored and 10 <= stored < 30
+        assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == stored
+        rest = ingest(store, [folder], workers=1)
+        assert not rest.interrupted and (rest.added, rest.unchanged) == (30 - stored, stored)

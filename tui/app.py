@@ -52,6 +52,9 @@ class BylineApp(App):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self.store.read_only:        # said once: browsing works, adding does not
+            self.notify(f"Read-only store ({self.store.read_only_reason}): browsing only.",
+                        title="read-only", markup=False, timeout=10)
 
     # ---- navigation ----------------------------------------------------------------
 

@@ -1,14 +1,18 @@
 """The `byline` command line. With no subcommand it opens the app.
 
-Every error is one line, `byline: error: ...`, with exit code 1. Article text reaches the
+Every error is one line, `byline: error: ...`, with exit code 1 (130 when interrupted
+with Ctrl+C, as shells expect). Article text reaches the
 terminal only inside rich.text.Text objects, so markup in it prints literally.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
+import signal
 import sys
+import threading
 import time
 
 import click
@@ -30,13 +34,13 @@ class BylineGroup(click.Group):
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
         except click.Abort:
-            _fail("interrupted")
+            _fail("interrupted", INTERRUPTED)
         except click.ClickException as e:
             _fail(e.format_message())
         except StoreError as e:
             _fail(str(e))
         except KeyboardInterrupt:
-            _fail("interrupted")
+            _fail("interrupted", INTERRUPTED)
         except BrokenPipeError:
             # the reader (head, less) went away: not an error worth a message
             sys.stderr.close()
@@ -48,9 +52,12 @@ class BylineGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
-def _fail(message: str) -> None:
+INTERRUPTED = 130       # 128 + SIGINT: what a shell reports for a command stopped by Ctrl+C
+
+
+def _fail(message: str, code: int = 1) -> None:
     click.echo("byline: error: " + _plain(message), err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 def db_option(f):
@@ -63,12 +70,14 @@ def _db_path(ctx: click.Context, db: str | None) -> str | None:
     return db or (ctx.find_root().params.get("db") if ctx.find_root() is not ctx else None)
 
 
-def _store(ctx: click.Context, db: str | None, must_exist: bool = True):
+def _store(ctx: click.Context, db: str | None, must_exist: bool = True, write: bool | None = None):
+    """The store to use; write=True for a command that writes (refused, with the reason,
+    where the store cannot be written), else read-only where it cannot be."""
     path = _db_path(ctx, db)
     target = path or default_path()
     if must_exist and not os.path.exists(target):
         raise Failure(f"no store at {target} (add articles with `byline add PATH`)")
-    return open_store(path, notice=_notice)
+    return open_store(path, notice=_notice, write=write)
 
 
 def _notice(message: str) -> None:
@@ -98,7 +107,7 @@ def main(ctx: click.Context, db: str | None) -> None:
     path = db or str(default_path())
     if db is None:
         with open_store(path, notice=_notice) as store:
-            if store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
+            if not store.read_only and store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
                 from store.ingest import ingest, sample_path
                 ingest(store, [sample_path()])
     elif not os.path.exists(db):
@@ -117,23 +126,28 @@ def main(ctx: click.Context, db: str | None) -> None:
 @db_option
 @click.pass_context
 def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
-    """Read articles (files, folders, - for stdin), extract and store them."""
+    """Read articles (files, folders, - for stdin), extract and store them.
+
+    Ctrl+C stops after the batch in hand is stored (a second Ctrl+C stops at once; each
+    article is stored whole or not at all either way); running the same command again
+    adds the rest, skipping what is stored."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from store.ingest import ingest
 
-    with _store(ctx, db, must_exist=False) as store:
+    with _store(ctx, db, must_exist=False, write=True) as store, _stop_on_ctrl_c() as stop:
         started = time.perf_counter()
-        columns = [TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
         with Progress(*columns, console=_console(err=True), transient=True) as bar:
-            task = bar.add_task("add", total=None, rate="-")
+            task = bar.add_task("adding", total=None, rate="-")
 
             def progress(done: int, total: int | None) -> None:
                 rate = done / max(time.perf_counter() - started, 1e-6)
-                bar.update(task, completed=done, total=max(total or 0, done) or None, rate=f"{rate:.0f}")
+                bar.update(task, completed=done, total=max(total or 0, done) or None, rate=f"{rate:.0f}",
+                           description="stopping after this batch (Ctrl+C again: at once)" if stop() else "adding")
 
-            summary = ingest(store, paths, progress=progress)
+            summary = ingest(store, paths, progress=progress, stop=stop)
         elapsed = time.perf_counter() - started
         if summary.added or summary.replaced:
             store.vocabulary.save(store.db)     # once the saved one is far behind: seconds at 1M sentences
@@ -145,8 +159,35 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
         click.echo(f"skipped {_plain(path)}: {_plain(reason)}")
     if len(summary.skipped) > 20:
         click.echo(f"... and {len(summary.skipped) - 20} more skipped")
+    if summary.interrupted:
+        click.echo(f"byline: interrupted: stopped after {read + len(summary.skipped)} articles, each stored whole; "
+                   "run the same command again to add the rest", err=True)
+        sys.exit(INTERRUPTED)
     if summary.skipped and not read:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _stop_on_ctrl_c():
+    """Yields stop(): false until Ctrl+C (SIGINT). The first Ctrl+C asks to stop after the
+    batch in hand; a second one stops at once (KeyboardInterrupt: the batch being written
+    is rolled back whole)."""
+    asked = threading.Event()
+
+    def on_sigint(signum, frame) -> None:
+        if asked.is_set():
+            raise KeyboardInterrupt
+        asked.set()
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:              # not the main thread (a test runner's): no handler then
+        yield asked.is_set
+        return
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @main.command()

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import writes
+from .access import IMMUTABLE, READ_ONLY, READ_WRITE, cant_open, open_read_only, why_read_only
 from .errors import StoreError, store_error
-from .migrations import SCHEMA_VERSION, migrate
+from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .schema import PERSON_SUMMARY, SCHEMA
 from .writes import ArticleRecord, content_hash
 
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
     from ..search.vocabulary import Vocabulary
 
-__all__ = ["ArticleRecord", "PERSON_SUMMARY", "SCHEMA", "SCHEMA_VERSION", "Store", "StoreError",
+__all__ = ["IMMUTABLE", "READ_ONLY", "READ_WRITE", "ArticleRecord", "PERSON_SUMMARY", "SCHEMA", "SCHEMA_VERSION",
+           "Store", "StoreError",
            "content_hash", "default_path", "open_store"]
 
 
@@ -43,6 +45,12 @@ def default_path() -> Path:
 class Store:
     conn: sqlite3.Connection
     path: Path
+    access: str = READ_WRITE            # or READ_ONLY, IMMUTABLE (store.db.access)
+    read_only_reason: str | None = None     # why it was opened read-only, in a few words
+
+    @property
+    def read_only(self) -> bool:
+        return self.access != READ_WRITE
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -73,6 +81,7 @@ class Store:
         """Write a batch in one transaction. Each item is an ArticleRecord (key, article,
         extraction); returns "added", "unchanged" or "replaced" per item. Unchanged
         articles need no extraction."""
+        self.refuse_read_only("add articles")
         try:
             with self.conn:
                 return writes.write(self.conn, items)
@@ -89,7 +98,12 @@ class Store:
             found.update(r[0] for r in rows)
         return found
 
+    def refuse_read_only(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(f"cannot {what}: {self.path} is open read-only ({self.read_only_reason})")
+
     def delete_article(self, article_id: int) -> None:
+        self.refuse_read_only("delete an article")
         try:
             with self.conn:
                 writes.delete(self.conn, [article_id])
@@ -98,10 +112,15 @@ class Store:
 
 
 def open_store(path: str | Path | None = None, timeout: float = 5.0,
-               notice: Callable[[str], None] | None = None) -> Store:
+               notice: Callable[[str], None] | None = None, write: bool | None = None) -> Store:
     """Open (creating or migrating) the store at path, or at the default location.
     notice(message) hears of an upgrade of an older store before it starts (on a big
-    store it takes a while: the search index is built again)."""
+    store it takes a while: the search index is built again), and of the copy kept.
+
+    write=None opens the store read-write where this process may write it, else
+    read-only (store.read_only, and why in store.read_only_reason; writes are refused);
+    write=True raises a StoreError saying why it cannot be written; write=False opens
+    it read-only whatever the permissions."""
     path = Path(path).expanduser() if path else default_path()
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a store file")
@@ -113,6 +132,28 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0,
             raise StoreError(f"cannot read {path}: {e.strerror}") from None
         if header != b"SQLite format 3\x00":
             raise StoreError(f"{path} is not an SQLite file")
+    reason = "opened read-only on request" if write is False else why_read_only(path)
+    if reason and write:
+        if not path.exists():
+            raise StoreError(f"cannot make a store at {path}: {reason}")
+        raise StoreError(f"cannot write to {path}: {reason} (it can still be browsed)")
+    if reason is None:
+        try:
+            return _open_read_write(path, timeout, notice)
+        except StoreError as e:
+            cause = e.__cause__
+            if not (isinstance(cause, sqlite3.Error) and cant_open(cause)) or not path.exists():
+                raise
+            # the file system said yes and SQLite no: its -wal or -shm cannot be made or used
+            reason = f"SQLite cannot write it or the -wal and -shm files beside it ({cause})"
+            if write:
+                raise StoreError(f"cannot write to {path}: {reason} (it can still be browsed)") from None
+    if not path.exists():
+        raise StoreError(f"no store at {path}, and none can be made there: {reason}")
+    return _open_read_only(path, timeout, reason)
+
+
+def _open_read_write(path: Path, timeout: float, notice: Callable[[str], None] | None) -> Store:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # writes BEGIN IMMEDIATE themselves; `with conn` commits or rolls back
@@ -122,6 +163,7 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0,
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
+        schema_version(conn, path)      # a store of a newer byline (or not a store) is refused untouched
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -129,8 +171,36 @@ def open_store(path: str | Path | None = None, timeout: float = 5.0,
         migrate(conn, path, notice)
     except sqlite3.Error as e:
         conn.close()
-        raise store_error(e, path) from None
-    except StoreError:
+        raise store_error(e, path) from e
+    except BaseException:
         conn.close()
         raise
     return Store(conn=conn, path=path)
+
+
+def _open_read_only(path: Path, timeout: float, reason: str) -> Store:
+    """The store at path opened read-only: SQLite's mode=ro, or immutable=1 where even
+    that cannot open it. An older store cannot be upgraded here, so it is refused."""
+    try:
+        conn, access = open_read_only(path, timeout)
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open {path} read-only ({reason}): {e}") from e
+    try:
+        conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
+        version = schema_version(conn, path)
+    except sqlite3.Error as e:
+        conn.close()
+        raise store_error(e, path) from e
+    except BaseException:
+        conn.close()
+        raise
+    if version != SCHEMA_VERSION:
+        conn.close()
+        if version == 0:
+            raise StoreError(f"{path} is empty, and {reason}: nothing to show")
+        raise StoreError(f"{path} is a schema {version} store that this byline (schema {SCHEMA_VERSION}) "
+                         f"must upgrade first, and {reason}; open it once where it can be written")
+    wal = Path(f"{path}-wal")
+    if access == IMMUTABLE and wal.exists() and wal.stat().st_size > 0:
+        reason += "; changes left in its -wal file are not shown"
+    return Store(conn=conn, path=path, access=access, read_only_reason=reason)

@@ -8,6 +8,7 @@ is empty: the index is made again by install_search).
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -60,12 +61,14 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, path: Path, notice: Callable[[str], None] | None = None) -> None:
-    """Make the store at conn a store of SCHEMA_VERSION: new, or migrated from older."""
+    """Make the store at conn a store of SCHEMA_VERSION: new, or migrated from older
+    after a copy of it is kept beside it (backup_path)."""
     version = schema_version(conn, path)
     if version == SCHEMA_VERSION:
         return
     if version and notice:
-        notice(f"upgrading {path} from schema {version} to {SCHEMA_VERSION} (once; a big store takes a minute)")
+        notice(f"upgrading {path} from schema {version} to {SCHEMA_VERSION} (once; a big store takes a minute); "
+               f"a copy of it as it was is kept in {backup_path(path, version)}")
     # one transaction: an interrupted upgrade leaves the store as it was, and a second
     # process waiting for the lock finds the work done
     with conn:
@@ -76,10 +79,48 @@ def migrate(conn: sqlite3.Connection, path: Path, notice: Callable[[str], None] 
         if version == 0:
             run_script(conn, SCHEMA)
         else:
+            back_up(path, version)      # under the write lock: nobody writes between the copy and the upgrade
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[v](conn)
         install_search(conn)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy of a schema `version` store is kept before it is upgraded:
+    byline.db.bak-4 beside byline.db."""
+    return path.with_name(f"{path.name}.bak-{version}")
+
+
+def back_up(path: Path, version: int) -> Path:
+    """Copy the store at path, as committed, to backup_path (replacing an older copy
+    only once the new one is whole). Read through a connection of its own: a WAL store
+    can be read while the upgrading connection holds the write lock. StoreError if the
+    copy cannot be made; the store is then left as it was."""
+    target = backup_path(path, version)
+    part = target.with_name(target.name + ".part")
+    source = copy = None
+    try:
+        source = sqlite3.connect(str(path))
+        copy = sqlite3.connect(str(part))
+        source.backup(copy)
+        copy.close()
+        copy = None
+        os.replace(part, target)
+    except (OSError, sqlite3.Error) as e:
+        why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise StoreError(f"cannot keep a copy of {path} in {target} before upgrading it ({why}); "
+                         "it was left as it was") from None
+    finally:
+        for conn in (source, copy):
+            if conn is not None:
+                conn.close()
+        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm"), Path(f"{part}-journal")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+    return target
 
 
 def schema_version(conn: sqlite3.Connection, path: Path) -> int:

@@ -196,8 +196,9 @@ def article(store, article_id: int) -> dict | None:
 
 def connect(path: str) -> sqlite3.Connection:
     """A connection of its own for a worker thread (a sqlite3 connection is not shared
-    between threads at once)."""
-    return sqlite3.connect(path, check_same_thread=False)
+    between threads at once); read-only where the store cannot be written (store.db.access)."""
+    from .access import connect as connect_store
+    return connect_store(path)
 
 
 def ids_in_background(path: str, ids: Callable[[sqlite3.Connection], list[int]]) -> Future:

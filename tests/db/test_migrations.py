@@ -1,4 +1,6 @@
-"""Older stores brought up to the current schema, all or nothing."""
+"""Older stores brought up to the current schema, all or nothing, after a copy is kept;
+stores of a newer byline refused untouched."""
+import os
 import sqlite3
 
 import pytest
@@ -135,3 +137,106 @@ def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_p
     porcupine = next(r for r in stored.values() if "steel porcupine" in r["text"])
     assert porcupine["speaker"] == "Ursula von der Leyen" and 0.8 <= porcupine["confidence"] <= 1
     assert porcupine["decision"]
+
+
+# ---- stores of other versions, as the command line meets them --------------------------
+
+def cli(*args):
+    from click.testing import CliRunner
+
+    from tui.cli import main
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def newer_store(path):
+    """A store as a newer byline might leave it: a higher schema version, and (say) a
+    rollback journal instead of WAL."""
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
+        with store.conn:
+            store.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+        store.conn.execute("PRAGMA journal_mode = DELETE")
+    return path
+
+
+def test_store_of_a_newer_byline_is_refused_in_one_line_naming_both_versions(tmp_path):
+    path = newer_store(tmp_path / "byline.db")
+    before = path.read_bytes()
+    for args in (["people"], ["add", str(tmp_path / "a.txt")], []):      # [] opens the app
+        result = cli("--db", str(path), *args)
+        assert result.exit_code == 1
+        assert result.stderr == (f"byline: error: {path} was made by a newer byline (schema {SCHEMA_VERSION + 1}, "
+                                 f"this one knows {SCHEMA_VERSION})\n")
+        assert result.stdout == ""
+    # refused untouched: not even switched to WAL
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.bak-*"))
+
+
+def test_store_of_a_newer_byline_is_refused_read_only_too(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = newer_store(folder / "byline.db")
+    os.symlink(folder / "byline.db-shm", folder / "byline.db-shm")     # no -shm can be made: immutable
+    result = cli("people", "--db", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (f"byline: error: {path} was made by a newer byline (schema {SCHEMA_VERSION + 1}, "
+                             f"this one knows {SCHEMA_VERSION})\n")
+
+
+def test_older_store_is_copied_beside_itself_then_upgraded_and_says_so(tmp_path):
+    path = tmp_path / "byline.db"
+    version_4_store(path)
+    with sqlite3.connect(path) as conn:
+        old_rows = conn.execute("SELECT id, text FROM quotes ORDER BY id").fetchall()
+    result = cli("people", "--db", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    backup = tmp_path / "byline.db.bak-4"
+    assert result.stderr == (f"byline: upgrading {path} from schema 4 to {SCHEMA_VERSION} (once; a big store takes a "
+                             f"minute); a copy of it as it was is kept in {backup}\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if "bak" in p.name) == ["byline.db.bak-4"]
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+    assert conn.execute("SELECT id, text FROM quotes ORDER BY id").fetchall() == old_rows
+    assert "confidence" not in [r[1] for r in conn.execute("PRAGMA table_info(quotes)")]
+    conn.close()
+    with open_store(path) as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.conn.execute("SELECT id, text FROM quotes ORDER BY id").fetchall() == old_rows
+    again = cli("people", "--db", str(path), "--json")           # once only
+    assert again.exit_code == 0 and again.stderr == ""
+
+
+def test_older_store_is_left_as_it_was_when_its_copy_cannot_be_made(tmp_path):
+    path = tmp_path / "byline.db"
+    version_4_store(path)
+    (tmp_path / "byline.db.bak-4").mkdir()                    # in the way of the copy
+    (tmp_path / "byline.db.bak-4" / "keep").write_text("a folder of the user's")
+    result = cli("people", "--db", str(path))
+    assert result.exit_code == 1
+    notice, error = result.stderr.splitlines()
+    assert notice.startswith(f"byline: upgrading {path} from schema 4")
+    assert error == (f"byline: error: cannot keep a copy of {path} in {tmp_path / 'byline.db.bak-4'} before "
+                     "upgrading it (Is a directory); it was left as it was")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 2
+    conn.close()
+    assert (tmp_path / "byline.db.bak-4" / "keep").read_text() == "a folder of the user's"
+    assert sorted(p.name for p in tmp_path.iterdir() if "bak" in p.name) == ["byline.db.bak-4"]
+
+
+def test_older_store_that_cannot_be_written_is_refused_saying_why(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = folder / "byline.db"
+    version_4_store(path)
+    for side in folder.glob("byline.db-*"):
+        side.unlink()
+    os.symlink(folder / "byline.db-shm", folder / "byline.db-shm")     # no -shm can be made: immutable
+    before = path.read_bytes()
+    result = cli("people", "--db", str(path))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"byline: error: {path} is a schema 4 store that this byline "
+                                    f"(schema {SCHEMA_VERSION}) must upgrade first, and SQLite cannot write it")
+    assert result.stderr.endswith("; open it once where it can be written\n")
+    assert path.read_bytes() == before and not list(folder.glob("*.bak-*"))
