@@ -155,7 +155,7 @@ def threshold_table(work: Path, n: int, seed: int) -> None:
         results = []
         started = time.perf_counter()
         for kind, text, want in cases:
-            scored = quote_check._score_all(store, quote_check.split_speaker(text)[1],
+            scored = quote_check.score_all(store.db, store.vocabulary, quote_check.split_speaker(text)[1],
                                             quote_check.split_speaker(text)[0], text)
             best = scored[0] if scored else None
             if want is None:

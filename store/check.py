@@ -30,12 +30,14 @@ import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
+import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from store.cite import cite, quote_text
 from store.extract.text import clean_text
 from store.lexicon.speech import SPEECH_VERBS
-from store.search import Terms, tokens
+from store.db import reads
+from store.search import Terms, Vocabulary, tokens
 from store.search.syntax import word as query_word
 
 THRESHOLD = 70.0        # a match needs this score (0-100); see the module docstring
@@ -62,7 +64,7 @@ _NAME = rf"(?:(?:the\s+)?(?:[A-Z][\w'’.-]*)(?:\s+{_SPEAKER_WORDS}){{0,3}})"
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _ADVERBS = r"(?:(?:once|famously|reportedly|allegedly|apparently|actually|then|also|has|had|have|was|is|did)\s+)*"
 _LEADING = re.compile(
-    rf"^\s*(?:(?:as|like)\s+)?(?P<name>{_NAME})\s+{_ADVERBS}(?P<verb>{_VERBS}|put\s+it)\b"
+    rf"^\s*(?:(?:[Aa]s|[Ll]ike)\s+)?(?P<name>{_NAME})\s+{_ADVERBS}(?P<verb>{_VERBS}|put\s+it)\b"
     rf"(?:\s+(?:it|this|that|us|me|them|reporters|journalists|the\s+\w+))?(?:\s+(?:that|this))?\s*[,:]?\s*(?P<rest>.+)$",
     re.S)
 _COLON = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*(?P<rest>.+)$", re.S)
@@ -319,24 +321,31 @@ WHERE q.id IN ({ids})"""
 _ARTICLES = "SELECT id, title, source, url, published, author FROM articles WHERE id IN ({ids})"
 
 
-def check(store, text: str, limit: int = LIMIT, threshold: float = THRESHOLD) -> CheckResult:
+def check(store, text: str, limit: int = LIMIT, threshold: float = THRESHOLD,
+          vocabulary: Vocabulary | None = None) -> CheckResult:
     """The closest quotes and sentences in the store to a remembered quote, best first
-    (those scoring `threshold` or more). store: a Store (its vocabulary cache is used)."""
+    (those scoring `threshold` or more). store: a Store (its vocabulary cache is used),
+    or a connection to one (then pass the store's vocabulary: else it is read afresh)."""
+    conn = reads.connection(store)
+    vocabulary = vocabulary or getattr(store, "vocabulary", None) or Vocabulary()
     speaker, rest = split_speaker(text)
-    scored = _score_all(store, rest, speaker, text)
+    db = store if isinstance(store, sqlite_utils.Database) else getattr(store, "db", None) or sqlite_utils.Database(conn)
+    scored = score_all(db, vocabulary, rest, speaker, text)
     matches = [m for m in scored if m.score >= threshold]
     best_below = max((m.score for m in scored if m.score < threshold), default=0.0)
     matches = _distinct(matches)[:limit]
-    _describe(store.conn, matches, rest)
+    _describe(conn, matches, rest)
     return CheckResult(text, rest, speaker, matches, best_below, threshold)
 
 
-def _score_all(store, rest: str, speaker: str | None, original: str) -> list[Match]:
+def score_all(db: sqlite_utils.Database, vocabulary: Vocabulary, rest: str, speaker: str | None,
+              original: str) -> list[Match]:
+    """Every candidate scored (no threshold), best first: what check() keeps from."""
     pasted = tokens(rest)
     if len(pasted) < 2 and not (pasted and len(pasted[0]) > 3):
         return []
-    conn = store.conn
-    terms = store.vocabulary.load(store.db)
+    terms = vocabulary.load(db)
+    conn = db.conn
     ids = candidates(conn, terms, pasted)
     if not ids:
         return []
