@@ -215,8 +215,66 @@ def candidates(conn: sqlite3.Connection, terms: Terms, words: list[str], limit: 
 
 # ---- 3. scoring -------------------------------------------------------------------------
 
-def _weights(toks: list[str]) -> list[float]:
-    return [0.35 if t in STOP else 1.0 for t in toks]
+def spellings_of(terms: Terms, words: list[str]) -> list[dict[str, float]]:
+    """For each word, its close spellings in the vocabulary and their similarity."""
+    return [{p.strip('"'): sim for sim, p in terms.spellings(query_word(w, False)) if not p.endswith("*")}
+            if len(w) > 1 else {} for w in words]
+
+
+class Pasted:
+    """The words pasted, ready to be scored against many texts (score()). spellings[i]
+    maps the close spellings of word i in the store's vocabulary (Terms.spellings) to
+    their similarity: a word said is looked up, not compared. Without them, a word not
+    said as pasted is compared with every word said (rapidfuzz ratio >= 75)."""
+
+    def __init__(self, words: list[str], spellings: list[dict[str, float]] | None = None):
+        self.words = words
+        self.weights = [0.35 if t in STOP else 1.0 for t in words]
+        self.total = sum(self.weights)
+        self.joined = " ".join(words)
+        self.fuzzy = spellings is None
+        self.index: dict[str, list[tuple[int, float]]] = {}
+        for i, w in enumerate(words):
+            for term, sim in ({w: 100.0} if spellings is None else {w: 100.0, **spellings[i]}).items():
+                self.index.setdefault(term, []).append((i, sim))
+        self.memo: dict[str, float] = {}     # the same text in many articles is scored once
+
+    def score(self, said: list[str]) -> float:
+        """See score()."""
+        if not self.words or not said:
+            return 0.0
+        key = " ".join(said)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
+        best = [0.0] * len(self.words)
+        place = [-1] * len(self.words)
+        index = self.index
+        for j, t in enumerate(said):
+            for i, sim in index.get(t, ()):
+                if sim > best[i]:
+                    best[i], place[i] = sim, j
+        if self.fuzzy:
+            for i, t in enumerate(self.words):
+                if not best[i] and len(t) > 3:
+                    hit = process.extractOne(t, said, scorer=fuzz.ratio, score_cutoff=75)
+                    if hit:
+                        best[i], place[i] = hit[1], hit[2]
+        positions = [p for p in place if p >= 0]
+        if not positions:
+            result = 0.0
+        else:
+            covered = sum(w * b for w, b in zip(self.weights, best)) / 100
+            lo, hi = min(positions), max(positions)
+            # a stretch at least as long as what was pasted where the text allows (a
+            # paraphrase may have fewer words than the original)
+            missing = max(0, len(self.words) - (hi - lo + 1))
+            lo = max(0, lo - missing // 2)
+            hi = min(len(said) - 1, hi + (missing - missing // 2))
+            shape = fuzz.token_sort_ratio(self.joined, " ".join(said[lo:hi + 1]))
+            result = 50 * covered / self.total + 0.5 * shape
+        self.memo[key] = result
+        return result
 
 
 def score(pasted: list[str], said: list[str]) -> float:
@@ -226,35 +284,7 @@ def score(pasted: list[str], said: list[str]) -> float:
     (b) fuzz.token_sort_ratio between the pasted words and the stretch of what was said that
     they cover (their first to last match), so a partial quote is compared with the part
     it recalls, reordering costs little and scattered words or added words cost a lot."""
-    if not pasted or not said:
-        return 0.0
-    where: dict[str, int] = {}
-    for j, t in enumerate(said):
-        where.setdefault(t, j)
-    weights = _weights(pasted)
-    covered = 0.0
-    positions = []
-    for i, t in enumerate(pasted):
-        j = where.get(t)
-        if j is not None:
-            covered += weights[i]
-            positions.append(j)
-        elif len(t) > 3:
-            hit = process.extractOne(t, said, scorer=fuzz.ratio, score_cutoff=75)
-            if hit:
-                covered += weights[i] * hit[1] / 100
-                positions.append(hit[2])
-    coverage = covered / sum(weights)
-    if not positions:
-        return 0.0
-    lo, hi = min(positions), max(positions)
-    # a stretch at least as long as what was pasted where the text allows (a paraphrase
-    # may have fewer words than the original)
-    missing = max(0, len(pasted) - (hi - lo + 1))
-    lo = max(0, lo - missing // 2)
-    hi = min(len(said) - 1, hi + (missing - missing // 2))
-    shape = fuzz.token_sort_ratio(" ".join(pasted), " ".join(said[lo:hi + 1]))
-    return 0.5 * coverage * 100 + 0.5 * shape
+    return Pasted(pasted).score(said)
 
 
 # ---- 4. the diff ------------------------------------------------------------------------
@@ -310,8 +340,9 @@ def diff_markers(parts: list[tuple[str, str]]) -> str:
 
 _SENTENCES = """SELECT s.id, s.article_id, s.char_start, s.char_end, s.text FROM sentences s
 WHERE s.id IN ({ids})"""
-_OVERLAPPING = """SELECT q.id, q.article_id, q.char_start, q.char_end, q.text FROM quotes q
-WHERE q.article_id = ? AND q.char_start < ? AND q.char_end > ?"""
+_OVERLAPPING = """SELECT s.id, q.id, q.char_start, q.char_end, q.text FROM sentences s
+JOIN quotes q ON q.article_id = s.article_id AND q.char_start < s.char_end AND q.char_end > s.char_start
+WHERE s.id IN ({ids})"""
 _QUOTE_ROWS = """SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation,
     ap.role AS role, q.text, q.kind, q.char_start, q.char_end, q.likely, q.described,
     a.title, a.source, a.url, a.published, a.author
@@ -350,21 +381,27 @@ def score_all(db: sqlite_utils.Database, vocabulary: Vocabulary, rest: str, spea
     if not ids:
         return []
     full = tokens(original)
+    scorer = Pasted(pasted, spellings_of(terms, pasted))
+    scorer_full = Pasted(full, spellings_of(terms, full)) if full != pasted else None
     penalty = FEW_PENALTY * max(0, FEW_WORDS - len({t for t in pasted if t not in STOP and len(t) > 1}))
-    sentences = conn.execute(_SENTENCES.format(ids=",".join("?" * len(ids))), ids).fetchall()
+    marks = ",".join("?" * len(ids))
+    sentences = conn.execute(_SENTENCES.format(ids=marks), ids).fetchall()
+    over: dict[int, list[tuple]] = {}
+    for sid, *quote in conn.execute(_OVERLAPPING.format(ids=marks), ids):
+        over.setdefault(sid, []).append(quote)
     found: dict[tuple, Match] = {}
     quote_scores: dict[int, float] = {}
     for sid, article_id, start, end, sentence in sentences:
         sentence = sentence or ""
         said = tokens(sentence)
         # the pasted text with its speaker too: "Trump said the plan would fail" may be the sentence
-        plain = max(score(pasted, said), score(full, said) if full != pasted else 0.0) - penalty
+        plain = max(scorer.score(said), scorer_full.score(said) if scorer_full else 0.0) - penalty
         best: Match | None = Match(round(plain, 1), "sentence", sentence, article_id, start, end, sentence_id=sid)
-        for qid, _, q_start, q_end, quoted in conn.execute(_OVERLAPPING, (article_id, end, start)):
+        for qid, q_start, q_end, quoted in over.get(sid, ()):
             if qid not in quote_scores:
                 quoted_words = tokens(quoted or "")
-                quote_scores[qid] = max(score(pasted, quoted_words),
-                                        score(full, quoted_words) if full != pasted else 0.0) - penalty
+                quote_scores[qid] = max(scorer.score(quoted_words),
+                                        scorer_full.score(quoted_words) if scorer_full else 0.0) - penalty
             q_score = quote_scores[qid]
             if q_score >= plain - QUOTE_PREFERENCE and (best.kind == "sentence" or q_score > best.score):
                 best = Match(round(q_score, 1), "quote", quoted or "", article_id, q_start, q_end,
