@@ -7,10 +7,13 @@ store, each with who said it, where and when, and a word-level diff.
    trailing ", Starmer said" too) is taken off the text and kept to prefer that person's
    quotes (never required).
 2. Candidates, fast at a million sentences: every word of the text is expanded to its
-   close spellings in the store's vocabulary (the search's Terms.spellings); the rarest
-   words (fewest sentences, from the saved vocabulary's counts) each fetch the sentences
-   that hold them from the FTS index, and the sentences holding the most (rarity-weighted)
-   of them are the candidates. A text of common words only asks the index for all of them.
+   close spellings in the store's vocabulary (the search's Terms.spellings). The rarest
+   words (fewest sentences, from the saved vocabulary's counts; none of the STOP words
+   or words in more than 5% of the sentences), every two of them, ask the FTS index for
+   the sentences holding both (the index intersects them; newest 60 each), and a sentence
+   gets the rarity (idf) of the words it was found by. A text with fewer than three such
+   words (a fragment, or common words only) also asks for the sentences holding all of its
+   words. The best CANDIDATES sentences are scored.
 3. Scoring, with rapidfuzz: for each candidate sentence, the quotes stored over it and
    the sentence itself are scored (score()); the best of a sentence is its quote unless
    the plain sentence fits clearly better (then: "found in the article text, not as a
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from itertools import combinations
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
@@ -43,8 +47,9 @@ from store.search.syntax import word as query_word
 THRESHOLD = 70.0        # a match needs this score (0-100); see the module docstring
 LIMIT = 5               # matches returned by default
 CANDIDATES = 120        # candidate sentences scored
-RARE_WORDS = 8          # the rarest words of the text fetch sentences from the index
-WORD_ROWS = 20_000      # a word in more sentences than this fetches none (unless all are)
+RARE_WORDS = 7          # the rarest words of the text, every two of them, query the index
+PAIR_ROWS = 60          # rows each of those queries brings, newest first
+COMMON_DOCS = 0.05      # a word in more than this share of the sentences is not among them
 QUOTE_PREFERENCE = 8.0  # a quote over a sentence is kept unless the sentence scores this much more
 SPEAKER_BONUS = 3.0     # ranking bonus (not score) for the named speaker's quotes
 FEW_WORDS = 4           # a text with fewer words that are not STOP words ...
@@ -190,25 +195,33 @@ def candidates(conn: sqlite3.Connection, terms: Terms, words: list[str], limit: 
     total = max(terms.max_id, 1)
     docs = {w: sum(counts.get(p.strip('"'), 1) for _, p in g) for w, g in groups.items()}
     ranked = sorted(groups, key=lambda w: (w in STOP, docs[w]))
-    usable = [w for w in ranked if docs[w] <= WORD_ROWS and w not in STOP][:RARE_WORDS]
+    usable = [w for w in ranked if docs[w] <= COMMON_DOCS * total and w not in STOP][:RARE_WORDS]
+    idf = {w: math.log(1 + total / max(docs[w], 1)) for w in usable}
+    fts = {w: "(" + " OR ".join(p for _, p in groups[w]) + ")" for w in groups}
     weight: dict[int, float] = {}
-    if len(usable) >= 2 or (usable and len(groups) == 1):
-        for w in usable:
-            idf = math.log(1 + total / max(docs[w], 1))
-            match = "(" + " OR ".join(p for _, p in groups[w]) + ")"
-            for (sid,) in conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", [match]):
-                weight[sid] = weight.get(sid, 0.0) + idf
+    # every two of the rarest words, intersected by the index itself (newest rows first,
+    # capped): a sentence holding k of them comes from k(k-1)/2 queries
+    for a, b in combinations(usable, 2):
+        for (sid,) in conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
+                                   "ORDER BY rowid DESC LIMIT ?", [fts[a] + " AND " + fts[b], PAIR_ROWS]):
+            weight[sid] = weight.get(sid, 0.0) + idf[a] + idf[b]
     if len(weight) < limit:
-        # common words only, or too few rare ones: the sentences holding every word (or
-        # every word but the commonest), newest first
-        for drop in (0, 1):
-            keep = ranked[:max(1, len(ranked) - drop)]
-            match = " AND ".join("(" + " OR ".join(p for _, p in groups[w]) + ")" for w in keep)
+        # too few: sentences holding one of the rarest words
+        for w in usable[:3]:
             for (sid,) in conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
-                                       "ORDER BY rowid DESC LIMIT ?", [match, limit]):
-                weight[sid] = weight.get(sid, 0.0) + len(keep)
-            if len(weight) >= limit or len(ranked) < 3:
-                break
+                                       "ORDER BY rowid DESC LIMIT ?", [fts[w], limit]):
+                weight[sid] = weight.get(sid, 0.0) + idf[w]
+    # the sentences holding every word (then every word but the commonest), newest first:
+    # all a text of common words has, and a fragment's best hope
+    common = {w for w in ranked if groups[w][0][1] in terms.common}
+    anded = [w for w in ranked if w not in common] or ranked
+    for drop in (0, 1) if len(usable) < 3 or len(weight) < limit else ():
+        keep = anded[:max(1, len(anded) - drop)]
+        for (sid,) in conn.execute("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? "
+                                   "ORDER BY rowid DESC LIMIT ?", [" AND ".join(fts[w] for w in keep), limit]):
+            weight[sid] = weight.get(sid, 0.0) + sum(idf.get(w, 1.0) for w in keep)
+        if len(weight) >= limit or len(anded) < 3:
+            break
     best = sorted(weight.items(), key=lambda kv: (-kv[1], -kv[0]))
     return [sid for sid, _ in best[:limit]]
 

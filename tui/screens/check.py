@@ -54,6 +54,19 @@ class CheckScreen(Screen):
         self.query_one("#check-box", Input).focus()
         if self.initial.strip():
             self.submitted()
+        else:
+            self.run_worker(self.warm, thread=True, group="check-warm")
+
+    def warm(self) -> None:
+        """Load the vocabulary and make its pools while the quote is pasted, as the search does."""
+        import sqlite_utils
+
+        with self.app.search_lock:
+            try:
+                vocab = self.app.store.vocabulary.load(sqlite_utils.Database(self.app.search_conn()))
+            except sqlite3.OperationalError:
+                return
+        vocab.warm()
 
     @on(Input.Submitted, "#check-box")
     def submitted(self) -> None:
@@ -74,6 +87,10 @@ class CheckScreen(Screen):
             try:
                 # on this thread's connection, with the store's vocabulary cache
                 result, message = check(app.search_conn(), text, vocabulary=app.store.vocabulary), ""
+            except sqlite3.OperationalError as e:
+                if "interrupt" in str(e):           # a search started meanwhile
+                    return
+                result, message = None, f"check failed: {e}"
             except sqlite3.Error as e:
                 result, message = None, f"check failed: {e}"
         app.from_worker(self.show_result, text, result, message)
