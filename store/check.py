@@ -9,7 +9,7 @@ store, each with who said it, where and when, and a word-level diff.
 2. Candidates, fast at a million sentences: every word of the text is expanded to its
    close spellings in the store's vocabulary (the search's Terms.spellings). The rarest
    words (fewest sentences, from the saved vocabulary's counts; none of the STOP words
-   or words in more than 5% of the sentences), every two of them, ask the FTS index for
+   or words in more than 5% of the sentences and 5,000 of them), every two of them, ask the FTS index for
    the sentences holding both (the index intersects them; newest 60 each), and a sentence
    gets the rarity (idf) of the words it was found by. A text with fewer than three such
    words (a fragment, or common words only) also asks for the sentences holding all of its
@@ -50,7 +50,10 @@ CANDIDATES = 120        # candidate sentences scored
 RARE_WORDS = 7          # the rarest words of the text, every two of them, query the index
 PAIR_ROWS = 60          # rows each of those queries brings, newest first
 COMMON_DOCS = 0.05      # a word in more than this share of the sentences is not among them
+COMMON_FLOOR = 5000     # (in a small store, every word in as many as this may be)
 QUOTE_PREFERENCE = 8.0  # a quote over a sentence is kept unless the sentence scores this much more
+RUN_ON = 5.0            # two sentences together replace the first when they score this much more
+RUN_ON_FLOOR = 45.0     # (tried for a sentence that scores this much alone)
 SPEAKER_BONUS = 3.0     # ranking bonus (not score) for the named speaker's quotes
 FEW_WORDS = 4           # a text with fewer words that are not STOP words ...
 FEW_PENALTY = 6.0       # ... loses this much score per word short (it could be anyone's)
@@ -195,7 +198,7 @@ def candidates(conn: sqlite3.Connection, terms: Terms, words: list[str], limit: 
     total = max(terms.max_id, 1)
     docs = {w: sum(counts.get(p.strip('"'), 1) for _, p in g) for w, g in groups.items()}
     ranked = sorted(groups, key=lambda w: (w in STOP, docs[w]))
-    usable = [w for w in ranked if docs[w] <= COMMON_DOCS * total and w not in STOP][:RARE_WORDS]
+    usable = [w for w in ranked if docs[w] <= max(COMMON_DOCS * total, COMMON_FLOOR) and w not in STOP][:RARE_WORDS]
     idf = {w: math.log(1 + total / max(docs[w], 1)) for w in usable}
     fts = {w: "(" + " OR ".join(p for _, p in groups[w]) + ")" for w in groups}
     weight: dict[int, float] = {}
@@ -402,14 +405,28 @@ def score_all(db: sqlite_utils.Database, vocabulary: Vocabulary, rest: str, spea
     over: dict[int, list[tuple]] = {}
     for sid, *quote in conn.execute(_OVERLAPPING.format(ids=marks), ids):
         over.setdefault(sid, []).append(quote)
+    # the pasted text with its speaker too: "Trump said the plan would fail" may be the sentence
+    plains = {}
+    for sid, _, _, _, sentence in sentences:
+        said = tokens(sentence or "")
+        plains[sid] = (max(scorer.score(said), scorer_full.score(said) if scorer_full else 0.0) - penalty, len(said))
+    # a text longer than a sentence that it half fits may run on into the next one
+    short = [sid + 1 for sid, (plain, n) in plains.items() if len(pasted) > 1.3 * n and plain >= RUN_ON_FLOOR]
+    following = {sid - 1: (article_id, end, text or "") for sid, article_id, _, end, text in conn.execute(
+        _SENTENCES.format(ids=",".join("?" * len(short))), short)} if short else {}
     found: dict[tuple, Match] = {}
     quote_scores: dict[int, float] = {}
     for sid, article_id, start, end, sentence in sentences:
         sentence = sentence or ""
-        said = tokens(sentence)
-        # the pasted text with its speaker too: "Trump said the plan would fail" may be the sentence
-        plain = max(scorer.score(said), scorer_full.score(said) if scorer_full else 0.0) - penalty
+        plain = plains[sid][0]
         best: Match | None = Match(round(plain, 1), "sentence", sentence, article_id, start, end, sentence_id=sid)
+        if sid in following and following[sid][0] == article_id:
+            _, next_end, next_text = following[sid]
+            both = sentence + " " + next_text
+            two = scorer.score(tokens(both)) - penalty
+            if two > plain + RUN_ON:
+                plain = two
+                best = Match(round(two, 1), "sentence", both, article_id, start, next_end, sentence_id=sid)
         for qid, q_start, q_end, quoted in over.get(sid, ()):
             if qid not in quote_scores:
                 quoted_words = tokens(quoted or "")

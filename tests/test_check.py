@@ -101,6 +101,21 @@ def test_sentence_never_in_quotation_marks_says_so(run, tmp_path):
     assert "found in the article text, not as a quote" in plain
 
 
+def test_a_passage_over_two_sentences_is_found_whole(run, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Flood plan\n\nThe river authority will raise the embankments along the whole northern bank this winter. "
+        "Residents of the lower town will be offered sandbags and a free warning service by text message.\n",
+        encoding="utf-8")
+    db = tmp_path / "x.db"
+    run("add", "--db", str(db), str(tmp_path / "a.txt"))
+    status, out = checked(run, db, "the river authority will raise the embankments along the northern bank this "
+                                   "winter and residents of the lower town will get sandbags and a free text warning")
+    assert status == 0
+    best = out["matches"][0]
+    assert best["kind"] == "sentence" and best["text"].startswith("The river authority")
+    assert best["text"].endswith("by text message.")
+
+
 def test_a_named_speaker_is_preferred_not_required(run, tmp_path):
     for name, town in (("Ann Cole", "Ashford"), ("Bob Reyes", "Bexley")):
         (tmp_path / f"{town}.txt").write_text(
