@@ -99,6 +99,12 @@ class BylineApp(App):
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
+    def action_check(self) -> None:
+        from tui.screens.check import CheckScreen
+
+        if not isinstance(self.screen, CheckScreen):
+            self.push_screen(CheckScreen())
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

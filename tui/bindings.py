@@ -56,6 +56,8 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Copy the selected quote with its citation"),
     Command("app.copy_markdown", "Y", "copy('markdown')", "Copy as Markdown", APP, show=False,
             tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
+    Command("app.check", "c", "check", "Check quote", APP, show=False,
+            tooltip="Check a quote as you remember it: the closest real quotes, with a word diff"),
     Command("app.help", "question_mark", "help", "Help", APP),
     Command("app.quit", "q", "quit", "Quit", APP),
     Command("app.palette", "ctrl+p", "command_palette", "Commands", APP, show=False,
@@ -173,6 +175,8 @@ PALETTE: tuple[PaletteEntry, ...] = tuple(
     [PaletteEntry(f"Show {p}", f"Switch to the {p} pane", f"show_pane('{p}')", f"pane.{p}")
      for p in ("people", "quotes", "figures", "articles")] + [
         PaletteEntry("Search article text", "Fuzzy search across every sentence ({key})", "search", "app.search"),
+        PaletteEntry("Check a quote", "Paste a quote as you remember it: the closest real ones, with a diff ({key})",
+                     "check", "app.check"),
         PaletteEntry("Copy quote with citation", "Copy the selected quote, plain style ({key})",
                      "copy('plain')", "app.copy"),
         PaletteEntry("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote ({key})",

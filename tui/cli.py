@@ -394,3 +394,48 @@ def search(ctx, query: str, as_json: bool, limit: int, stats: bool, db) -> None:
     _console().print(table)
     if left_out:
         click.echo(left_out)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts and editor plugins.")
+@click.option("--limit", default=5, type=click.IntRange(1), show_default=True, help="Matches to show.")
+@click.option("--threshold", default=None, type=click.FloatRange(0, 100),
+              help="Lowest score (0-100) that counts as a match (default: byline's measured 70).")
+@db_option
+@click.pass_context
+def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db) -> None:
+    """Check a quote as you remember it (TEXT, or - for stdin): the closest things really
+    said in the store, with speaker, date, outlet, citation and a word diff
+    ([-you wrote-]{+was said+}). Exit status 1 when nothing matches."""
+    from store.check import THRESHOLD, check as run_check, diff_markers
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise Failure("nothing to check: give the quote as you remember it")
+    with _store(ctx, db) as store:
+        result = run_check(store, text, limit=limit, threshold=THRESHOLD if threshold is None else threshold)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        said_by = f" (said by {_plain(result.speaker)}?)" if result.speaker else ""
+        click.echo(f"checking “{_plain(result.text)}”{said_by}")
+        if not result.found:
+            best = f"best {result.best_below:.0f}, " if result.best_below else ""
+            click.echo(f"no match: nothing in the store is close enough ({best}a match needs {result.threshold:.0f})")
+        for n, m in enumerate(result.matches, 1):
+            who = _plain(m.speaker) if m.speaker else ("" if m.kind == "sentence" else "speaker not named")
+            if m.speaker and m.role:
+                who += f", {_plain(m.role)}"
+            head = [f"{n}. {m.score:.0f}%", "quote" if m.kind == "quote" else m.note]
+            head += [x for x in (who, _plain(m.date) if m.date else "", _plain(m.outlet) if m.outlet else "") if x]
+            if m.speaker_match:
+                head.append("the speaker you named")
+            click.echo("")
+            click.echo(" · ".join(head))
+            click.echo(f"   said:  {_plain(m.text)}")
+            click.echo(f"   diff:  {_plain(diff_markers(m.diff))}")
+            click.echo(f"   cite:  {_plain(m.citation)}")
+    if not result.found:
+        sys.exit(1)

@@ -12,7 +12,7 @@ from store.model import Evidence
 
 _WEAK = {Evidence.SPEECH_VERB, Evidence.ROLE, Evidence.PLACE_POSSESSIVE}   # a firm repeated in full has these too
 _SHORT_GAP = re.compile(r"^\s*(?:\([a-z ]{1,20}\)\s*)?(?:,|;|&|and)\s*$")
-_LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]+|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
+_LIST_GAP = re.compile(r"^(?:\s|\([^()\n]{0,40}\)|[\d.:/\-]|[,;&]|\band\b|\bbeat\b|\bv\b|\bvs\b)*$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
 _PLURAL_END = re.compile(r"[^s]s$")
 _DIGIT_OR_BRACKET = re.compile(r"[\d(]")
