@@ -1,0 +1,24 @@
+"""What the property tests found, each pinned by a plain example."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from store.db import open_store
+from store.extract.text import clean_text
+from store.ingest import ingest
+from store.readers import read_paths
+
+
+def test_a_lone_surrogate_from_a_json_escape_is_replaced_not_stored(tmp_path):
+    """A JSON record whose text holds "\\ud800" (a half of an emoji cut by some exporter)
+    made `byline add` fail with UnicodeEncodeError: SQLite takes UTF-8 only."""
+    source = tmp_path / "archive.json"
+    source.write_text(json.dumps([{"id": "a1", "title": "T\ud83d", "text": 'Ann Cole said "hi \ud800 there" today.'}]))
+    [article] = read_paths([source])
+    assert article.text == 'Ann Cole said "hi \ufffd there" today.' and article.title == "T\ufffd"
+    with open_store(tmp_path / "s.db") as store:
+        summary = ingest(store, [source], workers=1)
+    assert summary.added == 1 and not summary.skipped
+    assert clean_text("a\udc00b\r\nc") == "a\ufffdb\nc"
+
