@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 
 from store.db import open_store
+from store.extract import extract
 from store.extract.text import clean_text
 from store.ingest import ingest
 from store.readers import read_paths
@@ -22,3 +24,11 @@ def test_a_lone_surrogate_from_a_json_escape_is_replaced_not_stored(tmp_path):
     assert summary.added == 1 and not summary.skipped
     assert clean_text("a\udc00b\r\nc") == "a\ufffdb\nc"
 
+
+def test_a_number_past_the_largest_float_is_no_figure(tmp_path):
+    """"999…" (400 nines) read as a figure of value inf: stored as Inf, printed as the
+    invalid JSON `Infinity` by `byline figures --json`."""
+    text = "It cost " + "9" * 400 + " pounds, he said. Another 5,000 people came."
+    figures = extract(text).figures
+    assert all(math.isfinite(f.value) for f in figures)
+    assert [f.text for f in figures] == ["5,000"]
