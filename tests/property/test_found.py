@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import math
 import sqlite3
 
@@ -32,3 +33,21 @@ def test_a_number_past_the_largest_float_is_no_figure(tmp_path):
     figures = extract(text).figures
     assert all(math.isfinite(f.value) for f in figures)
     assert [f.text for f in figures] == ["5,000"]
+
+
+def test_a_file_name_that_is_not_utf8_or_holds_an_escape_is_stored_as_escapes(tmp_path):
+    """A file named in Latin-1 (b"caf\\xe9.txt") made `byline add` fail with
+    UnicodeEncodeError (Python holds the byte as a lone surrogate); a name with an escape
+    sequence put it in the article's title and path."""
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    for name in (b"caf\xe9.txt", b"\x1b[31mevil.txt"):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(b"Ann Cole said hello.\n")
+    with open_store(tmp_path / "s.db") as store:
+        summary = ingest(store, [tmp_path / "in"], workers=1)
+    assert summary.added == 2 and not summary.skipped
+    rows = sqlite3.connect(tmp_path / "s.db").execute("SELECT title, path, key FROM articles ORDER BY title").fetchall()
+    assert [r[0] for r in rows] == ["Caf\\xe9", "\\x1b[31mevil"]
+    assert all("\x1b" not in v for r in rows for v in r)
+
