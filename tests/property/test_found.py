@@ -51,3 +51,13 @@ def test_a_file_name_that_is_not_utf8_or_holds_an_escape_is_stored_as_escapes(tm
     assert [r[0] for r in rows] == ["Caf\\xe9", "\\x1b[31mevil"]
     assert all("\x1b" not in v for r in rows for v in r)
 
+
+def test_record_metadata_and_ids_are_one_clean_line(tmp_path):
+    """A JSON record's id went into the article's path uncleaned (an escape sequence
+    included), and a title of "\\r\\n" was kept as a line break rather than no title."""
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"id": "x\x1b[31m1", "title": "\r\n", "author": "Ann\n  Cole",
+                                  "text": "Ann Cole said hello."}) + "\n")
+    [article] = read_paths([source])
+    assert article.id == "x1" and article.path.endswith("a.jsonl#x1")
+    assert article.title is None and article.author == "Ann Cole"
