@@ -34,11 +34,50 @@ NEWS = [
     "9" * 40, "9" * 400, "1e999", "0." + "0" * 30 + "1", "½", "٣", "²",
 ]
 
-news_text = st.lists(
+fragments = st.lists(
     st.one_of(st.sampled_from(NEWS), st.sampled_from(NEWS), st.sampled_from(HOSTILE),
               st.text(st.characters(exclude_categories=()), max_size=6)),
     max_size=80,
 ).map("".join)
+
+NAMES = ["Ann Cole", "Boris Johnson", "Mr Johnson", "Keir Starmer", "Dr. Lee", "Ursula von der Leyen",
+         "J. R. Smith", "Cole", "a spokesperson", "officials", "the BBC", "Sen. Claire McCaskill", "O'Brien"]
+VERBS = ["said", "says", "told reporters", "added", "warned", "wrote", "insisted", "asked"]
+WORDS = ["we", "will", "not", "the", "plan", "is", "£5bn", "45%", "more than 5,000", "jobs", "never",
+         "Cole", "he", "she", "said", "“", "”", '"', "—", "…", "2024", "three"]
+
+words = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(HOSTILE)),
+                 min_size=1, max_size=10).map(" ".join)
+names, verbs = st.sampled_from(NAMES), st.sampled_from(VERBS)
+open_close = st.sampled_from([("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»"), ("“", ""), ("", "”")])
+
+sentence = st.one_of(
+    st.builds(lambda q, m, n, v: f"{m[0]}{q},{m[1]} {n} {v}.", words, open_close, names, verbs),
+    st.builds(lambda n, v, q, m: f"{n} {v}: {m[0]}{q}.{m[1]}", names, verbs, words, open_close),
+    st.builds(lambda q, m, p: f"{m[0]}{q}{m[1]} {p} added.", words, open_close, st.sampled_from(["he", "she", "they"])),
+    st.builds(lambda n, q: f"According to {n}, {q}.", names, words),
+    st.builds(lambda n, v, q: f"{n} {v} that {q}.", names, verbs, words),
+    st.builds(lambda n, a: f"{n}, {a}, leads the party.", names, st.sampled_from(["45", "aged 60", "a Labour MP"])),
+    fragments,
+)
+
+# an article: paragraphs of sentences, with hostile characters dropped in anywhere
+article = st.builds(
+    lambda paras, line_end, hits: _inject(line_end.join(paras), hits),
+    st.lists(st.lists(sentence, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6),
+    st.sampled_from(["\n\n", "\r\n\r\n", "\n", "\r\r", "\u2029"]),
+    st.lists(st.tuples(st.integers(0, 10 ** 6), st.sampled_from(HOSTILE)), max_size=4),
+)
+
+
+def _inject(text: str, hits: list[tuple[int, str]]) -> str:
+    for at, piece in hits:
+        at %= len(text) + 1
+        text = text[:at] + piece + text[at:]
+    return text
+
+
+news_text = st.one_of(fragments, article)
 
 # characters a terminal would act on: ESC and every other C0/C1 control but newline and tab
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
