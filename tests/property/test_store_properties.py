@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 
 from store.db import ArticleRecord, open_store
 from store.extract import extract
@@ -86,6 +86,8 @@ def test_every_stored_offset_points_at_the_stored_text(store_path, raw, title):
 _TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# six command-line runs an example: a tenth of the profile's examples (never under 30)
+@settings(max_examples=max(30, settings().max_examples // 10))
 @given(news_text, news_text)
 def test_nothing_the_command_line_prints_carries_an_escape_code(store_path, raw, title):
     _add(store_path, raw, title)
