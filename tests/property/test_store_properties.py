@@ -46,6 +46,12 @@ def _add(path: Path, raw: str, title: str) -> int:
         return store.conn.execute("SELECT id FROM articles WHERE key = ?", (article.path,)).fetchone()[0]
 
 
+# spans of the text as written: a hard-wrapped paragraph keeps its line breaks in them
+AS_WRITTEN = {("articles", "text"), ("article_people", "forms"), ("mentions", "form"), ("quotes", "text"),
+              ("quotes", "cue"), ("quotes", "described"), ("quotes", "source"), ("figures", "text"),
+              ("figures", "about")}
+
+
 @given(news_text, news_text)
 def test_every_stored_offset_points_at_the_stored_text(store_path, raw, title):
     aid = _add(store_path, raw, title)
@@ -77,7 +83,7 @@ def test_every_stored_offset_points_at_the_stored_text(store_path, raw, title):
             for row in cur:
                 for name, value in zip(names, row):
                     if isinstance(value, str):
-                        assert safe_line(value, newlines=name in ("text", "forms")), (table, name, value)
+                        assert safe_line(value, newlines=(table, name) in AS_WRITTEN), (table, name, value)
     finally:
         conn.close()
 
