@@ -41,16 +41,16 @@ async def _visit(db: Path) -> list[str]:
             screens.append(_drawn(app))
 
         await settle()
-        for key in ("2", "j", "3", "4", "enter", "n", "escape", "1", "enter"):
+        for key in ("2", "3", "4", "enter", "escape", "1", "enter"):
             await pilot.press(key)
             await settle()
         await pilot.press("slash", "w", "e")
-        await pilot.pause(0.3)
         await settle()
     return screens
 
 
-@settings(max_examples=max(4, settings().max_examples // 15))
+# a whole app session an example: a twentieth of the profile's examples (never under 3)
+@settings(max_examples=max(3, settings().max_examples // 20))
 @given(st.lists(st.tuples(news_text, FILE_NAMES), min_size=1, max_size=3))
 def test_the_app_draws_no_control_character_from_any_article(articles):
     with tempfile.TemporaryDirectory() as folder:
