@@ -18,7 +18,7 @@ from textual.app import App
 from store.db import reads
 from tui.bindings import APP, bindings
 from tui.commands import BylineCommands
-from tui.messages import OpenReader
+from tui.messages import OpenReader, StoreChanged
 from tui.screens.main import MainScreen
 from tui.widgets import show
 from tui.widgets.rowlist import RowList
@@ -29,6 +29,7 @@ class BylineApp(App):
     TITLE = "byline"
     COMMANDS = App.COMMANDS | {BylineCommands}
     BINDINGS = bindings(APP)
+    POLL_SECONDS = 1.0          # how often the store is asked whether another process wrote to it
 
     def __init__(self, db_path: str | Path, first_ids: Future | None = None) -> None:
         super().__init__()
@@ -41,10 +42,18 @@ class BylineApp(App):
         # the People list's ids, resolved in a thread while Textual starts up, so the
         # first screen can show rows at once (the command line starts this even sooner)
         self._first_ids = first_ids or reads.ids_in_background(self.store_path, reads.people_ids)
+        # what the lists were read from: a commit by another connection moves the data
+        # version, and the articles' mark says whether it added or replaced any
+        self._data_version = self._store_version()
+        self._articles_mark = self._seen_mark = self._store_mark()
+        self.store_changed = False
 
     def get_default_screen(self) -> MainScreen:
         first_ids, self._first_ids = self._first_ids, None
         return MainScreen(first_ids)
+
+    def on_mount(self) -> None:
+        self.set_interval(self.POLL_SECONDS, self.check_store, name="store poll")
 
     def on_ready(self) -> None:
         # `byline` starts with the collector off (see tui/cli.py); what start-up built is
@@ -122,6 +131,56 @@ class BylineApp(App):
     def action_sort(self, reverse: bool) -> None:
         self.action_show_pane("figures")
         self.main.action_sort(reverse)
+
+    # ---- live use: another process writing to the store ---------------------------
+
+    def _store_version(self) -> int | None:
+        try:
+            return self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+    def _store_mark(self) -> tuple[int, int] | None:
+        """The articles' highest id and count: what a write by `byline add` changes (and the
+        app's own saving of the search vocabulary does not)."""
+        try:
+            return tuple(self.store.conn.execute("SELECT coalesce(max(id), 0), count(*) FROM articles").fetchone())
+        except sqlite3.Error:
+            return None
+
+    def check_store(self) -> None:
+        """Poll (a microsecond when nothing changed): once another process has added or
+        replaced articles, the main screen offers to refresh, and keeps count until then."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:                    # starting or closing
+            return
+        version = self._store_version()
+        if version is None or version == self._data_version:
+            return
+        self._data_version = version
+        mark = self._store_mark()
+        if mark is None or mark == self._seen_mark:
+            return
+        self._seen_mark = mark
+        if mark == self._articles_mark:
+            return
+        self.store_changed = True
+        added = max(0, mark[1] - self._articles_mark[1]) if self._articles_mark else 0
+        main.post_message(StoreChanged(added))
+        self.refresh_bindings()
+
+    def action_refresh_store(self) -> None:
+        """Read the lists again, each keeping the row it had selected."""
+        self.store_changed = False
+        self._data_version = self._store_version()
+        self._articles_mark = self._seen_mark = self._store_mark()
+        self.main.refresh_store()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "refresh_store":
+            return self.store_changed       # in the footer only when there is something new
+        return True
 
     # ---- copying -------------------------------------------------------------------
 

@@ -62,6 +62,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.quit", "q", "quit", "Quit", APP),
     Command("app.palette", "ctrl+p", "command_palette", "Commands", APP, show=False,
             tooltip="Command palette: every action, jump to a person or an article"),
+    Command("app.refresh", "R", "refresh_store", "Refresh", APP,
+            tooltip="Show what byline add wrote meanwhile, keeping the selection"),
     # the main screen's panes
     Command("pane.people", "1", "pane('people')", "People", MAIN, show=False),
     Command("pane.quotes", "2", "pane('quotes')", "Quotes", MAIN, show=False),

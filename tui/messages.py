@@ -8,6 +8,7 @@ pane's person), news goes up as messages: no pane reaches into the app.
     PersonChosen   PeoplePane (enter on a person)       -> MainScreen narrows Quotes and Figures
     OpenReader     a pane, MainScreen (r), SearchScreen -> the App opens the reader
     IdsLoaded      a pane's worker thread               -> that pane shows its new list
+    StoreChanged   the App (its poll of the store)      -> MainScreen offers to refresh
 """
 from __future__ import annotations
 
@@ -56,3 +57,12 @@ class IdsLoaded(Message, bubble=False):
         self.generation = generation
         self.ids = ids
         self.keep = keep
+
+
+class StoreChanged(Message, bubble=False):
+    """Another process (`byline add`) has written to the store since the lists were read:
+    `added` more articles (0 when some were replaced or deleted)."""
+
+    def __init__(self, added: int) -> None:
+        super().__init__()
+        self.added = added

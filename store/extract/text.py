@@ -20,16 +20,21 @@ _ESCAPES = re.compile(
 
 # any character clean_text changes: most articles have none, and one scan for them is a
 # third of the cost of cleaning
-_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_UNCLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+# a lone surrogate (a JSON escape such as "\ud800", a bad decode): no UTF-8 encodes it, so
+# neither the store nor a terminal could take the text
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and drop escape sequences and control characters."""
+    """Normalise line ends, drop escape sequences and control characters, and replace
+    lone surrogates with U+FFFD."""
     if not _UNCLEAN.search(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\ufeff", "")
-    return _ESCAPES.sub("", text)
+    return _SURROGATES.sub("\ufffd", _ESCAPES.sub("", text))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -51,13 +53,24 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             for f in sorted(path.rglob("*")):
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
                     if f.suffix.lower() in SUFFIXES:
-                        yield from _guard(str(f), lambda f=f: read_file(f))
+                        yield from _guard(file_name(f), lambda f=f: read_file(f))
                     else:
-                        yield Skipped(str(f), f"unsupported file type ({f.suffix or 'no extension'})")
+                        yield Skipped(file_name(f), f"unsupported file type ({f.suffix or 'no extension'})")
         elif not path.exists():
-            yield Skipped(str(path), "no such file or directory")
+            yield Skipped(file_name(path), "no such file or directory")
         else:
-            yield from _guard(str(path), lambda: read_file(path))
+            yield from _guard(file_name(path), lambda: read_file(path))
+
+
+def file_name(path: Path | str) -> str:
+    """A file's name as text the store and a terminal can take: bytes that are not UTF-8 (a
+    Latin-1 name, which Python holds as lone surrogates) and control characters (an escape
+    in a name) written as \\x.. escapes, so two names stay two keys."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _guard(name: str, read) -> Iterator[Article | Skipped]:
@@ -79,16 +92,16 @@ def read_file(path: Path) -> Iterator[Article | Skipped]:
             # rare: a UTF-16 archive is decoded whole, then read line by line as UTF-8
             if path.stat().st_size > common.MAX_ARCHIVE_BYTES:
                 raise Unreadable("UTF-16 archive too large")
-            yield from fmt.read(decode(path.read_bytes()), str(path), path.stem)
+            yield from fmt.read(decode(path.read_bytes()), file_name(path), file_name(path.stem))
         else:
-            yield from fmt.stream(path.open("rb"), str(path))
+            yield from fmt.stream(path.open("rb"), file_name(path))
         return
     size = path.stat().st_size
     limit = common.MAX_ARCHIVE_BYTES if fmt.archive else common.MAX_ARTICLE_BYTES
     if size > limit:
         raise Unreadable(f"too large for one article ({size / 1e6:.0f} MB)")
     data = path.read_bytes()
-    yield from _read_bytes(data, fmt, str(path), path.stem)
+    yield from _read_bytes(data, fmt, file_name(path), file_name(path.stem))
 
 
 def _sniff(data: bytes) -> str:

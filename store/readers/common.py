@@ -63,6 +63,16 @@ def decode(data: bytes) -> str:
     return text
 
 
+def one_line(value: str | None) -> str | None:
+    """A metadata value (a title, an author, an id) as one clean line; None when nothing
+    is left."""
+    if value is None:
+        return None
+    from store.extract.text import clean_text
+
+    return " ".join(clean_text(value).split()) or None
+
+
 def headline(text: str) -> str | None:
     """The first line when it reads as a headline: short, no final full stop (unless in
     capitals), and followed by a blank line or much shorter than the lines after it (a

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..model import Article
 from store.extract.text import clean_text
-from .common import Format, Skipped, Unreadable
+from .common import Format, Skipped, Unreadable, one_line
 from .html_pages import html_paragraphs
 
 def read_feed(text: str, name: str, stem: str | None = None) -> Iterator[Article | Skipped]:
@@ -37,7 +37,7 @@ def read_feed(text: str, name: str, stem: str | None = None) -> Iterator[Article
         author = child(item, "author", "creator")
         if author is None:
             author = next((child(c, "name") for c in item if local(c.tag) == "author"), None)
-        rid = child(item, "guid", "id")
+        rid = one_line(child(item, "guid", "id"))
         body = child(item, "encoded", "content") or child(item, "description", "summary")
         where = f"{name}#{rid or n}"
         if not body:
@@ -52,8 +52,7 @@ def read_feed(text: str, name: str, stem: str | None = None) -> Iterator[Article
         )
 
 
-def _clean(value: str | None) -> str | None:
-    return clean_text(value) if value else None
+_clean = one_line
 
 
 FORMAT = Format("RSS or Atom feed", (".xml", ".rss", ".atom"), read_feed, archive=True)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..model import Article
 from store.extract.text import clean_text
-from .common import FIELDS, Format, Skipped, Unreadable
+from .common import FIELDS, Format, Skipped, Unreadable, one_line
 
 
 def read_json(text: str, name: str, stem: str | None = None) -> Iterator[Article | Skipped]:
@@ -30,7 +30,7 @@ def read_record(record, name: str, n: int) -> Iterator[Article | Skipped]:
     if not isinstance(record, dict):
         yield Skipped(f"{name}#{n}", "record is not a JSON object")
         return
-    rid = _field(record.get("id"))
+    rid = one_line(_field(record.get("id")))
     where = f"{name}#{rid or n}"
     text = next((record[k] for k in ("text", "body", "content") if isinstance(record.get(k), str)), None)
     if text is None or not text.strip():
@@ -39,8 +39,8 @@ def read_record(record, name: str, n: int) -> Iterator[Article | Skipped]:
     meta = {}
     for key, value in record.items():
         target = FIELDS.get(str(key).lower())
-        if target and target != "id" and target not in meta and _field(value):
-            meta[target] = clean_text(_field(value))
+        if target and target != "id" and target not in meta and (field := one_line(_field(value))):
+            meta[target] = field
     yield Article(text=clean_text(text), path=where, id=rid, **meta)
 
 

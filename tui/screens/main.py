@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from store.db import reads
-from tui.bindings import MAIN, bindings
-from tui.messages import OpenReader, PaneSelected, PersonChosen
+from tui.bindings import BY_ID, MAIN, bindings, key_label
+from tui.messages import OpenReader, PaneSelected, PersonChosen, StoreChanged
 from tui.widgets import show
 from tui.widgets.pane_strip import PaneStrip
 from tui.widgets.panes import PANE_TYPES, PANES, FiguresPane, Pane, PeoplePane
@@ -32,7 +33,7 @@ class MainScreen(Screen):
         self.person: dict | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(show.header(self.app.store_path, reads.counts(self.app.store)), id="header")
+        yield Static(self.header_text(), id="header")
         yield PaneStrip()
         with ContentSwitcher(initial="people"):
             yield PeoplePane(self.first_ids)     # the other panes are built when first shown
@@ -121,6 +122,31 @@ class MainScreen(Screen):
         row = self.pane.rows.current
         if row:
             self.post_message(OpenReader(self.pane.name, row))
+
+    # ---- another process writing to the store ---------------------------------------
+
+    def header_text(self, new: Text | None = None) -> Text:
+        """The store's name and counts; and, once another process has written to the
+        store, the offer to refresh."""
+        text = show.header(self.app.store_path, reads.counts(self.app.store))
+        if new is not None:
+            text.append("   ")
+            text.append_text(new)
+        return text
+
+    def on_store_changed(self, event: StoreChanged) -> None:
+        what = f"{event.added:,} new article{'s' if event.added != 1 else ''}" if event.added else "store changed"
+        offer = Text(f" {what} · {key_label(BY_ID['app.refresh'].keys)} refresh ", style="bold reverse")
+        self.query_one("#header", Static).update(self.header_text(offer))
+
+    def refresh_store(self) -> None:
+        """Counts and every list read again; each list keeps the row it had selected (a
+        pane not built yet reads the store when first shown)."""
+        self.query_one("#header", Static).update(self.header_text())
+        for pane in self.query(Pane):
+            if pane.built:
+                row = pane.rows.current
+                pane.reload(keep=row["id"] if row else None)
 
     # ---- the person ----------------------------------------------------------------
 

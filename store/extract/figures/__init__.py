@@ -19,6 +19,7 @@ numbers.py turns number words into values.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from store.model import Figure
@@ -50,7 +51,7 @@ def find_figures(text: str, sents: list[tuple[int, int]]) -> list[Figure]:
     return [
         Figure(start=r.start, end=r.end, text=text[r.start:r.end], kind=r.kind, value=r.value,
                unit=r.unit, qualifier=r.qualifier, about=r.about)
-        for r in reads if r.kind
+        for r in reads if r.kind and math.isfinite(r.value)     # "999…" past 1e308 is no figure
     ]
 
 

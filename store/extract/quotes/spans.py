@@ -29,16 +29,26 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     at = find_all(text, _MARK_CHARS)
     for k, (pstart, pend) in enumerate(paras):
         spans, tail = _paragraph_spans(text, pstart, pend, at)
+        slip = None
         if tail is not None:
             reopens = k + 1 < len(paras) and _REOPEN.match(text, paras[k + 1][0])
             # without the next paragraph reopening it, an unclosed mark is a slip: keep
             # its own sentence only, never the rest of a long paragraph
-            spans.append((tail, pend if reopens else _sentence_end(text, tail, pend, sents)))
-        for start, end in sorted(spans):
-            start, end = _trim(text, start, end)
+            slip = (tail, pend if reopens else _sentence_end(text, tail, pend, sents))
+            spans.append(slip)
+        trimmed = {span: _trim(text, *span) for span in spans}
+        # quotes are apart or nested, never crossing: where the unclosed one, cut at its
+        # sentence's end, would cross a closed one, the closed one stands
+        kept: list[tuple[int, int]] = []
+        for span in sorted(spans, key=lambda span: span == slip):
+            start, end = trimmed[span]
+            if any(s < start < e < end or start < s < end < e for s, e in map(trimmed.get, kept)):
+                continue
             if any(c.isalnum() for c in text[start:end]):   # not a stray mark around "."
-                quotes.append(Quote(start=start, end=end, text=text[start:end],
-                                    kind=_kind(text, start, end, pstart)))
+                kept.append(span)
+        for span in sorted(kept):
+            start, end = trimmed[span]
+            quotes.append(Quote(start=start, end=end, text=text[start:end], kind=_kind(text, start, end, pstart)))
     return quotes
 
 
