@@ -116,12 +116,12 @@ async def measure(path: str, spawned_at: float) -> None:
     # (and migrated) first, then the first list's ids are resolved in a thread while
     # Textual loads
     gc.disable()
-    from store.db import reads
+    from store.db import filters, reads
     from store.db import open_store
 
     open_store(path).close()
 
-    first_ids = reads.ids_in_background(path, reads.people_ids)
+    first_ids = reads.ids_in_background(path, filters.people_ids)
     from tui.app import BylineApp
     from tui.widgets.rowlist import RowList
 

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from store.cite import cite, quote_text
 from store.extract.text import clean_text
 from store.lexicon.speech import SPEECH_VERBS
-from store.db import reads
+from store.db import sql
 from store.search import Terms, Vocabulary, tokens
 from store.search.syntax import word as query_word
 
@@ -373,7 +373,7 @@ def check(store, text: str, limit: int = LIMIT, threshold: float = THRESHOLD,
     """The closest quotes and sentences in the store to a remembered quote, best first
     (those scoring `threshold` or more). store: a Store (its vocabulary cache is used),
     or a connection to one (then pass the store's vocabulary: else it is read afresh)."""
-    conn = reads.connection(store)
+    conn = sql.connection(store)
     vocabulary = vocabulary or getattr(store, "vocabulary", None) or Vocabulary()
     speaker, rest = split_speaker(text)
     db = store if isinstance(store, sqlite_utils.Database) else getattr(store, "db", None) or sqlite_utils.Database(conn)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from store.db import reads
+from store.db import filters
 from store.db import open_store
 from tui.cli import main
 
@@ -118,7 +118,7 @@ def test_no_subcommand_seeds_sample_and_opens_app(run, tmp_path, monkeypatch):
     # the app gets the store and its People list's ids, resolved while it loads
     path = str(tmp_path / "default.db")
     with open_store(path) as store:
-        assert opened == [(path, reads.people_ids(store.conn))] and opened[0][1]
+        assert opened == [(path, filters.people_ids(store.conn))] and opened[0][1]
     articles = json.loads(run("articles", "--json").output)
     assert [a["title"] for a in articles] == ["Starmer coalition of the willing"]
     run()                                    # second start: no second copy

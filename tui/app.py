@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from store.db import reads
+from store.db import filters, reads
 from tui.bindings import APP, bindings
 from tui.commands import BylineCommands
 from tui.messages import OpenReader, StoreChanged
@@ -41,7 +41,7 @@ class BylineApp(App):
         self._search_conn: sqlite3.Connection | None = None
         # the People list's ids, resolved in a thread while Textual starts up, so the
         # first screen can show rows at once (the command line starts this even sooner)
-        self._first_ids = first_ids or reads.ids_in_background(self.store_path, reads.people_ids)
+        self._first_ids = first_ids or reads.ids_in_background(self.store_path, filters.people_ids)
         # what the lists were read from: a commit by another connection moves the data
         # version, and the articles' mark says whether it added or replaced any
         self._data_version = self._store_version()

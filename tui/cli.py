@@ -114,9 +114,9 @@ def main(ctx: click.Context, db: str | None) -> None:
         raise Failure(f"no store at {db} (add articles with `byline add --db {db} PATH`)")
     else:
         open_store(db, notice=_notice).close()       # a clear error now beats a broken app later
-    from store.db import reads
+    from store.db import filters, reads
 
-    first_ids = reads.ids_in_background(path, reads.people_ids)    # while Textual loads
+    first_ids = reads.ids_in_background(path, filters.people_ids)    # while Textual loads
     from tui.app import run_app      # lazily: the command line starts fast without it
     run_app(path, first_ids)
 
@@ -280,14 +280,14 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
     """Quotes with their speaker, the cue that decided it and how often that kind of
     decision was right on annotated articles (confidence). Below byline's threshold the
     speaker is not named: the best guess shows as "likely Ann Cole, low confidence"."""
-    from store.db import reads
+    from store.db import labels, reads
     with _store(ctx, db) as store:
         rows = reads.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
         for r in rows:
-            r["speaker"] = reads.speaker_label(r)
+            r["speaker"] = labels.speaker_label(r)
             r["kind"] = r["kind"] or ""
-            r["confidence"] = reads.confidence_label(r)
+            r["confidence"] = labels.confidence_label(r)
     _emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
                           ("confidence", "conf"), ("cue", "cue"), ("title", "article")], "Quotes")
 

@@ -6,7 +6,7 @@ from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from store.db import reads
+from store.db import labels, reads
 from tui.bindings import PALETTE
 
 
@@ -39,7 +39,7 @@ class BylineCommands(Provider):
             yield Hit(0.9 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.choose_person(row), text=label, help="Show their quotes and figures")
         for row in reads.articles_titled(app.store, query, limit=10):
-            label = f"Article: {reads.one_line(row['title'])[:100]}"
+            label = f"Article: {labels.one_line(row['title'])[:100]}"
             yield Hit(0.8 * max(matcher.match(label), 0.1), _highlight(matcher, label),
                       lambda row=row: app.open_reader("articles", row), text=label, help="Open it in the reader")
 

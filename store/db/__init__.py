@@ -3,7 +3,10 @@
     schema.py      every table, index and trigger, defined once
     migrations.py  numbered functions that bring an older store up to SCHEMA_VERSION
     writes.py      what ingest writes: a batch of articles in one transaction; deletes
-    reads.py       every read query the command line and the app run
+    reads.py       the read queries of the command line and the app: pages, rows by id, details
+    filters.py     the app's ordered id lists and their typo-tolerant filters; totals
+    sql.py         what every read shares: connection(), dict_rows(), LIKE patterns
+    labels.py      how screens write a row's fields (speaker_label, one_line...); placeholders
 
 Store is an open store: its connection, its path and its search vocabulary cache.
 """

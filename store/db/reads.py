@@ -1,58 +1,21 @@
-"""Every read query of the command line and the app: plain SQL over the store, rows as
+"""The read queries of the command line and the app: plain SQL over the store, rows as
 plain dicts with readable keys; nothing here knows about screens. Each function takes a
 Store, a sqlite_utils.Database or a sqlite3.Connection.
 
 The command line reads pages (LIMIT and OFFSET: nothing here returns all rows). The app
-first resolves a list to its ordered ids (people_ids, ...: one query, cheap even at
-100,000 rows), then fetches rows by id a page at a time (people_rows, ...): jumping to
-any position, or counting, never scans again. Then the rows behind a detail view.
+first resolves a list to its ordered ids (people_ids, ... in store.db.filters: one query,
+cheap even at 100,000 rows), then fetches rows by id a page at a time (people_rows, ...):
+jumping to any position, or counting, never scans again. Then the rows behind a detail view.
 """
 from __future__ import annotations
 
-import bisect
 import json
-import re
 import sqlite3
 import threading
 from concurrent.futures import Future
 from typing import Callable
 
-FIGURE_SORTS = ("value", "kind", "unit", "about", "article")
-
-
-def connection(store) -> sqlite3.Connection:
-    """The sqlite3 connection behind a Store, a sqlite_utils.Database or a connection."""
-    while not isinstance(store, sqlite3.Connection):
-        store = store.conn if hasattr(store, "conn") else store.db
-    return store
-
-
-# An article's metadata as some archives write a missing value: the string "None" (a
-# Python None printed into JSON), "null", "N/A"... These read as missing everywhere.
-METADATA = ("title", "source", "url", "published", "author")
-MISSING = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "-", "--", "?"})
-
-
-def given(value):
-    """A metadata value, or None where it is missing or a placeholder for missing."""
-    if value is None or (isinstance(value, str) and value.strip().lower() in MISSING | {""}):
-        return None
-    return value
-
-
-def dict_rows(store, sql: str, params=()) -> list[dict]:
-    """The rows sql selects, as dicts keyed by column name; an article's metadata that
-    stands for a missing value ("None", "null") comes back as None."""
-    cur = connection(store).execute(sql, params)
-    names = [d[0] for d in cur.description]
-    meta = [n for n in names if n in METADATA]
-    rows = [dict(zip(names, row)) for row in cur]
-    for row in rows if meta else ():
-        for name in meta:
-            value = row[name]
-            if isinstance(value, str) and len(value) <= 9:       # only short strings can be placeholders
-                row[name] = given(value)
-    return rows
+from .sql import connection, dict_rows, like_pattern, narrow, select_ids
 
 
 # ---- pages, for the command line ----------------------------------------------
@@ -70,7 +33,7 @@ def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> 
     that the closest names by fuzzy match ("zelensky" finds "Volodymyr Zelenskyy")."""
     where, params = "", []
     if name:
-        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [_pattern(name, subsequence=False)]
+        where, params = "WHERE p.name LIKE ? ESCAPE '\\'", [like_pattern(name, subsequence=False)]
     ids = [r[0] for r in connection(store).execute(
         f"SELECT p.id FROM people p {where} ORDER BY p.mentions DESC, p.name LIMIT ? OFFSET ?",
         (*params, limit, offset))]
@@ -122,15 +85,15 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     where, params = [], []
     if speaker:
         ids = [r[0] for r in connection(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
-                                                   (_pattern(speaker, subsequence=False),))]
+                                                   (like_pattern(speaker, subsequence=False),))]
         # an organisation the text names as the source matches too ("PolitiFact")
         orgs = connection(store).execute("SELECT 1 FROM quotes WHERE source LIKE ? ESCAPE '\\' LIMIT 1",
-                                    (_pattern(speaker, subsequence=False),)).fetchone()
+                                    (like_pattern(speaker, subsequence=False),)).fetchone()
         ids = ids or ([] if orgs else fuzzy_person_ids(store, speaker))
         if not ids and not orgs:
             return []
         where.append(f"(q.person_id IN ({','.join('?' * len(ids))}) OR q.source LIKE ? ESCAPE '\\')")
-        params += [*ids, _pattern(speaker, subsequence=False)]
+        params += [*ids, like_pattern(speaker, subsequence=False)]
     if person_id is not None:
         where.append("q.person_id = ?")
         params.append(person_id)
@@ -220,229 +183,6 @@ def ids_in_background(path: str, ids: Callable[[sqlite3.Connection], list[int]])
     threading.Thread(target=work, name="byline-ids", daemon=True).start()
     return future
 
-
-def _ids(db, sql: str, params=()) -> list[int]:
-    """The ids sql selects, in its order. They come back as one string: a row at a time,
-    each row takes the GIL back, and while the app draws that is a wait per row."""
-    joined = connection(db).execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
-    return list(map(int, joined.split(","))) if joined else []
-
-
-def _words(query: str) -> list[str]:
-    return [w for w in query.lower().split() if w]
-
-
-def _pattern(word: str, subsequence: bool) -> str:
-    """A LIKE pattern: the word as a substring, or (for short fields such as names)
-    its letters in order with anything between them, so "strmr" finds "Starmer"."""
-    escaped = [("\\" + c) if c in "%_\\" else c for c in word]
-    return "%" + ("%".join(escaped) if subsequence else "".join(escaped)) + "%"
-
-
-def _narrow(columns: list[str], query: str, subsequence: bool,
-            spellings: dict[str, list[str]] | None = None) -> tuple[str, list]:
-    """SQL that keeps rows where every query word matches one of the columns (as typed, or
-    as one of its close spellings, each a plain substring)."""
-    clauses, params = [], []
-    for word in _words(query):
-        patterns = [_pattern(word, subsequence)] + [_pattern(s, False) for s in (spellings or {}).get(word, [])]
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for _ in patterns for c in columns) + ")")
-        params.extend(p for p in patterns for _ in columns)
-    return (" AND ".join(clauses) or "1"), params
-
-
-# ---- typo-tolerant filters --------------------------------------------------------
-#
-# Every pane's `f` filter works the same way: the words as typed first (each a substring
-# of one of the pane's fields; People also takes a name's letters in order, "strmr").
-# Only when that finds nothing is each word widened to its close spellings (rapidfuzz,
-# one or two edits, a swap of two letters counting as one) among the words the store
-# knows: the search vocabulary (every word of every sentence) and people's names. The
-# result says which spellings it used, and the pane shows them.
-
-class Matches(list):
-    """The ids a filter kept; `spellings` are the close spellings it used for the words
-    that matched nothing as typed (empty when it took them as typed)."""
-
-    def __init__(self, ids=(), spellings: dict[str, list[str]] | None = None) -> None:
-        super().__init__(ids)
-        self.spellings = spellings or {}
-
-
-_VOCABULARY: dict[tuple[str, str], tuple[tuple, list[str]]] = {}
-_VOCABULARY_LOCK = threading.Lock()
-MAX_SPELLINGS = 8
-
-
-def _database_file(db) -> str:
-    row = next((r for r in connection(db).execute("PRAGMA database_list") if r[1] == "main"), None)
-    return (row[2] if row else "") or f"memory:{id(connection(db))}"
-
-
-def _vocabulary(db, kind: str) -> list[str]:
-    """The known words of one kind ("terms": the search vocabulary; "names": words of
-    people's names), lower case; read once per store and again when it has grown."""
-    conn = connection(db)
-    if kind == "names":
-        stamp = tuple(conn.execute("SELECT max(id), count(*) FROM people").fetchone())
-    else:
-        stamp = tuple(conn.execute("SELECT max(id) FROM sentences").fetchone())
-    key = (_database_file(db), kind)
-    with _VOCABULARY_LOCK:
-        cached = _VOCABULARY.get(key)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    if kind == "names":
-        joined = conn.execute("SELECT group_concat(name, ' ') FROM people").fetchone()[0] or ""
-    else:
-        joined = ""
-        for source in ("search_terms", "sentences_vocab"):      # the saved copy, else the index itself
-            try:
-                joined = conn.execute(f"SELECT group_concat(term, ' ') FROM {source}").fetchone()[0] or ""
-            except sqlite3.Error:
-                continue
-            if joined:
-                break
-    words = sorted({w for w in re.findall(r"\w[\w'’.-]*\w|\w", joined.lower()) if len(w) >= 3})
-    with _VOCABULARY_LOCK:
-        _VOCABULARY[key] = (stamp, words)
-    return words
-
-
-def close_spellings(db, words: list[str], kinds: tuple[str, ...] = ("terms", "names")) -> dict[str, list[str]]:
-    """For each word of three letters or more, the known words nearest to it within one
-    edit (up to five letters) or two; a word the store knows as typed gets none."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    vocabularies = [_vocabulary(db, kind) for kind in kinds]      # each sorted
-
-    def known(word: str) -> bool:
-        return any(i < len(v) and v[i] == word for v in vocabularies for i in [bisect.bisect_left(v, word)])
-
-    out: dict[str, list[str]] = {}
-    for word in words:
-        if len(word) < 3 or known(word):
-            out[word] = []
-            continue
-        edits = 1 if len(word) <= 5 else 2
-        hits = [hit for v in vocabularies
-                for hit in process.extract(word, v, scorer=OSA.distance, score_cutoff=edits, limit=MAX_SPELLINGS * 4)]
-        nearest = min((d for _, d, _ in hits), default=None)      # only the nearest: one edit beats two
-        ranked = sorted({w for w, d, _ in hits if d == nearest}, key=lambda w: (abs(len(w) - len(word)), w))
-        out[word] = ranked[:MAX_SPELLINGS]
-    return out
-
-
-def _filtered(db, query: str, columns: list[str], run: Callable[[str, list], list[int]],
-              subsequence: bool = False) -> Matches:
-    """The ids run(where, params) selects for the query's words as typed; failing that,
-    for their close spellings (see above)."""
-    where, params = _narrow(columns, query, subsequence)
-    ids = run(where, params)
-    words = _words(query)
-    if ids or not words:
-        return Matches(ids)
-    spellings = {w: s for w, s in close_spellings(db, words).items() if s}
-    if not spellings:
-        return Matches(ids)
-    where, params = _narrow(columns, query, subsequence, spellings)
-    return Matches(run(where, params), spellings)
-
-
-def _ranked(db, sql: str, params: list, query: str) -> list[int]:
-    """Ids from (id, label) rows, best fuzzy match of label to query first; ties keep
-    the SQL order."""
-    if not query.strip():
-        return _ids(db, sql, params)
-    rows = connection(db).execute(sql, params).fetchall()
-    from rapidfuzz import fuzz, process       # only when narrowing: keeps start-up light
-
-    scored = process.extract(query.lower(), [(r[1] or "").lower() for r in rows],
-                             scorer=fuzz.WRatio, limit=None)
-    order = sorted(scored, key=lambda hit: (-hit[1], hit[2]))
-    return [rows[hit[2]][0] for hit in order]
-
-
-# ---- ordered id lists -------------------------------------------------------------
-
-def people_ids(db, query: str = "") -> list[int]:
-    """People, most mentioned first (on the people(mentions, name) index); narrowed and
-    ranked by a fuzzy match on the name (typos forgiven: see _filtered)."""
-    def run(where: str, params: list) -> list[int]:
-        sql = f"SELECT p.id, p.name FROM people p WHERE {where} ORDER BY p.mentions DESC, p.name"
-        return _ranked(db, sql, params, query)
-
-    return _filtered(db, query, ["p.name"], run, subsequence=True)
-
-
-def quotes_ids(db, query: str = "", person_id: int | None = None, article_id: int | None = None) -> list[int]:
-    """Quotes in the order their articles were added, in reading order inside each (the
-    article_id index gives this order without sorting); narrowed by words of the quote
-    text, the speaker's name or the source's (an organisation, an unnamed source's
-    description, a withheld guess: those rows say what they are)."""
-    def run(where: str, params: list) -> list[int]:
-        if person_id is not None:
-            where += " AND q.person_id = ?"
-            params.append(person_id)
-        if article_id is not None:
-            where += " AND q.article_id = ?"
-            params.append(article_id)
-        join = "LEFT JOIN people p ON p.id = q.person_id" if query.strip() else ""
-        return _ids(db, f"SELECT q.id FROM quotes q {join} WHERE {where} ORDER BY q.article_id, q.id", params)
-
-    return _filtered(db, query, QUOTE_FILTER, run)
-
-
-def figures_ids(db, query: str = "", person_id: int | None = None, sort: str = "article",
-                descending: bool = False) -> list[int]:
-    """Figures sorted by one of FIGURE_SORTS ("value": within each unit, the units in
-    alphabetical order); with a person, only figures in the articles that mention them."""
-    if sort not in FIGURE_SORTS:
-        raise ValueError(f"cannot sort figures by {sort!r}; choose one of {', '.join(FIGURE_SORTS)}")
-    direction = "DESC" if descending else "ASC"
-    # values compare only within a unit (£537bn is not between $498bn and $718bn: byline
-    # converts no currency), so by value means by unit first, figures without one last
-    key = {"article": f"f.article_id {direction}, f.id {direction}",
-           "about": f"f.about IS NULL, f.about COLLATE NOCASE {direction}",
-           "value": f"f.unit IS NULL, f.unit COLLATE NOCASE, f.value {direction}",
-           }.get(sort, f"f.{sort} {direction}")
-
-    def run(where: str, params: list) -> list[int]:
-        if person_id is not None:
-            where += " AND f.article_id IN (SELECT article_id FROM article_people WHERE person_id = ?)"
-            params.append(person_id)
-        return _ids(db, f"SELECT f.id FROM figures f WHERE {where} ORDER BY {key}, f.id", params)
-
-    return _filtered(db, query, FIGURE_FILTER, run)
-
-
-def articles_ids(db, query: str = "") -> list[int]:
-    """Articles, newest first; narrowed by words of the title or the outlet."""
-    def run(where: str, params: list) -> list[int]:
-        return _ids(db, f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC, a.id DESC", params)
-
-    return _filtered(db, query, ARTICLE_FILTER, run)
-
-
-# the columns each list's filter matches (the panes say so in their filter box)
-QUOTE_FILTER = ["q.text", "p.name", "q.source", "q.described", "q.likely"]
-FIGURE_FILTER = ["f.text", "f.about", "f.unit"]
-ARTICLE_FILTER = ["a.title", "a.source", "a.path"]
-
-
-def total(db, pane: str, person_id: int | None = None) -> int:
-    """How many rows a pane lists with no filter (for "87 of 25,000")."""
-    conn = connection(db)
-    if pane == "quotes" and person_id is not None:
-        return conn.execute("SELECT count(*) FROM quotes WHERE person_id = ?", (person_id,)).fetchone()[0]
-    if pane == "figures" and person_id is not None:
-        return conn.execute("SELECT count(*) FROM figures WHERE article_id IN"
-                            " (SELECT article_id FROM article_people WHERE person_id = ?)", (person_id,)).fetchone()[0]
-    table = {"people": "people", "quotes": "quotes", "figures": "figures", "articles": "articles"}[pane]
-    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
 # ---- rows by id -------------------------------------------------------------------
 
 def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
@@ -525,7 +265,7 @@ def _json_list(raw) -> list[str]:
 
 
 def article_quotes(db, article_id: int) -> list[dict]:
-    ids = _ids(db, "SELECT id FROM quotes WHERE article_id = ? ORDER BY char_start", (article_id,))
+    ids = select_ids(db, "SELECT id FROM quotes WHERE article_id = ? ORDER BY char_start", (article_id,))
     return quotes_rows(db, ids)
 
 
@@ -536,7 +276,7 @@ def article_mentions(db, article_id: int, person_id: int) -> list[tuple[int, int
 
 
 def article_figures(db, article_id: int) -> list[dict]:
-    return figures_rows(db, _ids(db, "SELECT id FROM figures WHERE article_id = ? ORDER BY char_start",
+    return figures_rows(db, select_ids(db, "SELECT id FROM figures WHERE article_id = ? ORDER BY char_start",
                                  (article_id,)))
 
 
@@ -556,58 +296,13 @@ def figure_sentence(db, row: dict) -> tuple[str, int, int] | None:
 
 def people_named(db, query: str, limit: int = 20) -> list[dict]:
     """A bounded lookup for the command palette: people whose name fits the query."""
-    where, params = _narrow(["name"], query, subsequence=True)
+    where, params = narrow(["name"], query, subsequence=True)
     return dict_rows(db, f"SELECT id, name FROM people WHERE {where} ORDER BY length(name) LIMIT ?",
                  [*params, limit])
 
 
 def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
     """A bounded lookup for the command palette: articles whose title fits the query."""
-    where, params = _narrow(["coalesce(title, path)"], query, subsequence=False)
+    where, params = narrow(["coalesce(title, path)"], query, subsequence=False)
     return dict_rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
                      f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
-
-
-# ---- how every screen and table writes a row's fields --------------------------
-
-def speaker_label(row: dict) -> str:
-    """Who said a quote, as every screen and table writes it: the person; else the
-    organisation the text names as its source, marked as such (never shown as if it were
-    a person); else the text's description of an unnamed source ("a council spokesperson
-    (unnamed)"); else a withheld guess ("likely Ann Cole, low confidence"), never as the
-    speaker; else "unknown speaker"."""
-    if row.get("speaker"):
-        return row["speaker"]
-    if row.get("organisation"):
-        return one_line(row["organisation"]) + " (organisation)"
-    if one_line(row.get("described")):
-        return one_line(row["described"]) + " (unnamed)"
-    if one_line(row.get("likely")):
-        return likely_label(row)
-    return "unknown speaker"
-
-
-def likely_label(row: dict) -> str:
-    """A withheld guess at the speaker: "likely Ann Cole, low confidence"."""
-    return f"likely {one_line(row.get('likely'))}, low confidence"
-
-
-def confidence_label(row: dict) -> str:
-    """A quote's confidence as a percentage ("96%"); "" where none was measured."""
-    try:
-        value = float(row.get("confidence"))
-    except (TypeError, ValueError):
-        return ""
-    if value != value:             # NaN
-        return ""
-    value = max(0.0, min(1.0, value))
-    # never rounded up to a certainty it is not: 0.996 is 99%
-    return f"{100 if value == 1 else min(99, round(value * 100))}%"
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def one_line(text: str | None) -> str:
-    """Text on one line: runs of whitespace become one space."""
-    return _SPACE.sub(" ", text or "").strip()

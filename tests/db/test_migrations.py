@@ -109,7 +109,7 @@ QUOTE_COLUMNS = ("confidence", "likely", "decision", "described")
 def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_path):
     """Quotes stored before schema 5 keep their rows with NULLs (not measured); the
     bundled sample ingested into the migrated store carries what extraction decided."""
-    from store.db import reads
+    from store.db import labels, reads
     from store.extract import extract
     from store.ingest import ingest, sample_path
 
@@ -122,7 +122,7 @@ def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_p
         assert old == [(None,) * 4] * 2
         row = reads.quotes(store, speaker="Ann Lee")[0]
         assert row["speaker"] == "Ann Lee" and all(row[c] is None for c in QUOTE_COLUMNS)
-        assert reads.confidence_label(row) == ""
+        assert labels.confidence_label(row) == ""
 
         assert ingest(store, [sample_path()], workers=1).added == 1
         aid = store.conn.execute("SELECT id FROM articles WHERE key != 'k1'").fetchone()[0]

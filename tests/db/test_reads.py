@@ -1,7 +1,7 @@
 """Reads: the command line's pages and the app's id lists, rows and detail views."""
 from tests.db.store_helpers import TEXT, extraction
 
-from store.db import open_store, reads
+from store.db import filters, open_store, reads
 from store.model import Article, Extraction, Person, Quote
 
 
@@ -66,7 +66,7 @@ def test_list_ids_keep_their_order_at_scale(tmp_path):
     ex = Extraction(paragraphs=[(0, len(text))], sentences=[(0, len(text))], people=people_, quotes=[], figures=[])
     with open_store(tmp_path / "s.db") as store:
         store.write([("k", Article(text=text, path="a.txt"), ex)])
-        ids = reads.people_ids(store.conn)
+        ids = filters.people_ids(store.conn)
         by_id = {r[0]: r[1:] for r in store.conn.execute("SELECT id, mentions, name FROM people")}
     assert len(ids) == 1500
     assert [by_id[i] for i in ids] == sorted(by_id.values(), key=lambda r: (-r[0], r[1]))
@@ -103,4 +103,4 @@ def test_ids_in_background_reports_any_failure(tmp_path):
 
     future = reads.ids_in_background(str(tmp_path / "s.db"), broken)
     assert isinstance(future.exception(timeout=5), ValueError)
-    assert reads.ids_in_background(str(tmp_path / "s.db"), reads.people_ids).result(timeout=5) == []
+    assert reads.ids_in_background(str(tmp_path / "s.db"), filters.people_ids).result(timeout=5) == []

@@ -2,7 +2,7 @@
 figures by value never mix units, a figure's sentence, list totals."""
 from __future__ import annotations
 
-from store.db import open_store, reads
+from store.db import filters, labels, open_store, reads
 from store.model import Article, Extraction, Figure
 
 TEXT = "The UK spends £537bn. The US spends $498bn and then $718bn. Prices rose 4.5%."
@@ -22,7 +22,7 @@ def figures_store(path):
 def test_figures_by_value_sort_within_their_unit(tmp_path):
     with figures_store(tmp_path / "s.db") as store:
         def texts(descending):
-            ids = reads.figures_ids(store, sort="value", descending=descending)
+            ids = filters.figures_ids(store, sort="value", descending=descending)
             return [r["text"] for r in reads.figures_rows(store, ids)]
         assert texts(True) == ["4.5%", "£537bn", "$718bn", "$498bn"]        # %, GBP, USD: units apart
         assert texts(False) == ["4.5%", "£537bn", "$498bn", "$718bn"]
@@ -30,7 +30,7 @@ def test_figures_by_value_sort_within_their_unit(tmp_path):
 
 def test_a_figure_knows_the_sentence_it_came_from(tmp_path):
     with figures_store(tmp_path / "s.db") as store:
-        row = next(r for r in reads.figures_rows(store, reads.figures_ids(store)) if r["text"] == "$718bn")
+        row = next(r for r in reads.figures_rows(store, filters.figures_ids(store)) if r["text"] == "$718bn")
         sentence, start, end = reads.figure_sentence(store, row)
         assert sentence == "The US spends $498bn and then $718bn." and sentence[start:end] == "$718bn"
 
@@ -40,12 +40,12 @@ def test_placeholders_for_missing_metadata_read_as_none(tmp_path):
         article = reads.articles(store)[0]
         assert (article["title"], article["source"], article["author"], article["published"]) == (None,) * 4
         assert reads.article(store, article["id"])["author"] is None
-        assert reads.figures_rows(store, reads.figures_ids(store))[0]["title"] is None
-    assert [reads.given(v) for v in ("None", " null ", "N/A", "", None, "Nonesuch", "Ann Lee")] == \
+        assert reads.figures_rows(store, filters.figures_ids(store))[0]["title"] is None
+    assert [labels.given(v) for v in ("None", " null ", "N/A", "", None, "Nonesuch", "Ann Lee")] == \
         [None, None, None, None, None, "Nonesuch", "Ann Lee"]
 
 
 def test_totals_count_the_unfiltered_list(tmp_path):
     with figures_store(tmp_path / "s.db") as store:
-        assert [reads.total(store, pane) for pane in ("people", "quotes", "figures", "articles")] == [0, 0, 4, 1]
-        assert len(reads.figures_ids(store, "bn")) == 3 and reads.figures_ids(store, "bn").spellings == {}
+        assert [filters.total(store, pane) for pane in ("people", "quotes", "figures", "articles")] == [0, 0, 4, 1]
+        assert len(filters.figures_ids(store, "bn")) == 3 and filters.figures_ids(store, "bn").spellings == {}

@@ -166,7 +166,7 @@ def test_confidence_guess_and_description_are_stored_and_read_back(tmp_path):
     counted among the person's quotes."""
     from tests.db.store_helpers import guess_store
 
-    from store.db import reads
+    from store.db import filters, labels, reads
 
     with open_store(guess_store(tmp_path / "s.db")) as store:
         rows = store.conn.execute("SELECT person_id IS NOT NULL, confidence, decision, likely, described FROM quotes"
@@ -180,14 +180,14 @@ def test_confidence_guess_and_description_are_stored_and_read_back(tmp_path):
             assert [(r["speaker"], r["confidence"], r["decision"], r["likely"], r["described"]) for r in row] == [
                 ("Ann Cole", 0.98, "verb-name", None, None), (None, 0.62, "pronoun:rival", "Ann Cole", None),
                 (None, None, None, None, "a council spokesperson")]
-        assert [reads.speaker_label(r) for r in listed] == [
+        assert [labels.speaker_label(r) for r in listed] == [
             "Ann Cole", "likely Ann Cole, low confidence", "a council spokesperson (unnamed)"]
-        assert [reads.confidence_label(r) for r in listed] == ["98%", "62%", ""]
+        assert [labels.confidence_label(r) for r in listed] == ["98%", "62%", ""]
         # the guess is not hers: her quotes are the one she said; a filter by words finds all three
         cole = store.conn.execute("SELECT id FROM people WHERE name = 'Ann Cole'").fetchone()[0]
         assert [r["text"] for r in reads.quotes(store, speaker="Ann Cole")] == ["We will rebuild,"]
-        assert len(reads.quotes_ids(store, person_id=cole)) == 1
-        assert len(reads.quotes_ids(store, "cole")) == 2 and len(reads.quotes_ids(store, "spokesperson")) == 1
+        assert len(filters.quotes_ids(store, person_id=cole)) == 1
+        assert len(filters.quotes_ids(store, "cole")) == 2 and len(filters.quotes_ids(store, "spokesperson")) == 1
 
 
 def test_packed_extraction_carries_every_quote_field(tmp_path):
@@ -201,7 +201,7 @@ def test_packed_extraction_carries_every_quote_field(tmp_path):
 
 
 def test_confidence_label_never_rounds_up_to_certainty():
-    from store.db.reads import confidence_label
+    from store.db.labels import confidence_label
 
     assert [confidence_label({"confidence": c}) for c in (1, 0.996, 0.955, 0.29, 0, None, "x", float("nan"))] == \
            ["100%", "99%", "96%", "29%", "0%", "", "", ""]

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from store.db import reads
+from store.db import filters, reads
 from store.cite import cite
 from tui.app import BylineApp
 from tui.screens.help import HelpScreen
@@ -297,7 +297,7 @@ def test_speaker_names_a_person_an_organisation_or_unknown():
 async def test_first_list_comes_from_the_ids_resolved_before_the_app_started(sample_db):
     from concurrent.futures import Future
 
-    expected = reads.people_ids(reads.connect(str(sample_db)))
+    expected = filters.people_ids(reads.connect(str(sample_db)))
     ready: Future = Future()
     ready.set_result(list(reversed(expected)))       # an order no query gives: proves it is used
     app = BylineApp(str(sample_db), first_ids=ready)
@@ -315,7 +315,7 @@ async def test_first_list_is_queried_again_when_the_early_read_failed(sample_db)
     app = BylineApp(str(sample_db), first_ids=failed)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert list_ids(app.current_list()) == reads.people_ids(reads.connect(str(sample_db)))
+        assert list_ids(app.current_list()) == filters.people_ids(reads.connect(str(sample_db)))
 
 
 async def test_collector_left_off_for_start_up_is_back_on_once_the_first_frame_is_up(sample_db):

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from textual import events
 
-from store.db import open_store, reads
+from store.db import filters, open_store, reads
 from store.ingest import ingest
 from tui.app import BylineApp
 from tui.screens.reader import ReaderScreen
@@ -257,12 +257,12 @@ async def test_filter_forgives_a_typo_in_every_pane(sample_db, pane, typed, expe
 
 def test_filters_take_words_as_typed_before_any_close_spelling(sample_store):
     # "peace" is a word of the text: no spelling is looked for, nothing else comes in
-    ids = reads.quotes_ids(sample_store, "peace")
+    ids = filters.quotes_ids(sample_store, "peace")
     assert ids and ids.spellings == {}
     assert all("peace" in r["text"].lower() for r in reads.quotes_rows(sample_store, ids))
     # a word nothing is near stays unmatched rather than matching anything
-    assert reads.quotes_ids(sample_store, "zzqxv") == [] and reads.articles_ids(sample_store, "qqqqzz") == []
-    assert reads.close_spellings(sample_store, ["porcupnie", "ab"]) == {"porcupnie": ["porcupine"], "ab": []}
+    assert filters.quotes_ids(sample_store, "zzqxv") == [] and filters.articles_ids(sample_store, "qqqqzz") == []
+    assert filters.close_spellings(sample_store, ["porcupnie", "ab"]) == {"porcupnie": ["porcupine"], "ab": []}
 
 
 async def test_resizing_across_100_columns_moves_the_detail_and_reorders_it(sample_db):

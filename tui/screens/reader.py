@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.db import reads
+from store.db import labels, reads
 from tui.bindings import READER, bindings
 from tui.widgets import show
 from tui.widgets.article_view import ArticleView
@@ -83,7 +83,7 @@ class ReaderScreen(Screen):
 
     def title_line(self) -> Text:
         out = Text(" " + show.article_label(self.article), style="bold")
-        meta = [reads.one_line(v) for v in (self.article.get("source"), (self.article.get("published") or "")[:10],
+        meta = [labels.one_line(v) for v in (self.article.get("source"), (self.article.get("published") or "")[:10],
                                               self.article.get("author")) if v]
         if meta:
             out.append("  " + " · ".join(meta), style="dim")
@@ -116,26 +116,26 @@ class ReaderScreen(Screen):
                 out.append(self.person["name"])
             elif self.kind == "figure":
                 figure = self.figures[self.current]
-                written = reads.one_line(figure.get("text"))
+                written = labels.one_line(figure.get("text"))
                 value = show.amount(figure.get("value"), figure.get("unit"))
                 if figure.get("unit") and figure["unit"] not in show.CURRENCY and figure["unit"] != "%":
-                    value += " " + reads.one_line(figure["unit"])
+                    value += " " + labels.one_line(figure["unit"])
                 out.append(written)
                 if value != written:
                     out.append(f"  = {value}", style="dim")
                 if figure.get("about"):
-                    out.append(" · " + reads.one_line(figure["about"]), style="dim")
+                    out.append(" · " + labels.one_line(figure["about"]), style="dim")
             if quote:
                 if self.kind != "quote":
                     out.append("  in a quote by ", style="dim")
                 out.append_text(show.speaker(quote))
-                if reads.confidence_label(quote):
+                if labels.confidence_label(quote):
                     out.append(" (", style="dim")
                     out.append_text(show.confidence_cell(quote, 0))
                     out.append(")", style="dim")
                 if quote.get("kind") == "partial":
                     out.append("  partial", style="yellow")
                 out.append("  why: ", style="dim")
-                out.append(reads.one_line(quote.get("cue")) or "no cue", style="italic")
+                out.append(labels.one_line(quote.get("cue")) or "no cue", style="italic")
                 out.append("   y copies it", style="dim")
         self.query_one("#reader-status", Static).update(out)

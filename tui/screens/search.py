@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.db import reads
+from store.db import labels, reads
 from tui.bindings import SEARCH, bindings
 from tui.messages import OpenReader
 from tui.widgets import show
@@ -266,7 +266,7 @@ class SearchScreen(Screen):
         matched stretch in bold."""
         head = Text(show.clip(hit.title or f"article {hit.article_id}", width - 20), style="bold")
         if hit.source:
-            head.append("  " + reads.one_line(hit.source), style="dim")
+            head.append("  " + labels.one_line(hit.source), style="dim")
         head.append(f"  {hit.score:.0f}", style="dim")
         text = hit.text
         first = min((s for s, _ in hit.highlights), default=0)

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from store.db import reads
+from store.db import filters, reads
 from tui.messages import IdsLoaded, OpenReader, PersonChosen
 from tui.widgets import show
 from tui.widgets.rowlist import RowList
@@ -102,7 +102,7 @@ class Pane(Horizontal):
     def total(self, conn) -> int:
         """How many rows the list holds unfiltered (the person narrowing it counts)."""
         person = self.person
-        return reads.total(conn, self.name, person["id"] if person else None)
+        return filters.total(conn, self.name, person["id"] if person else None)
 
     def chosen(self, row: dict) -> Message:
         """What enter on a row means: by default, read it."""
@@ -171,7 +171,7 @@ class Pane(Horizontal):
                 conn = reads.connect(path)
                 try:
                     found = self.ids(conn, query)
-                    ids = found if isinstance(found, reads.Matches) else reads.Matches(found)
+                    ids = found if isinstance(found, filters.Matches) else filters.Matches(found)
                     if query.strip():           # "87 of 25,000": the count of the unfiltered list
                         ids.total = self.total(conn)
                 finally:
@@ -253,7 +253,7 @@ class PeoplePane(Pane):
         return PersonChosen(self, row)
 
     def ids(self, conn, query):
-        return reads.people_ids(conn, query)
+        return filters.people_ids(conn, query)
 
     def fetch(self, ids):
         return reads.people_rows(self.db, ids)
@@ -277,7 +277,7 @@ class QuotesPane(Pane):
 
     def ids(self, conn, query):
         person = self.person
-        return reads.quotes_ids(conn, query, person_id=person["id"] if person else None)
+        return filters.quotes_ids(conn, query, person_id=person["id"] if person else None)
 
     def fetch(self, ids):
         return reads.quotes_rows(self.db, ids)
@@ -300,7 +300,7 @@ class FiguresPane(Pane):
 
     def ids(self, conn, query):
         person = self.person
-        return reads.figures_ids(conn, query, person_id=person["id"] if person else None,
+        return filters.figures_ids(conn, query, person_id=person["id"] if person else None,
                                   sort=self.sort, descending=self.descending)
 
     def fetch(self, ids):
@@ -323,7 +323,7 @@ class FiguresPane(Pane):
         if reverse or column == self.sort:
             self.descending = not self.descending
         else:
-            sorts = reads.FIGURE_SORTS
+            sorts = filters.FIGURE_SORTS
             self.sort = column or sorts[(sorts.index(self.sort) + 1) % len(sorts)]
             self.descending = self.sort == "value"      # biggest first reads best
         if not self.built:                  # just mounted: it loads in this order when ready
@@ -346,7 +346,7 @@ class ArticlesPane(Pane):
     matches = "title, outlet or file name"
 
     def ids(self, conn, query):
-        return reads.articles_ids(conn, query)
+        return filters.articles_ids(conn, query)
 
     def fetch(self, ids):
         return reads.articles_rows(self.db, ids)

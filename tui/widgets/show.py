@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from store.db.reads import confidence_label, likely_label, one_line, speaker_label
+from store.db.labels import confidence_label, likely_label, one_line, speaker_label
 
 _LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
 CLIPBOARD_TOOLS = (["wl-copy"], ["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"],
