@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from store import check as quote_check  # noqa: E402
+from store.check.speaker import split_speaker  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.search import tokens  # noqa: E402
 
@@ -155,8 +156,8 @@ def threshold_table(work: Path, n: int, seed: int) -> None:
         results = []
         started = time.perf_counter()
         for kind, text, want in cases:
-            scored = quote_check.score_all(store.db, store.vocabulary, quote_check.split_speaker(text)[1],
-                                            quote_check.split_speaker(text)[0], text)
+            scored = quote_check.score_all(store.db, store.vocabulary, split_speaker(text)[1],
+                                            split_speaker(text)[0], text)
             best = scored[0] if scored else None
             if want is None:
                 results.append((kind, best.score if best else 0.0, False))

@@ -8,7 +8,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from store.check import THRESHOLD, check, diff, diff_markers, split_speaker
+from store.check import THRESHOLD, check
+from store.check.speaker import split_speaker
+from store.check.word_diff import diff, diff_markers
 from store.db import open_store
 from store.ingest import ingest
 from tui.cli import main

@@ -408,7 +408,8 @@ def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db
     """Check a quote as you remember it (TEXT, or - for stdin): the closest things really
     said in the store, with speaker, date, outlet, citation and a word diff
     ([-you wrote-]{+was said+}). Exit status 1 when nothing matches."""
-    from store.check import THRESHOLD, check as run_check, diff_markers
+    from store.check import THRESHOLD, check as run_check
+    from store.check.word_diff import diff_markers
 
     if text == "-":
         text = sys.stdin.read()
