@@ -169,6 +169,72 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+class _Run:
+    """One run of ingest(): its summary so far, its progress and the batch it is about to
+    write."""
+
+    def __init__(self, store: Store, paths: list[str], progress: Callable[[int, int | None], None] | None,
+                 stop: Callable[[], bool] | None) -> None:
+        self.store, self.paths, self.progress, self.stop = store, paths, progress, stop
+        self.total = estimate_count(paths)
+        self.summary = Summary()
+        self.names: set[str] = set()
+        self.done = self.reported = 0
+        self.write: list[ArticleRecord] = []
+
+    def asked_to_stop(self) -> bool:
+        if self.stop is not None and not self.summary.interrupted and self.stop():
+            self.summary.interrupted = True
+        return self.summary.interrupted
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress and self.done - self.reported >= 10:
+            self.reported = self.done
+            self.progress(self.done, self.total)
+
+    def known_filtered(self) -> Iterator[Article | Skipped]:
+        # articles already stored skip extraction: re-ingesting an archive is cheap
+        for batch in _batches(read_paths(self.paths), BATCH):
+            known = self.store.known([content_hash(a) for a in batch if isinstance(a, Article)])
+            for item in batch:
+                if isinstance(item, Article) and content_hash(item) in known:
+                    self.summary.unchanged += 1
+                    self.tick()
+                else:
+                    yield item
+                if self.asked_to_stop():
+                    return
+
+    def take(self, item: Extracted | Skipped) -> None:
+        """One article extracted (or skipped): noted, or kept to write with its batch."""
+        if isinstance(item, Skipped):
+            self.summary.skipped.append((item.path, item.reason))
+        elif isinstance(item.extraction, str):
+            self.summary.skipped.append((item.article.path or "?", item.extraction))
+        else:
+            self.write.append(ArticleRecord(article_key(item.article), item.article, item.extraction))
+            if len(self.write) >= BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        summary = self.summary
+        for status, record in zip(self.store.write(self.write), self.write):
+            setattr(summary, status, getattr(summary, status) + 1)
+            if status != "unchanged":
+                self.names.update(p.name for p in record.extraction.people)
+                summary.quotes += len(record.extraction.quotes)
+                summary.figures += len(record.extraction.figures)
+        self.write.clear()
+
+    def finish(self) -> Summary:
+        self.flush()
+        if self.progress:
+            self.progress(self.done, self.total)
+        self.summary.people = len(self.names)
+        return self.summary
+
+
 def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, int | None], None] | None = None,
            workers: int = WORKERS, stop: Callable[[], bool] | None = None) -> Summary:
     """Read, extract and store every article under paths. progress(done, total) is called
@@ -176,69 +242,17 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
     Once stop() says so (asked after every article), ingest writes what it has extracted
     and returns, its summary marked interrupted: each batch is one transaction, so every
     article is stored whole or not at all."""
-    paths = [str(p) for p in paths]
-    total = estimate_count(paths)
-    summary = Summary()
-    names: set[str] = set()
-    done = reported = 0
-
-    def asked_to_stop() -> bool:
-        if stop is not None and not summary.interrupted and stop():
-            summary.interrupted = True
-        return summary.interrupted
-
-    def tick() -> None:
-        nonlocal done, reported
-        done += 1
-        if progress and done - reported >= 10:
-            reported = done
-            progress(done, total)
-
-    def known_filtered() -> Iterator[Article | Skipped]:
-        # articles already stored skip extraction: re-ingesting an archive is cheap
-        for batch in _batches(read_paths(paths), BATCH):
-            known = store.known([content_hash(a) for a in batch if isinstance(a, Article)])
-            for item in batch:
-                if isinstance(item, Article) and content_hash(item) in known:
-                    summary.unchanged += 1
-                    tick()
-                else:
-                    yield item
-                if asked_to_stop():
-                    return
-
-    write: list[ArticleRecord] = []
-
-    def flush() -> None:
-        for status, record in zip(store.write(write), write):
-            setattr(summary, status, getattr(summary, status) + 1)
-            if status != "unchanged":
-                names.update(p.name for p in record.extraction.people)
-                summary.quotes += len(record.extraction.quotes)
-                summary.figures += len(record.extraction.figures)
-        write.clear()
-
-    extracted = extract_all(known_filtered(), workers)
+    run = _Run(store, [str(p) for p in paths], progress, stop)
+    extracted = extract_all(run.known_filtered(), workers)
     try:
         for item in extracted:
-            if isinstance(item, Skipped):
-                summary.skipped.append((item.path, item.reason))
-            elif isinstance(item.extraction, str):
-                summary.skipped.append((item.article.path or "?", item.extraction))
-            else:
-                write.append(ArticleRecord(article_key(item.article), item.article, item.extraction))
-                if len(write) >= BATCH:
-                    flush()
-            tick()
-            if asked_to_stop():
+            run.take(item)
+            run.tick()
+            if run.asked_to_stop():
                 break
     finally:
         extracted.close()           # the workers stop: what they still hold is not needed
-    flush()
-    if progress:
-        progress(done, total)
-    summary.people = len(names)
-    return summary
+    return run.finish()
 
 
 def estimate_count(paths: list[str]) -> int | None:
