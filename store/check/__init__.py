@@ -199,7 +199,11 @@ def score_all(db: sqlite_utils.Database, vocabulary: Vocabulary, rest: str, spea
         key = ("quote", best.quote_id) if best.kind == "quote" else ("sentence", sid)
         if key not in found or found[key].score < best.score:
             found[key] = best
-    matches = list(found.values())
+    return _best_first(conn, list(found.values()), speaker)
+
+
+def _best_first(conn: sqlite3.Connection, matches: list[Match], speaker: str | None) -> list[Match]:
+    """Matches best first; those by the speaker the text named rank SPEAKER_BONUS higher."""
     if speaker:
         _speakers(conn, [m for m in matches if m.kind == "quote"])
         for m in matches:
