@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from store.db import open_store
 from store.ingest import ingest, sample_path
@@ -23,3 +24,16 @@ def sample_store(sample_db):
     store = open_store(sample_db)
     yield store
     store.close()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """The real `byline` entry point, in-process: run("people", "--db", path) -> click Result.
+    A default store in the temporary folder, never the user's."""
+    monkeypatch.setenv("BYLINE_DB", str(tmp_path / "default.db"))
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        from tui.cli import main
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return invoke

@@ -6,26 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from store.check import THRESHOLD, check
 from store.check.speaker import split_speaker
 from store.check.word_diff import diff, diff_markers
-from store.db import open_store
-from store.ingest import ingest
-from tui.cli import main
 
 STARMER = "If you want to preserve the peace, you have to be prepared to defend the peace."
 
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("BYLINE_DB", str(tmp_path / "default.db"))
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    return invoke
 
 
 def checked(run, db, text, *extra):

@@ -5,26 +5,14 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 
 from store.db import filters
 from store.db import open_store
-from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ("Council approves budget\n\n“This budget protects [bold]services[/bold],” Jane Smith said on Monday.\n"
          "The plan costs £4.5m, an increase of 3% on last year.\n")
 
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("BYLINE_DB", str(tmp_path / "default.db"))
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    return invoke
 
 
 def test_add_then_list_as_json(run, tmp_path):

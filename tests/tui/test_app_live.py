@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.app import BylineApp
 from tui.bindings import BY_ID, key_label
-from tui.widgets.rowlist import RowList
+from tests.tui.test_app import settle
 
 SIZE = (120, 40)
 ROOT = Path(__file__).parents[2]
@@ -19,16 +19,6 @@ ROOT = Path(__file__).parents[2]
 # top of People, so the selected person's row moves down one
 NEW = "Zelda Quarry spoke on Monday.\n\n" + "".join(
     f'"Point {n} stands," Zelda Quarry said. Ms Quarry added more.\n\n' for n in range(12))
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(300):
-        await pilot.pause()
-        lists = app.main.pane.query(RowList)
-        if lists and not lists.first().pending:
-            break
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.06)
 
 
 def header(app) -> str:

@@ -15,7 +15,7 @@ from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens import search as search_screen
 from tui.screens.search import LIMIT, SearchScreen
-from tui.widgets.rowlist import RowList
+from tests.tui.test_app import settle
 
 SIZE = (120, 40)
 MATCHES = 4 * 45        # sentences naming Trump in the store below
@@ -36,16 +36,6 @@ def many_db(tmp_path):
         summary = ingest(store, [folder], workers=1)
     assert summary.added == 4, summary.skipped
     return path
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(300):
-        await pilot.pause()
-        lists = app.main.pane.query(RowList)
-        if lists and not lists.first().pending:
-            break
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.05)
 
 
 async def type_text(pilot, text: str) -> None:
