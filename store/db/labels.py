@@ -54,8 +54,11 @@ def confidence_label(row: dict) -> str:
 
 
 _SPACE = re.compile(r"\s+")
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def one_line(text: str | None) -> str:
-    """Text on one line: runs of whitespace become one space."""
-    return _SPACE.sub(" ", text or "").strip()
+    """Text on one line: runs of whitespace become one space, and escape sequences and other
+    control characters go (a store written before readers cleaned file names may hold them)."""
+    return _SPACE.sub(" ", _CONTROL.sub("", _ESCAPE.sub("", text or ""))).strip()

@@ -49,3 +49,8 @@ def test_totals_count_the_unfiltered_list(tmp_path):
     with figures_store(tmp_path / "s.db") as store:
         assert [filters.total(store, pane) for pane in ("people", "quotes", "figures", "articles")] == [0, 0, 4, 1]
         assert len(filters.figures_ids(store, "bn")) == 3 and filters.figures_ids(store, "bn").spellings == {}
+
+
+def test_one_line_drops_escape_sequences_and_control_characters():
+    from store.db.labels import one_line
+    assert one_line("a\x1b[31mred\x1b[0m title\x07 \x1b]0;owned\x07end\n") == "ared title end"
