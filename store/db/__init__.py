@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -163,7 +164,7 @@ def _open_read_write(path: Path, timeout: float, notice: Callable[[str], None] |
         conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
     except (OSError, sqlite3.Error) as e:
         raise StoreError(f"cannot open {path}: {e}") from None
-    try:
+    with _closed_on_error(conn, path):
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
         schema_version(conn, path)      # a store of a newer byline (or not a store) is refused untouched
@@ -172,13 +173,20 @@ def _open_read_write(path: Path, timeout: float, notice: Callable[[str], None] |
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, path, notice)
+    return Store(conn=conn, path=path)
+
+
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection, path: Path):
+    """Close the connection if setting it up fails; SQLite's errors become one-line StoreErrors."""
+    try:
+        yield
     except sqlite3.Error as e:
         conn.close()
         raise store_error(e, path) from e
     except BaseException:
         conn.close()
         raise
-    return Store(conn=conn, path=path)
 
 
 def _open_read_only(path: Path, timeout: float, reason: str) -> Store:
@@ -188,15 +196,9 @@ def _open_read_only(path: Path, timeout: float, reason: str) -> Store:
         conn, access = open_read_only(path, timeout)
     except sqlite3.Error as e:
         raise StoreError(f"cannot open {path} read-only ({reason}): {e}") from e
-    try:
+    with _closed_on_error(conn, path):
         conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
         version = schema_version(conn, path)
-    except sqlite3.Error as e:
-        conn.close()
-        raise store_error(e, path) from e
-    except BaseException:
-        conn.close()
-        raise
     if version != SCHEMA_VERSION:
         conn.close()
         if version == 0:
