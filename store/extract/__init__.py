@@ -134,10 +134,17 @@ def short_names(people: list[Person]) -> dict[str, str]:
             words.pop()
         name = " ".join(words)
         suffixes = [f for f in p.forms if f != name and name.endswith(" " + f)]
-        tail = min(suffixes, key=len) if suffixes else words[-1]
-        tails[p.name] = p.name if tail in SURNAME_TITLES else tail
+        tails[p.name] = min(suffixes, key=len) if suffixes else words[-1]
     return {
-        p.name: tails[p.name]
+        p.name: p.name if tails[p.name] in SURNAME_TITLES or _family_name_first(p, tails[p.name]) else tails[p.name]
         for p in people
         if not any(q is not p and tails[q.name] == tails[p.name] for q in people)
     }
+
+
+def _family_name_first(person: Person, tail: str) -> bool:
+    """"Xi Jinping" named "Xi" alone and never "Jinping" ("Mr. Jinping"): the family name
+    comes first, so only the full name names them either way."""
+    first = person.name.split()[0]
+    return (first != tail and first in person.forms
+            and not any(f.endswith(tail) and first not in f.split() for f in person.forms))

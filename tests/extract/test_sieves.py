@@ -127,6 +127,17 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('"We have seen progress," White House press secretary Tom Hale said.', "We have seen progress,", "Tom Hale"),
     # denied suggestions / rejected reports: the words are not the subject's
     ('The mayor rejected reports of a "secret deal" with Tom Hale.', "secret deal", None),
+    # after a quote that ends its sentence, a cue running into the next quote introduces that one
+    ('Ann Lo responds to Tom Hale with, "Why now? Was it the trip?" Hale then writes back, "You look fine."',
+     "Why now? Was it the trip?", "Ann Lo"),
+    ('Ann Lo called Tom Hale a "plain liar." Jo Marsh said Tom Hale "says anything to win."', "plain liar.", "Ann Lo"),
+    ('Tom Hale wrote to Ann Lo, telling her, "you are a star!" She replied to him that it was "an honor."',
+     "you are a star!", "Tom Hale"),
+    # past the cue of the quote before, someone else speaks: the next quote may be theirs
+    ('"It is misleading," Tom Hale tweeted after Ann Lo argued again that "we would have lost the plant."',
+     "we would have lost the plant.", None),
+    ('"I am satisfied," Tom Hale said after Ann Lo spoke. "My concern is crime."', "My concern is crime.",
+     "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
@@ -142,3 +153,18 @@ def test_attribution_rules(text, quote, speaker):
 def test_an_unnamed_source_keeps_its_description(text, described):
     q = extract(text).quotes[0]
     assert (q.speaker, q.described) == (None, described)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # named by the family name alone ("Xi", "Ban") and never by the last word: the full name
+    ('President Xi Jinping met Ann Lo. "We have a golden chance," Xi said.', "Xi Jinping"),
+    ('Ban Ki-moon spoke on Monday. "It was hard for me," Ban recalled.', "Ban Ki-moon"),
+    # the usual order: the surname
+    ('Tom Hale met Ann Lo. "We have a golden chance," Hale said.', "Hale"),
+    ('Tom Hale met Ann Lo. Tom spoke first. "We have a golden chance," Mr. Hale said.', "Hale"),
+])
+def test_speaker_short_name(text, speaker):
+    from store.extract import to_json
+    from store.model import Article
+    out = to_json(Article(text=text, path="x.txt"), extract(text))
+    assert out["quotes"][0]["speaker"] == speaker

@@ -47,8 +47,10 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if words[0][2] in _CLAUSE_OPENERS:
         return None          # "… “disgrace” after she attacked …": a new clause, not a cue
     ended = ends_with_any(text[s:e].rstrip("”\"’' "), ".!?")
-    if ended and end < len(text) and end in art.mask_starts and text[start:end].rstrip().endswith(":"):
-        return None          # `"…." She added: "…"` introduces the next quote (`"…," he said, adding:` is this one's)
+    if ended and end < len(text) and end in art.mask_starts and not ends_with_any(text[start:end].rstrip(), ".!?"):
+        # `"…." She added: "…"`, `"…?" Lo writes back, "…"`, `"…." Lo said Cruz "…"`: the
+        # words after introduce the next quote (`"…," he said, adding:` is this one's)
+        return None
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return named_after(art, words[1][1], end, words[0][0], Sieve.ACCORDING_TO)
     first = 0

@@ -152,6 +152,8 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
            for k, w in enumerate(between)):
         return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
+    if _other_speaks_after_cue(art, prev_i, i, prev):
+        return False
     cs, ce = art.cue_spans.get(prev_i, (-1, -1))
     rest = [w for w in between if not (cs <= w[0] and w[1] <= ce)]
     same_sentence = art.sentence_of(pe - 1) == art.sentence_of(s)
@@ -166,6 +168,22 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     # unless someone else speaks or acts in between
     return (not any(w[2] in SPEECH_VERBS for w in rest)
             and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+
+
+def _other_speaks_after_cue(art: Context, prev_i: int, i: int, prev) -> bool:
+    """`"…," Lo tweeted after Ann Cole argued that "…"`: past the cue of the quote before,
+    someone else is the subject of a speech verb, so the next quote may be theirs."""
+    cue_end = art.quotes[prev_i].cue_end
+    if cue_end is None or cue_end <= art.outer[prev_i][1]:
+        return False
+    s = art.outer[i][0]
+    sentence = art.sentence_of(art.quotes[i].start)
+    for ms, me, p in art.mention_in(cue_end, s):
+        verb = art.words(me, s)[:1]
+        if (p is not prev and verb and verb[0][2] in SPEECH_VERBS and not verb[0][2].endswith("ing")
+                and art.text[verb[0][0]].islower() and art.sentence_of(ms) == sentence):
+            return True
+    return False
 
 
 def _narrative_between(art: Context, prev_i: int, i: int, q: Quote, rest, others) -> bool:
