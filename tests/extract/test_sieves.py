@@ -138,6 +138,15 @@ def test_sieves_are_plain_functions_in_priority_order():
      "we would have lost the plant.", None),
     ('"I am satisfied," Tom Hale said after Ann Lo spoke. "My concern is crime."', "My concern is crime.",
      "Tom Hale"),
+    # a quoted subheading alone on its line is no continuation of the speaker before
+    ('"It is astonishing," said Mr. Tom Hale. "I do not see where it goes."\n\n‘Coal Is Not the Villain.’\n\n'
+     'It was raining when the miners went down.', "Coal Is Not the Villain.", None),
+    # words quoted inside someone's claim or assertion are theirs, not the sentence subject's
+    ('Mayor Tom Hale blamed the press for the fuss over Ann Lo’s claim that the council "broke the law."',
+     "broke the law.", "Ann Lo"),
+    ('Tom Hale called Ann Lo\'s assertion of a "right to delete" disturbing.', "right to delete", "Ann Lo"),
+    # ... but what is said about the claim is the subject's
+    ('Tom Hale said Ann Lo\'s claim that he backs the plan is "simply not true."', "simply not true.", "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)

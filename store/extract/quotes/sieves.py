@@ -59,7 +59,18 @@ def continuation(art: Context, i: int) -> Cue | None:
     prev = art.quotes[i - 1]
     if prev.sieve in (Sieve.POSSESSIVE, Sieve.HEADLINE, Sieve.DASH) or not _continues(art, i - 1, i, art.quotes[i]):
         return None
+    if _subheading(art, i):
+        return None
     return Cue("copy", prev.cue_start, prev.cue_end, sieve=Sieve.CONTINUATION)
+
+
+def _subheading(art: Context, i: int) -> bool:
+    """`‘Coal Isn’t the Villain.’` alone on its line between paragraphs: a section heading
+    quoting someone the section is about, not more words of the speaker before."""
+    s, e = art.outer[i]
+    ps, pe = art.paras[art.para_of(s)]
+    return (art.text[ps:pe].strip().strip("‘’'") == art.quotes[i].text.strip()
+            and art.text[ps:pe].lstrip()[:1] in "‘'" and len(art.quotes[i].text.split()) <= 8)
 
 
 def possessive(art: Context, i: int) -> Cue | None:
@@ -217,6 +228,24 @@ def rejected_claim(art: Context, i: int) -> Cue | None:
     return Cue("unnamed", m.start(), m.end(), sieve=Sieve.REJECTED)
 
 
+def claim_of(art: Context, i: int) -> Cue | None:
+    """`Fitton called Ann Lo's assertion of a "claim of right" disturbing`: words quoted
+    inside someone's claim, remark or promise are theirs, not the sentence subject's."""
+    if art.quotes[i].kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    lo = max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
+    m = None
+    for m in _CLAIM_OF.finditer(art.text, lo, s):
+        pass
+    if m is None or m.start() not in art.by_end or len(art.words(m.end(), s)) > 12:
+        return None
+    if _COPULA.search(art.text, m.end(), s):
+        return None          # `Lo's claim that … is "simply not true"`: said about the claim
+    ms, _, p = art.by_end[m.start()]
+    return Cue("name", ms, m.end(), p, sieve=Sieve.POSSESSIVE)
+
+
 def document_goes_on(art: Context, i: int) -> Cue | None:
     """`Mr Crosby's statement said: "…" It added: "…"`: the same document goes on."""
     if i == 0 or art.quotes[i - 1].sieve not in (Sieve.DOCUMENT, Sieve.CONTINUATION):
@@ -279,6 +308,11 @@ _REJECTED = re.compile(
     r"\b(?:dismiss|den(?:y|ie)|reject|refut|rebuff|brush(?:ed|es|ing)? aside|deplor|ridicul)\w*\s+"
     r"(?:the\s+|a\s+|any\s+)?(?:\w+\s+)?(?:claims?|suggestions?|allegations?|accusations?|charges?|reports?|"
     r"criticism|rumou?rs?|talk)\s+(?:that|of)\b", re.IGNORECASE)
+_CLAIM_OF = re.compile(
+    r"[’']s?\s+(?:\w+\s+)?(?:claims?|assertions?|remarks?|comments?|statements?|words|descriptions?|"
+    r"accusations?|promises?|pledges?|vows?|suggestions?|arguments?|insistence|warnings?|"
+    r"characteri[sz]ations?)\s+(?:that|of)\b")
+_COPULA = re.compile(r"\b(?:is|was|are|were|as)\s*$")
 _IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(?:also\s+)?"
                       r"(?:said|says|added|adds|continued|went on|read|reads)\s*[:,]?\s*")
 _AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+on)?\s*[:,]?\s*")
@@ -307,6 +341,7 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s")
 SIEVES = [
     transcript_label,
     rejected_claim,
+    claim_of,
     document_goes_on,
     verb_name_after,
     verb_name_before,
