@@ -147,6 +147,15 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tom Hale called Ann Lo\'s assertion of a "right to delete" disturbing.', "right to delete", "Ann Lo"),
     # ... but what is said about the claim is the subject's
     ('Tom Hale said Ann Lo\'s claim that he backs the plan is "simply not true."', "simply not true.", "Tom Hale"),
+    # "kept asking", "began saying": the subject is right before the aspect verb
+    ('Ann Lo went before Congress in 2013, and Sen. Tom Hale (R-Wis.) kept asking her why it was "spontaneous" unrest.',
+     "spontaneous", "Tom Hale"),
+    # a name that goes on with an organisation word names the organisation, not the person
+    ('Ann Lo was shot in 2012. The Ann Lo Foundation declined to comment, telling reporters it is focused on '
+     '"ending gun violence."', "ending gun violence.", None),
+    # a headline that says who says it: the one who says it speaks
+    ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
+     "Makes You Want To Retch", "Ann Lo"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ASSOCIATES, DOCUMENTS, ROLE_NOUNS
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ORG_WORDS, ROLE_NOUNS, SURNAME_LIKE
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, NOT_ADVERBS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -154,7 +154,7 @@ class Context:
         j = verb
         progressive = self.text.startswith("ing", verb + len(self.text[verb:verb + 20].split()[0]) - 3)
         while words and (words[-1][2] in BETWEEN or words[-1][2].endswith("ly") and words[-1][2] not in NOT_ADVERBS
-                         or progressive and words[-1][2] in PASSIVE) \
+                         or progressive and words[-1][2] in PASSIVE | _ASPECT) \
                 and words[-1][0] not in self.by_start:
             j = words.pop()[0]              # "Trump is telling", "she has also said"
         k = j
@@ -298,6 +298,8 @@ class Context:
         for s, e, p in self.mention_in(sstart, send):
             if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
                 continue
+            if _names_organisation(self.text, e):
+                continue           # "The Ann Lo Foundation did not …, telling": not Lo
             if self.text.count("(", sstart, s) > self.text.count(")", sstart, s):
                 continue           # "(Lo called it “…”), Vale answered": not the sentence's subject
             role = ROLE_AFTER.match(self.text, e, send)
@@ -313,6 +315,18 @@ _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|
                       r"([a-z]+(?:ed|s)|(?:does|did|is|was|has|had|could|would|ca|wo)n['’]t|"
                       r"said|told|spoke|wrote|rejected|met|went|made|took|gave|"
                       r"came|saw|knew|thought|felt)\b")
+
+
+# "Hale kept asking", "Lo began saying": the subject of the -ing verb is before these
+_ASPECT = {"kept", "keeps", "keep", "began", "begin", "begins", "started", "start", "starts",
+           "continued", "continues"}
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _names_organisation(text: str, end: int) -> bool:
+    """The name ending at `end` goes on with an organisation word: "Ann Lo Foundation"."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1) in ORG_WORDS and m.group(1) not in SURNAME_LIKE
 
 
 def char_before(text: str, pos: int) -> str:

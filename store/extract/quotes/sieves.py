@@ -125,6 +125,11 @@ def headline(art: Context, i: int) -> Cue | None:
     # `Brown 'should be sacked'`, `Blair 'must go'` are said about the person, not by them
     if k in art.by_end and not _ABOUT_SOMEONE.search(art.text, s, e):
         ms, me, p = art.by_end[k]
+        verbs = [w for w in art.words(pstart, ms) if w[2] in SPEECH_VERBS]
+        if verbs:
+            # `Hollande Says Trump 'Makes You Want To Retch'`: the one who says it speaks
+            subject = art.by_end.get(verbs[-1][0] - 1)
+            return Cue("name", subject[0], verbs[-1][1], subject[2], sieve=Sieve.HEADLINE) if subject else None
         return Cue("name", ms, me, p, sieve=Sieve.HEADLINE)
     return None
 
