@@ -153,6 +153,12 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a name that goes on with an organisation word names the organisation, not the person
     ('Ann Lo was shot in 2012. The Ann Lo Foundation declined to comment, telling reporters it is focused on '
      '"ending gun violence."', "ending gun violence.", None),
+    # a pronoun does not return to the subject of a clause inside another ("confident that X has")
+    ('"It is fair," Tom Hale said of his record.\n\nHale spokesman Tim Cole said that the campaign will show contrasts between '
+     'Hale and Bob Ray to illustrate that voters can be confident that Hale has "firm principles," he said.',
+     "firm principles,", "Tim Cole"),
+    ('Tom Hale spoke first.\n\nJim Ray, despite his concerns, said he does believe Hale is correct.\n\n'
+     '"The votes are there," he said.', "The votes are there,", "Jim Ray"),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

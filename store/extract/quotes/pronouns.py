@@ -18,6 +18,7 @@ _INTRODUCED = re.compile(r",\s+(?:\d{1,3},|(?:an?|the)\s+\w|[a-z][\w-]*\s+(?:of|
 _CAPTION_START = re.compile(r"(?:Image|Photo|Picture|Video|Watch|Media|Caption|Credit|Copyright|Getty|"
                             r"Reuters|AFP|AP Photo|Listen|Read more|Related)\b[^\n.!?]{0,30}:", re.IGNORECASE)
 _CAPTION_END = re.compile(r"\((?:video|photo|pictures?|gallery|audio|Getty Images|AFP|Reuters)\)\s*$", re.IGNORECASE)
+_THINK = {"believe", "believes", "believed", "think", "thinks", "thought", "knows", "knew", "feels", "felt"}
 _SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
 # A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
 _UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
@@ -49,7 +50,9 @@ def _modifier_or_reported(art: Context, s: int, sstart: int, send: int) -> bool:
     if before[-1][2] == "the" and first not in TITLES:
         return True
     said = [w for w in before if w[2] in SPEECH_VERBS]
-    if not said or before[-1][2] not in (said[-1][2], "that") or said[-1][0] <= sstart:
+    # "… confident that Cruz has", "he does believe McConnell is": a clause inside another
+    inner = before[-1][2] == "that" or before[-1][2] in _THINK and art.text[before[-1][0]].islower()
+    if not inner and (not said or before[-1][2] != said[-1][2]) or before[-1][0] <= sstart:
         return False
     end = next(e for ms, e, _ in art.mention_in(s, send) if ms == s)
     return verb_follows(art, end, send)
