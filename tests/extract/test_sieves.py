@@ -159,6 +159,14 @@ def test_sieves_are_plain_functions_in_priority_order():
      "firm principles,", "Tim Cole"),
     ('Tom Hale spoke first.\n\nJim Ray, despite his concerns, said he does believe Hale is correct.\n\n'
      '"The votes are there," he said.', "The votes are there,", "Jim Ray"),
+    # a colon closing a short clause whose subject, opening it, is the one person it names
+    ('"We need a debate," Ann Lo said.\n\nTom Hale delivered a snappy retort: "No one is tearing this up."',
+     "No one is tearing this up.", "Tom Hale"),
+    ('Tom Hale has since apologized for what happened: "I should have used two accounts."',
+     "I should have used two accounts.", "Tom Hale"),
+    ('The timing does not surprise pollster Tom Hale: "Voters are angry."', "Voters are angry.", None),
+    ('Tom Hale sent Ann Lo a message: "Call me."', "Call me.", None),
+    ('Tom Hale reports:\n\n"The first time she saw him, she was sold."', "The first time she saw him, she was sold.", None),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

@@ -323,6 +323,33 @@ _IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(
 _AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\s+)?([a-z]+)(?:\s+on)?\s*[:,]?\s*")
 
 
+def colon_intro(art: Context, i: int) -> Cue | None:
+    """`Ann Lo fired back: "…"`, `Lo delivered a blunt message to Hale: "…"`: a full quote
+    right after a colon that closes a short clause whose subject, opening it, is a person
+    and names no one else before the colon: the subject speaks."""
+    q = art.quotes[i]
+    s, _ = art.outer[i]
+    m = re.search(r":\s*$", art.text[max(0, s - 4):s])
+    if q.kind != "full" or not m:
+        return None
+    colon = max(0, s - 4) + m.start()
+    sstart = max(art.sentence_of(colon)[0], art.paras[art.para_of(colon)][0])
+    if art.para_of(colon) != art.para_of(q.start) or art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
+        return None
+    named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
+    if not named:
+        return None
+    ms, me, p = named[0]
+    if art.text[sstart:art.skip_title_back(ms, sstart)].strip() or any(x[2] is not p for x in named):
+        return None
+    if POSSESSIVE_AFTER.match(art.text, me):
+        return None
+    return Cue("name", ms, colon + 1, p, sieve=Sieve.LABEL)
+
+
+POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+
+
 def transcript_label(art: Context, i: int) -> Cue | None:
     """A transcript quoted line by line: `"PENCE: Well, look, …"` is Pence's, when the label
     in capitals is the surname of exactly one person in the article."""
@@ -359,4 +386,5 @@ SIEVES = [
     continuation,
     possessive,
     reported_before,
+    colon_intro,
 ]
