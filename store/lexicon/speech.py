@@ -20,7 +20,7 @@ def _inflect(base: str) -> set[str]:
         return {base, base + "s", base + "d", base + "ing"}
     if base.endswith("e"):
         return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base in {"admit", "quip", "dub", "slam"}:
+    if base in {"admit", "quip", "dub", "slam", "refer"}:
         return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
     es = "es" if base.endswith(("s", "sh", "ch", "x")) else "s"
     forms = {base, base + es, base + "ed", base + "ing"}
@@ -33,6 +33,10 @@ def _inflect(base: str) -> set[str]:
 # are left out.
 ALL_SPEECH = {f for b in SPEECH_BASES if b not in IRREGULAR for f in _inflect(b)} | set(IRREGULAR)
 SPEECH_VERBS = ALL_SPEECH - words("speech-not-verbs")
+# Finite forms of verbs that take a stance on a partial quote after them ("Lo thanked
+# volunteers for "…""): the subject's words, though the verb reports no speech.
+STANCE_VERBS = {f for b in entries("stance-verbs") for f in _inflect(b)
+                if not f.endswith("ing") and f != b} - ALL_SPEECH
 # Past participles that name or judge someone: right after "Name," they are passive
 # ("Thatcher, dubbed the “Iron Lady”"), the person is not the speaker.
 NAMING = {"dubbed", "called", "labelled", "labeled", "branded", "termed", "described", "nicknamed",

@@ -167,6 +167,14 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('The timing does not surprise pollster Tom Hale: "Voters are angry."', "Voters are angry.", None),
     ('Tom Hale sent Ann Lo a message: "Call me."', "Call me.", None),
     ('Tom Hale reports:\n\n"The first time she saw him, she was sold."', "The first time she saw him, she was sold.", None),
+    # a partial quote after a stance verb whose subject is a person: theirs
+    ('Ann Lo thanked the volunteers for "an extraordinary effort."', "an extraordinary effort.", "Ann Lo"),
+    ('Chancellor Ann Lo heralded the deal as a "breakthrough."', "breakthrough.", "Ann Lo"),
+    ('Tom Hale later defended his remarks as "sarcastic."', "sarcastic.", "Tom Hale"),
+    # ... not when someone else is named before the quote, reports it, or the verb hangs off a comma
+    ('Ann Lo thanked Tom Hale for "stepping up."', "stepping up.", None),
+    ('When Jo Marsh pointed out that Tom Hale refers to it as "care for all," Ann Lo objected.', "care for all,", "Jo Marsh"),
+    ('Ann Lo misjudged President Tom Hale, having referred to him as a "reformer."', "reformer.", None),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

@@ -13,8 +13,8 @@ from store.extract.quotes.organisations import name_run, organisation
 from store.extract.text import ends_with_any
 from store.model import Sieve
 from store.lexicon.speech import (
-    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS, TIME_WORDS,
-    TITLE_WORDS,
+    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS, STANCE_VERBS,
+    TIME_WORDS, TITLE_WORDS,
 )
 
 _GAP = re.compile(r"[\s,;:—–-]*")
@@ -219,7 +219,7 @@ def cue_before(art: Context, i: int) -> Cue | None:
                 return cue
     found = None
     for k in order:
-        cue = _verb_cue(art, words, k, s, sstart)
+        cue = _verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
         if cue is not None and (found is None or cue.kind == "name"):
             found = found if found is not None and cue.kind != "name" else cue
             if cue.kind != "unnamed" or cue.sieve != Sieve.UNNAMED:
@@ -263,6 +263,22 @@ def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
         cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
     if cue is not None:
         cue.end = max(cue.end, w1)
+    return cue
+
+
+def _stance_cue(art: Context, i: int, words, k: int, sstart: int) -> Cue | None:
+    """`Ann Lo thanked volunteers for "an extraordinary effort"`: a partial quote after a
+    stance verb whose subject, right before it, is a person."""
+    w0, w1, w = words[k]
+    if art.kinds[i] != "partial" or w not in STANCE_VERBS or not art.text[w0].islower():
+        return None
+    cue = art.subject_before(w0, sstart)
+    if cue is None or cue.kind != "name" or "," in art.text[cue.start:w0] or art.mention_in(w1, art.outer[i][0]):
+        return None          # `Lo thanked Tom Hale for "…"`: another person is named before the quote
+    before = art.words(sstart, art.skip_title_back(cue.start, sstart))[-1:]
+    if before and before[0][2] == "that":
+        return None          # `Hale pointed out that Lo refers to it as "…"`: reported by someone else
+    cue.end = w1
     return cue
 
 
