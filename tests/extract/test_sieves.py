@@ -173,7 +173,7 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tom Hale later defended his remarks as "sarcastic."', "sarcastic.", "Tom Hale"),
     # ... not when someone else is named before the quote, reports it, or the verb hangs off a comma
     ('Ann Lo thanked Tom Hale for "stepping up."', "stepping up.", None),
-    ('When Jo Marsh pointed out that Tom Hale refers to it as "care for all," Ann Lo objected.', "care for all,", "Jo Marsh"),
+    ('Everyone knows that Tom Hale refers to it as "care for all."', "care for all.", None),
     ('Ann Lo misjudged President Tom Hale, having referred to him as a "reformer."', "reformer.", None),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
