@@ -175,6 +175,10 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Ann Lo thanked Tom Hale for "stepping up."', "stepping up.", None),
     ('Everyone knows that Tom Hale refers to it as "care for all."', "care for all.", None),
     ('Ann Lo misjudged President Tom Hale, having referred to him as a "reformer."', "reformer.", None),
+    # a credit line under a quote paragraph, with a note after the name
+    ('"She is tested. She is ready."\n\n-President Tom Hale, tweeting after the speech.\n\nquotable.',
+     "She is tested. She is ready.", "Tom Hale"),
+    ('"We are all in this together."\n\n-Ann Marks, Philadelphia.', "We are all in this together.", "Ann Marks"),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

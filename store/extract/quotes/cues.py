@@ -37,10 +37,13 @@ def cue_after(art: Context, i: int) -> Cue | None:
         ms, me, p = art.by_start[dash.end()]
         return Cue("name", e, me, p, sieve=Sieve.DASH)
     credit = _CREDIT.match(text[e:e + 12])
-    if credit and e + credit.end() in art.by_start and not art.words(art.paras[art.para_of(s)][0], s):
-        ms, me, p = art.by_start[e + credit.end()]
-        if not text[me:art.paras[art.para_of(ms)][1]].strip(" ."):
-            return Cue("name", e, me, p, sieve=Sieve.DASH)     # `"…"` then a paragraph `- Ann Lo.`
+    if credit and not art.words(art.paras[art.para_of(s)][0], s):
+        j = art.skip_title_forward(e + credit.end(), art.paras[art.para_of(e + credit.end())][1])
+        if j in art.by_start:
+            ms, me, p = art.by_start[j]
+            # `"…"` then a paragraph `- Ann Lo.`, `-President Obama, tweeting after the speech.`
+            if re.fullmatch(r"[ .]*|,[^\n“”\"]*", text[me:art.paras[art.para_of(ms)][1]]):
+                return Cue("name", e, me, p, sieve=Sieve.DASH)
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
