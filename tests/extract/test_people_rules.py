@@ -65,6 +65,9 @@ def test_people_rule(rule, text, found, not_found):
     ("Mr Cole's son Tarquin said the farm was doing well.", "Tarquin", "m"),
     ("The mayor's wife Alex said the shop would stay open.", "Alex", "f"),
     ("The mayor's partner Thomas said the shop would stay open.", "Thomas", "m"),
+    # a kin word says more than a first name shared by men and women
+    ('"It is wrong," said 9/11 widow Terry Strand.', "Terry Strand", "f"),
+    ('"It is wrong," said Terry Strand, her husband.', "Terry Strand", "m"),
 ])
 def test_gender_from_a_kin_role(text, name, gender):
     assert {p.name: p.gender for p in extract(text).people}.get(name) == gender

@@ -41,12 +41,13 @@ def group_people(d: Draft) -> None:
         if not p.gender:
             for t in c.titles:
                 p.gender = p.gender or GENDER_TITLES.get(t.text.rstrip("."))
-            if not p.gender and len(words) > 1 and words[0] in firsts:
-                p.gender = firsts[words[0]]
         if not p.role and not _after_capital(text, (c.titles or c.toks)[0].start):
             p.role = _role_at(text, c)
             if not p.gender and p.role:
                 p.gender = _kin_gender(p.role, words, firsts)    # "Mr Eavis' daughter Emily"
+        # a kin word says more than a first name many men and women share ("widow Terry Lo")
+        if not p.gender and len(words) > 1 and words[0] in firsts:
+            p.gender = firsts[words[0]]
         if not p.title_role and c.titles and c.titles[-1].text.rstrip(".") in ROLE_TITLES:
             p.title_role = _title_role(text, c)
         if len(p.surname) < len(surname):
