@@ -179,6 +179,9 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('"She is tested. She is ready."\n\n-President Tom Hale, tweeting after the speech.\n\nquotable.',
      "She is tested. She is ready.", "Tom Hale"),
     ('"We are all in this together."\n\n-Ann Marks, Philadelphia.', "We are all in this together.", "Ann Marks"),
+    # a chain of "He said …" sentences goes back to the person last quoted
+    ('Tom Hale says he has "big plans" for the month.\n\nHis campaign has not spent much yet on ads. '
+     'He said he plans to spend it.\n\nHe said, "We have some big plans."', "We have some big plans.", "Tom Hale"),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

@@ -10,7 +10,7 @@ import re
 
 from store.extract.quotes.context import Context, verb_follows
 from store.lexicon.names import TITLES
-from store.lexicon.speech import SPEECH_VERBS
+from store.lexicon.speech import PRONOUNS, SPEECH_VERBS
 from store.model import Person
 
 # ", president of …", ", a pastor at …", ", 45, …": a person introduced with who they are
@@ -123,7 +123,7 @@ def _last_speaker(art: Context, pos: int, gender: str) -> Person | None:
     if person.gender not in (gender, None):
         return None
     for m in _UNREAD_SPEAKER.finditer(art.text, off, pos):
-        if m.start(1) not in art.by_start and not art.in_quote(m.start(1)):
-            return None
+        if m.start(1) not in art.by_start and not art.in_quote(m.start(1)) and m.group(1).lower() not in PRONOUNS:
+            return None          # (but "He said …" goes on with the person meant)
     art.fallbacks.add(pos)
     return person
