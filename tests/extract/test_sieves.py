@@ -182,6 +182,9 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a chain of "He said …" sentences goes back to the person last quoted
     ('Tom Hale says he has "big plans" for the month.\n\nHis campaign has not spent much yet on ads. '
      'He said he plans to spend it.\n\nHe said, "We have some big plans."', "We have some big plans.", "Tom Hale"),
+    # the agent of a passive question asks it
+    ('Ann Lo was asked by host Tom Hale, who is backing Lo, but has previously dismissed the story, '
+     '"Are you tired of it?"', "Are you tired of it?", "Tom Hale"),
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),

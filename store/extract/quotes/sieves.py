@@ -233,6 +233,26 @@ def rejected_claim(art: Context, i: int) -> Cue | None:
     return Cue("unnamed", m.start(), m.end(), sieve=Sieve.REJECTED)
 
 
+def asked_by(art: Context, i: int) -> Cue | None:
+    """`Lo was asked by host Tom Hale, who …, "Why now?"`: the agent of a passive question
+    speaks the quote that follows in the sentence, not its subject. (A partial quote is
+    rather words the question reports: `was asked by Hale whether it would "…"`.)"""
+    if art.quotes[i].kind != "full":
+        return None
+    s, _ = art.outer[i]
+    lo = max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
+    m = None
+    for m in _ASKED_BY.finditer(art.text, lo, s):
+        pass
+    if m is None:
+        return None
+    j = art.skip_title_forward(m.end(), s)
+    if j not in art.by_start:
+        return None
+    ms, me, p = art.by_start[j]
+    return Cue("name", m.start(), me, p, sieve=Sieve.VERB_NAME)
+
+
 def claim_of(art: Context, i: int) -> Cue | None:
     """`Fitton called Ann Lo's assertion of a "claim of right" disturbing`: words quoted
     inside someone's claim, remark or promise are theirs, not the sentence subject's."""
@@ -313,6 +333,7 @@ _REJECTED = re.compile(
     r"\b(?:dismiss|den(?:y|ie)|reject|refut|rebuff|brush(?:ed|es|ing)? aside|deplor|ridicul)\w*\s+"
     r"(?:the\s+|a\s+|any\s+)?(?:\w+\s+)?(?:claims?|suggestions?|allegations?|accusations?|charges?|reports?|"
     r"criticism|rumou?rs?|talk)\s+(?:that|of)\b", re.IGNORECASE)
+_ASKED_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:asked|questioned|pressed|challenged)\s+by\s+")
 _CLAIM_OF = re.compile(
     r"[’']s?\s+(?:\w+\s+)?(?:claims?|assertions?|remarks?|comments?|statements?|words|descriptions?|"
     r"accusations?|promises?|pledges?|vows?|suggestions?|arguments?|insistence|warnings?|"
@@ -374,6 +395,7 @@ SIEVES = [
     transcript_label,
     rejected_claim,
     claim_of,
+    asked_by,
     document_goes_on,
     verb_name_after,
     verb_name_before,
