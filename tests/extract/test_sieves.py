@@ -167,6 +167,12 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('The timing does not surprise pollster Tom Hale: "Voters are angry."', "Voters are angry.", None),
     ('Tom Hale sent Ann Lo a message: "Call me."', "Call me.", None),
     ('Tom Hale reports:\n\n"The first time she saw him, she was sold."', "The first time she saw him, she was sold.", None),
+    ('"I love tacos!" Ann Lo tweeted. Former Republican presidential candidate Tom Hale broke down what was wrong '
+     'with it: "Not everyone eats tacos."', "Not everyone eats tacos.", "Tom Hale"),
+    ('As Tom Hale, the No. 2 in the party, put it: "This person will not be confirmed."',
+     "This person will not be confirmed.", "Tom Hale"),
+    ('The Tom Hale campaign, in a note to reporters, worded it carefully: "We followed the rules."',
+     "We followed the rules.", None),
     # a partial quote after a stance verb whose subject is a person: theirs
     ('Ann Lo thanked the volunteers for "an extraordinary effort."', "an extraordinary effort.", "Ann Lo"),
     ('Chancellor Ann Lo heralded the deal as a "breakthrough."', "breakthrough.", "Ann Lo"),

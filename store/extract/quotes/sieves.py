@@ -12,6 +12,7 @@ import re
 
 from store.extract.quotes.context import Context, Cue, verb_follows
 from store.extract.quotes.cues import closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
+from store.lexicon.names import ROLE_NOUNS
 from store.lexicon.speech import ALL_SPEECH, GROUP_PRONOUNS, PARTICIPLES, PRONOUNS, SPEECH_VERBS
 from store.model import Quote, Sieve
 
@@ -61,6 +62,9 @@ def continuation(art: Context, i: int) -> Cue | None:
         return None
     if _subheading(art, i):
         return None
+    intro = colon_intro(art, i)
+    if intro is not None and intro.person.name != prev.speaker:
+        return None          # `"…!" Jeb Bush broke down what was wrong: "…"`: someone else speaks
     return Cue("copy", prev.cue_start, prev.cue_end, sieve=Sieve.CONTINUATION)
 
 
@@ -354,14 +358,18 @@ def colon_intro(art: Context, i: int) -> Cue | None:
     if q.kind != "full" or not m:
         return None
     colon = max(0, s - 4) + m.start()
-    sstart = max(art.sentence_of(colon)[0], art.paras[art.para_of(colon)][0])
+    sstart = max(art.sentence_of(colon)[0], art.paras[art.para_of(colon)][0], art.outer[i - 1][1] if i else 0)
     if art.para_of(colon) != art.para_of(q.start) or art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
         return None
     named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
     if not named:
         return None
     ms, me, p = named[0]
-    if art.text[sstart:art.skip_title_back(ms, sstart)].strip() or any(x[2] is not p for x in named):
+    lead = art.text[sstart:art.skip_title_back(ms, sstart)].split()
+    # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
+    if lead and not (len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]):
+        return None
+    if any(x[2] is not p for x in named):
         return None
     if POSSESSIVE_AFTER.match(art.text, me):
         return None
