@@ -188,6 +188,10 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a chain of "He said …" sentences goes back to the person last quoted
     ('Tom Hale says he has "big plans" for the month.\n\nHis campaign has not spent much yet on ads. '
      'He said he plans to spend it.\n\nHe said, "We have some big plans."', "We have some big plans.", "Tom Hale"),
+    # "as X told the AP, "…"": the quote is what X told; X may come with two "of" phrases
+    ('Israel knows its interest. However, as Archbishop Tom Hale of the Armenian Patriarchate of Jerusalem '
+     'told the Associated Press (AP), "We have suffered the same fate."', "We have suffered the same fate.", "Tom Hale"),
+    ('Tom Hale and Ann Lo met. As Ann Lo said last week, "Nothing lasts."', "Nothing lasts.", "Ann Lo"),
     # the agent of a passive question asks it
     ('Ann Lo was asked by host Tom Hale, who is backing Lo, but has previously dismissed the story, '
      '"Are you tired of it?"', "Are you tired of it?", "Tom Hale"),

@@ -297,7 +297,10 @@ def _clause_closed(art: Context, start: int, verb_end: int, s: int, sstart: int)
     prev = art.words(max(sstart, start - 12), start)[-1:]
     if not prev or prev[0][2] not in SUBORDINATE:
         return False
-    return any(not art.in_quote(k) for k in range(verb_end, s) if art.text[k] == ",")
+    commas = [k for k in range(verb_end, s) if art.text[k] == "," and not art.in_quote(k)]
+    if prev[0][2] == "as" and commas and not art.text[commas[-1] + 1:s].strip():
+        return False         # `As Lo told the AP, "…"`: the quote is what Lo told
+    return bool(commas)
 
 
 def _object_before(art: Context, start: int, sstart: int) -> bool:
