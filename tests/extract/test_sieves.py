@@ -192,6 +192,8 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Israel knows its interest. However, as Archbishop Tom Hale of the Armenian Patriarchate of Jerusalem '
      'told the Associated Press (AP), "We have suffered the same fate."', "We have suffered the same fate.", "Tom Hale"),
     ('Tom Hale and Ann Lo met. As Ann Lo said last week, "Nothing lasts."', "Nothing lasts.", "Ann Lo"),
+    ('Ann Lo of Columbia, South Carolina says she thinks Tom Hale can win if he keeps "doing what he is doing."',
+     "doing what he is doing.", "Ann Lo"),
     # the agent of a passive question asks it
     ('Ann Lo was asked by host Tom Hale, who is backing Lo, but has previously dismissed the story, '
      '"Are you tired of it?"', "Are you tired of it?", "Tom Hale"),

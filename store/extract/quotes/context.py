@@ -377,4 +377,5 @@ _DOCUMENT = re.compile(r"(.+?)[’']s?\s+(?:\w+\s+)?(?:%s)" % "|".join(DOCUMENTS
 ROLE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-z][a-z-]*){0,3}?\s+(?:" + "|".join(
     sorted(ROLE_NOUNS | ASSOCIATES, key=len, reverse=True)) + r")\b,?\s*")
 _POST_MODIFIER = re.compile(
-    r"(?:\s*\([^()]{1,30}\)|(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}){1,2})$")
+    r"(?:\s*\([^()]{1,30}\)|(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}){1,2}"
+    r"(?:,\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)?)$")      # "of Columbia, South Carolina"
