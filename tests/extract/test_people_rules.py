@@ -48,6 +48,8 @@ ROWS = [
     ("mononyms after plural role", "The bill has rappers such as Vexdrill, Korvo and Skandi.", ["Vexdrill", "Korvo", "Skandi"], []),
     ("a firm after a firm role stays a firm", "Investors such as Vexdrill bought shares.", [], ["Vexdrill"]),
     ("a possessive club stays a club", "He picked veterans including Vexdrill's Tom Vetrick.", ["Tom Vetrick"], ["=Vexdrill"]),
+    # "Day" is a surname as well as a word of organisations ("Labour Day")
+    ("surname Day", '"You are no longer welcome," said Kristen Day, who leads the group.', ["Kristen Day"], []),
     # a political action committee is no person, however it is spelt
     ("PAC", '"It is a disgrace," Zorana Vetrick, who is chairman of Our Principles Pac said on Monday.',
      ["Zorana Vetrick"], ["Pac"]),
