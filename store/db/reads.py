@@ -306,3 +306,52 @@ def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
     where, params = narrow(["coalesce(title, path)"], query, subsequence=False)
     return dict_rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
                      f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
+
+
+# ---- the journalist's desk: a person's page, the review screen -----------------------
+
+def person_quotes_by_date(db, person_id: int, limit: int = 500) -> list[dict]:
+    """A person's quotes, newest article first (undated articles last), in reading order
+    inside each article; at most `limit` (the page says how many more there are)."""
+    ids = select_ids(db, """
+        SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_id = ?
+        ORDER BY a.published IS NULL, a.published DESC, q.article_id DESC, q.char_start LIMIT ?""",
+                     (person_id, limit))
+    return quotes_rows(db, ids)
+
+
+def person_quote_months(db, person_id: int) -> tuple[list[tuple[str, int]], int]:
+    """How many quotes a person has per month ("2016-03"), every month from the first to
+    the last (months without one count 0); and how many quotes are in undated articles."""
+    counted = dict(connection(db).execute("""
+        SELECT substr(a.published, 1, 7), count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.person_id = ? GROUP BY 1""", (person_id,)).fetchall())
+    undated = sum(n for month, n in counted.items() if not _is_month(month))
+    months = sorted(m for m in counted if _is_month(m))
+    if not months:
+        return [], undated
+    out = []
+    year, month = map(int, months[0].split("-"))
+    while (key := f"{year:04d}-{month:02d}") <= months[-1]:
+        out.append((key, counted.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out, undated
+
+
+def _is_month(value) -> bool:
+    """"2016-03": a year and a month, as the first seven characters of an ISO date."""
+    return isinstance(value, str) and len(value) == 7 and value[4] == "-" and \
+        value[:4].isdigit() and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
+
+
+def quote_paragraph(db, row: dict) -> tuple[str, int, int] | None:
+    """The paragraph around a quote (from the line break before it to the one after) and
+    where the quote lies in it (start, end offsets into the paragraph)."""
+    found = connection(db).execute("SELECT text FROM articles WHERE id = ?", (row["article_id"],)).fetchone()
+    if not found or not found[0] or row.get("char_start") is None:
+        return None
+    text, start, end = found[0], row["char_start"], row["char_end"]
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    return text[first:last], start - first, end - first
