@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .db import ArticleRecord, Store, content_hash
+from .db.merges import auto_merge
 from store.extract import extract
 from .model import Article, Extraction, Figure, Person, Quote
 from .readers import Skipped, read_paths
@@ -38,6 +39,7 @@ class Summary:
     quotes: int = 0
     figures: int = 0
     interrupted: bool = False   # stopped when asked (Ctrl+C), after writing what was extracted
+    merges: list[dict] = field(default_factory=list)    # the automatic merges of people made after writing
 
 
 def sample_path() -> Path:
@@ -229,6 +231,8 @@ class _Run:
 
     def finish(self) -> Summary:
         self.flush()
+        if self.summary.added or self.summary.replaced:
+            self.summary.merges = auto_merge(self.store)
         if self.progress:
             self.progress(self.done, self.total)
         self.summary.people = len(self.names)
