@@ -17,7 +17,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .db import ArticleRecord, Store, content_hash
+from .db import ArticleRecord, Store, StoreError, content_hash
 from .db.merges import auto_merge
 from store.extract import extract
 from .model import Article, Extraction, Figure, Person, Quote
@@ -257,6 +257,55 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
     finally:
         extracted.close()           # the workers stop: what they still hold is not needed
     return run.finish()
+
+
+@dataclass
+class Reextracted:
+    """What `reextract` did: articles extracted again, those it could not (id, reason), the
+    corrections applied again, those kept whose quote is gone, and the automatic merges."""
+    articles: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    corrections: int = 0
+    orphans: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
+
+
+def reextract(store: Store, article_ids: list[int] | None = None, workers: int = WORKERS,
+              progress: Callable[[int, int | None], None] | None = None) -> Reextracted:
+    """Extract stored articles again (all, or these): the same text under this byline's
+    rules. Each batch replaces its articles' rows in one transaction, keeping the articles'
+    ids; the user's corrections are applied again (store.db.corrections)."""
+    from .db import writes
+    from .db.corrections import orphans
+
+    if article_ids is None:
+        article_ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+    done = Reextracted()
+    keys: set[str] = set()
+    for batch in _batches(article_ids, BATCH):
+        marks = ",".join("?" * len(batch))
+        stored = {aid: (key, text) for aid, key, text in store.conn.execute(
+            f"SELECT id, key, text FROM articles WHERE id IN ({marks})", batch)}
+        missing = [aid for aid in batch if aid not in stored]
+        if missing:
+            raise StoreError(f"no article with id {missing[0]}")
+        results = extract_all([Article(text=stored[aid][1]) for aid in batch], workers)
+        with store.transaction("extract articles again") as conn:
+            for aid, (_, ex) in zip(batch, results):
+                if isinstance(ex, str):
+                    done.skipped.append((aid, ex))
+                    continue
+                writes.rewrite(conn, aid, ex)
+                done.articles += 1
+        keys.update(key for key, _ in stored.values())
+        done.corrections += store.conn.execute(
+            "SELECT count(*) FROM corrections c JOIN quotes q ON q.id = c.quote_id"
+            f" WHERE c.undone IS NULL AND q.article_id IN ({marks})", batch).fetchone()[0]
+        if progress:
+            progress(done.articles + len(done.skipped), len(article_ids))
+    done.orphans = [o for o in orphans(store) if o["article_key"] in keys]
+    done.merges = auto_merge(store)
+    return done
 
 
 def estimate_count(paths: list[str]) -> int | None:

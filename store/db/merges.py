@@ -15,9 +15,12 @@ each with its reason:
    "George W. Bush" keeps both apart from "George Bush");
 3. a surname alone: "Obama" joins the one person with a full name ending in it, when the
    store holds exactly one ("Clinton" beside Bill and Hillary Clinton stays apart).
-Rules 2 and 3 also need the two not to contradict: their genders, where both are known,
-agree, and the offices their roles name (president, senator, ...) share one where both
-name any ("president" and "secretary of state" contradict).
+Rules 2 and 3 also need the two not to contradict (contradiction()): their genders, where
+both are known, agree; neither is described as someone's father or son (a namesake may be near);
+and the offices their roles name (president, senator, judge, ...) share one where both
+name any ("president" and "secretary of state" contradict). For rule 3, a surname with an
+office ("Judge Berman") joins only a full name known to hold it, and a surname that is
+also someone's first name ("Gary" beside Gary Johnson) joins nobody.
 """
 from __future__ import annotations
 
@@ -31,11 +34,19 @@ from .errors import StoreError
 from .sql import dict_rows
 from .writes import kept_name, now, recount_people
 
-# words of a role that name an office: two people whose roles name offices, none shared, are two people
+# words of a role that name an office or calling: two people whose roles name them, none
+# shared, are two people ("Judge Berman" is not the lobbyist Wayne Berman)
 OFFICES = frozenset("""president senator governor mayor minister secretary congressman congresswoman
     representative judge justice chancellor ambassador attorney director chairman chairwoman chair
     ceo spokesman spokeswoman spokesperson king queen prince princess pope general commissioner
-    mp lawmaker sheriff treasurer premier leader""".split())
+    mp lawmaker sheriff treasurer premier leader pastor reverend bishop professor""".split())
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                 "sec": "secretary", "gen": "general", "rev": "reverend", "prof": "professor"}
+# a person described as someone's father or son may share a name with them (Rafael Cruz,
+# Ted Cruz's father, is not Rafael Edward Cruz): never merged automatically
+KIN = frozenset({"father", "son"})
+# a last word that is no surname: "Donald Trump Jr" is neither "Donald Trump" nor a "Jr"
+SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 
 _ROW = "SELECT id, kind, name, into_name AS 'into', article_id, reason, auto, who, at FROM merges"
 
@@ -110,7 +121,7 @@ def auto_merge(store) -> list[dict]:
                 src, dst = _id(conn, name), _id(conn, into)
                 if src is None or dst is None or src == dst or (name, into) in blocked:
                     continue
-                if rule is not case_slips and contradiction(conn, src, dst):
+                if rule is not case_slips and contradiction(conn, src, dst, titled=rule is surnames):
                     continue
                 made.append(_move(conn, "merge", src, dst, name, into, None, reason, True))
     return made
@@ -153,30 +164,40 @@ def middle_names(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
 def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
     """ "Obama" -> "Barack Obama", the one person with a full name ending in it."""
     by_last: dict[str, list[str]] = defaultdict(list)
+    first_names = set()
     for name in people:
         words = name.split()
         if len(words) >= 2 and _is_name(words):
             by_last[words[-1]].append(name)
+            first_names.add(words[0])
+    # a word that is someone's first name ("Gary" beside Gary Johnson) is no safe surname
     return [(name, by_last[name][0], f"surname: the only full name ending in {name}")
-            for name in people if " " not in name and _is_name([name]) and len(by_last.get(name, ())) == 1]
+            for name in people if " " not in name and _is_name([name]) and len(by_last.get(name, ())) == 1
+            and name not in first_names]
 
 
-def contradiction(conn: sqlite3.Connection, a: int, b: int) -> str | None:
-    """Why two people cannot be one, or None: genders known and different, or roles
-    naming offices with none in common."""
+def contradiction(conn: sqlite3.Connection, a: int, b: int, titled: bool = False) -> str | None:
+    """Why person a cannot be person b, or None: genders known and different; either
+    described as someone's father or son; roles naming offices, none in common. titled: an
+    office in a's roles must be one of b's too (a surname with a title, "Judge Berman",
+    joins only a full name known to hold it)."""
     genders = [r[0] for r in conn.execute("SELECT gender FROM people WHERE id IN (?, ?) AND gender IS NOT NULL",
                                           (a, b))]
     if len(genders) == 2 and genders[0] != genders[1]:
         return "genders differ"
-    offices = [_offices(conn, a), _offices(conn, b)]
-    if all(offices) and not offices[0] & offices[1]:
+    words = [_role_words(conn, a), _role_words(conn, b)]
+    if words[0] & KIN or words[1] & KIN:
+        return "described as a father or son"
+    offices = [w & OFFICES for w in words]
+    if offices[0] and not offices[0] & offices[1] and (offices[1] or titled):
         return "roles name different offices"
     return None
 
 
-def _offices(conn: sqlite3.Connection, pid: int) -> set[str]:
+def _role_words(conn: sqlite3.Connection, pid: int) -> set[str]:
+    """The words of every role a person is given, abbreviations spelt out."""
     roles = conn.execute("SELECT group_concat(role, ' ') FROM article_people WHERE person_id = ?", (pid,)).fetchone()[0]
-    return set(re.findall(r"[a-z]+", (roles or "").lower())) & OFFICES
+    return {ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", (roles or "").lower())}
 
 
 # ---- moving rows ----------------------------------------------------------------
@@ -287,8 +308,9 @@ def _forms(raw: str | None) -> list[str]:
 
 
 def _is_name(words: list[str]) -> bool:
-    """Every word starts with a capital letter (no "(article 3)", no lower-case words)."""
-    return all(w[:1].isupper() for w in words)
+    """Every word starts with a capital letter (no "(article 3)", no lower-case words), the
+    last a surname (no "Jr")."""
+    return all(w[:1].isupper() for w in words) and words[-1] not in SUFFIXES
 
 
 def _usual_casing(name: str) -> int:

@@ -83,6 +83,23 @@ def test_surname_does_not_join_a_full_name_it_contradicts(store, surname_only, f
     assert made(store) == set()
 
 
+@pytest.mark.parametrize("people", [
+    [("Wayne Berman", None, "m"), ("Berman", "Judge", "m")],             # a title the full name never had
+    [("Gary Johnson", "candidate", "m"), ("Bruce R. Gary", None, "m"), ("Gary", None, "m")],   # a first name
+    [("Donald Trump Jr", None, "m"), ("Jr", None, "m")],                  # no surname
+])
+def test_surname_counter_cases(store, people):
+    for n, person in enumerate(people):
+        add(store, f"a{n}", person)
+    assert made(store) == set()
+
+
+def test_middle_name_counter_cases_father_and_son_and_suffix(store):
+    add(store, "a1", ("Rafael Cruz", "pastor father", "m"), ("Rafael Edward Cruz", None, "m"))
+    add(store, "a2", ("Donald Trump", None, "m"), ("Donald Trump Jr", None, "m"), ("Donald Jr", None, "m"))
+    assert made(store) == set()
+
+
 def test_middle_initial_joins_first_and_last_name(store):
     add(store, "a1", ("Donald Trump", "Republican nominee", "m"), ("Donald J. Trump", None, "m"))
     add(store, "a2", ("Donald John Trump", None, None))
