@@ -207,7 +207,7 @@ def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, in
     """Move the rows of person src (in one article, or all) to person dst, recording what
     moved; the merge row."""
     where, params = ("person_id = ? AND article_id = ?", (src, article_id)) if article_id else ("person_id = ?", (src,))
-    moved = {"gender": conn.execute("SELECT gender FROM people WHERE id = ?", (src,)).fetchone()[0],
+    moved = {"id": src, "gender": conn.execute("SELECT gender FROM people WHERE id = ?", (src,)).fetchone()[0],
              "mentions": [r[0] for r in conn.execute(f"SELECT id FROM mentions WHERE {where}", params)],
              "quotes": [r[0] for r in conn.execute(f"SELECT id FROM quotes WHERE {where}", params)],
              "article_people": []}
@@ -240,8 +240,11 @@ def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, in
 def _move_back(conn: sqlite3.Connection, name: str, into: str, moved: dict) -> None:
     """Put back the rows a merge or split moved from `name` to `into`, where they are still
     as it left them."""
-    src = _id(conn, name) or conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)",
-                                          (name, moved["gender"])).lastrowid
+    src = _id(conn, name)
+    if src is None:      # made again under its old id, unless another person has it since
+        taken = conn.execute("SELECT 1 FROM people WHERE id = ?", (moved["id"],)).fetchone()
+        src = conn.execute("INSERT INTO people (id, name, gender) VALUES (?, ?, ?)",
+                           (None if taken else moved["id"], name, moved["gender"])).lastrowid
     dst = _id(conn, into)
     for aid, role, count, forms, before in moved["article_people"]:
         now_there = conn.execute("SELECT mentions FROM article_people WHERE article_id = ? AND person_id = ?",
