@@ -280,32 +280,44 @@ def reextract(store: Store, article_ids: list[int] | None = None, workers: int =
 
     if article_ids is None:
         article_ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+    for aid in article_ids:
+        if not store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone():
+            raise StoreError(f"no article with id {aid}")
     done = Reextracted()
     keys: set[str] = set()
-    for batch in _batches(article_ids, BATCH):
-        marks = ",".join("?" * len(batch))
-        stored = {aid: (key, text) for aid, key, text in store.conn.execute(
-            f"SELECT id, key, text FROM articles WHERE id IN ({marks})", batch)}
-        missing = [aid for aid in batch if aid not in stored]
-        if missing:
-            raise StoreError(f"no article with id {missing[0]}")
-        results = extract_all([Article(text=stored[aid][1]) for aid in batch], workers)
-        with store.transaction("extract articles again") as conn:
-            for aid, (_, ex) in zip(batch, results):
-                if isinstance(ex, str):
-                    done.skipped.append((aid, ex))
-                    continue
-                writes.rewrite(conn, aid, ex)
-                done.articles += 1
-        keys.update(key for key, _ in stored.values())
-        done.corrections += store.conn.execute(
-            "SELECT count(*) FROM corrections c JOIN quotes q ON q.id = c.quote_id"
-            f" WHERE c.undone IS NULL AND q.article_id IN ({marks})", batch).fetchone()[0]
-        if progress:
-            progress(done.articles + len(done.skipped), len(article_ids))
+    results = extract_all(_stored_articles(store, article_ids), workers)
+    try:
+        for batch in _batches(results, BATCH):
+            with store.transaction("extract articles again") as conn:
+                for article, ex in batch:
+                    if isinstance(ex, str):
+                        done.skipped.append((int(article.id), ex))
+                        continue
+                    writes.rewrite(conn, int(article.id), ex)
+                    done.articles += 1
+            keys.update(article.path for article, _ in batch)
+            ids = [int(article.id) for article, _ in batch]
+            done.corrections += store.conn.execute(
+                "SELECT count(*) FROM corrections c JOIN quotes q ON q.id = c.quote_id"
+                f" WHERE c.undone IS NULL AND q.article_id IN ({','.join('?' * len(ids))})", ids).fetchone()[0]
+            if progress:
+                progress(done.articles + len(done.skipped), len(article_ids))
+    finally:
+        results.close()
     done.orphans = [o for o in orphans(store) if o["article_key"] in keys]
     done.merges = auto_merge(store)
     return done
+
+
+def _stored_articles(store: Store, article_ids: list[int]) -> Iterator[Article]:
+    """The stored articles' texts, a batch at a time; each Article's id is the stored
+    article's, its path the store's key."""
+    for batch in _batches(article_ids, BATCH):
+        rows = {aid: (key, text) for aid, key, text in store.conn.execute(
+            f"SELECT id, key, text FROM articles WHERE id IN ({','.join('?' * len(batch))})", batch)}
+        for aid in batch:
+            key, text = rows[aid]
+            yield Article(text=text, path=key, id=str(aid))
 
 
 def estimate_count(paths: list[str]) -> int | None:
