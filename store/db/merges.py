@@ -4,8 +4,9 @@ A merge moves every mention, quote and article of a person (`name`) to another (
 and deletes the first: its name stays one of the forms of the person kept, and a later
 article naming it lands on the person kept (writes.person_id looks merges up). A split
 moves one article's mentions and quotes of a person to a person of their own. Both are
-recorded (merges table) with the ids of the rows moved, so undo_merge puts them back; an
-automatic merge undone by hand is never made again.
+recorded (merges table) with the places (article, offsets) of the rows moved, so
+undo_merge puts them back, also after the article is extracted again; an automatic merge
+undone by hand is never made again.
 
 The automatic merges (auto_merge, run at the end of every ingest) are only the safe ones,
 each with its reason:
@@ -82,7 +83,7 @@ def split(store, name: str, article_id: int, *, as_name: str | None = None) -> d
 def undo_merge(store, merge_id: int) -> None:
     """Undo a merge or a split: the rows it moved go back (those still stored as it left
     them: an article re-ingested or extracted again meanwhile is made anew by the next
-    one). Refused while a later merge in force involves either person."""
+    one). Refused while a later merge or split in force moved either person's rows on."""
     with store.transaction(f"undo merge {merge_id}") as conn:
         row = conn.execute("SELECT kind, name, into_name, moved, undone FROM merges WHERE id = ?",
                            (merge_id,)).fetchone()
@@ -91,9 +92,10 @@ def undo_merge(store, merge_id: int) -> None:
         kind, name, into, moved, undone = row
         if undone:
             raise StoreError(f"merge {merge_id} is already undone")
+        # a later merge or split of either person moved rows this one would put back
         later = conn.execute("SELECT id FROM merges WHERE id > ? AND undone IS NULL AND"
-                             " (name IN (?, ?) OR into_name IN (?, ?)) ORDER BY id DESC LIMIT 1",
-                             (merge_id, name, into, name, into)).fetchone()
+                             " (name IN (?, ?) OR into_name = ?) ORDER BY id DESC LIMIT 1",
+                             (merge_id, name, into, name)).fetchone()
         if later:
             raise StoreError(f"undo merge {later[0]} first: it was made later, with {name} or {into}")
         conn.execute("UPDATE merges SET undone = ? WHERE id = ?", (now(), merge_id))
@@ -208,8 +210,8 @@ def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, in
     moved; the merge row."""
     where, params = ("person_id = ? AND article_id = ?", (src, article_id)) if article_id else ("person_id = ?", (src,))
     moved = {"id": src, "gender": conn.execute("SELECT gender FROM people WHERE id = ?", (src,)).fetchone()[0],
-             "mentions": [r[0] for r in conn.execute(f"SELECT id FROM mentions WHERE {where}", params)],
-             "quotes": [r[0] for r in conn.execute(f"SELECT id FROM quotes WHERE {where}", params)],
+             **{table: conn.execute(f"SELECT article_id, char_start, char_end FROM {table} WHERE {where}",
+                                    params).fetchall() for table in ("mentions", "quotes")},
              "article_people": []}
     for aid, role, count, forms in conn.execute(
             f"SELECT article_id, role, mentions, forms FROM article_people WHERE {where}", params).fetchall():
@@ -238,33 +240,47 @@ def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, in
 
 
 def _move_back(conn: sqlite3.Connection, name: str, into: str, moved: dict) -> None:
-    """Put back the rows a merge or split moved from `name` to `into`, where they are still
-    as it left them."""
+    """Put back the rows a merge or split moved from `name` to `into`, in the articles
+    still holding them."""
     src = _id(conn, name)
     if src is None:      # made again under its old id, unless another person has it since
         taken = conn.execute("SELECT 1 FROM people WHERE id = ?", (moved["id"],)).fetchone()
         src = conn.execute("INSERT INTO people (id, name, gender) VALUES (?, ?, ?)",
                            (None if taken else moved["id"], name, moved["gender"])).lastrowid
     dst = _id(conn, into)
-    for aid, role, count, forms, before in moved["article_people"]:
-        now_there = conn.execute("SELECT mentions FROM article_people WHERE article_id = ? AND person_id = ?",
-                                 (aid, dst)).fetchone()
-        if now_there is None or now_there[0] != count + (before[1] if before else 0):
-            continue        # made anew since (re-ingested or extracted again): left as it is
-        if before:
-            conn.execute("UPDATE article_people SET role = ?, mentions = ?, forms = ? WHERE article_id = ?"
-                         " AND person_id = ?", (*before, aid, dst))
-        else:
-            conn.execute("DELETE FROM article_people WHERE article_id = ? AND person_id = ?", (aid, dst))
-        conn.execute("INSERT OR REPLACE INTO article_people (article_id, person_id, role, mentions, forms)"
-                     " VALUES (?, ?, ?, ?, ?)", (aid, src, role, count, forms))
-    for table in ("mentions", "quotes"):
-        ids = moved[table]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            conn.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ? AND id IN ({','.join('?' * len(chunk))})",
-                         (src, dst, *chunk))
+    places = {table: {tuple(place) for place in moved[table]} for table in ("mentions", "quotes")}
+    for link in moved["article_people"]:
+        _give_back(conn, src, dst, places, *link)
     recount_people(conn, [src, dst])
+
+
+def _give_back(conn: sqlite3.Connection, src: int, dst: int, places: dict[str, set[tuple]], aid: int,
+               role: str | None, count: int, forms: str, before: list | None) -> None:
+    """Give person src back their mentions and quotes (those at the places the move took
+    them from) and article_people row in one article, taking from dst's row what the move
+    added. Where dst no longer holds them all (the article was re-ingested since: a new
+    article) its rows stay as they are."""
+    back = {table: [i for i, start, end in conn.execute(
+        f"SELECT id, char_start, char_end FROM {table} WHERE person_id = ? AND article_id = ?", (dst, aid))
+        if (aid, start, end) in places[table]] for table in places}
+    if len(back["mentions"]) != count or not (count or back["quotes"]):
+        return
+    for table, found in back.items():
+        conn.executemany(f"UPDATE {table} SET person_id = ? WHERE id = ?", [(src, i) for i in found])
+    now_role, now_forms = conn.execute("SELECT role, forms FROM article_people WHERE article_id = ? AND person_id = ?",
+                                       (aid, dst)).fetchone() or (None, None)
+    theirs, was = _forms(forms), _forms(before[2]) if before else []
+    rest = [f for f in _forms(now_forms) if f not in theirs or f in was]
+    left = conn.execute("SELECT count(*) FROM mentions WHERE article_id = ? AND person_id = ?", (aid, dst)).fetchone()[0]
+    quoted = conn.execute("SELECT 1 FROM quotes WHERE article_id = ? AND person_id = ?", (aid, dst)).fetchone()
+    if not (left or quoted or rest):        # nothing of dst's own is left there
+        conn.execute("DELETE FROM article_people WHERE article_id = ? AND person_id = ?", (aid, dst))
+    else:
+        kept_role = before[0] if before else (None if now_role == role else now_role)
+        conn.execute("UPDATE article_people SET role = ?, mentions = ?, forms = ? WHERE article_id = ? AND person_id = ?",
+                     (kept_role, left, json.dumps(rest, ensure_ascii=False), aid, dst))
+    conn.execute("INSERT OR REPLACE INTO article_people (article_id, person_id, role, mentions, forms)"
+                 " VALUES (?, ?, ?, ?, ?)", (aid, src, role, count, forms))
 
 
 # ---- names ----------------------------------------------------------------------

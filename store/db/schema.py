@@ -72,8 +72,8 @@ TABLES = [
 )""",
     # merges and splits of people, by hand or automatic (auto = 1, with its reason): `name`
     # joined `into` (a split: the rows of `name` in article_id became `into`'s). moved
-    # holds the ids of the rows moved and what article_people held before, for an exact
-    # undo. An undone automatic merge is never made again.
+    # holds the places (article, offsets) of the rows moved and what article_people held
+    # before, for an exact undo. An undone automatic merge is never made again.
     """CREATE TABLE IF NOT EXISTS merges (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL DEFAULT 'merge',

@@ -149,6 +149,46 @@ def test_merge_by_hand_and_undo_restore_exactly(store):
     assert merges(store) == []
 
 
+def test_merges_undone_out_of_order_where_they_do_not_overlap(store):
+    add(store, "a1", ("Ann Lee", "mayor", "f"), ("Lee", None, None))
+    add(store, "a2", ("Lee", None, None), ("A. Lee", None, "f"))
+    before = snapshot(store)
+    first = merge(store, "Lee", "Ann Lee")
+    second = merge(store, "A. Lee", "Ann Lee")
+    undo_merge(store, first["id"])
+    assert names(store) == {"Ann Lee", "Lee"}
+    undo_merge(store, second["id"])
+    assert snapshot(store) == before
+
+
+def test_undo_after_a_reingest_leaves_the_new_rows_with_the_kept_person(store):
+    add(store, "a1", ("Ann Lee", "mayor", "f"), ("Lee", None, None))
+    add(store, "a2", ("Lee", None, None))
+    add(store, "a3", ("Bo Hart", None, None))
+    row = merge(store, "Lee", "Ann Lee")
+    text, ex = article(("Lee", None, None))
+    store.write([("a2", Article(text=text + "edited", path="a2"), ex)])     # a new article under the same key
+    undo_merge(store, row["id"])
+    lee = reads.people(store, name="Lee")
+    assert [(p["name"], p["articles"]) for p in lee] == [("Ann Lee", 2), ("Lee", 1)]
+    orphans = store.conn.execute("SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM article_people ap"
+                                 " WHERE ap.article_id = m.article_id AND ap.person_id = m.person_id)").fetchone()[0]
+    assert orphans == 0
+    before = store.conn.execute("SELECT * FROM people ORDER BY id").fetchall()
+    store.conn.execute(PERSON_SUMMARY)
+    assert store.conn.execute("SELECT * FROM people ORDER BY id").fetchall() == before
+
+
+def test_read_only_store_refuses_merges(tmp_path):
+    with open_store(tmp_path / "byline.db") as store:
+        add(store, "a1", ("Ann Lee", None, "f"), ("Lee", None, None))
+    with open_store(tmp_path / "byline.db", write=False) as store:
+        for call in (lambda: merge(store, "Lee", "Ann Lee"), lambda: split(store, "Lee", 1), lambda: auto_merge(store),
+                     lambda: undo_merge(store, 1)):
+            with pytest.raises(StoreError, match="read-only"):
+                call()
+
+
 def test_undone_automatic_merge_is_not_made_again(store):
     add(store, "a1", ("Barack Obama", "president", "m"))
     add(store, "a2", ("Obama", None, "m"))
