@@ -7,6 +7,8 @@
     filters.py     the app's ordered id lists and their typo-tolerant filters; totals
     sql.py         what every read shares: connection(), dict_rows(), LIKE patterns
     labels.py      how screens write a row's fields (speaker_label, one_line...); placeholders
+    corrections.py the user's corrections of who said a quote, kept through re-ingest and re-extraction
+    merges.py      people merged and split, by hand and the safe automatic merges after ingest
 
 Store is an open store: its connection, its path and its search vocabulary cache.
 """
