@@ -60,10 +60,14 @@ def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> l
     return [key for _, _, key in hits]
 
 
-_QUOTES = """
+# the action of the newest correction in force ("speaker", "unknown", "confirmed"), if any
+CORRECTION = ("(SELECT action FROM corrections WHERE quote_id = q.id AND undone IS NULL"
+              " ORDER BY id DESC LIMIT 1) AS correction")
+
+_QUOTES = f"""
 SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
     q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
-    q.confidence, q.decision, q.likely, q.described,
+    q.confidence, q.decision, q.likely, q.described, {CORRECTION},
     a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -101,12 +105,21 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
         where.append("q.article_id = ?")
         params.append(article_id)
     sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
-    return dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?", (*params, limit, offset))
+    return checked(dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?",
+                             (*params, limit, offset)))
 
 
 def quote(store, quote_id: int) -> dict | None:
-    rows = dict_rows(store, _QUOTES + " WHERE q.id = ?", (quote_id,))
+    rows = checked(dict_rows(store, _QUOTES + " WHERE q.id = ?", (quote_id,)))
     return rows[0] if rows else None
+
+
+def checked(rows: list[dict]) -> list[dict]:
+    """Quote rows with `checked`: a correction or confirmation by the user is in force
+    (`correction` says which: "speaker", "unknown" or "confirmed"; None when unchecked)."""
+    for row in rows:
+        row["checked"] = row["correction"] is not None
+    return rows
 
 
 def figures(store, kind: str | None = None, article_id: int | None = None,
@@ -194,19 +207,19 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-_QUOTE = """
+_QUOTE = f"""
     SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
            q.cue_start, q.cue_end, q.sieve, p.name AS speaker, q.source AS organisation,
-           q.confidence, q.decision, q.likely, q.described,
+           q.confidence, q.decision, q.likely, q.described, {CORRECTION},
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
            a.title, a.source, a.published, a.url, a.path
     FROM quotes q LEFT JOIN people p ON p.id = q.person_id JOIN articles a ON a.id = q.article_id
-    WHERE q.id IN ({ids})"""
+    WHERE q.id IN ({{ids}})"""
 
 
 def quotes_rows(db, ids: list[int]) -> list[dict]:
-    return _by_ids(db, _QUOTE, ids)
+    return checked(_by_ids(db, _QUOTE, ids))
 
 
 def figures_rows(db, ids: list[int]) -> list[dict]:
