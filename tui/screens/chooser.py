@@ -71,12 +71,12 @@ class Chooser(ModalScreen):
     @on(Input.Changed)
     def fill(self, event: Input.Changed | str) -> None:
         query = event if isinstance(event, str) else event.value
-        lines: list[tuple[Text, tuple]] = []
         names = self.names(query)[:SHOWN]
-        if self.typed and query.strip() and query.strip().lower() not in {n.lower() for n in names}:
-            lines.append((Text(self.typed.format(name=" ".join(query.split())), style="bold"),
-                          (self.verb, " ".join(query.split()))))
-        lines += [(Text(name), (self.verb, name)) for name in names]
+        lines = [(Text(name), (self.verb, name)) for name in names]
+        typed = " ".join(query.split())
+        if self.typed and typed and typed.lower() not in {n.lower() for n in names}:
+            # after the names it is close to ("starm" means Keir Starmer), else first
+            lines.append((Text(self.typed.format(name=typed), style="bold"), (self.verb, typed)))
         lines += [(Text(label, style="italic"), value) for label, value in self.fixed]
         self.values = [value for _, value in lines]
         options = self.query_one(OptionList)
