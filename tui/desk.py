@@ -21,11 +21,12 @@ class Desk:
 
     def say(self, text: str, error: bool = False) -> None:
         """What a correction or merge did, or why it could not: on the status line of the
-        screen shown (where it has one) and as a notification."""
+        screen shown where it has one, else as a notification."""
         status = getattr(self.screen, "show_status", None)
         if status is not None:
             status(text, error)
-        self.notify(text, severity="error" if error else "information", markup=False)
+        else:
+            self.notify(text, severity="error" if error else "information", markup=False)
 
     def action_correct(self) -> None:
         """e: who said the selected quote? The article's people, a name typed, unknown, or

@@ -265,7 +265,7 @@ async def test_review_walks_from_lowest_confidence_and_says_when_done(desk_db):
             await pilot.pause()
         assert review.finished
         assert "Review done" in str(review.query_one("#review-quote").render())
-        assert "1 confirmed · 1 corrected · 0 marked unknown" in str(review.query_one("#review-title").render())
+        assert "1 confirmed · 1 corrected · 0 unknown" in str(review.query_one("#review-title").render())
 
 
 async def test_review_is_in_the_palette(desk_db):

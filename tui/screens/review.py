@@ -20,7 +20,7 @@ from tui.widgets import show
 
 PARAGRAPH = 900        # characters of the paragraph shown around the quote
 HINT = "\na: confirm   e: correct the speaker   x: unknown   s: skip   u: undo the last   esc: back"
-DONE = {"confirm": "confirmed", "speaker": "corrected", "unknown": "marked unknown"}
+DONE = {"confirm": "confirmed", "speaker": "corrected", "unknown": "unknown"}
 
 
 class ReviewScreen(Screen):
@@ -95,7 +95,7 @@ class ReviewScreen(Screen):
         out = Text(" Review ", style="bold reverse")
         total = len(self.ids or [])
         where = f"{min(self.at + 1, total)} of {total:,}" if total and not self.finished else f"{total:,}"
-        out.append(f"  {where} unchecked attributions, lowest confidence first", style="bold")
+        out.append(f"  {where} unchecked · least sure first", style="bold")
         out.append(f"   {self.tally()}", style="dim")
         return out
 
