@@ -85,7 +85,7 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Read the article at the selection (a person: their mentions)"),
     Command("figures.sort", "s", "sort(False)", "Sort", MAIN,
             tooltip="Figures: sort by the next column (by value: within each unit, no currency converted); "
-                    "Quotes: by date, newest first, or back to article order"),
+                    "Quotes: by date, newest first, with date and outlet columns; again: back to article order"),
     Command("figures.reverse", "S", "sort(True)", "Reverse sort", MAIN, show=False,
             tooltip="Figures: reverse the sort; Quotes: by date, oldest first"),
     Command("people.page", "p", "person_page", "Person page", MAIN, show=False,

@@ -26,7 +26,7 @@ DONE = {"confirm": "confirmed", "speaker": "corrected", "unknown": "unknown"}
 class ReviewScreen(Screen):
     BINDINGS = bindings(REVIEW)
     DEFAULT_CSS = """
-    #review-title { height: 1; background: $panel; }
+    #review-title { height: auto; background: $panel; }
     #review-box { height: 1fr; padding: 0 2; }
     #review-status { height: 1; background: $panel; }
     """

@@ -292,14 +292,14 @@ class QuotesPane(Pane):
         current = self.rows.current
         self.reload(keep=current["id"] if current else None)
 
+    def render_row(self, row, width):
+        return show.quote_row(row, width, dated=self.by_date is not None)
+
     def columns(self, width):
         return show.quote_columns(width, self.by_date)
 
     def fetch(self, ids):
         return reads.quotes_rows(self.db, ids)
-
-    def render_row(self, row, width):
-        return show.quote_row(row, width)
 
     def detail(self, row):
         return show.quote_detail(row, evidence_first=self.narrow)

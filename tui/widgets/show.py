@@ -173,7 +173,7 @@ def person_columns(width: int) -> Text:
                    style="bold")
 
 
-def quote_row(row: dict, width: int) -> Text:
+def quote_row(row: dict, width: int, dated: bool = False) -> Text:
     """Who, the confidence, a mark for a partial quote, the words. The list has no room for
     the detail's words: a withheld guess is "likely Ann Cole", dim, its confidence cell
     in yellow says it is low; an unnamed source is its description alone, in italic."""
@@ -184,10 +184,10 @@ def quote_row(row: dict, width: int) -> Text:
     else:
         who = speaker(row)
     name_width = min(22, max(14, width // 4))
-    date, outlet = _quote_meta_widths(width)
+    date, outlet = _quote_meta_widths(width, dated)
     return columns([(who, name_width, ""), (confidence_cell(row), 4, ""), (quote_mark(row), 2, ""),
                     (date_cell(row), date, "dim cyan"), (one_line(row.get("source")), outlet, "dim cyan"),
-                    (f"“{one_line(row['text'])}”", _quote_words_width(width, name_width), "")])
+                    (f"“{one_line(row['text'])}”", _quote_words_width(width, name_width, dated), "")])
 
 
 def quote_mark(row: dict) -> Text:
@@ -201,24 +201,30 @@ def date_cell(row: dict) -> str:
     return one_line((row.get("published") or "")[:10])
 
 
-def _quote_meta_widths(width: int) -> tuple[int, int]:
-    """The date and outlet columns of the Quotes list: both from 70 cells (the list at 120
-    columns), the date alone from 56, neither below (the detail shows them)."""
+def _quote_meta_widths(width: int, dated: bool) -> tuple[int, int]:
+    """The date and outlet columns of the Quotes list, shown while it is sorted by date (the
+    words keep their room otherwise; the detail shows both): both from 70 cells (the list
+    at 120 columns, and at 80), the date alone from 56, neither below."""
+    if not dated:
+        return 0, 0
     return (10 if width >= 56 else 0), (10 if width >= 70 else 0)
 
 
-def _quote_words_width(width: int, name_width: int) -> int:
-    return width - name_width - 9 - sum(w + 1 for w in _quote_meta_widths(width) if w)
+def _quote_words_width(width: int, name_width: int, dated: bool) -> int:
+    return width - name_width - 9 - sum(w + 1 for w in _quote_meta_widths(width, dated) if w)
 
 
-def quote_columns(width: int, by_date: str | None) -> Text:
-    """The Quotes list's header; by_date "newest" or "oldest" when sorted by date (s, S)."""
+def quote_columns(width: int, by_date: str | None) -> Text | None:
+    """The Quotes list's header while it is sorted by date: by_date "newest" or "oldest"
+    (s, S); None in article order."""
+    if not by_date:
+        return None
     name_width = min(22, max(14, width // 4))
-    date, outlet = _quote_meta_widths(width)
-    arrow = {"newest": "▼", "oldest": "▲"}.get(by_date or "", "")
+    date, outlet = _quote_meta_widths(width, True)
+    arrow = {"newest": "▼", "oldest": "▲"}.get(by_date, "")
     return columns([("speaker", name_width, ""), ("conf", 4, ""), ("", 2, ""), ("date" + arrow, date, ""),
-                    ("outlet", outlet, ""), ("quote",
-                                             _quote_words_width(width, name_width), "")], style="bold")
+                    ("outlet", outlet, ""), ("quote", _quote_words_width(width, name_width, True), "")],
+                   style="bold")
 
 
 def _figure_widths(width: int) -> list[tuple[str, int]]:
@@ -321,7 +327,8 @@ def quote_detail(row: dict, evidence_first: bool = False, hint: str = QUOTE_HINT
     why = Text(one_line(row.get("cue")) or "no cue found", style="" if row.get("cue") else "dim italic")
     if row.get("sieve"):
         why.append(f"  (rule: {one_line(row['sieve'])})", style="dim")
-    evidence.append_text(quote_ident(row))
+    if row.get("id") is not None:
+        evidence.append_text(quote_ident(row))
     _field(evidence, "Why byline thinks so", why)
     _field(evidence, "Confidence", confidence_text(row))
     where = Text()
