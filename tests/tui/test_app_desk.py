@@ -319,3 +319,20 @@ async def test_m_merges_a_person_into_another_and_the_palette_undoes_it(desk_db)
         assert "Emmanuel Macron" in names
         assert conn.execute("SELECT count(*) FROM quotes q JOIN people p ON p.id = q.person_id"
                             " WHERE p.name = 'Emmanuel Macron'").fetchone()[0] == 6
+
+
+async def test_a_correction_made_in_the_reader_shows_there(desk_db):
+    app = BylineApp(str(desk_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2", "enter")          # the first quote, in its article
+        await pilot.pause()
+        quote = app.screen.selected_quote()
+        status = app.screen.query_one("#reader-status")
+        assert f"id {quote['id']} " in str(status.render()) and "checked" not in str(status.render())
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("up", "enter")          # confirm
+        await settle(app, pilot)
+        assert app.screen.selected_quote()["checked"]
+        assert "✓ checked" in str(status.render())
