@@ -42,7 +42,9 @@ async def _settled(pilot) -> None:
     app = pilot.app
     await app.workers.wait_for_complete()
     await pilot.pause()
-    while not app.main.pane.query(RowList) or app.current_list().pending:
+    for _ in range(300):                         # bounded: a broken app fails the picture, not hangs
+        if app.main.pane.query(RowList) and not app.current_list().pending:
+            break
         await pilot.pause()
 
 

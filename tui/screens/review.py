@@ -7,13 +7,15 @@ The screen asks the app to write (FixQuote) and moves on when the app says it ha
 (QuoteFixed): a write that fails (a read-only store) leaves the quote where it was."""
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.db import reads
+from store.db import StoreError, reads
 from tui.bindings import REVIEW, bindings
 from tui.messages import FixQuote, QuoteFixed
 from tui.widgets import show
@@ -52,11 +54,15 @@ class ReviewScreen(Screen):
         path = self.app.store_path
 
         def work() -> None:
-            conn = reads.connect(path)
             try:
-                ids = review_ids(conn)
-            finally:
-                conn.close()
+                conn = reads.connect(path)
+                try:
+                    ids = review_ids(conn)
+                finally:
+                    conn.close()
+            except (sqlite3.Error, StoreError) as e:      # a locked or damaged store: said, not raised
+                self.app.from_worker(self.show_status, f"cannot read the attributions to review: {e}", True)
+                return
             self.app.from_worker(self.loaded, ids)
 
         self.run_worker(work, thread=True, group="review-ids")
