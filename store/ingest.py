@@ -17,7 +17,8 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from .db import ArticleRecord, Store, content_hash
+from .db import ArticleRecord, Store, StoreError, content_hash
+from .db.merges import auto_merge
 from store.extract import extract
 from .model import Article, Extraction, Figure, Person, Quote
 from .readers import Skipped, read_paths
@@ -38,6 +39,7 @@ class Summary:
     quotes: int = 0
     figures: int = 0
     interrupted: bool = False   # stopped when asked (Ctrl+C), after writing what was extracted
+    merges: list[dict] = field(default_factory=list)    # the automatic merges of people made after writing
 
 
 def sample_path() -> Path:
@@ -229,6 +231,8 @@ class _Run:
 
     def finish(self) -> Summary:
         self.flush()
+        if self.summary.added or self.summary.replaced:
+            self.summary.merges = auto_merge(self.store)
         if self.progress:
             self.progress(self.done, self.total)
         self.summary.people = len(self.names)
@@ -253,6 +257,67 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
     finally:
         extracted.close()           # the workers stop: what they still hold is not needed
     return run.finish()
+
+
+@dataclass
+class Reextracted:
+    """What `reextract` did: articles extracted again, those it could not (id, reason), the
+    corrections applied again, those kept whose quote is gone, and the automatic merges."""
+    articles: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    corrections: int = 0
+    orphans: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
+
+
+def reextract(store: Store, article_ids: list[int] | None = None, workers: int = WORKERS,
+              progress: Callable[[int, int | None], None] | None = None) -> Reextracted:
+    """Extract stored articles again (all, or these): the same text under this byline's
+    rules. Each batch replaces its articles' rows in one transaction, keeping the articles'
+    ids; the user's corrections are applied again (store.db.corrections)."""
+    from .db import writes
+    from .db.corrections import orphans
+
+    if article_ids is None:
+        article_ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+    for aid in article_ids:
+        if not store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone():
+            raise StoreError(f"no article with id {aid}")
+    done = Reextracted()
+    keys: set[str] = set()
+    results = extract_all(_stored_articles(store, article_ids), workers)
+    try:
+        for batch in _batches(results, BATCH):
+            with store.transaction("extract articles again") as conn:
+                for article, ex in batch:
+                    if isinstance(ex, str):
+                        done.skipped.append((int(article.id), ex))
+                        continue
+                    writes.rewrite(conn, int(article.id), ex)
+                    done.articles += 1
+            keys.update(article.path for article, _ in batch)
+            ids = [int(article.id) for article, _ in batch]
+            done.corrections += store.conn.execute(
+                "SELECT count(*) FROM corrections c JOIN quotes q ON q.id = c.quote_id"
+                f" WHERE c.undone IS NULL AND q.article_id IN ({','.join('?' * len(ids))})", ids).fetchone()[0]
+            if progress:
+                progress(done.articles + len(done.skipped), len(article_ids))
+    finally:
+        results.close()
+    done.orphans = [o for o in orphans(store) if o["article_key"] in keys]
+    done.merges = auto_merge(store)
+    return done
+
+
+def _stored_articles(store: Store, article_ids: list[int]) -> Iterator[Article]:
+    """The stored articles' texts, a batch at a time; each Article's id is the stored
+    article's, its path the store's key."""
+    for batch in _batches(article_ids, BATCH):
+        rows = {aid: (key, text) for aid, key, text in store.conn.execute(
+            f"SELECT id, key, text FROM articles WHERE id IN ({','.join('?' * len(batch))})", batch)}
+        for aid in batch:
+            key, text = rows[aid]
+            yield Article(text=text, path=key, id=str(aid))
 
 
 def estimate_count(paths: list[str]) -> int | None:

@@ -1,6 +1,7 @@
 """byline's Textual app: the store, the screen stack, workers and the clipboard.
 
 The screens and widgets live in tui/screens and tui/widgets, the keys in tui/bindings.py,
+corrections and merges (the journalist's desk) in tui/desk.py,
 the palette in tui/commands.py and the messages they send in tui/messages.py. Every
 string taken from the store is drawn through rich.text.Text built from plain strings, so
 markup or escape codes in an article show literally.
@@ -18,13 +19,14 @@ from textual.app import App
 from store.db import filters, reads
 from tui.bindings import APP, bindings
 from tui.commands import BylineCommands
+from tui.desk import Desk
 from tui.messages import OpenReader, StoreChanged
 from tui.screens.main import MainScreen
 from tui.widgets import show
 from tui.widgets.rowlist import RowList
 
 
-class BylineApp(App):
+class BylineApp(Desk, App):
     CSS_PATH = "byline.tcss"
     TITLE = "byline"
     COMMANDS = App.COMMANDS | {BylineCommands}
@@ -131,6 +133,24 @@ class BylineApp(App):
     def action_sort(self, reverse: bool) -> None:
         self.action_show_pane("figures")
         self.main.action_sort(reverse)
+
+    def open_person_page(self, person: dict | None) -> None:
+        from tui.screens.person import PersonScreen
+
+        if person is None:
+            self.say("Select a person first (People pane, or a quote with a speaker).", error=True)
+            return
+        self.push_screen(PersonScreen(person))
+
+    def action_person_page(self) -> None:
+        self.action_show_pane(self.main.pane.name)
+        self.main.action_person_page()
+
+    def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
 
     # ---- live use: another process writing to the store ---------------------------
 

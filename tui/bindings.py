@@ -18,6 +18,7 @@ from textual.binding import Binding
 
 # where a command applies: the class whose BINDINGS it joins (see SCOPES in the tests)
 APP, MAIN, LIST, READER, ARTICLE, SEARCH, HELP = "app", "main", "list", "reader", "article", "search", "help"
+REVIEW, PERSON, CHOOSER = "review", "person", "chooser"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,13 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Command palette: every action, jump to a person or an article"),
     Command("app.refresh", "R", "refresh_store", "Refresh", APP,
             tooltip="Show what byline add wrote meanwhile, keeping the selection"),
+    Command("app.correct", "e", "correct", "Correct", APP,
+            tooltip="Correct the selected quote: set its speaker (the article's people, or type a name), "
+                    "mark it unknown, or confirm it as checked"),
+    Command("app.undo_fix", "u", "undo_fix", "Undo fix", APP, show=False,
+            tooltip="Undo the last correction of the selected quote (in review: the last one made there)"),
+    Command("app.review", "v", "review", "Review", APP, show=False,
+            tooltip="Review mode: the unchecked attributions, lowest confidence first"),
     # the main screen's panes
     Command("pane.people", "1", "pane('people')", "People", MAIN, show=False),
     Command("pane.quotes", "2", "pane('quotes')", "Quotes", MAIN, show=False),
@@ -76,9 +84,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("main.read", "r", "read", "Read", MAIN,
             tooltip="Read the article at the selection (a person: their mentions)"),
     Command("figures.sort", "s", "sort(False)", "Sort", MAIN,
-            tooltip="Figures: sort by the next column (by value: within each unit, no currency converted)"),
+            tooltip="Figures: sort by the next column (by value: within each unit, no currency converted); "
+                    "Quotes: by date, newest first, with date and outlet columns; again: back to article order"),
     Command("figures.reverse", "S", "sort(True)", "Reverse sort", MAIN, show=False,
-            tooltip="Figures: reverse the sort"),
+            tooltip="Figures: reverse the sort; Quotes: by date, oldest first"),
+    Command("people.page", "p", "person_page", "Person page", MAIN, show=False,
+            tooltip="A person's page: their quotes by article, newest first, and quotes per month "
+                    "(the selected person, the person shown, or the selected quote's speaker)"),
+    Command("people.merge", "m", "merge", "Merge person", MAIN, show=False,
+            tooltip="People: merge the selected person into another (choose by typing; undo from the palette)"),
     Command("detail.down", "J,shift+down", "detail(1)", "Detail down", MAIN, show=False,
             tooltip="Scroll the detail pane down (the mouse wheel over it scrolls it too)"),
     Command("detail.up", "K,shift+up", "detail(-1)", "Detail up", MAIN, show=False,
@@ -110,6 +124,19 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="From the box into the results; past the last result, more load"),
     Command("search.open", "enter", "", "Open the result in the reader", SEARCH, bound=False),
     Command("search.box", "slash", "", "Back to the search box (from the results)", SEARCH, bound=False),
+    # review mode (e and u, the app's keys, correct and undo there too)
+    Command("review.confirm", "a", "confirm", "Confirm", REVIEW, tooltip="Confirm the speaker as checked"),
+    Command("review.unknown", "x", "unknown", "Unknown", REVIEW, tooltip="Mark the speaker unknown"),
+    Command("review.skip", "s,space", "skip", "Skip", REVIEW, tooltip="Leave this one unchecked, go to the next"),
+    Command("review.back", "escape", "app.pop_screen", "Back", REVIEW),
+    # a person's page
+    Command("person.back", "escape", "app.pop_screen", "Back", PERSON),
+    Command("person.open", "enter", "", "Read the quote in its article", PERSON, bound=False),
+    # the chooser (correct a speaker, merge a person): a box to type in over a list
+    Command("chooser.cancel", "escape", "cancel", "Cancel", CHOOSER),
+    Command("chooser.down", "down", "move(1)", "Down", CHOOSER, show=False),
+    Command("chooser.up", "up", "move(-1)", "Up", CHOOSER, show=False),
+    Command("chooser.choose", "enter", "", "Choose the highlighted line", CHOOSER, bound=False),
     # the help screen (a modal: its ? and q close it rather than reach the app's)
     Command("help.close", "escape,question_mark,q", "app.pop_screen", "Close", HELP),
     Command("help.down", "j,down", "scroll(1)", "Down", HELP, show=False),
@@ -134,6 +161,9 @@ HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Lists", (LIST,)),
     ("Reader", (READER, ARTICLE)),
     ("Search", (SEARCH,)),
+    ("Review", (REVIEW,)),
+    ("Person page", (PERSON,)),
+    ("Chooser", (CHOOSER,)),
     ("Help", (HELP,)),
 )
 
@@ -187,6 +217,16 @@ PALETTE: tuple[PaletteEntry, ...] = tuple(
         PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
         PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),
         PaletteEntry("Reverse figures sort", "Flip the figures sort order ({key})", "sort(True)", "figures.reverse"),
+        PaletteEntry("Review attributions", "The unchecked attributions, lowest confidence first ({key})",
+                     "review", "app.review"),
+        PaletteEntry("Correct the selected quote", "Set its speaker, mark it unknown or confirm it ({key})",
+                     "correct", "app.correct"),
+        PaletteEntry("Undo the quote's last correction", "The selected quote as it was before ({key})",
+                     "undo_fix", "app.undo_fix"),
+        PaletteEntry("Person page", "The selected person's quotes by article and per month ({key})",
+                     "person_page", "people.page"),
+        PaletteEntry("Merge person", "Merge the selected person into another ({key})", "merge", "people.merge"),
+        PaletteEntry("Undo the last merge", "Split the last merged person off again", "undo_merge", None),
         PaletteEntry("Clear person filter", "Show every quote and figure again", "clear_person", None),
         PaletteEntry("Help", "Every key binding ({key})", "help", "app.help"),
         PaletteEntry("Quit", "Leave byline ({key})", "quit", "app.quit"),

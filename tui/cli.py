@@ -20,6 +20,7 @@ import click
 from store.db import default_path, open_store
 from tui.cli_common import (INTERRUPTED, BylineGroup, Failure, console, db_option, notice, open_for,
                             plain)
+from tui import cli_desk
 from tui.cli_lists import articles, cite, figures, people, quotes, search
 
 
@@ -199,3 +200,4 @@ def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db
 # the commands that read what is stored (tui/cli_lists.py)
 for command in (people, quotes, figures, articles, cite, search):
     main.add_command(command)
+cli_desk.register(main)     # byline fix, reextract, people merge | split | merges (tui/cli_desk.py)

@@ -10,12 +10,15 @@ import click
 from tui.cli_common import Failure, cell, console, db_option, emit, list_options, open_for, plain
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--name", default=None, help="Only people whose name matches (fuzzy).")
 @list_options
 @click.pass_context
 def people(ctx, name, limit, offset, as_json, db) -> None:
-    """People found in the articles, most mentioned first."""
+    """People found in the articles, most mentioned first; or merge, split and list merges
+    of people (byline people merge --help)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from store.db import reads
     with open_for(ctx, db) as store:
         rows = reads.people(store, name=name, limit=limit, offset=offset)
@@ -36,7 +39,7 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
         rows = reads.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
         for r in rows:
-            r["speaker"] = labels.speaker_label(r)
+            r["speaker"] = labels.speaker_label(r) + (" (checked)" if r["checked"] else "")
             r["kind"] = r["kind"] or ""
             r["confidence"] = labels.confidence_label(r)
     emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),
@@ -71,17 +74,24 @@ def articles(ctx, limit, offset, as_json, db) -> None:
 @click.command()
 @click.argument("quote_id", type=int)
 @click.option("--style", type=click.Choice(["plain", "markdown"]), default="plain", show_default=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON: the citation, and whether the speaker was checked by hand (checked, correction).")
 @db_option
 @click.pass_context
-def cite(ctx, quote_id: int, style: str, db) -> None:
-    """Print a quote with its citation, ready to paste."""
+def cite(ctx, quote_id: int, style: str, as_json: bool, db) -> None:
+    """Print a quote with its citation, ready to paste. A speaker byline only guessed is
+    cited as "speaker unconfirmed (likely Ann Cole)" until someone checks it (byline fix)."""
     from store.db import reads
     from store.cite import cite as format_citation
     with open_for(ctx, db) as store:
         row = reads.quote(store, quote_id)
     if row is None:
         raise Failure(f"no quote with id {quote_id}")
-    click.echo(format_citation(row, style))
+    if as_json:
+        click.echo(json.dumps({"id": quote_id, "citation": format_citation(row, style), "speaker": row["speaker"],
+                               "checked": row["checked"], "correction": row["correction"]}, ensure_ascii=False))
+    else:
+        click.echo(format_citation(row, style))
 
 
 @click.command()

@@ -9,6 +9,9 @@ pane's person), news goes up as messages: no pane reaches into the app.
     OpenReader     a pane, MainScreen (r), SearchScreen -> the App opens the reader
     IdsLoaded      a pane's worker thread               -> that pane shows its new list
     StoreChanged   the App (its poll of the store)      -> MainScreen offers to refresh
+    FixQuote       ReviewScreen, the App's chooser       -> the App corrects or confirms a quote
+    QuoteFixed     the App, after a correction or undo  -> the screen shown moves on or redraws
+    MergePerson    the App's merge chooser              -> the App merges one person into another
 """
 from __future__ import annotations
 
@@ -66,3 +69,33 @@ class StoreChanged(Message, bubble=False):
     def __init__(self, added: int) -> None:
         super().__init__()
         self.added = added
+
+
+class FixQuote(Message):
+    """Correct quote `quote_id`: `action` is "speaker" (then `speaker` names who said it),
+    "unknown" or "confirm" (as Store.corrections.fix takes them)."""
+
+    def __init__(self, quote_id: int, action: str, speaker: str | None = None) -> None:
+        super().__init__()
+        self.quote_id = quote_id
+        self.action = action
+        self.speaker = speaker
+
+
+class QuoteFixed(Message, bubble=False):
+    """Quote `row` (the row after) was corrected (`action` as in FixQuote) or had its
+    last correction undone (`action` "undo")."""
+
+    def __init__(self, row: dict, action: str) -> None:
+        super().__init__()
+        self.row = row
+        self.action = action
+
+
+class MergePerson(Message):
+    """Person `name` joins person `into` (both names as the People list shows them)."""
+
+    def __init__(self, name: str, into: str) -> None:
+        super().__init__()
+        self.name = name
+        self.into = into

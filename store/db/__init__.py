@@ -7,6 +7,8 @@
     filters.py     the app's ordered id lists and their typo-tolerant filters; totals
     sql.py         what every read shares: connection(), dict_rows(), LIKE patterns
     labels.py      how screens write a row's fields (speaker_label, one_line...); placeholders
+    corrections.py the user's corrections of who said a quote, kept through re-ingest and re-extraction
+    merges.py      people merged and split, by hand and the safe automatic merges after ingest
 
 Store is an open store: its connection, its path and its search vocabulary cache.
 """
@@ -106,13 +108,22 @@ class Store:
         if self.read_only:
             raise StoreError(f"cannot {what}: {self.path} is open read-only ({self.read_only_reason})")
 
-    def delete_article(self, article_id: int) -> None:
-        self.refuse_read_only("delete an article")
+    @contextmanager
+    def transaction(self, what: str):
+        """One write transaction (BEGIN IMMEDIATE), committed when the block ends, rolled
+        back on any error; refused, saying it cannot `what`, on a read-only store.
+        SQLite's errors become one-line StoreErrors."""
+        self.refuse_read_only(what)
         try:
             with self.conn:
-                writes.delete(self.conn, [article_id])
+                self.conn.execute("BEGIN IMMEDIATE")
+                yield self.conn
         except sqlite3.Error as e:
             raise store_error(e, self.path) from None
+
+    def delete_article(self, article_id: int) -> None:
+        with self.transaction("delete an article") as conn:
+            writes.delete(conn, [article_id])
 
 
 def open_store(path: str | Path | None = None, timeout: float = 5.0,

@@ -204,3 +204,15 @@ def total(db, pane: str, person_id: int | None = None) -> int:
                             " (SELECT article_id FROM article_people WHERE person_id = ?)", (person_id,)).fetchone()[0]
     table = {"people": "people", "quotes": "quotes", "figures": "figures", "articles": "articles"}[pane]
     return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def quotes_ids_by_date(db, query: str = "", person_id: int | None = None, newest_first: bool = True) -> Matches:
+    """quotes_ids sorted by their article's date (undated articles last either way);
+    quotes of one date keep quotes_ids' order (article, then reading order)."""
+    ids = quotes_ids(db, query, person_id=person_id)
+    where, params = ("WHERE q.person_id = ?", (person_id,)) if person_id is not None else ("", ())
+    dates = dict(connection(db).execute(
+        f"SELECT q.id, a.published FROM quotes q JOIN articles a ON a.id = q.article_id {where}", params))
+    dated = [i for i in ids if dates.get(i)]
+    dated.sort(key=dates.__getitem__, reverse=newest_first)     # stable: ties keep their order
+    return Matches(dated + [i for i in ids if not dates.get(i)], getattr(ids, "spellings", None))

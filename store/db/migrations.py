@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import StoreError
-from .schema import INDEXES, PERSON_SUMMARY, SCHEMA, install_search, run_script
+from .schema import INDEXES, PERSON_SUMMARY, SCHEMA, TABLES, install_search, run_script
 
 
 def add_search_vocabulary(conn: sqlite3.Connection) -> None:
@@ -50,12 +50,21 @@ def add_quote_confidence(conn: sqlite3.Connection) -> None:
           ALTER TABLE quotes ADD COLUMN described TEXT""")
 
 
+def add_corrections_and_merges(conn: sqlite3.Connection) -> None:
+    """6: the user's corrections of speakers, and merges and splits of people."""
+    for table in ("corrections", "merges"):
+        conn.execute(next(t for t in TABLES if f"EXISTS {table} (" in t))
+    for name in ("idx_corrections_quote_id", "idx_corrections_article_key", "idx_merges_name"):
+        conn.execute(INDEXES[name])
+
+
 # version made -> the migration that makes it from the version before
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: add_search_vocabulary,
     3: add_quote_source,
     4: add_person_summaries,
     5: add_quote_confidence,
+    6: add_corrections_and_merges,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -60,10 +60,14 @@ def fuzzy_person_ids(store, name: str, limit: int = 10, cutoff: float = 75) -> l
     return [key for _, _, key in hits]
 
 
-_QUOTES = """
+# the action of the newest correction in force ("speaker", "unknown", "confirmed"), if any
+CORRECTION = ("(SELECT action FROM corrections WHERE quote_id = q.id AND undone IS NULL"
+              " ORDER BY id DESC LIMIT 1) AS correction")
+
+_QUOTES = f"""
 SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
     q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
-    q.confidence, q.decision, q.likely, q.described,
+    q.confidence, q.decision, q.likely, q.described, {CORRECTION},
     a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -101,12 +105,21 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
         where.append("q.article_id = ?")
         params.append(article_id)
     sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
-    return dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?", (*params, limit, offset))
+    return checked(dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?",
+                             (*params, limit, offset)))
 
 
 def quote(store, quote_id: int) -> dict | None:
-    rows = dict_rows(store, _QUOTES + " WHERE q.id = ?", (quote_id,))
+    rows = checked(dict_rows(store, _QUOTES + " WHERE q.id = ?", (quote_id,)))
     return rows[0] if rows else None
+
+
+def checked(rows: list[dict]) -> list[dict]:
+    """Quote rows with `checked`: a correction or confirmation by the user is in force
+    (`correction` says which: "speaker", "unknown" or "confirmed"; None when unchecked)."""
+    for row in rows:
+        row["checked"] = row["correction"] is not None
+    return rows
 
 
 def figures(store, kind: str | None = None, article_id: int | None = None,
@@ -194,19 +207,19 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-_QUOTE = """
+_QUOTE = f"""
     SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
            q.cue_start, q.cue_end, q.sieve, p.name AS speaker, q.source AS organisation,
-           q.confidence, q.decision, q.likely, q.described,
+           q.confidence, q.decision, q.likely, q.described, {CORRECTION},
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
            a.title, a.source, a.published, a.url, a.path
     FROM quotes q LEFT JOIN people p ON p.id = q.person_id JOIN articles a ON a.id = q.article_id
-    WHERE q.id IN ({ids})"""
+    WHERE q.id IN ({{ids}})"""
 
 
 def quotes_rows(db, ids: list[int]) -> list[dict]:
-    return _by_ids(db, _QUOTE, ids)
+    return checked(_by_ids(db, _QUOTE, ids))
 
 
 def figures_rows(db, ids: list[int]) -> list[dict]:
@@ -306,3 +319,52 @@ def articles_titled(db, query: str, limit: int = 20) -> list[dict]:
     where, params = narrow(["coalesce(title, path)"], query, subsequence=False)
     return dict_rows(db, f"SELECT id, coalesce(title, path, 'article ' || id) AS title FROM articles "
                      f"WHERE {where} ORDER BY published DESC LIMIT ?", [*params, limit])
+
+
+# ---- the journalist's desk: a person's page, the review screen -----------------------
+
+def person_quotes_by_date(db, person_id: int, limit: int = 500) -> list[dict]:
+    """A person's quotes, newest article first (undated articles last), in reading order
+    inside each article; at most `limit` (the page says how many more there are)."""
+    ids = select_ids(db, """
+        SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.person_id = ?
+        ORDER BY a.published IS NULL, a.published DESC, q.article_id DESC, q.char_start LIMIT ?""",
+                     (person_id, limit))
+    return quotes_rows(db, ids)
+
+
+def person_quote_months(db, person_id: int) -> tuple[list[tuple[str, int]], int]:
+    """How many quotes a person has per month ("2016-03"), every month from the first to
+    the last (months without one count 0); and how many quotes are in undated articles."""
+    counted = dict(connection(db).execute("""
+        SELECT substr(a.published, 1, 7), count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.person_id = ? GROUP BY 1""", (person_id,)).fetchall())
+    undated = sum(n for month, n in counted.items() if not _is_month(month))
+    months = sorted(m for m in counted if _is_month(m))
+    if not months:
+        return [], undated
+    out = []
+    year, month = map(int, months[0].split("-"))
+    while (key := f"{year:04d}-{month:02d}") <= months[-1]:
+        out.append((key, counted.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out, undated
+
+
+def _is_month(value) -> bool:
+    """"2016-03": a year and a month, as the first seven characters of an ISO date."""
+    return isinstance(value, str) and len(value) == 7 and value[4] == "-" and \
+        value[:4].isdigit() and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
+
+
+def quote_paragraph(db, row: dict) -> tuple[str, int, int] | None:
+    """The paragraph around a quote (from the line break before it to the one after) and
+    where the quote lies in it (start, end offsets into the paragraph)."""
+    found = connection(db).execute("SELECT text FROM articles WHERE id = ?", (row["article_id"],)).fetchone()
+    if not found or not found[0] or row.get("char_start") is None:
+        return None
+    text, start, end = found[0], row["char_start"], row["char_end"]
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    return text[first:last], start - first, end - first

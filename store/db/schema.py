@@ -56,6 +56,31 @@ TABLES = [
     source TEXT,
     confidence REAL, likely TEXT, decision TEXT, described TEXT
 )""",
+    # a user's correction of a quote's speaker: kept apart from the extraction, which it
+    # wins over, and found again after a re-ingest or a re-extraction by the article
+    # (key, content hash) and the quote's offsets and words. quote_id is NULL while the
+    # quote cannot be found (kept, reported); undone is when it was undone (NULL: in force).
+    # before_person/before_likely: the quote's speaker and withheld guess before it, as names.
+    """CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER,
+    article_key TEXT NOT NULL, article_hash TEXT NOT NULL,
+    char_start INTEGER, char_end INTEGER, quote_text TEXT,
+    action TEXT NOT NULL, speaker TEXT,
+    before_person TEXT, before_likely TEXT,
+    who TEXT, at TEXT NOT NULL, undone TEXT
+)""",
+    # merges and splits of people, by hand or automatic (auto = 1, with its reason): `name`
+    # joined `into` (a split: the rows of `name` in article_id became `into`'s). moved
+    # holds the places (article, offsets) of the rows moved and what article_people held
+    # before, for an exact undo. An undone automatic merge is never made again.
+    """CREATE TABLE IF NOT EXISTS merges (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'merge',
+    name TEXT NOT NULL, into_name TEXT NOT NULL, article_id INTEGER,
+    reason TEXT, auto INTEGER NOT NULL DEFAULT 0, moved TEXT,
+    who TEXT, at TEXT NOT NULL, undone TEXT
+)""",
     """CREATE TABLE IF NOT EXISTS figures (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -75,6 +100,9 @@ INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in [
     ("idx_people_rank", "people(mentions DESC, name)"),
     ("idx_sentences_article_id", "sentences(article_id)"),
     ("idx_articles_published", "articles(published)"),
+    ("idx_corrections_quote_id", "corrections(quote_id)"),
+    ("idx_corrections_article_key", "corrections(article_key)"),
+    ("idx_merges_name", "merges(name)"),
 ]}
 
 # A new store: its tables, then their indexes (the search index comes from install_search).

@@ -72,6 +72,7 @@ def write(conn: sqlite3.Connection, items: Iterable[ArticleRecord]) -> list[str]
     "added", "unchanged" or "replaced" per item."""
     conn.execute("BEGIN IMMEDIATE")
     statuses: list[str] = []
+    replaced: list[str] = []        # keys of articles whose corrections are applied again
     batch = Batch(conn)
     for key, art, ex in items:
         digest = content_hash(art)
@@ -94,7 +95,12 @@ def write(conn: sqlite3.Connection, items: Iterable[ArticleRecord]) -> list[str]
              batch.added_at))
         statuses.append("replaced" if old else "added")
         add_rows(batch, cur.lastrowid, art.text, ex)
+        if old:
+            replaced.append(key)
     insert_rows(batch)
+    if replaced:
+        from .corrections import reapply     # here: corrections builds on this module
+        reapply(conn, replaced)
     return statuses
 
 
@@ -106,17 +112,26 @@ def add_rows(batch: Batch, aid: int, text: str, ex: Extraction) -> None:
     for q in ex.quotes:        # a speaker is always one of the article's people
         if q.speaker and q.speaker not in people:
             people[q.speaker] = None
+    # person id -> [role, mentions, forms]: names merged into one person share its row
+    links: dict[int, list] = {}
     for name, p in people.items():
         pid, tally = batch.person(name, p.gender if p else None)
-        tally.articles += 1
+        link = links.get(pid)
+        if link is None:
+            tally.articles += 1
+            link = links[pid] = [None, 0, []]
         if p is None:
-            rows["article_people"].append((aid, pid, None, 0, "[]"))
             continue
         tally.mentions += len(p.mentions)
-        if p.role is not None and (tally.role is None or len(p.mentions) > tally.role_mentions):
-            tally.role, tally.role_mentions = p.role, len(p.mentions)
-        rows["article_people"].append((aid, pid, p.role, len(p.mentions), _json(p.forms)))
+        link[0] = link[0] or p.role
+        link[1] += len(p.mentions)
+        link[2] += [f for f in p.forms if f not in link[2]] if link[2] else p.forms
         rows["mentions"].extend((pid, aid, s, e, text[s:e]) for s, e in p.mentions)
+    for pid, (role, count, forms) in links.items():
+        tally = batch.tally[pid]
+        if role is not None and (tally.role is None or count > tally.role_mentions):
+            tally.role, tally.role_mentions = role, count
+        rows["article_people"].append((aid, pid, role, count, _json(forms)))
     for q in ex.quotes:
         if q.speaker:
             batch.tally[batch.person_ids[q.speaker]].quotes += 1
@@ -179,7 +194,9 @@ def insert_sentences(conn: sqlite3.Connection, rows: list[tuple]) -> None:
 
 
 def person_id(conn: sqlite3.Connection, name: str, gender: str | None) -> int:
-    """The id of the person of this name, added if new; a gender learnt is kept."""
+    """The id of the person of this name, added if new; a gender learnt is kept. A name
+    merged into another person (store.db.merges) is that person's."""
+    name = kept_name(conn, name)
     row = conn.execute("SELECT id, gender FROM people WHERE name = ?", (name,)).fetchone()
     if row:
         if gender and not row[1]:
@@ -188,14 +205,55 @@ def person_id(conn: sqlite3.Connection, name: str, gender: str | None) -> int:
     return conn.execute("INSERT INTO people (name, gender) VALUES (?, ?)", (name, gender)).lastrowid
 
 
+def kept_name(conn: sqlite3.Connection, name: str) -> str:
+    """The name the person of this name is kept under: their own, or, once merged, that of
+    the person they joined (following later merges)."""
+    seen = {name}
+    while row := conn.execute("SELECT into_name FROM merges WHERE name = ? AND kind = 'merge' AND undone IS NULL"
+                              " ORDER BY id DESC LIMIT 1", (name,)).fetchone():
+        if row[0] in seen:
+            break
+        name = row[0]
+        seen.add(name)
+    return name
+
+
 def delete(conn: sqlite3.Connection, article_ids: list[int]) -> None:
     """Delete articles and every row hanging off them; then people no article mentions."""
     for aid in article_ids:
-        pids = [r[0] for r in conn.execute("SELECT person_id FROM article_people WHERE article_id = ?", (aid,))]
-        for table in ("sentences", "mentions", "quotes", "figures", "article_people"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        pids = delete_rows(conn, aid)
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
-        conn.executemany(
-            "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_people WHERE person_id = people.id)"
-            " AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = people.id)", [(p,) for p in pids])
-        conn.executemany(PERSON_SUMMARY + " WHERE id = ?", [(p,) for p in pids])
+        recount_people(conn, pids)
+
+
+def delete_rows(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    """Delete the rows an article's extraction made; returns the ids of its people."""
+    pids = [r[0] for r in conn.execute("SELECT person_id FROM article_people WHERE article_id = ?", (article_id,))]
+    # a correction's quote is gone until reapply finds it again: its id may be given to another
+    conn.execute("UPDATE corrections SET quote_id = NULL WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = ?)",
+                 (article_id,))
+    for table in ("sentences", "mentions", "quotes", "figures", "article_people"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    return pids
+
+
+def recount_people(conn: sqlite3.Connection, pids: Iterable[int | None]) -> None:
+    """Delete those of these people no article mentions and no quote names; recount the rest."""
+    params = [(p,) for p in set(pids) if p is not None]
+    conn.executemany(
+        "DELETE FROM people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM article_people WHERE person_id = people.id)"
+        " AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = people.id)", params)
+    conn.executemany(PERSON_SUMMARY + " WHERE id = ?", params)
+
+
+def rewrite(conn: sqlite3.Connection, article_id: int, ex: Extraction) -> None:
+    """Replace a stored article's rows with a new extraction of its text (byline upgraded),
+    inside the caller's transaction; the user's corrections are applied again."""
+    from .corrections import reapply     # here: corrections builds on this module
+
+    key, text = conn.execute("SELECT key, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    recount_people(conn, delete_rows(conn, article_id))
+    batch = Batch(conn)
+    add_rows(batch, article_id, text, ex)
+    insert_rows(batch)
+    reapply(conn, [key])

@@ -31,6 +31,23 @@ def counts(store):
             for t in ("articles", "sentences", "people", "article_people", "mentions", "quotes", "figures")}
 
 
+def drop_corrections(conn):
+    """The store as it was before schema 6: no corrections, no merges."""
+    conn.execute("DROP TABLE corrections")
+    conn.execute("DROP TABLE merges")
+
+
+def version_5_store(path):
+    """A store with one article, as schema 5 made it."""
+    with open_store(path) as store:
+        store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
+    conn = sqlite3.connect(path)
+    drop_corrections(conn)
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+
+
 def drop_quote_confidence(conn):
     """The quotes table as it was before schema 5."""
     for column in ("confidence", "likely", "decision", "described"):
@@ -43,6 +60,7 @@ def version_4_store(path, article=None, ex=None):
     with open_store(path) as store:
         store.write([("k1", article or Article(text=TEXT, path="a.txt"), ex or extraction())])
     conn = sqlite3.connect(path)
+    drop_corrections(conn)
     drop_quote_confidence(conn)
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.commit()
@@ -66,6 +84,7 @@ def version_3_store(path):
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
+    drop_corrections(conn)
     drop_quote_confidence(conn)
     drop_person_summary(conn)
     conn.execute("DROP TABLE sentences_fts")

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 from tests.db.store_helpers import (TEXT, counts, drop_person_summary, drop_quote_confidence, extraction, summaries,
-                                    version_3_store, version_4_store)
+                                    version_3_store, version_4_store, version_5_store)
 
 from store.db import SCHEMA_VERSION, open_store
 from store.model import Article
@@ -116,7 +116,7 @@ def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_p
     path = tmp_path / "old.db"
     version_4_store(path)
     with open_store(path) as store:
-        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert set(QUOTE_COLUMNS) <= {r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")}
         old = store.conn.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes").fetchall()
         assert old == [(None,) * 4] * 2
@@ -137,6 +137,20 @@ def test_version_4_store_gains_quote_confidence_and_a_new_ingest_stores_it(tmp_p
     porcupine = next(r for r in stored.values() if "steel porcupine" in r["text"])
     assert porcupine["speaker"] == "Ursula von der Leyen" and 0.8 <= porcupine["confidence"] <= 1
     assert porcupine["decision"]
+
+
+def test_version_5_store_gains_corrections_and_merges_and_they_work(tmp_path):
+    from store.db.corrections import fix
+    from store.db.merges import merge
+
+    path = tmp_path / "old.db"
+    version_5_store(path)
+    with open_store(path) as store, open_store(tmp_path / "new.db") as new:
+        assert shape(store.conn) == shape(new.conn)
+        qid = store.conn.execute("SELECT id FROM quotes WHERE person_id IS NOT NULL").fetchone()[0]
+        assert fix(store, qid, speaker="Bo Hart")["checked"] is True
+        assert merge(store, "Bo Hart", "Ann Lee")["into"] == "Ann Lee"
+        assert summaries(store)["Ann Lee"][3] == 1
 
 
 # ---- stores of other versions, as the command line meets them --------------------------

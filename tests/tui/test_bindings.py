@@ -10,20 +10,23 @@ from textual.actions import parse
 
 import tui
 from tui.app import BylineApp
-from tui.bindings import (APP, ARTICLE, BY_ID, COMMANDS, HELP, LIST, MAIN, PALETTE, READER, SEARCH, bindings,
-                          help_groups)
+from tui.bindings import (APP, ARTICLE, BY_ID, CHOOSER, COMMANDS, HELP, LIST, MAIN, PALETTE, PERSON, READER,
+                          REVIEW, SEARCH, bindings, help_groups)
+from tui.screens.chooser import Chooser
 from tui.screens.help import HelpScreen
+from tui.screens.person import PersonScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.review import ReviewScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.rowlist import RowList
 
 SCOPES = {APP: BylineApp, MAIN: MainScreen, LIST: RowList, READER: ReaderScreen, ARTICLE: ArticleView,
-          SEARCH: SearchScreen, HELP: HelpScreen}
+          SEARCH: SearchScreen, HELP: HelpScreen, REVIEW: ReviewScreen, PERSON: PersonScreen, CHOOSER: Chooser}
 
 # scopes whose keys are live at the same time: the screen's, the focused widget's, the app's
-CHAINS = [(APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH)]
+CHAINS = [(APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH), (APP, REVIEW), (APP, PERSON), (APP, CHOOSER)]
 
 
 def bound_keys(where: str) -> list[str]:
@@ -74,7 +77,8 @@ def test_every_help_line_is_a_bound_key():
             assert command.binding() in SCOPES[command.where].BINDINGS, command
     # the keys listed but not bound: enter in the search box, which submits the box, and
     # / in the search results, which the screen takes before the app's / (open search)
-    assert [command.id for command in lines if not command.bound] == ["search.open", "search.box"]
+    assert [command.id for command in lines if not command.bound] == ["search.open", "search.box", "person.open",
+                                                                       "chooser.choose"]
     assert hasattr(SearchScreen, "submitted") and hasattr(SearchScreen, "on_key")
 
 
@@ -88,8 +92,9 @@ def test_every_palette_entry_names_a_bound_key_and_runs_an_app_action():
             continue
         command = BY_ID[entry.command]
         assert command.bound and command.keys and command.binding() in SCOPES[command.where].BINDINGS, entry
-    # the one entry with no key: the palette is the way to clear the person filter from anywhere
-    assert [entry.name for entry in PALETTE if entry.command is None] == ["Clear person filter"]
+    # the entries with no key: the palette is the way to undo a merge and to clear the person
+    # filter from anywhere
+    assert [entry.name for entry in PALETTE if entry.command is None] == ["Undo the last merge", "Clear person filter"]
 
 
 def test_palette_help_names_the_key_as_help_does():

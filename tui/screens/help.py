@@ -23,6 +23,8 @@ SCREEN_GROUPS = {
     "MainScreen": ("Panes", "Lists"),
     "ReaderScreen": ("Reader",),
     "SearchScreen": ("Search",),
+    "ReviewScreen": ("Review",),
+    "PersonScreen": ("Person page",),
 }
 
 

@@ -17,7 +17,7 @@ from tui.bindings import BY_ID, MAIN, bindings, key_label
 from tui.messages import OpenReader, PaneSelected, PersonChosen, StoreChanged
 from tui.widgets import show
 from tui.widgets.pane_strip import PaneStrip
-from tui.widgets.panes import PANE_TYPES, PANES, FiguresPane, Pane, PeoplePane
+from tui.widgets.panes import PANE_TYPES, PANES, FiguresPane, Pane, PeoplePane, QuotesPane
 
 NARROWED = ("quotes", "figures")      # the panes a chosen person narrows
 NARROW = 100                          # fewer columns than this: the detail goes below the list
@@ -94,7 +94,7 @@ class MainScreen(Screen):
         self.pane.query_one(".filter", Input).focus()
 
     def action_sort(self, reverse: bool) -> None:
-        if isinstance(self.pane, FiguresPane):
+        if isinstance(self.pane, (FiguresPane, QuotesPane)):
             self.pane.resort(reverse)
 
     def action_detail(self, step: int) -> None:
@@ -102,11 +102,33 @@ class MainScreen(Screen):
         self.pane.query_one(".detail-box").scroll_relative(y=3 * step, animate=False)
 
     def check_action(self, action: str, parameters) -> bool | None:
-        if action in ("filter", "read", "sort", "back", "detail") and not self.pane.built:
+        if action in ("filter", "read", "sort", "back", "detail", "person_page", "merge") and not self.pane.built:
             return False                    # a key that beats a new pane's mount is ignored, not a crash
         if action == "sort":
-            return isinstance(self.pane, FiguresPane)
+            return isinstance(self.pane, (FiguresPane, QuotesPane))
+        if action == "merge":
+            return isinstance(self.pane, PeoplePane)
         return True
+
+    # ---- a person's page, a merge -----------------------------------------------------
+
+    def page_person(self) -> dict | None:
+        """Whose page p opens: the People list's person; else the person the panes are
+        narrowed to; else the speaker of the selected quote."""
+        row = self.pane.rows.current
+        if isinstance(self.pane, PeoplePane):
+            return row
+        if self.person:
+            return self.person
+        if isinstance(self.pane, QuotesPane) and row and row.get("person_id"):
+            return {"id": row["person_id"], "name": row["speaker"]}
+        return None
+
+    def action_person_page(self) -> None:
+        self.app.open_person_page(self.page_person())
+
+    def action_merge(self) -> None:
+        self.app.choose_merge(self.pane.rows.current if isinstance(self.pane, PeoplePane) else None)
 
     def action_back(self) -> None:
         pane = self.pane

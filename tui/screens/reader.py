@@ -9,6 +9,7 @@ from textual.widgets import Footer, Static
 
 from store.db import labels, reads
 from tui.bindings import READER, bindings
+from tui.messages import QuoteFixed
 from tui.widgets import show
 from tui.widgets.article_view import ArticleView
 
@@ -104,6 +105,11 @@ class ReaderScreen(Screen):
         inside = [q for q in overlapping if q["char_start"] <= start and end <= q["char_end"]]
         return (inside or overlapping or [None])[0]
 
+    def on_quote_fixed(self, event: QuoteFixed) -> None:
+        """A quote of this article corrected (e) or its correction undone (u): its speaker anew."""
+        self.quotes = [event.row if q["id"] == event.row["id"] else q for q in self.quotes]
+        self.update_status()
+
     def update_status(self) -> None:
         out = Text(" ")
         if not self.spans:
@@ -137,5 +143,7 @@ class ReaderScreen(Screen):
                     out.append("  partial", style="yellow")
                 out.append("  why: ", style="dim")
                 out.append(labels.one_line(quote.get("cue")) or "no cue", style="italic")
-                out.append("   y copies it", style="dim")
+                if quote.get("checked"):
+                    out.append("  ✓ checked", style="green")
+                out.append(f"   id {quote['id']} · y copies · e corrects", style="dim")
         self.query_one("#reader-status", Static).update(out)

@@ -274,16 +274,32 @@ class QuotesPane(Pane):
     noun = "quotes"
     empty = "No quotes found."
     matches = "words of the quote, speaker or source"
+    by_date: str | None = None          # None: article order; "newest" or "oldest" first (s, S)
 
     def ids(self, conn, query):
-        person = self.person
-        return filters.quotes_ids(conn, query, person_id=person["id"] if person else None)
+        person_id = self.person["id"] if self.person else None
+        if self.by_date:
+            return filters.quotes_ids_by_date(conn, query, person_id=person_id, newest_first=self.by_date == "newest")
+        return filters.quotes_ids(conn, query, person_id=person_id)
+
+    def resort(self, reverse: bool) -> None:
+        """s: by date, newest first, then back to article order; S: by date, the other way."""
+        if reverse:
+            self.by_date = "oldest" if self.by_date != "oldest" else "newest"
+        else:
+            self.by_date = None if self.by_date else "newest"
+        self.update_columns()
+        current = self.rows.current
+        self.reload(keep=current["id"] if current else None)
+
+    def render_row(self, row, width):
+        return show.quote_row(row, width, dated=self.by_date is not None)
+
+    def columns(self, width):
+        return show.quote_columns(width, self.by_date)
 
     def fetch(self, ids):
         return reads.quotes_rows(self.db, ids)
-
-    def render_row(self, row, width):
-        return show.quote_row(row, width)
 
     def detail(self, row):
         return show.quote_detail(row, evidence_first=self.narrow)

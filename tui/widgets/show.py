@@ -173,7 +173,7 @@ def person_columns(width: int) -> Text:
                    style="bold")
 
 
-def quote_row(row: dict, width: int) -> Text:
+def quote_row(row: dict, width: int, dated: bool = False) -> Text:
     """Who, the confidence, a mark for a partial quote, the words. The list has no room for
     the detail's words: a withheld guess is "likely Ann Cole", dim, its confidence cell
     in yellow says it is low; an unnamed source is its description alone, in italic."""
@@ -183,10 +183,48 @@ def quote_row(row: dict, width: int) -> Text:
         who = Text(one_line(row["described"]), style="italic")
     else:
         who = speaker(row)
-    mark = "…" if row.get("kind") == "partial" else " "
     name_width = min(22, max(14, width // 4))
-    return columns([(who, name_width, ""), (confidence_cell(row), 4, ""), (mark, 1, "yellow"),
-                    (f"“{one_line(row['text'])}”", width - name_width - 8, "")])
+    date, outlet = _quote_meta_widths(width, dated)
+    return columns([(who, name_width, ""), (confidence_cell(row), 4, ""), (quote_mark(row), 2, ""),
+                    (date_cell(row), date, "dim cyan"), (one_line(row.get("source")), outlet, "dim cyan"),
+                    (f"“{one_line(row['text'])}”", _quote_words_width(width, name_width, dated), "")])
+
+
+def quote_mark(row: dict) -> Text:
+    """Two cells: ✓ for a checked quote (corrected or confirmed by hand), … for a partial one."""
+    out = Text("✓" if row.get("checked") else " ", style="green")
+    out.append("…" if row.get("kind") == "partial" else " ", style="yellow")
+    return out
+
+
+def date_cell(row: dict) -> str:
+    return one_line((row.get("published") or "")[:10])
+
+
+def _quote_meta_widths(width: int, dated: bool) -> tuple[int, int]:
+    """The date and outlet columns of the Quotes list, shown while it is sorted by date (the
+    words keep their room otherwise; the detail shows both): both from 70 cells (the list
+    at 120 columns, and at 80), the date alone from 56, neither below."""
+    if not dated:
+        return 0, 0
+    return (10 if width >= 56 else 0), (10 if width >= 70 else 0)
+
+
+def _quote_words_width(width: int, name_width: int, dated: bool) -> int:
+    return width - name_width - 9 - sum(w + 1 for w in _quote_meta_widths(width, dated) if w)
+
+
+def quote_columns(width: int, by_date: str | None) -> Text | None:
+    """The Quotes list's header while it is sorted by date: by_date "newest" or "oldest"
+    (s, S); None in article order."""
+    if not by_date:
+        return None
+    name_width = min(22, max(14, width // 4))
+    date, outlet = _quote_meta_widths(width, True)
+    arrow = {"newest": "▼", "oldest": "▲"}.get(by_date, "")
+    return columns([("speaker", name_width, ""), ("conf", 4, ""), ("", 2, ""), ("date" + arrow, date, ""),
+                    ("outlet", outlet, ""), ("quote", _quote_words_width(width, name_width, True), "")],
+                   style="bold")
 
 
 def _figure_widths(width: int) -> list[tuple[str, int]]:
@@ -265,7 +303,10 @@ def person_detail(row: dict, forms: list[str], articles: list[dict]) -> Text:
     return out
 
 
-def quote_detail(row: dict, evidence_first: bool = False) -> Text:
+QUOTE_HINT = "\nenter: read it in the article   y: copy with citation   Y: as Markdown   e: correct   u: undo"
+
+
+def quote_detail(row: dict, evidence_first: bool = False, hint: str = QUOTE_HINT) -> Text:
     """The quote, who said it and why byline thinks so. evidence_first (the narrow layout,
     where the detail is a few lines under the list, which already shows the words): who,
     why and how sure come before the words."""
@@ -286,6 +327,8 @@ def quote_detail(row: dict, evidence_first: bool = False) -> Text:
     why = Text(one_line(row.get("cue")) or "no cue found", style="" if row.get("cue") else "dim italic")
     if row.get("sieve"):
         why.append(f"  (rule: {one_line(row['sieve'])})", style="dim")
+    if row.get("id") is not None:
+        evidence.append_text(quote_ident(row))
     _field(evidence, "Why byline thinks so", why)
     _field(evidence, "Confidence", confidence_text(row))
     where = Text()
@@ -297,7 +340,22 @@ def quote_detail(row: dict, evidence_first: bool = False) -> Text:
     out = Text()
     for part in parts:
         out.append_text(part)
-    out.append("\nenter: read it in the article   y: copy with citation   Y: as Markdown", style="dim")
+    out.append(hint, style="dim")
+    return out
+
+
+CORRECTIONS = {"speaker": "speaker set by hand", "unknown": "marked unknown by hand", "confirmed": "confirmed"}
+
+
+def quote_ident(row: dict) -> Text:
+    """ "quote 123", the id `byline cite` and `byline fix` take; "✓ checked (confirmed)" when
+    a correction or confirmation of it is in force."""
+    out = Text(f"quote {row['id']}", style="bold")
+    if row.get("checked"):
+        out.append("  ✓ checked", style="bold green")
+        what = CORRECTIONS.get(row.get("correction") or "")
+        out.append(f" ({what})" if what else "", style="green")
+    out.append("\n")
     return out
 
 
@@ -318,16 +376,27 @@ def confidence_text(row: dict) -> Text | None:
     return out
 
 
+def marked(text: str, start: int, end: int, limit: int = 0) -> Text:
+    """text on one line with text[start:end] in bold reverse; with a limit, cut to about
+    that many characters around the marked part (an ellipsis where it was cut)."""
+    before, inside, after = text[:start], text[start:end], text[end:]
+    if limit and len(text) > limit:
+        room = max(0, limit - len(inside)) // 2
+        before = ("…" + before[-room:]) if len(before) > room else before
+        after = (after[:room] + "…") if len(after) > room else after
+    out = Text(one_line(before) + (" " if before[-1:].isspace() else ""))
+    out.append(one_line(inside), style="bold reverse")
+    out.append((" " if after[:1].isspace() else "") + one_line(after))
+    return out
+
+
 def figure_detail(row: dict, sentence: tuple[str, int, int] | None = None) -> Text:
     """The figure as written, the sentence it was read from (the figure in bold), then
     what byline made of it."""
     out = Text(one_line(row["text"]) + "\n\n", style="bold")
     if sentence:
-        text, start, end = sentence
-        said = Text("“", style="italic")
-        said.append(one_line(text[:start]) + (" " if text[:start][-1:].isspace() else ""))
-        said.append(one_line(text[start:end]), style="bold reverse")
-        said.append((" " if text[end:end + 1].isspace() else "") + one_line(text[end:]))
+        said = Text("“")
+        said.append_text(marked(*sentence))
         said.append("”")
         said.stylize("italic")
         out.append_text(said)
