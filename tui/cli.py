@@ -60,7 +60,8 @@ def main(ctx: click.Context, db: str | None) -> None:
 @db_option
 @click.pass_context
 def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
-    """Read articles (files, folders, - for stdin), extract and store them.
+    """Read articles (files, folders, - for stdin, URLs of web pages and feeds), extract
+    and store them. (To follow a feed and read it again later: byline feeds add URL.)
 
     Ctrl+C stops after the batch in hand is stored (a second Ctrl+C stops at once; each
     article is stored whole or not at all either way); running the same command again
@@ -199,3 +200,4 @@ def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db
 # the commands that read what is stored (tui/cli_lists.py)
 for command in (people, quotes, figures, articles, cite, search):
     main.add_command(command)
+main.add_command(__import__("tui.cli_web").cli_web.feeds)     # byline feeds: tui/cli_web.py

@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 from ..model import Article
 from store.extract.text import clean_text
 from .common import Format, Unreadable, one_line, title_from_name
-from .dates import iso_date
+from ..dates import iso_date
 from .extras import web_module
 
 _SKIP = {"script", "style", "nav", "footer", "header", "aside", "noscript", "svg", "figure", "template",
@@ -39,7 +39,8 @@ _BOILERPLATE_WORDS = {
     "taboola", "trending", "mostread", "popular", "footer", "copyright", "masthead", "paywall", "signup", "toolbar"}
 _MODIFIERS = ("has-", "with-", "no-", "is-", "js-")
 _NOT_STORY = {"advertisement", "skip advertisement", "share", "share this article", "read more", "continue reading",
-              "related", "related stories", "comments", "sign up", "subscribe"}
+              "related", "related stories", "also read", "more on this story", "comments", "sign up",
+              "subscribe"}
 _META = {
     "og:title": "title", "twitter:title": "title",
     "og:site_name": "source", "application-name": "source",
@@ -302,16 +303,16 @@ def page_metadata(parser: PageParser, stem: str | None) -> dict[str, str | None]
 def read_html(html: str, name: str, stem: str | None) -> Article:
     paras, parser = html_paragraphs(html)
     meta = page_metadata(parser, stem)
-    better = read_with_trafilatura(html, meta)
+    better = read_with_trafilatura(html, meta, parser.blocks, paras)
     # below its own minimum size trafilatura falls back to taking every text of the page
-    if better and (len(" ".join(better[0])) >= TRAFILATURA_FROM or not paras):
+    if better and len(" ".join(better[0])) >= TRAFILATURA_FROM:
         paras, meta = better
     if not paras:
         raise Unreadable("no article text found in the page")
     return Article(text=clean_text("\n\n".join(paras)), path=name, **meta)
 
 
-def read_with_trafilatura(html: str, meta: dict) -> tuple[list[str], dict] | None:
+def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list[str]) -> tuple[list[str], dict] | None:
     """The story's paragraphs and metadata as trafilatura reads them (ours filling its gaps;
     our date first: it keeps the time of day), or None without `[web]` or a story."""
     trafilatura = web_module("trafilatura")
@@ -321,7 +322,10 @@ def read_with_trafilatura(html: str, meta: dict) -> tuple[list[str], dict] | Non
     if doc is None:
         return None
     found = doc if isinstance(doc, dict) else doc.as_dict()
-    paras = [line.strip() for line in (found.get("text") or "").split("\n") if line.strip()]
+    # what our parser left out (link lists, related boxes, labels) trafilatura may keep
+    noise = {b.text for b in blocks} - set(ours)
+    paras = [line.strip() for line in (found.get("text") or "").split("\n")
+             if line.strip() and line.strip() not in noise]
     if not paras:
         return None
     theirs = {"title": found.get("title"), "author": (found.get("author") or "").replace("; ", ", ") or None,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # RFC 822 with a zone name email.utils does not know (EST, CEST...) is read without it
@@ -31,6 +30,11 @@ def iso_date(value: str | None) -> str | None:
     if when is None:
         return text
     return utc_text(when)
+
+
+def is_iso(text: str | None) -> bool:
+    """Whether text is a date iso_date wrote (not text it kept because it was no date)."""
+    return bool(text and _DATE_ONLY.match(text))
 
 
 def utc_text(when: datetime) -> str:
@@ -55,6 +59,8 @@ def _rfc3339(text: str) -> datetime | None:
 
 
 def _rfc822(text: str) -> datetime | None:
+    from email.utils import parsedate_to_datetime      # lazily: email costs the app's start-up 5 ms
+
     words = text.split()
     if words and words[-1].upper() in _ZONE_NAMES:
         words[-1] = _ZONE_NAMES[words[-1].upper()]
