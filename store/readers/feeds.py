@@ -81,6 +81,8 @@ def parse_xml(text: str) -> tuple[str | None, list[Entry]]:
     try:
         root = ET.fromstring(_DECLARED.sub("", text, count=1).encode("utf-8"))   # decoded already
     except ET.ParseError as e:
+        if "<html" in text[:2000].lower():
+            raise Unreadable("not an RSS or Atom feed") from None
         raise Unreadable(f"invalid XML ({e})") from None
     channel = next((el for el in root.iter() if _local(el.tag) == "channel"), root)
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]

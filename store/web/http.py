@@ -48,7 +48,7 @@ def get(url: str, etag: str | None = None, modified: str | None = None) -> Respo
         with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=TIMEOUT) as r:
             size = r.headers.get("Content-Length")
             if size and size.isdigit() and int(size) > MAX_BYTES:
-                raise FetchError(f"too large ({int(size) / 1e6:.0f} MB; byline reads up to {MAX_BYTES / 1e6:.0f} MB)")
+                raise FetchError(f"too large ({_size(int(size))}; byline reads up to {_size(MAX_BYTES)})")
             body = _read(r, deadline)
             content_type = (r.headers.get_content_type() if r.headers.get("Content-Type") else "")
             return Response(r.geturl(), body, content_type, r.headers.get("ETag"), r.headers.get("Last-Modified"))
@@ -73,8 +73,12 @@ def _read(r, deadline: float) -> bytes:
     while chunk := r.read1(CHUNK):
         size += len(chunk)
         if size > MAX_BYTES:
-            raise FetchError(f"too large (over {MAX_BYTES / 1e6:.0f} MB; byline reads up to that)")
+            raise FetchError(f"too large (over {_size(MAX_BYTES)}, the most byline reads)")
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {TIMEOUT:g} s")
         parts.append(chunk)
     return b"".join(parts)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
