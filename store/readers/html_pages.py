@@ -29,6 +29,11 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 _BOUNDARIES = _BLOCKS | {"div", "section", "article", "main", "body", "form", "table", "tr", "ul", "ol", "dl",
                          "fieldset", "hr", "center"}
 _CONTAINERS = {"article", "main"}
+# never skipped for their class: the page itself, and elements with no end tag (or one that
+# may be left out), which would leave a skip open to the end of the page
+_NEVER_SKIPPED = _CONTAINERS | {"html", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                                "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "dd", "dt",
+                                "option"}
 _BOILERPLATE_ROLES = {"navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search"}
 # a class or id made of one of these words (alone or between - and _) marks an element as
 # boilerplate; modifiers like "has-sidebar" describe the element, not what it is
@@ -211,7 +216,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def boilerplate(tag: str, a: dict[str, str]) -> bool:
     """An element that holds no story: by its role, or a class or id naming boilerplate."""
-    if tag in {"html", "body"} | _CONTAINERS:
+    if tag in _NEVER_SKIPPED:
         return False
     if a.get("role", "").lower() in _BOILERPLATE_ROLES or "hidden" in a or a.get("aria-hidden") == "true":
         return True
@@ -318,7 +323,10 @@ def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list
     trafilatura = web_module("trafilatura")
     if trafilatura is None:
         return None
-    doc = trafilatura.bare_extraction(html, url=meta.get("url"), with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(html, url=meta.get("url"), with_metadata=True, include_comments=False)
+    except Exception:  # noqa: BLE001 -- a page trafilatura cannot take is read by the parser above
+        return None
     if doc is None:
         return None
     found = doc if isinstance(doc, dict) else doc.as_dict()

@@ -109,3 +109,14 @@ def test_a_page_with_no_text_is_refused_with_a_reason(tmp_path, reading):
     (tmp_path / "empty.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     [skipped] = list(read_paths([tmp_path / "empty.html"]))
     assert skipped.reason == "no article text found in the page"
+
+
+def test_boilerplate_classes_on_elements_without_end_tags_skip_nothing_after_them(reading):
+    page = """<html><body><img class="ad-pixel" src="/t.gif"><input class="search-box" name="q">
+    <ul class="x"><li class="share">Share<li>Tweet</ul>
+    <p>The ferry service will run every hour from Monday, the operator confirmed in a statement on Friday.</p>
+    <p>Passengers had complained for months about cancelled crossings and long queues at the terminal.</p>
+    </body></html>"""
+    article = read_html(page, "ferry.html", "ferry")
+    assert "The ferry service will run every hour" in article.text
+    assert "long queues at the terminal." in article.text
