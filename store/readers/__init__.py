@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..dates import iso_date
 from ..model import Article
 from . import common, feeds, html_pages, json_lines, json_records, markdown, plain_text
 from .common import Format, Skipped, Unreadable, decode, is_url
@@ -78,9 +79,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _guard(name: str, read) -> Iterator[Article | Skipped]:
-    """Turn a reader's failure into a Skipped, keeping what it yielded before failing."""
+    """Turn a reader's failure into a Skipped, keeping what it yielded before failing.
+    Every article's date leaves here as ISO 8601 (dates.iso_date), whatever its format."""
     try:
-        yield from read()
+        for item in read():
+            if isinstance(item, Article) and item.published:
+                item.published = iso_date(item.published)
+            yield item
     except Unreadable as e:
         yield Skipped(name, str(e))
     except OSError as e:
@@ -128,7 +133,13 @@ def read_url(url: str) -> Iterator[Article | Skipped]:
                                                                           "application/octet-stream") else None)
     if suffix is None:
         raise Unreadable(f"not a web page or a feed ({kind})")
-    yield from _read_bytes(response.body, format_of(suffix), url, None)
+    body = response.body
+    if response.charset and response.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:        # the server's word on the encoding, where byline would guess otherwise
+            body = body.decode(response.charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    yield from _read_bytes(body, format_of(suffix), url, None)
 
 
 def _sniff(data: bytes) -> str:

@@ -30,6 +30,7 @@ class Response:
     url: str                        # where it ended up, after redirects
     body: bytes
     content_type: str               # "text/html" (no parameters), "" when not given
+    charset: str | None = None      # as the Content-Type gives it
     etag: str | None = None
     modified: str | None = None
     not_modified: bool = False
@@ -51,10 +52,11 @@ def get(url: str, etag: str | None = None, modified: str | None = None) -> Respo
                 raise FetchError(f"too large ({_size(int(size))}; byline reads up to {_size(MAX_BYTES)})")
             body = _read(r, deadline)
             content_type = (r.headers.get_content_type() if r.headers.get("Content-Type") else "")
-            return Response(r.geturl(), body, content_type, r.headers.get("ETag"), r.headers.get("Last-Modified"))
+            return Response(r.geturl(), body, content_type, r.headers.get_content_charset(), r.headers.get("ETag"),
+                            r.headers.get("Last-Modified"))
     except urllib.error.HTTPError as e:
         if e.code == 304:
-            return Response(url, b"", "", etag, modified, not_modified=True)
+            return Response(url, b"", "", None, etag, modified, not_modified=True)
         raise FetchError(f"HTTP {e.code} {e.reason}") from None
     except urllib.error.URLError as e:
         if isinstance(e.reason, (TimeoutError, socket.timeout)):

@@ -27,3 +27,13 @@ def test_dates_of_every_form_sort_in_time_order():
              "2013-05-31", "Tue, 31 Dec 2019 23:30:00 -0100"]
     assert sorted(map(iso_date, given)) == ["2010-01-01T10:00:00Z", "2013-05-31", "2013-05-31T22:30:00Z",
                                             "2016-05-02T09:00:00Z", "2020-01-01T00:30:00Z"]
+
+
+def test_every_reader_stores_iso_dates(tmp_path):
+    from store.readers import read_paths
+
+    (tmp_path / "a.md").write_text("---\ntitle: A\ndate: Fri, 01 Jan 2010 10:00:00 GMT\n---\nStory A.\n")
+    (tmp_path / "b.jsonl").write_text('{"text": "Story B.", "published": "2013-06-01T00:30:00+02:00"}\n')
+    (tmp_path / "c.json").write_text('{"text": "Story C.", "published": "2016-05-02"}')
+    assert [a.published for a in read_paths(sorted(tmp_path.iterdir()))] == [
+        "2010-01-01T10:00:00Z", "2013-05-31T22:30:00Z", "2016-05-02"]

@@ -29,6 +29,8 @@ class Site:
             "/news.html": (200, "text/html; charset=utf-8", (PAGES / "news-page.html").read_bytes()),
             "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
             "/big.html": (200, "text/html", b"<p>" + b"y" * 49_993 + b"</p>"),
+            "/koi8.html": (200, "text/html; charset=koi8-r",
+                           "<title>Мост</title><p>Мост открыт, сказал мэр города в пятницу вечером.</p>".encode("koi8-r")),
         }
         self.etag = '"v1"'
         self.release = threading.Event()     # the slow route answers once the test is over
@@ -137,6 +139,12 @@ def test_follow_a_feed_then_update_adds_only_new_entries(run, db, site, reading)
     assert feed["url"] == url and feed["title"] == "Valley Gazette" and feed["articles"] == 3
     assert feed["last_checked"] and feed["last_error"] is None
     assert "Valley Gazette" in run("feeds", "--db", db).output
+
+
+def test_a_page_in_the_encoding_its_server_names(run, db, site):
+    assert run("add", "--db", db, site.url + "/koi8.html").exit_code == 0
+    [row] = articles(run, db)
+    assert row["title"] == "Мост"
 
 
 def test_following_a_feed_twice_is_refused(run, db, site):
