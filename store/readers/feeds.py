@@ -37,6 +37,15 @@ def read_feed(text: str, name: str, stem: str | None = None) -> Iterator[Article
     yield from feed_articles(source, entries, name)
 
 
+def entry_text(body: str) -> str:
+    """An entry's HTML as paragraphs: the story's, else every text in it (a summary that
+    is one link is still its text), never its tags."""
+    if "<" not in body:
+        return " ".join(body.split())
+    paras, parser = html_paragraphs(body)
+    return "\n\n".join(paras or [b.text for b in parser.blocks])
+
+
 def parse_feed(text: str) -> tuple[str | None, list[Entry]]:
     """The feed's title and its entries; Unreadable when text is no feed."""
     feedparser = web_module("feedparser")
@@ -50,8 +59,7 @@ def feed_articles(source: str | None, entries: list[Entry], name: str) -> Iterat
         if not e.body or not e.body.strip():
             yield Skipped(where, "feed item has no text")
             continue
-        paras = html_paragraphs(e.body)[0] if "<" in e.body else []
-        body = "\n\n".join(paras) if paras else " ".join(e.body.split())
+        body = entry_text(e.body)
         if not body:
             yield Skipped(where, "feed item has no text")
             continue

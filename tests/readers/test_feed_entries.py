@@ -48,3 +48,10 @@ def test_atom_entries_dates_in_utc_and_summaries_marked(reading):
     assert fair.published == "2013-07-01T16:00:00Z" and not fair.summary_only
     assert fair.text == "The summer fair returns to Hill Park this weekend, organisers said."
     assert isinstance(nothing, Skipped) and nothing.reason == "feed item has no text"
+
+
+def test_an_entry_whose_summary_is_a_link_keeps_its_words_not_its_tags(reading):
+    rss = RSS.replace("&lt;p&gt;The Saturday market moves to the square in June.&lt;/p&gt;",
+                      "&lt;a href='https://gazette.example/market'&gt;Market moves to the square&lt;/a&gt;")
+    market = list(read_feed(rss, "rss.xml"))[1]
+    assert market.text == "Market moves to the square"
