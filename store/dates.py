@@ -27,9 +27,10 @@ def iso_date(value: str | None) -> str | None:
     if _DATE_ONLY.fullmatch(text):
         return text
     when = _rfc3339(text) or _rfc822(text)
-    if when is None:
+    try:
+        return utc_text(when) if when else text
+    except OverflowError:          # year 1 east of Greenwich, year 9999 west of it
         return text
-    return utc_text(when)
 
 
 def is_iso(text: str | None) -> bool:
@@ -66,5 +67,5 @@ def _rfc822(text: str) -> datetime | None:
         words[-1] = _ZONE_NAMES[words[-1].upper()]
     try:
         return parsedate_to_datetime(" ".join(words))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None

@@ -77,7 +77,7 @@ def parse_with_feedparser(feedparser, text: str) -> tuple[str | None, list[Entry
         content = next((c.get("value") for c in e.get("content") or [] if (c.get("value") or "").strip()), None)
         # our reading of the date as given (a date alone stays a date); feedparser's for
         # the forms we do not know
-        published = iso_date(e.get("published") or e.get("updated"))
+        published = iso_date(one_line(e.get("published") or e.get("updated")))
         if not is_iso(published):
             published = from_struct(e.get("published_parsed") or e.get("updated_parsed")) or published
         entries.append(Entry(e.get("title"), e.get("link"), e.get("author"), e.get("id"),
@@ -122,7 +122,7 @@ def _entry(item) -> Entry:
     content = _child(item, "encoded", "content")
     return Entry(_child(item, "title"), link, author, _child(item, "guid", "id"),
                  content or _child(item, "description", "summary"), content is None,
-                 iso_date(_child(item, "pubdate", "published", "updated", "date")))
+                 iso_date(one_line(_child(item, "pubdate", "published", "updated", "date"))))
 
 
 FORMAT = Format("RSS or Atom feed", (".xml", ".rss", ".atom"), read_feed, archive=True)

@@ -337,7 +337,7 @@ def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list
     if not paras:
         return None
     theirs = {"title": found.get("title"), "author": (found.get("author") or "").replace("; ", ", ") or None,
-              "published": iso_date(found.get("date")), "source": found.get("sitename"), "url": found.get("url")}
+              "published": iso_date(one_line(found.get("date"))), "source": found.get("sitename"), "url": found.get("url")}
     merged = {k: one_line(theirs[k]) or meta[k] for k in meta}
     merged["published"] = meta["published"] or theirs["published"]
     merged["url"] = meta["url"] or one_line(theirs["url"])

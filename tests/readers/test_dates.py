@@ -16,6 +16,7 @@ from store.dates import iso_date
     ("2024-05-01 10:00", "2024-05-01T10:00:00"),                        # no zone: not guessed
     ("  Fri,  01 Jan 2010\n10:00:00 GMT ", "2010-01-01T10:00:00Z"),
     ("last Tuesday", "last Tuesday"),                                   # no date: kept as given
+    ("0001-01-01T00:00:00+05:00", "0001-01-01T00:00:00+05:00"),         # before year 1 in UTC: kept
     ("", None), (None, None),
 ])
 def test_dates_become_iso_8601(given, iso):
