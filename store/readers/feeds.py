@@ -79,7 +79,9 @@ def parse_with_feedparser(feedparser, text: str) -> tuple[str | None, list[Entry
         # the forms we do not know
         published = iso_date(one_line(e.get("published") or e.get("updated")))
         if not is_iso(published):
-            published = from_struct(e.get("published_parsed") or e.get("updated_parsed")) or published
+            # (asked only when present: feedparser warns of a fallback it will remove)
+            when = e.get("published_parsed") or (e["updated_parsed"] if "updated_parsed" in e else None)
+            published = from_struct(when) or published
         entries.append(Entry(e.get("title"), e.get("link"), e.get("author"), e.get("id"),
                              content or e.get("summary"), content is None, published))
     return parsed.feed.get("title"), entries
