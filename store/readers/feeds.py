@@ -76,15 +76,18 @@ def parse_with_feedparser(feedparser, text: str) -> tuple[str | None, list[Entry
     for e in parsed.entries:
         content = next((c.get("value") for c in e.get("content") or [] if (c.get("value") or "").strip()), None)
         # our reading of the date as given (a date alone stays a date); feedparser's for
-        # the forms we do not know
-        published = iso_date(one_line(e.get("published") or e.get("updated")))
+        # the forms we do not know. (Each key asked only when present: feedparser warns of
+        # a fallback from updated to published it will remove.)
+        published = iso_date(one_line(_first(e, "published", "updated")))
         if not is_iso(published):
-            # (asked only when present: feedparser warns of a fallback it will remove)
-            when = e.get("published_parsed") or (e["updated_parsed"] if "updated_parsed" in e else None)
-            published = from_struct(when) or published
+            published = from_struct(_first(e, "published_parsed", "updated_parsed")) or published
         entries.append(Entry(e.get("title"), e.get("link"), e.get("author"), e.get("id"),
                              content or e.get("summary"), content is None, published))
     return parsed.feed.get("title"), entries
+
+
+def _first(entry, *keys):
+    return next((entry[k] for k in keys if k in entry and entry[k]), None)
 
 
 def parse_xml(text: str) -> tuple[str | None, list[Entry]]:
