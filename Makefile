@@ -7,10 +7,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test setup bench eval clean
 
-$(STAMP): pyproject.toml
+# the extras installed; the stamp depends on this file, so changing them installs again
+EXTRAS := test,web
+
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 setup: $(STAMP)

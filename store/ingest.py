@@ -21,7 +21,7 @@ from .db import ArticleRecord, Store, StoreError, content_hash
 from .db.merges import auto_merge
 from store.extract import extract
 from .model import Article, Extraction, Figure, Person, Quote
-from .readers import Skipped, read_paths
+from .readers import Skipped, is_url, read_paths
 
 BATCH = 250             # articles per transaction
 POOL_FROM = 200         # use worker processes once an input has more articles than this
@@ -52,6 +52,8 @@ def article_key(article: Article) -> str:
     archives). Text from stdin has no place, so its key is its content."""
     if not article.path or article.path.startswith("<stdin>"):
         return "stdin#" + content_hash(article)[:16]
+    if is_url(article.path):
+        return article.path         # read from the web: its URL ("feed-url#entry-id" for a feed's)
     return os.path.abspath(article.path)
 
 
@@ -175,10 +177,10 @@ class _Run:
     """One run of ingest(): its summary so far, its progress and the batch it is about to
     write."""
 
-    def __init__(self, store: Store, paths: list[str], progress: Callable[[int, int | None], None] | None,
-                 stop: Callable[[], bool] | None) -> None:
-        self.store, self.paths, self.progress, self.stop = store, paths, progress, stop
-        self.total = estimate_count(paths)
+    def __init__(self, store: Store, items: Iterable[Article | Skipped], total: int | None,
+                 progress: Callable[[int, int | None], None] | None, stop: Callable[[], bool] | None) -> None:
+        self.store, self.items, self.progress, self.stop = store, items, progress, stop
+        self.total = total
         self.summary = Summary()
         self.names: set[str] = set()
         self.done = self.reported = 0
@@ -197,7 +199,7 @@ class _Run:
 
     def known_filtered(self) -> Iterator[Article | Skipped]:
         # articles already stored skip extraction: re-ingesting an archive is cheap
-        for batch in _batches(read_paths(self.paths), BATCH):
+        for batch in _batches(self.items, BATCH):
             known = self.store.known([content_hash(a) for a in batch if isinstance(a, Article)])
             for item in batch:
                 if isinstance(item, Article) and content_hash(item) in known:
@@ -246,7 +248,15 @@ def ingest(store: Store, paths: Iterable[str | Path], progress: Callable[[int, i
     Once stop() says so (asked after every article), ingest writes what it has extracted
     and returns, its summary marked interrupted: each batch is one transaction, so every
     article is stored whole or not at all."""
-    run = _Run(store, [str(p) for p in paths], progress, stop)
+    paths = [str(p) for p in paths]
+    return ingest_articles(store, read_paths(paths), estimate_count(paths), progress, workers, stop)
+
+
+def ingest_articles(store: Store, items: Iterable[Article | Skipped], total: int | None = None,
+                    progress: Callable[[int, int | None], None] | None = None, workers: int = WORKERS,
+                    stop: Callable[[], bool] | None = None) -> Summary:
+    """ingest() for articles already read (a feed's entries); total: how many, if known."""
+    run = _Run(store, items, total, progress, stop)
     extracted = extract_all(run.known_filtered(), workers)
     try:
         for item in extracted:

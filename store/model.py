@@ -64,6 +64,7 @@ class Article:
     author: str | None = None
     path: str | None = None        # where it was read from; "archive.jsonl#<id>" for records
     id: str | None = None          # the input's own id (JSON Lines records)
+    summary_only: bool = False     # a feed entry that gave only a summary, not the story
 
 
 @dataclass

@@ -5,6 +5,7 @@ import sys
 import types
 from pathlib import Path
 
+from tests.db.store_helpers import drop_feeds
 
 from store.db import filters
 from store.db import open_store
@@ -213,6 +214,7 @@ def test_upgrading_an_older_store_says_so_once(run, tmp_path):
     assert run("add", "--db", db, str(tmp_path / "a.txt")).exit_code == 0
     conn = sqlite3.connect(db)
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    drop_feeds(conn)
     conn.execute("DROP INDEX idx_people_rank")
     for column in ("role", "mentions", "articles", "quotes", "role_mentions"):
         conn.execute(f"ALTER TABLE people DROP COLUMN {column}")

@@ -20,7 +20,7 @@ import click
 from store.db import default_path, open_store
 from tui.cli_common import (INTERRUPTED, BylineGroup, Failure, console, db_option, notice, open_for,
                             plain)
-from tui import cli_desk
+from tui import cli_desk, cli_web
 from tui.cli_lists import articles, cite, figures, people, quotes, search
 
 
@@ -61,7 +61,8 @@ def main(ctx: click.Context, db: str | None) -> None:
 @db_option
 @click.pass_context
 def add(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
-    """Read articles (files, folders, - for stdin), extract and store them.
+    """Read articles (files, folders, - for stdin, URLs of web pages and feeds), extract
+    and store them. (To follow a feed and read it again later: byline feeds add URL.)
 
     Ctrl+C stops after the batch in hand is stored (a second Ctrl+C stops at once; each
     article is stored whole or not at all either way); running the same command again
@@ -201,3 +202,4 @@ def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db
 for command in (people, quotes, figures, articles, cite, search):
     main.add_command(command)
 cli_desk.register(main)     # byline fix, reextract, people merge | split | merges (tui/cli_desk.py)
+main.add_command(cli_web.feeds)     # byline feeds: tui/cli_web.py

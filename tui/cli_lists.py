@@ -63,12 +63,16 @@ def figures(ctx, kind, limit, offset, as_json, db) -> None:
 @list_options
 @click.pass_context
 def articles(ctx, limit, offset, as_json, db) -> None:
-    """Stored articles, newest first."""
+    """Stored articles, newest first (text "summary": a feed entry that gave only its summary)."""
     from store.db import reads
     with open_for(ctx, db) as store:
         rows = reads.articles(store, limit=limit, offset=offset)
+    if not as_json:
+        for r in rows:      # a feed entry that gave only its summary, not the story
+            r["text"] = "summary" if r["summary_only"] else ""
     emit(rows, as_json, [("id", "id"), ("title", "title"), ("source", "source"), ("published", "published"),
-                          ("people", "people"), ("quotes", "quotes"), ("figures", "figures")], "Articles")
+                          ("text", "text"), ("people", "people"), ("quotes", "quotes"), ("figures", "figures")],
+         "Articles")
 
 
 @click.command()

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import StoreError
-from .schema import INDEXES, PERSON_SUMMARY, SCHEMA, TABLES, install_search, run_script
+from ..dates import iso_date
+from ..model import Article
+from .schema import FEEDS, INDEXES, PERSON_SUMMARY, SCHEMA, TABLES, install_search, run_script
+from .writes import content_hash
 
 
 def add_search_vocabulary(conn: sqlite3.Connection) -> None:
@@ -58,6 +61,24 @@ def add_corrections_and_merges(conn: sqlite3.Connection) -> None:
         conn.execute(INDEXES[name])
 
 
+def add_feeds(conn: sqlite3.Connection) -> None:
+    """7: the feeds followed, articles marked summary only, and published dates as ISO
+    8601 (a feed's raw "Fri, 01 Jan 2010 10:00:00 GMT" sorted above 2016); an article
+    whose date changes gets the content hash it would have now, so adding it again finds
+    it unchanged."""
+    conn.execute(FEEDS)
+    conn.execute("ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0")
+    rows = conn.execute("SELECT id, text, title, source, url, published, author FROM articles"
+                        " WHERE published IS NOT NULL").fetchall()
+    for aid, text, title, source, url, published, author in rows:
+        fixed = iso_date(published)
+        if fixed != published:
+            digest = content_hash(Article(text, title, source, url, fixed, author))
+            # the same article stored twice, once per date form: the older row keeps its date
+            conn.execute("UPDATE OR IGNORE articles SET published = ?, content_hash = ? WHERE id = ?",
+                         (fixed, digest, aid))
+
+
 # version made -> the migration that makes it from the version before
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: add_search_vocabulary,
@@ -65,6 +86,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: add_person_summaries,
     5: add_quote_confidence,
     6: add_corrections_and_merges,
+    7: add_feeds,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -139,7 +139,7 @@ def figures(store, kind: str | None = None, article_id: int | None = None,
 
 _ARTICLES = """
 SELECT a.id, a.key, a.title, a.source, a.url, a.published, a.author, a.path, a.added_at,
-    length(a.text) AS chars,
+    a.summary_only, length(a.text) AS chars,
     (SELECT count(*) FROM article_people WHERE article_id = a.id) AS people,
     (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
     (SELECT count(*) FROM figures WHERE article_id = a.id) AS figures

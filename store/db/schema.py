@@ -19,7 +19,8 @@ TABLES = [
     content_hash TEXT NOT NULL UNIQUE,
     title TEXT, source TEXT, url TEXT, published TEXT, author TEXT, path TEXT,
     text TEXT NOT NULL,
-    added_at TEXT
+    added_at TEXT,
+    summary_only INTEGER NOT NULL DEFAULT 0
 )""",
     """CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
@@ -88,6 +89,14 @@ TABLES = [
     value REAL, unit TEXT, qualifier TEXT, about TEXT
 )""",
 ]
+
+# feeds followed (byline feeds add): etag and modified are what the server last sent, for
+# a conditional request next time; last_error is the last update's failure, if any.
+FEEDS = """CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT,
+    added_at TEXT, last_checked TEXT, etag TEXT, modified TEXT, last_error TEXT
+)"""
+TABLES.append(FEEDS)
 
 INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in [
     ("idx_quotes_person_id", "quotes(person_id)"),

@@ -89,10 +89,10 @@ def write(conn: sqlite3.Connection, items: Iterable[ArticleRecord]) -> list[str]
         if ex is None:
             raise ValueError(f"{key}: a new article needs its extraction")
         cur = conn.execute(
-            "INSERT INTO articles (key, content_hash, title, source, url, published, author, path, text, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (key, content_hash, title, source, url, published, author, path, text, added_at,"
+            " summary_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, digest, art.title, art.source, art.url, art.published, art.author, art.path, art.text,
-             batch.added_at))
+             batch.added_at, int(art.summary_only)))
         statuses.append("replaced" if old else "added")
         add_rows(batch, cur.lastrowid, art.text, ex)
         if old:

@@ -17,12 +17,13 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..dates import iso_date
 from ..model import Article
 from . import common, feeds, html_pages, json_lines, json_records, markdown, plain_text
-from .common import Format, Skipped, Unreadable, decode
+from .common import Format, Skipped, Unreadable, decode, is_url
 
-__all__ = ["FORMATS", "Format", "SUFFIXES", "Skipped", "Unreadable", "decode", "format_of", "read_file",
-           "read_paths"]
+__all__ = ["FORMATS", "Format", "SUFFIXES", "Skipped", "Unreadable", "decode", "format_of", "is_url", "read_file",
+           "read_paths", "read_url"]
 
 FORMATS: list[Format] = [
     plain_text.FORMAT,
@@ -43,10 +44,14 @@ def format_of(suffix: str) -> Format:
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
-    """Articles from files, folders (recursively) and stdin ("-"), in the order given."""
+    """Articles from files, folders (recursively), stdin ("-") and URLs (a web page or a
+    feed), in the order given."""
     for p in paths:
         if str(p) == "-":
             yield from _guard("<stdin>", lambda: _read_stdin())
+            continue
+        if is_url(str(p)):
+            yield from _guard(str(p), lambda p=str(p): read_url(p))
             continue
         path = Path(p)
         if path.is_dir():
@@ -74,9 +79,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _guard(name: str, read) -> Iterator[Article | Skipped]:
-    """Turn a reader's failure into a Skipped, keeping what it yielded before failing."""
+    """Turn a reader's failure into a Skipped, keeping what it yielded before failing.
+    Every article's date leaves here as ISO 8601 (dates.iso_date), whatever its format."""
     try:
-        yield from read()
+        for item in read():
+            if isinstance(item, Article) and item.published:
+                item.published = iso_date(item.published)
+            yield item
     except Unreadable as e:
         yield Skipped(name, str(e))
     except OSError as e:
@@ -102,6 +111,35 @@ def read_file(path: Path) -> Iterator[Article | Skipped]:
         raise Unreadable(f"too large for one article ({size / 1e6:.0f} MB)")
     data = path.read_bytes()
     yield from _read_bytes(data, fmt, file_name(path), file_name(path.stem))
+
+
+# what a server's Content-Type says -> the suffix a file of it would have (else sniffed)
+_CONTENT_TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "application/rss+xml": ".xml",
+                  "application/atom+xml": ".xml", "application/rdf+xml": ".xml", "text/plain": ".txt",
+                  "text/markdown": ".md", "application/json": ".json"}
+
+
+def read_url(url: str) -> Iterator[Article | Skipped]:
+    """The page or feed at url (store.web.http fetches it): a page is one article, a feed
+    one per entry; anything else (an image, a PDF) is refused."""
+    from store.web.http import FetchError, get
+
+    try:
+        response = get(url)
+    except FetchError as e:
+        raise Unreadable(str(e)) from None
+    kind = response.content_type
+    suffix = _CONTENT_TYPES.get(kind) or (_sniff(response.body) if kind in ("", "text/xml", "application/xml",
+                                                                          "application/octet-stream") else None)
+    if suffix is None:
+        raise Unreadable(f"not a web page or a feed ({kind})")
+    body = response.body
+    if response.charset and response.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:        # the server's word on the encoding, where byline would guess otherwise
+            body = body.decode(response.charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    yield from _read_bytes(body, format_of(suffix), url, None)
 
 
 def _sniff(data: bytes) -> str:

@@ -63,6 +63,11 @@ def decode(data: bytes) -> str:
     return text
 
 
+def is_url(text: str) -> bool:
+    """Whether a path given to byline is a web address it fetches."""
+    return text.lower().startswith(("http://", "https://"))
+
+
 def one_line(value: str | None) -> str | None:
     """A metadata value (a title, an author, an id) as one clean line; None when nothing
     is left."""

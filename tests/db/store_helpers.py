@@ -42,6 +42,7 @@ def version_5_store(path):
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
+    drop_feeds(conn)
     drop_corrections(conn)
     conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     conn.commit()
@@ -54,12 +55,19 @@ def drop_quote_confidence(conn):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
 
 
+def drop_feeds(conn):
+    """The store as it was before schema 7: no feeds table, no summary_only column."""
+    conn.execute("DROP TABLE feeds")
+    conn.execute("ALTER TABLE articles DROP COLUMN summary_only")
+
+
 def version_4_store(path, article=None, ex=None):
     """A store with one article, as schema 4 made it: quotes without confidence, decision,
     withheld guess or description."""
     with open_store(path) as store:
         store.write([("k1", article or Article(text=TEXT, path="a.txt"), ex or extraction())])
     conn = sqlite3.connect(path)
+    drop_feeds(conn)
     drop_corrections(conn)
     drop_quote_confidence(conn)
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
@@ -84,6 +92,7 @@ def version_3_store(path):
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
+    drop_feeds(conn)
     drop_corrections(conn)
     drop_quote_confidence(conn)
     drop_person_summary(conn)

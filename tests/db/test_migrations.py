@@ -4,8 +4,8 @@ import os
 import sqlite3
 
 import pytest
-from tests.db.store_helpers import (TEXT, counts, drop_person_summary, drop_quote_confidence, extraction, summaries,
-                                    version_3_store, version_4_store, version_5_store)
+from tests.db.store_helpers import (TEXT, counts, drop_feeds, drop_person_summary, drop_quote_confidence,
+                                    extraction, summaries, version_3_store, version_4_store, version_5_store)
 
 from store.db import SCHEMA_VERSION, open_store
 from store.model import Article
@@ -54,6 +54,7 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
         store.write([("k1", Article(text=TEXT, title="Mayor", path="a.txt"), extraction())])
     # make it a version 2 store: the quotes table as it was, without the source column
     conn = sqlite3.connect(path)
+    drop_feeds(conn)
     drop_quote_confidence(conn)
     conn.execute("ALTER TABLE quotes DROP COLUMN source")
     drop_person_summary(conn)
@@ -254,3 +255,29 @@ def test_older_store_that_cannot_be_written_is_refused_saying_why(tmp_path):
                                     f"(schema {SCHEMA_VERSION}) must upgrade first, and SQLite cannot write it")
     assert result.stderr.endswith("; open it once where it can be written\n")
     assert path.read_bytes() == before and not list(folder.glob("*.bak-*"))
+
+
+def test_version_6_store_gains_feeds_and_its_raw_feed_dates_become_iso_and_sort(tmp_path):
+    """Schema 7: the feeds table, articles marked summary only (none of those stored
+    before), and raw RSS dates as ISO 8601; an article whose date was rewritten is found
+    unchanged when the same entry is read again."""
+    from store.db import reads
+
+    path = tmp_path / "old.db"
+    old = [Article(text=TEXT, title="Old", path="f.rss#1", published="Fri, 01 Jan 2010 10:00:00 GMT"),
+           Article(text=TEXT + " ", title="New", path="g.txt", published="2016-05-02"),
+           Article(text=TEXT + "  ", title="Odd", path="h.txt", published="the day before yesterday")]
+    with open_store(path) as store:
+        store.write([(f"k{n}", a, extraction(text=a.text)) for n, a in enumerate(old)])
+    conn = sqlite3.connect(path)
+    drop_feeds(conn)
+    conn.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        rows = reads.articles(store)
+        assert [(r["title"], r["published"], r["summary_only"]) for r in rows] == [
+            ("Odd", "the day before yesterday", 0), ("New", "2016-05-02", 0), ("Old", "2010-01-01T10:00:00Z", 0)]
+        assert store.conn.execute("SELECT count(*) FROM feeds").fetchone() == (0,)
+        again = Article(text=TEXT, title="Old", path="f.rss#1", published="2010-01-01T10:00:00Z")
+        assert store.write([("k0", again, None)]) == ["unchanged"]
