@@ -199,3 +199,5 @@ def check(ctx, text: str, as_json: bool, limit: int, threshold: float | None, db
 # the commands that read what is stored (tui/cli_lists.py)
 for command in (people, quotes, figures, articles, cite, search):
     main.add_command(command)
+from tui.cli_export import export  # noqa: E402 -- `byline export` (tui/cli_export.py)
+main.add_command(export)
