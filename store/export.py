@@ -139,12 +139,18 @@ def _person_record(db, row: dict, style: str) -> dict:
 
 
 def _figure_record(db, row: dict, style: str) -> dict:
-    found = reads.figure_sentence(db, row)
-    sentence = found[0] if found else None
+    sentence, citation = figure_citation(db, row, style)
     return {"figure_id": row["id"], "figure": row.get("text"),
             **{c: row.get(c) for c in ("kind", "value", "unit", "qualifier", "about")},
-            "sentence": sentence, **_article_fields(row),
-            "citation": cite_passage(sentence or row.get("text") or "", row, style, figure=row.get("text"))}
+            "sentence": sentence, **_article_fields(row), "citation": citation}
+
+
+def figure_citation(db, row: dict, style: str = "plain") -> tuple[str | None, str]:
+    """A figure's sentence (None where the store has none) and the figure cited with it
+    (row: as reads.figures_rows gives it)."""
+    found = reads.figure_sentence(db, row)
+    sentence = found[0] if found else None
+    return sentence, cite_passage(sentence or row.get("text") or "", row, style, figure=row.get("text"))
 
 
 def _article_record(db, row: dict, style: str) -> dict:

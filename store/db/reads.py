@@ -314,6 +314,14 @@ def figure_sentence(db, row: dict) -> tuple[str, int, int] | None:
     return text, row["char_start"] - start, row["char_end"] - start
 
 
+def sentence_at(db, article_id: int, offset: int) -> str | None:
+    """The sentence of an article that holds the character at offset (or, between
+    sentences, the next one); None past the last."""
+    found = connection(db).execute("SELECT text FROM sentences WHERE article_id = ? AND char_end > ?"
+                                   " ORDER BY char_start LIMIT 1", (article_id, offset)).fetchone()
+    return found[0] if found else None
+
+
 def people_named(db, query: str, limit: int = 20) -> list[dict]:
     """A bounded lookup for the command palette: people whose name fits the query."""
     where, params = narrow(["name"], query, subsequence=True)

@@ -10,8 +10,9 @@ from textual.actions import parse
 
 import tui
 from tui.app import BylineApp
-from tui.bindings import (APP, ARTICLE, BY_ID, COMMANDS, HELP, LIST, MAIN, PALETTE, READER, SEARCH, bindings,
-                          help_groups)
+from tui.bindings import (APP, ARTICLE, BY_ID, COMMANDS, EXPORT, HELP, LIST, MAIN, PALETTE, READER, SEARCH,
+                          bindings, help_groups)
+from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
@@ -20,7 +21,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.rowlist import RowList
 
 SCOPES = {APP: BylineApp, MAIN: MainScreen, LIST: RowList, READER: ReaderScreen, ARTICLE: ArticleView,
-          SEARCH: SearchScreen, HELP: HelpScreen}
+          SEARCH: SearchScreen, HELP: HelpScreen, EXPORT: ExportScreen}
 
 # scopes whose keys are live at the same time: the screen's, the focused widget's, the app's
 CHAINS = [(APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH)]
