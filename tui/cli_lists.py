@@ -70,7 +70,8 @@ def articles(ctx, limit, offset, as_json, db) -> None:
 
 @click.command()
 @click.argument("quote_id", type=int)
-@click.option("--style", type=click.Choice(["plain", "markdown"]), default="plain", show_default=True)
+@click.option("--style", type=click.Choice(["plain", "markdown", "ap"]), default="plain", show_default=True,
+              help="plain, markdown (a blockquote) or ap (AP-like: see the README).")
 @db_option
 @click.pass_context
 def cite(ctx, quote_id: int, style: str, db) -> None:
