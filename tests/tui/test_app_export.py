@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from store.cite import cite_passage
+from store.cite import cite, cite_passage
 from store.db import reads
 from store.export import COLUMNS, figure_citation
 from tui.app import BylineApp
@@ -133,6 +133,13 @@ async def test_with_no_clipboard_tool_the_status_says_so_and_the_text_is_saved(s
         await app.workers.wait_for_complete()
         await pilot.pause()
         copied = app.clipboard
+        row = reads.quotes_rows(app.store, [app.current_list().current["id"]])[0]
+        assert copied == cite(row, "plain")
+        app.action_copy("ap")                           # the palette's "Copy with an AP-style citation"
+        assert app.clipboard == cite(row, "ap") and app.clipboard.endswith(" said.")
+        app.action_copy("plain")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     saved = data_home / "clipboard.txt"
     assert saved.read_text(encoding="utf-8") == copied + "\n"
     assert app.last_said.endswith(": no clipboard tool found: copied via the terminal (OSC 52) if it supports it, "
