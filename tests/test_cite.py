@@ -73,3 +73,62 @@ def test_an_unnamed_source_is_cited_as_the_text_describes_it():
     # a named person or organisation wins over both
     assert cite(dict(row, speaker="Ann Cole", likely="Bea Hart")).startswith("“The money is there.” — Ann Cole,")
     assert "PolitiFact, quoted" in cite(dict(row, organisation="PolitiFact"))
+
+
+# ---- styles, with the article's author, outlet, date and URL present and absent ----------
+
+from store.cite import STYLES, ap_date, cite_article, cite_passage  # noqa: E402
+
+FULL = dict(ROW, author="Jane Doe")
+BARE = {"text": "It’s time to step up and lead,", "kind": "full", "speaker": "Ann Lee", "role": "prime minister"}
+
+
+def test_plain_names_the_author_after_the_title():
+    assert cite(FULL) == ("“It’s time to step up and lead.” — Ann Lee, prime minister, quoted in “Leaders meet” by "
+                          "Jane Doe, The Example, 2025-03-02. https://example.org/leaders")
+    untitled = dict(FULL, title=None)
+    assert "quoted in an article by Jane Doe, The Example, 2025-03-02." in cite(untitled)
+
+
+def test_markdown_style_with_the_author():
+    assert cite(FULL, "markdown") == ("> “It’s time to step up and lead.”\n>\n> — Ann Lee, prime minister, quoted in "
+                                      "“Leaders meet” by Jane Doe, The Example, 2025-03-02. "
+                                      "<https://example.org/leaders>")
+
+
+def test_ap_style_quote_then_speaker_said_then_who_reported_it_and_when():
+    assert cite(FULL, "ap") == ("“It’s time to step up and lead,” Ann Lee, prime minister, said, as reported by "
+                                "Jane Doe of The Example on March 2, 2025. https://example.org/leaders")
+    assert cite(ROW, "ap") == ("“It’s time to step up and lead,” Ann Lee, prime minister, said, as reported by "
+                               "The Example on March 2, 2025. https://example.org/leaders")
+    assert cite(BARE, "ap") == "“It’s time to step up and lead,” Ann Lee, prime minister, said."
+    asked = {"text": "Why now?", "kind": "full", "speaker": None, "likely": "Ann Cole", "published": "2024-09-05"}
+    assert cite(asked, "ap") == "“Why now?” an unconfirmed speaker (likely Ann Cole) said, as reported on Sept. 5, 2024."
+    assert cite({"text": "Hi."}, "ap") == "“Hi,” an unknown speaker said."
+
+
+def test_ap_dates_abbreviate_the_long_months_only():
+    assert [ap_date(f"2025-{m:02d}-01") for m in (1, 3, 6, 8, 9, 12)] == [
+        "Jan. 1, 2025", "March 1, 2025", "June 1, 2025", "Aug. 1, 2025", "Sept. 1, 2025", "Dec. 1, 2025"]
+    assert ap_date("2025-03-02T09:30:00Z") == "March 2, 2025"
+    assert ap_date("Fri, 01 Jan 2010") == "Fri, 01 Jan 2010"        # not ISO: as given
+    assert ap_date(None) is None
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_without_metadata_every_style_leaves_it_out(style):
+    out = cite(BARE, style) + cite_passage("A sentence.", {}, style) + cite_article({}, style)
+    assert "None" not in out and "http" not in out and " by " not in out and "reported" not in out
+
+
+def test_a_sentence_and_a_figure_are_cited_to_their_article():
+    assert cite_passage("Spending rose.", FULL) == ("“Spending rose.” — “Leaders meet” by Jane Doe, The Example, "
+                                                    "2025-03-02. https://example.org/leaders")
+    assert cite_passage("It cost £5m.", FULL, figure="£5m").startswith("£5m: “It cost £5m.” — “Leaders meet”")
+    assert cite_passage("Spending rose.", FULL, "markdown") == (
+        "> “Spending rose.”\n>\n> — “Leaders meet” by Jane Doe, The Example, 2025-03-02. <https://example.org/leaders>")
+    assert cite_passage("Spending rose.", FULL, "ap") == ("As reported by Jane Doe of The Example on March 2, 2025: "
+                                                          "“Spending rose.” https://example.org/leaders")
+    assert cite_passage("Spending rose.", {}) == "“Spending rose.”"
+    assert cite_article(FULL, "ap") == ("“Leaders meet”, as reported by Jane Doe of The Example on March 2, 2025. "
+                                        "https://example.org/leaders")

@@ -49,6 +49,7 @@ class BylineApp(Desk, App):
         self._data_version = self._store_version()
         self._articles_mark = self._seen_mark = self._store_mark()
         self.store_changed = False
+        self.last_said = ""         # the last thing say() put in the status line (tests read it)
 
     def get_default_screen(self) -> MainScreen:
         first_ids, self._first_ids = self._first_ids, None
@@ -211,19 +212,61 @@ class BylineApp(Desk, App):
         return pick() if pick is not None else None
 
     def action_copy(self, style: str) -> None:
-        row = self.selected_quote()
-        if row is None:
-            self.notify("Select a quote first (Quotes pane, or a highlighted quote in the reader).",
+        """y (plain), Y (markdown), the palette (ap): what the screen shown has selected, with
+        its citation (a quote; a figure with its sentence; in the reader, a sentence)."""
+        pick = getattr(self.screen, "copy_item", None)
+        item = pick(style) if pick is not None else None
+        if item is None:
+            self.notify("Nothing to copy here: select a quote or a figure, or open an article in the reader.",
                         severity="warning", markup=False)
             return
-        from store.cite import cite, cited_as
+        text, label = item
+        self.copy_to_clipboard(text)        # OSC 52: the terminal may take it; nobody can tell
+        self.run_worker(lambda: self.from_worker(self.say, f"{label} {show.deliver(text)}"),
+                        thread=True, group="clipboard")
 
-        text = cite(row, style)
-        self.copy_to_clipboard(text)
-        self.run_worker(lambda: show.system_copy(text), thread=True, group="clipboard")
-        label = "Markdown quote" if style == "markdown" else "Quote"
-        # the name the citation gives: a withheld guess copies as "speaker unconfirmed (likely …)"
-        self.notify(f"{label} copied, cited to {cited_as(row)}: {show.clip(row['text'], 60)}", markup=False)
+    # ---- exporting -----------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """e: ask for a format, then export what the current pane lists."""
+        from tui.screens.export import ExportScreen
+
+        self.action_show_pane(self.main.pane.name)
+        pane = self.main.pane
+        if pane.built and not pane.rows.pending:
+            self.push_screen(ExportScreen(pane.name, pane.rows.count), self.action_export_list)
+
+    def action_export_list(self, fmt: str | None) -> None:
+        """Export the current pane's rows (its filter and person as shown) to a new file
+        under the data folder, in a worker; the status says where."""
+        from datetime import datetime
+
+        from store import export
+        from store.db import data_folder
+
+        pane = self.main.pane
+        if fmt is None or not pane.built or pane.rows.pending:
+            return
+        what, ids, path_to_store = pane.name, list(pane.rows.ids), self.store_path
+        style = "markdown" if fmt == "markdown" else "plain"
+        path = export.export_path(data_folder() / "exports", what, fmt, datetime.now().strftime("%Y%m%d-%H%M%S"))
+
+        def work() -> None:
+            conn = reads.connect(path_to_store)
+            try:
+                n = export.to_file(path, fmt, what, export.records(conn, what, ids, style))
+                self.from_worker(self.say, f"Exported {n:,} {what} to {path}")
+            except OSError as e:
+                self.from_worker(self.say, f"Cannot export to {path}: {e.strerror or e}", "error")
+            finally:
+                conn.close()
+
+        self.run_worker(work, thread=True, group="export")
+
+    def say(self, message: str, severity: str = "information") -> None:
+        """The status line (a notification): where a copy or an export went. Plain text."""
+        self.last_said = message
+        self.notify(message, severity=severity, markup=False, timeout=10)
 
     def from_worker(self, callback, *args) -> None:
         """Hand a worker thread's result to the app; dropped if the app has closed meanwhile."""

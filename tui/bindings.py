@@ -19,6 +19,7 @@ from textual.binding import Binding
 # where a command applies: the class whose BINDINGS it joins (see SCOPES in the tests)
 APP, MAIN, LIST, READER, ARTICLE, SEARCH, HELP = "app", "main", "list", "reader", "article", "search", "help"
 REVIEW, PERSON, CHOOSER = "review", "person", "chooser"
+EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("app.search", "slash", "search", "Search", APP,
             tooltip="Fuzzy search across every sentence of every article"),
     Command("app.copy", "y", "copy('plain')", "Copy quote", APP,
-            tooltip="Copy the selected quote with its citation"),
+            tooltip="Copy the selection with its citation: a quote; a figure with its sentence; "
+                    "in the reader, what is highlighted (else the sentence at the top)"),
     Command("app.copy_markdown", "Y", "copy('markdown')", "Copy as Markdown", APP, show=False,
-            tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
+            tooltip="Copy the selection as a Markdown blockquote with its citation"),
     Command("app.check", "c", "check", "Check quote", APP, show=False,
             tooltip="Check a quote as you remember it: the closest real quotes, with a word diff"),
     Command("app.help", "question_mark", "help", "Help", APP),
@@ -97,6 +99,8 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Scroll the detail pane down (the mouse wheel over it scrolls it too)"),
     Command("detail.up", "K,shift+up", "detail(-1)", "Detail up", MAIN, show=False,
             tooltip="Scroll the detail pane up"),
+    Command("main.export", "x", "app.export", "Export", MAIN, show=False,
+            tooltip="Export this list as shown (filter, person) to a file: JSON Lines, CSV or Markdown"),
     Command("main.back", "escape", "back", "Back", MAIN, show=False,
             tooltip="Leave the filter box, then clear it, then the person filter"),
     # a pane's list of rows (RowList)
@@ -143,6 +147,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("help.up", "k,up", "scroll(-1)", "Up", HELP, show=False),
     Command("help.top", "g,home", "top", "Top", HELP, show=False),
     Command("help.bottom", "G,end", "bottom", "Bottom", HELP, show=False),
+    # the export format picker (a modal; its list takes ↑ ↓ enter itself)
+    Command("export.cancel", "escape", "dismiss", "Cancel", EXPORT),
 )
 
 BY_ID = {command.id: command for command in COMMANDS}
@@ -165,6 +171,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Person page", (PERSON,)),
     ("Chooser", (CHOOSER,)),
     ("Help", (HELP,)),
+    ("Export", (EXPORT,)),
 )
 
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup",
@@ -213,6 +220,11 @@ PALETTE: tuple[PaletteEntry, ...] = tuple(
                      "copy('plain')", "app.copy"),
         PaletteEntry("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote ({key})",
                      "copy('markdown')", "app.copy_markdown"),
+        PaletteEntry("Copy with an AP-style citation", "Copy the selection, cited as AP writes it ({key} copies plain)",
+                     "copy('ap')", "app.copy"),
+        *[PaletteEntry(f"Export this list as {name}", f"Save the list as shown to a {name} file ({{key}} asks)",
+                       f"export_list('{fmt}')", "main.export")
+          for fmt, name in (("csv", "CSV"), ("jsonl", "JSON Lines"), ("markdown", "Markdown"))],
         PaletteEntry("Filter this list", "Narrow the current list by typing ({key})", "filter", "main.filter"),
         PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
         PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),

@@ -20,7 +20,7 @@ import click
 from store.db import default_path, open_store
 from tui.cli_common import (INTERRUPTED, BylineGroup, Failure, console, db_option, notice, open_for,
                             plain)
-from tui import cli_desk, cli_web
+from tui import cli_desk, cli_export, cli_web
 from tui.cli_lists import articles, cite, figures, people, quotes, search
 
 
@@ -203,3 +203,4 @@ for command in (people, quotes, figures, articles, cite, search):
     main.add_command(command)
 cli_desk.register(main)     # byline fix, reextract, people merge | split | merges (tui/cli_desk.py)
 main.add_command(cli_web.feeds)     # byline feeds: tui/cli_web.py
+main.add_command(cli_export.export)     # byline export: tui/cli_export.py

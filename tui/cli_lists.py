@@ -77,7 +77,8 @@ def articles(ctx, limit, offset, as_json, db) -> None:
 
 @click.command()
 @click.argument("quote_id", type=int)
-@click.option("--style", type=click.Choice(["plain", "markdown"]), default="plain", show_default=True)
+@click.option("--style", type=click.Choice(["plain", "markdown", "ap"]), default="plain", show_default=True,
+              help="plain, markdown (a blockquote) or ap (AP-like: see the README).")
 @click.option("--json", "as_json", is_flag=True,
               help="JSON: the citation, and whether the speaker was checked by hand (checked, correction).")
 @db_option

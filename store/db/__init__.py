@@ -36,15 +36,20 @@ if TYPE_CHECKING:
 
 __all__ = ["IMMUTABLE", "READ_ONLY", "READ_WRITE", "ArticleRecord", "PERSON_SUMMARY", "SCHEMA", "SCHEMA_VERSION",
            "Store", "StoreError",
-           "content_hash", "default_path", "open_store"]
+           "content_hash", "data_folder", "default_path", "open_store"]
 
 
 def default_path() -> Path:
     env = os.environ.get("BYLINE_DB")
     if env:
         return Path(env).expanduser()
+    return data_folder() / "byline.db"
+
+
+def data_folder() -> Path:
+    """byline's folder in the user data folder: the default store, exports, the clipboard's fallback."""
     from platformdirs import user_data_dir
-    return Path(user_data_dir("byline")) / "byline.db"
+    return Path(user_data_dir("byline"))
 
 
 @dataclass

@@ -42,6 +42,15 @@ def people(store, name: str | None = None, limit: int = 50, offset: int = 0) -> 
     return people_rows(store, ids)
 
 
+def person_ids_named(store, name: str) -> list[int]:
+    """Ids of every person whose name holds name, most mentioned first; failing that, the
+    closest names (fuzzy), as people() finds them."""
+    ids = [r[0] for r in connection(store).execute(
+        "SELECT id FROM people WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC, name",
+        (like_pattern(name, subsequence=False),))]
+    return ids or fuzzy_person_ids(store, name)
+
+
 def people_rows(store, ids: list[int]) -> list[dict]:
     """People by id, in the order of ids."""
     if not ids:
@@ -86,6 +95,19 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     to be named the speaker. "confidence" (0..1) is how often byline's kind of decision
     ("decision") was right on annotated articles; None where it named nobody, and for
     quotes stored before byline measured it."""
+    found = quote_filter(store, speaker, person_id, article_id)
+    if found is None:
+        return []
+    where, params = found
+    sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
+    return checked(dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?",
+                             (*params, limit, offset)))
+
+
+def quote_filter(store, speaker: str | None = None, person_id: int | None = None,
+                 article_id: int | None = None) -> tuple[list[str], list] | None:
+    """The WHERE clauses (over quotes q) and parameters of quotes(); None when the speaker
+    matches nobody. `byline export` narrows quotes with it too."""
     where, params = [], []
     if speaker:
         ids = [r[0] for r in connection(store).execute("SELECT id FROM people WHERE name LIKE ? ESCAPE '\\'",
@@ -95,7 +117,7 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
                                     (like_pattern(speaker, subsequence=False),)).fetchone()
         ids = ids or ([] if orgs else fuzzy_person_ids(store, speaker))
         if not ids and not orgs:
-            return []
+            return None
         where.append(f"(q.person_id IN ({','.join('?' * len(ids))}) OR q.source LIKE ? ESCAPE '\\')")
         params += [*ids, like_pattern(speaker, subsequence=False)]
     if person_id is not None:
@@ -104,9 +126,7 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     if article_id is not None:
         where.append("q.article_id = ?")
         params.append(article_id)
-    sql = _QUOTES + (" WHERE " + " AND ".join(where) if where else "")
-    return checked(dict_rows(store, sql + " ORDER BY q.article_id, q.char_start LIMIT ? OFFSET ?",
-                             (*params, limit, offset)))
+    return where, params
 
 
 def quote(store, quote_id: int) -> dict | None:
@@ -213,7 +233,7 @@ _QUOTE = f"""
            q.confidence, q.decision, q.likely, q.described, {CORRECTION},
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
-           a.title, a.source, a.published, a.url, a.path
+           a.title, a.source, a.published, a.url, a.author, a.path
     FROM quotes q LEFT JOIN people p ON p.id = q.person_id JOIN articles a ON a.id = q.article_id
     WHERE q.id IN ({{ids}})"""
 
@@ -224,7 +244,7 @@ def quotes_rows(db, ids: list[int]) -> list[dict]:
 
 def figures_rows(db, ids: list[int]) -> list[dict]:
     return _by_ids(db, """
-        SELECT f.*, a.title, a.source, a.published, a.path
+        SELECT f.*, a.title, a.source, a.published, a.url, a.author, a.path
         FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.id IN ({ids})""", ids)
 
 
@@ -305,6 +325,14 @@ def figure_sentence(db, row: dict) -> tuple[str, int, int] | None:
         return None
     text, start = found
     return text, row["char_start"] - start, row["char_end"] - start
+
+
+def sentence_at(db, article_id: int, offset: int) -> str | None:
+    """The sentence of an article that holds the character at offset (or, between
+    sentences, the next one); None past the last."""
+    found = connection(db).execute("SELECT text FROM sentences WHERE article_id = ? AND char_end > ?"
+                                   " ORDER BY char_start LIMIT 1", (article_id, offset)).fetchone()
+    return found[0] if found else None
 
 
 def people_named(db, query: str, limit: int = 20) -> list[dict]:

@@ -10,9 +10,10 @@ from textual.actions import parse
 
 import tui
 from tui.app import BylineApp
-from tui.bindings import (APP, ARTICLE, BY_ID, CHOOSER, COMMANDS, HELP, LIST, MAIN, PALETTE, PERSON, READER,
+from tui.bindings import (APP, ARTICLE, BY_ID, CHOOSER, COMMANDS, EXPORT, HELP, LIST, MAIN, PALETTE, PERSON, READER,
                           REVIEW, SEARCH, bindings, help_groups)
 from tui.screens.chooser import Chooser
+from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.person import PersonScreen
 from tui.screens.main import MainScreen
@@ -23,7 +24,8 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.rowlist import RowList
 
 SCOPES = {APP: BylineApp, MAIN: MainScreen, LIST: RowList, READER: ReaderScreen, ARTICLE: ArticleView,
-          SEARCH: SearchScreen, HELP: HelpScreen, REVIEW: ReviewScreen, PERSON: PersonScreen, CHOOSER: Chooser}
+          SEARCH: SearchScreen, HELP: HelpScreen, REVIEW: ReviewScreen, PERSON: PersonScreen, CHOOSER: Chooser,
+          EXPORT: ExportScreen}
 
 # scopes whose keys are live at the same time: the screen's, the focused widget's, the app's
 CHAINS = [(APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH), (APP, REVIEW), (APP, PERSON), (APP, CHOOSER)]

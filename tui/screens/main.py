@@ -65,6 +65,20 @@ class MainScreen(Screen):
             return pane.rows.current
         return None
 
+    def copy_item(self, style: str) -> tuple[str, str] | None:
+        """What y copies here: the Quotes pane's quote, or the Figures pane's figure with its
+        sentence, cited in style; and how the status line names it."""
+        from store.cite import cite, cited_as
+        from store.export import figure_citation
+
+        pane = self.pane
+        row = pane.rows.current if pane.built else None
+        if row is None or pane.name not in ("quotes", "figures"):
+            return None
+        if pane.name == "quotes":
+            return cite(row, style), show.copied_label("Quote", row["text"], cited_as(row))
+        return figure_citation(self.app.store, row, style)[1], show.copied_label("Figure", row["text"])
+
     # ---- panes -------------------------------------------------------------------
 
     def action_pane(self, name: str) -> None:

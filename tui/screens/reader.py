@@ -110,6 +110,34 @@ class ReaderScreen(Screen):
         self.quotes = [event.row if q["id"] == event.row["id"] else q for q in self.quotes]
         self.update_status()
 
+    def copy_hint(self, quote: dict | None) -> str:
+        if self.kind == "figure":
+            return "y copies the figure with its sentence"
+        if quote is not None:
+            return "y copies it" if self.kind == "quote" else "y copies the quote"
+        return "y copies the sentence"
+
+    def copy_item(self, style: str) -> tuple[str, str] | None:
+        """What y copies in the reader: a figure highlight, the figure with its sentence; the
+        quote at the highlight; else the sentence holding the highlight (a mention, a search
+        match), or with nothing highlighted the sentence at the top of the view."""
+        from store.cite import cite, cite_passage, cited_as
+        from store.export import figure_citation
+
+        if self.spans and self.kind == "figure":
+            figure = self.figures[self.current]
+            return figure_citation(self.app.store, figure, style)[1], show.copied_label("Figure", figure["text"])
+        quote = self.selected_quote()
+        if quote is not None:
+            return cite(quote, style), show.copied_label("Quote", quote["text"], cited_as(quote))
+        if self.article.get("id") is None:
+            return None
+        offset = self.spans[self.current][0] if self.spans else self.query_one(ArticleView).top_offset()
+        sentence = reads.sentence_at(self.app.store, self.article["id"], offset)
+        if not sentence:
+            return None
+        return cite_passage(sentence, self.article, style), show.copied_label("Sentence", sentence)
+
     def update_status(self) -> None:
         out = Text(" ")
         if not self.spans:
@@ -145,5 +173,6 @@ class ReaderScreen(Screen):
                 out.append(labels.one_line(quote.get("cue")) or "no cue", style="italic")
                 if quote.get("checked"):
                     out.append("  ✓ checked", style="green")
-                out.append(f"   id {quote['id']} · y copies · e corrects", style="dim")
+                out.append(f"   id {quote['id']}", style="dim")
+            out.append("   " + self.copy_hint(quote) + (" · e corrects" if quote else ""), style="dim")
         self.query_one("#reader-status", Static).update(out)

@@ -104,6 +104,12 @@ class ArticleView(ScrollView, can_focus=True):
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
+    def top_offset(self) -> int:
+        """The character offset of the first line in view."""
+        if not self._starts:
+            return 0
+        return self._starts[min(self.scroll_offset.y, len(self._starts) - 1)]
+
     def reveal(self) -> None:
         """Scroll so the current span sits a third of the way down the view."""
         if not self.spans or not self._lines:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.text import Text
 
+from store.db import data_folder
 from store.db.labels import confidence_label, likely_label, one_line, speaker_label
 
 _LINE_BREAKS = re.compile(r"\s*[\n\r\t]\s*")
@@ -451,3 +452,28 @@ def system_copy(text: str) -> str | None:
             if done.returncode == 0:
                 return tool[0]
     return None
+
+
+CLIPBOARD_FILE = "clipboard.txt"       # in the data folder: the last copy no clipboard tool took
+
+
+def deliver(text: str) -> str:
+    """Put text on the system clipboard; where no tool takes it, save it to CLIPBOARD_FILE
+    in the data folder. Says where it went, for the status line (the app has already sent
+    it by OSC 52, which no program can tell worked)."""
+    tool = system_copy(text)
+    if tool:
+        return f"copied to the clipboard ({tool})"
+    path = data_folder() / CLIPBOARD_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as e:
+        return (f"no clipboard tool found: copied via the terminal (OSC 52) if it supports it; "
+                f"saving it to {path} failed ({e.strerror or e})")
+    return f"no clipboard tool found: copied via the terminal (OSC 52) if it supports it, and saved to {path}"
+
+
+def copied_label(kind: str, text: str | None, cited_to: str | None = None) -> str:
+    """What a copy was, for the status line: 'Quote “at a crossroads…” cited to Keir Starmer:'."""
+    return f"{kind} “{clip(text, 50)}”" + (f" cited to {cited_to}" if cited_to else "") + ":"
