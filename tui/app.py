@@ -16,8 +16,9 @@ from pathlib import Path
 from textual.app import App
 
 from store.db import filters, reads
-from tui.bindings import APP, bindings
+from tui.bindings import APP, bindings, use_keymap
 from tui.commands import BylineCommands
+from tui.config import Settings
 from tui.messages import OpenReader, StoreChanged
 from tui.screens.main import MainScreen
 from tui.widgets import show
@@ -31,9 +32,16 @@ class BylineApp(App):
     BINDINGS = bindings(APP)
     POLL_SECONDS = 1.0          # how often the store is asked whether another process wrote to it
 
-    def __init__(self, db_path: str | Path, first_ids: Future | None = None) -> None:
+    def __init__(self, db_path: str | Path, first_ids: Future | None = None, settings: Settings | None = None) -> None:
         super().__init__()
         from store.db import open_store
+
+        # the user's keys (help and the palette read them from tui/bindings.py) and theme
+        self.settings = settings or Settings()
+        use_keymap(self.settings.keymap)
+        self.set_keymap(self.settings.keymap)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
 
         self.store = open_store(db_path)
         self.store_path = str(self.store.path)
@@ -54,6 +62,10 @@ class BylineApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(self.POLL_SECONDS, self.check_store, name="store poll")
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen in the palette ("Theme") is the next run's too."""
+        self.settings.remember_theme(name)
 
     def on_ready(self) -> None:
         # `byline` starts with the collector off (see tui/cli.py); what start-up built is
@@ -225,8 +237,9 @@ class BylineApp(App):
         self.store.close()
 
 
-def run_app(db_path: str, first_ids: Future | None = None, headless: bool = False) -> None:
-    app = BylineApp(db_path, first_ids)
+def run_app(db_path: str, first_ids: Future | None = None, headless: bool = False,
+            settings: Settings | None = None) -> None:
+    app = BylineApp(db_path, first_ids, settings)
     app.run(headless=headless)
     if app.return_code:                  # Textual has printed the error; the shell must see it
         raise SystemExit(app.return_code)
