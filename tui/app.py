@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from store.db import filters, reads
+from store.db import filters, labels, reads
 from tui.bindings import APP, bindings, use_keymap
 from tui.commands import BylineCommands
 from tui.config import Settings
@@ -216,6 +216,32 @@ class BylineApp(App):
         label = "Markdown quote" if style == "markdown" else "Quote"
         # the name the citation gives: a withheld guess copies as "speaker unconfirmed (likely …)"
         self.notify(f"{label} copied, cited to {cited_as(row)}: {show.clip(row['text'], 60)}", markup=False)
+
+    # ---- o: the article's web page -------------------------------------------------
+
+    def action_open_link(self) -> None:
+        from tui import opener
+
+        pick = getattr(self.screen, "selected_article_id", None)
+        article_id = pick() if pick is not None else None
+        rows = reads.articles_rows(self.store, [article_id]) if article_id is not None else []
+        if not rows:
+            self.notify("Select a quote, figure, article or result first: its article is what opens.",
+                        severity="warning", markup=False)
+            return
+        what, why_not = opener.target(rows[0])
+        if what is None:
+            self.notify(f"Nothing to open: {labels.one_line(why_not)}", severity="warning", markup=False)
+            return
+        self.run_worker(lambda: self.from_worker(self.opened, what, opener.system_open(what)),
+                        thread=True, group="opener")
+
+    def opened(self, what: str, failed: str | None) -> None:
+        shown = show.clip(labels.one_line(what), 80)
+        if failed:
+            self.notify(f"Could not open {shown}: {labels.one_line(failed)}", severity="error", markup=False)
+        else:
+            self.notify(f"Opened {shown}", markup=False)
 
     def from_worker(self, callback, *args) -> None:
         """Hand a worker thread's result to the app; dropped if the app has closed meanwhile."""

@@ -86,6 +86,8 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Copy the selected quote as a Markdown blockquote with its citation"),
     Command("app.check", "c", "check", "Check quote", APP, show=False,
             tooltip="Check a quote as you remember it: the closest real quotes, with a word diff"),
+    Command("app.open", "o", "open_link", "Open link", APP, show=False,
+            tooltip="Open the selected article's web page (or its file) with the system's opener"),
     Command("app.help", "question_mark", "help", "Help", APP),
     Command("app.quit", "q", "quit", "Quit", APP),
     Command("app.palette", "ctrl+p", "command_palette", "Commands", APP, show=False,
@@ -229,6 +231,8 @@ PALETTE: tuple[PaletteEntry, ...] = tuple(
                      "copy('plain')", "app.copy"),
         PaletteEntry("Copy quote as Markdown", "Copy the selected quote as a Markdown blockquote ({key})",
                      "copy('markdown')", "app.copy_markdown"),
+        PaletteEntry("Open the article's web page", "The selected article's address, or its file, "
+                     "with the system's opener ({key})", "open_link", "app.open"),
         PaletteEntry("Filter this list", "Narrow the current list by typing ({key})", "filter", "main.filter"),
         PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
         PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),
