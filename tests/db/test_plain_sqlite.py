@@ -1,14 +1,22 @@
-"""metadata.json (Datasette's format, at the project root) describes every table and column
-of a new store as schema.py makes it, and nothing that is not there: a column added without
-a description fails here."""
+"""The store is plain SQLite (README, "The store is plain SQLite"): metadata.json
+(Datasette's format, at the project root) describes every table and column of a new store
+as schema.py makes it, and nothing that is not there (a column added without a description
+fails here); the README's sqlite-utils lines run on a real store and answer."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 from store.db import open_store, schema
 
-METADATA = Path(__file__).resolve().parents[2] / "metadata.json"
+ROOT = Path(__file__).resolve().parents[2]
+METADATA = ROOT / "metadata.json"
+SQLITE_UTILS = Path(sys.executable).with_name("sqlite-utils")    # the CLI of the library byline uses
 
 
 def store_columns(path: Path) -> dict[str, list[str]]:
@@ -42,3 +50,26 @@ def test_metadata_is_datasettes_shape():
     for table in metadata["databases"]["byline"]["tables"].values():
         assert set(table) <= {"description", "columns", "label_column"}
         assert table.get("label_column") in (None, *table["columns"])
+
+
+def readme_lines(command: str) -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The store is plain SQLite\n", 1)[1].split("\n## ", 1)[0]
+    return [line.strip() for line in section.splitlines() if line.strip().startswith(command + " ")]
+
+
+def test_the_readmes_sqlite_utils_lines_answer_on_a_store(sample_db):
+    lines = readme_lines("sqlite-utils")
+    assert len(lines) == 2
+    answers = []
+    for line in lines:
+        args = [str(sample_db) if arg == "byline.db" else arg for arg in shlex.split(line)[1:]
+                if arg not in ("--table", "--csv")]
+        done = subprocess.run([str(SQLITE_UTILS), *args, "--csv"], capture_output=True, text=True, check=True)
+        answers.append(list(csv.DictReader(io.StringIO(done.stdout))))
+    top, found = answers
+    with open_store(sample_db) as store:        # people.quotes: the summary byline keeps itself
+        most = store.conn.execute("SELECT name, quotes FROM people ORDER BY quotes DESC LIMIT 1").fetchone()
+    assert (top[0]["name"], int(top[0]["quotes"])) == most and len(top) > 1
+    assert found and all("defend" in row["text"].lower() and "peace" in row["text"].lower() for row in found)
+    assert readme_lines("datasette") == ["datasette byline.db --metadata metadata.json"]
