@@ -32,6 +32,7 @@ BAD = [
     ('[keys]\n"app.copy" = "c"\n', 'line 2: key "c" of "app.copy" is also "app.check"\'s where both would be live'),
     ('[keys]\n"list.down" = "f"\n', 'line 2: key "f" of "list.down" is also "main.filter"\'s'),
     ('[keys]\napp.copy = "y"\n', 'line 2: put the command id in quotes: "app.copy" = "keys"'),
+    ('[keys]\n"app.copy" = "y,ctrl+q"\n', 'line 2: "ctrl+q" is Textual\'s own (it quits the app)'),
     ('[keys]\n"search.open" = "o"\n', 'line 2: "search.open" is handled by the widget itself'),
     ('theme = "nord"\n', 'line 1: unknown setting "theme"'),
     ('[keys]\n"app.copy" = "y"\n"app.copy" = "Y"\n', "line 3: not valid TOML"),
@@ -47,6 +48,13 @@ def test_a_bad_config_line_is_one_line_naming_it_before_the_app_opens(run, tmp_p
     assert result.output.count("\n") == 1
     assert not (tmp_path / "default.db").exists()       # stopped before the store was even made
     assert run("config", "keys").output == result.output
+
+
+def test_the_keys_textual_keeps_for_itself_are_its_apps_bindings():
+    from textual.app import App
+
+    from tui.config import TEXTUAL_KEYS
+    assert sorted(TEXTUAL_KEYS) == sorted(binding.key for binding in App.BINDINGS)
 
 
 def test_a_swap_of_two_keys_is_no_clash(run, tmp_path):

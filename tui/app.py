@@ -237,7 +237,7 @@ class BylineApp(App):
                         thread=True, group="opener")
 
     def opened(self, what: str, failed: str | None) -> None:
-        shown = show.clip(labels.one_line(what), 80)
+        shown = show.clip(what, 80)
         if failed:
             self.notify(f"Could not open {shown}: {labels.one_line(failed)}", severity="error", markup=False)
         else:

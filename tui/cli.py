@@ -81,14 +81,15 @@ def config_path() -> None:
 @config.command("keys")
 def config_keys() -> None:
     """Every command id with its keys (yours, where config.toml remaps them)."""
-    from tui.bindings import COMMANDS, use_keymap
+    from tui.bindings import COMMANDS
 
-    use_keymap(_settings().keymap)
+    keymap = _settings().keymap
     width = max(len(c.id) for c in COMMANDS if c.bound)
     for command in COMMANDS:
         if command.bound:       # keys as config.toml writes them ("slash", not "/"), comma-separated
-            mine = f"   (default {command.default_keys})" if command.keys != command.default_keys else ""
-            click.echo(f"{command.id:<{width}}  {command.keys:<16} {command.help_text}{mine}")
+            keys = keymap.get(command.id, command.default_keys)
+            mine = f"   (default {command.default_keys})" if command.id in keymap else ""
+            click.echo(f"{command.id:<{width}}  {keys:<16} {command.help_text}{mine}")
 
 
 @main.command()

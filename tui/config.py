@@ -25,6 +25,8 @@ from textual.keys import Keys, _normalize_key_list, key_to_character
 from tui.bindings import BY_ID, clashes, key_label
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+# keys Textual's App binds itself, ahead of any other (not imported here: it loads the app)
+TEXTUAL_KEYS = ("ctrl+q", "ctrl+c")
 NAMED_KEYS = {key.value for key in Keys}
 
 
@@ -115,6 +117,8 @@ def _keys(line: str, command_id: str, value) -> str:
     for key in keys.split(","):
         if not _is_key(key):
             raise ConfigError(f'{line}: "{key}" is not a key name (such as y, Y, ctrl+y, f2, escape, question_mark)')
+        if key in TEXTUAL_KEYS:
+            raise ConfigError(f'{line}: "{key}" is Textual\'s own (it quits the app)')
     return keys
 
 
