@@ -45,6 +45,9 @@ def articles(pattern: str):
 
 
 def main() -> None:
+    if not (SHARED / "eval" / "score.py").is_file() or not (SHARED / "corpus").is_dir():
+        sys.exit(f"make eval needs the shared dev sets: {SHARED}/corpus and {SHARED}/eval/score.py "
+                 "are not there (set BYLINE_SHARED to the folder holding them)")
     only = sys.argv[1:]
     for name, (patterns, gold) in SETS.items():
         if only and name not in only:

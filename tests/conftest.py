@@ -29,8 +29,9 @@ def sample_store(sample_db):
 @pytest.fixture
 def run(tmp_path, monkeypatch):
     """The real `byline` entry point, in-process: run("people", "--db", path) -> click Result.
-    A default store in the temporary folder, never the user's."""
+    A default store and config.toml in the temporary folder, never the user's."""
     monkeypatch.setenv("BYLINE_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("BYLINE_CONFIG", str(tmp_path / "config.toml"))
     runner = CliRunner()
 
     def invoke(*args, input=None):

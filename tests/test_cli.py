@@ -100,7 +100,7 @@ def test_extract_json_carries_id_and_title_and_touches_no_store(run, tmp_path):
 def test_no_subcommand_seeds_sample_and_opens_app(run, tmp_path, monkeypatch):
     opened = []
     fake = types.ModuleType("tui.app")
-    fake.run_app = lambda path, first_ids: opened.append((path, first_ids.result()))
+    fake.run_app = lambda path, first_ids, settings: opened.append((path, first_ids.result()))
     monkeypatch.setitem(sys.modules, "tui.app", fake)
     result = run()
     assert result.exit_code == 0, result.output

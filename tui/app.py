@@ -16,10 +16,11 @@ from pathlib import Path
 
 from textual.app import App
 
-from store.db import filters, reads
-from tui.bindings import APP, bindings
+from store.db import filters, labels, reads
+from tui.bindings import APP, bindings, use_keymap
 from tui.commands import BylineCommands
 from tui.desk import Desk
+from tui.config import Settings
 from tui.messages import OpenReader, StoreChanged
 from tui.screens.main import MainScreen
 from tui.widgets import show
@@ -33,9 +34,16 @@ class BylineApp(Desk, App):
     BINDINGS = bindings(APP)
     POLL_SECONDS = 1.0          # how often the store is asked whether another process wrote to it
 
-    def __init__(self, db_path: str | Path, first_ids: Future | None = None) -> None:
+    def __init__(self, db_path: str | Path, first_ids: Future | None = None, settings: Settings | None = None) -> None:
         super().__init__()
         from store.db import open_store
+
+        # the user's keys (help and the palette read them from tui/bindings.py) and theme
+        self.settings = settings or Settings()
+        use_keymap(self.settings.keymap)
+        self.set_keymap(self.settings.keymap)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
 
         self.store = open_store(db_path)
         self.store_path = str(self.store.path)
@@ -57,6 +65,10 @@ class BylineApp(Desk, App):
 
     def on_mount(self) -> None:
         self.set_interval(self.POLL_SECONDS, self.check_store, name="store poll")
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen in the palette ("Theme") is the next run's too."""
+        self.settings.remember_theme(name)
 
     def on_ready(self) -> None:
         # `byline` starts with the collector off (see tui/cli.py); what start-up built is
@@ -268,6 +280,32 @@ class BylineApp(Desk, App):
         self.last_said = message
         self.notify(message, severity=severity, markup=False, timeout=10)
 
+    # ---- o: the article's web page -------------------------------------------------
+
+    def action_open_link(self) -> None:
+        from tui import opener
+
+        pick = getattr(self.screen, "selected_article_id", None)
+        article_id = pick() if pick is not None else None
+        rows = reads.articles_rows(self.store, [article_id]) if article_id is not None else []
+        if not rows:
+            self.notify("Select a quote, figure, article or result first: its article is what opens.",
+                        severity="warning", markup=False)
+            return
+        what, why_not = opener.target(rows[0])
+        if what is None:
+            self.notify(f"Nothing to open: {labels.one_line(why_not)}", severity="warning", markup=False)
+            return
+        self.run_worker(lambda: self.from_worker(self.opened, what, opener.system_open(what)),
+                        thread=True, group="opener")
+
+    def opened(self, what: str, failed: str | None) -> None:
+        shown = show.clip(what, 80)
+        if failed:
+            self.notify(f"Could not open {shown}: {labels.one_line(failed)}", severity="error", markup=False)
+        else:
+            self.notify(f"Opened {shown}", markup=False)
+
     def from_worker(self, callback, *args) -> None:
         """Hand a worker thread's result to the app; dropped if the app has closed meanwhile."""
         try:
@@ -288,8 +326,9 @@ class BylineApp(Desk, App):
         self.store.close()
 
 
-def run_app(db_path: str, first_ids: Future | None = None, headless: bool = False) -> None:
-    app = BylineApp(db_path, first_ids)
+def run_app(db_path: str, first_ids: Future | None = None, headless: bool = False,
+            settings: Settings | None = None) -> None:
+    app = BylineApp(db_path, first_ids, settings)
     app.run(headless=headless)
     if app.return_code:                  # Textual has printed the error; the shell must see it
         raise SystemExit(app.return_code)

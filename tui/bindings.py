@@ -8,10 +8,15 @@ the command whose key they mention. Adding a key means one `Command` here (and, 
 palette should offer it, one `PaletteEntry`); `tests/tui/test_bindings.py` fails if a
 key is bound twice where it would clash or an entry names no bound command.
 
+The user's config.toml may give a command other keys (tui/config.py reads it): `use_keymap`
+records them here, so `Command.keys`, help and the palette show them, and the app hands the
+same map to Textual's keymap, which rebinds by the bindings' ids.
+
 This module imports nothing of byline's, so every screen can read it without a cycle.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -21,15 +26,34 @@ APP, MAIN, LIST, READER, ARTICLE, SEARCH, HELP = "app", "main", "list", "reader"
 REVIEW, PERSON, CHOOSER = "review", "person", "chooser"
 EXPORT = "export"
 
+# scopes whose keys are live at the same time: the focused widget's, the screen's, the app's
+# (help is a modal: only its own keys are live)
+LIVE_TOGETHER = ((APP, MAIN, LIST), (APP, READER, ARTICLE), (APP, SEARCH), (APP, REVIEW), (APP, PERSON), (APP, CHOOSER),
+                 (APP, EXPORT), (HELP,))
+
+_remapped: dict[str, str] = {}      # command id -> keys, from the user's config (use_keymap)
+
+
+def use_keymap(keymap: Mapping[str, str]) -> None:
+    """Make `keymap` (command id -> Textual key list) the user's keys, replacing any before."""
+    _remapped.clear()
+    _remapped.update(keymap)
+
+
+def keymap() -> dict[str, str]:
+    """The user's keys in force: what the app gives Textual's `App.set_keymap`."""
+    return dict(_remapped)
+
 
 @dataclass(frozen=True)
 class Command:
-    """One key binding. `keys` is Textual's comma-separated key list; `tooltip` is the
-    help screen's text (the footer `description` when empty). `bound=False` lists a key
-    the widget handles itself (enter in the search box) on the help screen only."""
+    """One key binding. `default_keys` is Textual's comma-separated key list (`keys`: the
+    user's, when their config remaps it); `tooltip` is the help screen's text (the footer
+    `description` when empty). `bound=False` lists a key the widget handles itself (enter
+    in the search box) on the help screen only."""
 
     id: str
-    keys: str
+    default_keys: str
     action: str
     description: str
     where: str
@@ -38,8 +62,13 @@ class Command:
     bound: bool = True
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.description, show=self.show,
+        # the defaults: a remap reaches the app through Textual's keymap, by id
+        return Binding(self.default_keys, self.action, self.description, show=self.show,
                        tooltip=self.tooltip, id=self.id)
+
+    @property
+    def keys(self) -> str:
+        return _remapped.get(self.id, self.default_keys)
 
     @property
     def help_text(self) -> str:
@@ -61,6 +90,8 @@ COMMANDS: tuple[Command, ...] = (
             tooltip="Copy the selection as a Markdown blockquote with its citation"),
     Command("app.check", "c", "check", "Check quote", APP, show=False,
             tooltip="Check a quote as you remember it: the closest real quotes, with a word diff"),
+    Command("app.open", "o", "open_link", "Open link", APP, show=False,
+            tooltip="Open the selected article's web page (or its file) with the system's opener"),
     Command("app.help", "question_mark", "help", "Help", APP),
     Command("app.quit", "q", "quit", "Quit", APP),
     Command("app.palette", "ctrl+p", "command_palette", "Commands", APP, show=False,
@@ -154,6 +185,24 @@ COMMANDS: tuple[Command, ...] = (
 BY_ID = {command.id: command for command in COMMANDS}
 
 
+def clashes(keymap: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """Each key bound to more than one command where both would be live, with the ids of
+    those commands, once `keymap` (default: the keys in force) is applied."""
+    keymap = _remapped if keymap is None else keymap
+    found: dict[str, list[str]] = {}
+    for chain in LIVE_TOGETHER:
+        owners: dict[str, list[str]] = {}
+        for command in COMMANDS:
+            if command.where in chain and command.bound:
+                for key in keymap.get(command.id, command.default_keys).split(","):
+                    owners.setdefault(key, []).append(command.id)
+        for key, ids in owners.items():
+            if len(ids) > 1:
+                found.setdefault(key, [])
+                found[key] += [i for i in ids if i not in found[key]]
+    return found
+
+
 def bindings(where: str) -> list[Binding]:
     """The BINDINGS of the class that `where` names, in the order written above."""
     return [command.binding() for command in COMMANDS if command.where == where and command.bound]
@@ -225,6 +274,8 @@ PALETTE: tuple[PaletteEntry, ...] = tuple(
         *[PaletteEntry(f"Export this list as {name}", f"Save the list as shown to a {name} file ({{key}} asks)",
                        f"export_list('{fmt}')", "main.export")
           for fmt, name in (("csv", "CSV"), ("jsonl", "JSON Lines"), ("markdown", "Markdown"))],
+        PaletteEntry("Open the article's web page", "The selected article's address, or its file, "
+                     "with the system's opener ({key})", "open_link", "app.open"),
         PaletteEntry("Filter this list", "Narrow the current list by typing ({key})", "filter", "main.filter"),
         PaletteEntry("Read the selected item", "Open the article at the selection ({key})", "read", "main.read"),
         PaletteEntry("Sort figures", "Cycle the figures sort column ({key})", "sort(False)", "figures.sort"),

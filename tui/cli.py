@@ -39,6 +39,7 @@ def main(ctx: click.Context, db: str | None) -> None:
     # Start-up makes many objects and almost no cycles: collections then cost ~0.1 s of a
     # half-second start. The app turns the collector back on once its first frame is up.
     gc.disable()
+    settings = _settings()          # a mistake in config.toml is one line, before the app opens
     path = db or str(default_path())
     if db is None:
         with open_store(path, notice=notice) as store:
@@ -53,7 +54,43 @@ def main(ctx: click.Context, db: str | None) -> None:
 
     first_ids = reads.ids_in_background(path, filters.people_ids)    # while Textual loads
     from tui.app import run_app      # lazily: the command line starts fast without it
-    run_app(path, first_ids)
+    run_app(path, first_ids, settings=settings)
+
+
+def _settings():
+    from tui.config import ConfigError, load
+
+    try:
+        return load()
+    except ConfigError as e:
+        raise Failure(str(e)) from None
+
+
+@main.group()
+def config() -> None:
+    """Your own keys: where config.toml is, and the command ids it can remap."""
+
+
+@config.command("path")
+def config_path() -> None:
+    """Print where byline reads config.toml ($BYLINE_CONFIG, else the user config folder)."""
+    from tui.config import config_path as where
+
+    click.echo(str(where()))
+
+
+@config.command("keys")
+def config_keys() -> None:
+    """Every command id with its keys (yours, where config.toml remaps them)."""
+    from tui.bindings import COMMANDS
+
+    keymap = _settings().keymap
+    width = max(len(c.id) for c in COMMANDS if c.bound)
+    for command in COMMANDS:
+        if command.bound:       # keys as config.toml writes them ("slash", not "/"), comma-separated
+            keys = keymap.get(command.id, command.default_keys)
+            mine = f"   (default {command.default_keys})" if command.id in keymap else ""
+            click.echo(f"{command.id:<{width}}  {keys:<16} {command.help_text}{mine}")
 
 
 @main.command()

@@ -139,6 +139,12 @@ class CheckScreen(Screen):
         cite = Text("  " + " ".join(m.citation.split()), style="dim italic")
         return Text("\n").join([head, body, cite, Text("")])
 
+    def selected_article_id(self) -> int | None:
+        """The highlighted match's article (for o)."""
+        index = self.query_one("#check-results", OptionList).highlighted
+        matches = self.result.matches if self.result is not None else []
+        return matches[index].article_id if index is not None and index < len(matches) else None
+
     def action_results(self) -> None:
         self.query_one("#check-results", OptionList).focus()
 

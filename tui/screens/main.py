@@ -79,6 +79,14 @@ class MainScreen(Screen):
             return cite(row, style), show.copied_label("Quote", row["text"], cited_as(row))
         return figure_citation(self.app.store, row, style)[1], show.copied_label("Figure", row["text"])
 
+    def selected_article_id(self) -> int | None:
+        """The article of the row under the cursor (for o); a person has many: none."""
+        pane = self.pane
+        row = pane.rows.current if pane.built else None
+        if row is None or pane.name == "people":
+            return None
+        return row["id"] if pane.name == "articles" else row.get("article_id")
+
     # ---- panes -------------------------------------------------------------------
 
     def action_pane(self, name: str) -> None:

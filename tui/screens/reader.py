@@ -96,6 +96,9 @@ class ReaderScreen(Screen):
         self.current = view.current
         self.update_status()
 
+    def selected_article_id(self) -> int | None:
+        return self.article.get("id")
+
     def selected_quote(self) -> dict | None:
         """The quote at the current highlight, if it lies in one."""
         if not self.spans:

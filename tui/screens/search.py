@@ -293,6 +293,11 @@ class SearchScreen(Screen):
     def selected(self, event: OptionList.OptionSelected) -> None:
         self.open(event.option_index)
 
+    def selected_article_id(self) -> int | None:
+        """The highlighted result's article (for o)."""
+        index = self.query_one("#search-results", OptionList).highlighted
+        return self.hits[index].article_id if index is not None and index < len(self.hits) else None
+
     def open(self, index: int) -> None:
         hit = self.hits[index]
         self.post_message(OpenReader("hit", {"article_id": hit.article_id, "char_start": hit.char_start,
