@@ -275,10 +275,15 @@ class BylineApp(Desk, App):
 
         self.run_worker(work, thread=True, group="export")
 
-    def say(self, message: str, severity: str = "information") -> None:
-        """The status line (a notification): where a copy or an export went. Plain text."""
+    def say(self, message: str, error: bool = False) -> None:
+        """Where a copy, an export or a correction went, or why it could not: on the status
+        line of the screen shown where it has one, else as a notification. Plain text."""
         self.last_said = message
-        self.notify(message, severity=severity, markup=False, timeout=10)
+        status = getattr(self.screen, "show_status", None)
+        if status is not None:
+            status(message, error)
+        else:
+            self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
 
     # ---- o: the article's web page -------------------------------------------------
 

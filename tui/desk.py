@@ -19,15 +19,6 @@ from tui.widgets import show
 class Desk:
     """Mixed into BylineApp (it uses the App's store, screens and notify)."""
 
-    def say(self, text: str, error: bool = False) -> None:
-        """What a correction or merge did, or why it could not: on the status line of the
-        screen shown where it has one, else as a notification."""
-        status = getattr(self.screen, "show_status", None)
-        if status is not None:
-            status(text, error)
-        else:
-            self.notify(text, severity="error" if error else "information", markup=False)
-
     def action_correct(self) -> None:
         """e: who said the selected quote? The article's people, a name typed, unknown, or
         confirm it as it is."""
