@@ -12,6 +12,7 @@ import gc
 import sqlite3
 import threading
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
@@ -57,6 +58,8 @@ class BylineApp(Desk, App):
         self._data_version = self._store_version()
         self._articles_mark = self._seen_mark = self._store_mark()
         self.store_changed = False
+        self._copies = 0                # copies asked for (y); the clipboard gets only the newest
+        self._copy_lock = threading.Lock()
         self.last_said = ""         # the last thing say() put in the status line (tests read it)
 
     def get_default_screen(self) -> MainScreen:
@@ -234,8 +237,17 @@ class BylineApp(Desk, App):
             return
         text, label = item
         self.copy_to_clipboard(text)        # OSC 52: the terminal may take it; nobody can tell
-        self.run_worker(lambda: self.from_worker(self.say, f"{label} {show.deliver(text)}"),
-                        thread=True, group="clipboard")
+        self._copies += 1
+        self.run_worker(partial(self._deliver, self._copies, text, label), thread=True, group="clipboard")
+
+    def _deliver(self, copy: int, text: str, label: str) -> None:
+        """In a thread: hand the text to a clipboard tool or the clipboard file, one copy at
+        a time; a copy overtaken by a newer one is dropped, so the newest always lands last."""
+        with self._copy_lock:
+            if copy != self._copies:
+                return
+            where = show.deliver(text)
+        self.from_worker(self.say, f"{label} {where}")
 
     # ---- exporting -----------------------------------------------------------------
 

@@ -73,7 +73,7 @@ class PersonScreen(Screen):
 
     def fill(self, person: dict, keep: int | None) -> None:
         options, self.lines, article = [], [], None
-        width = max(30, self.size.width - 6)
+        width = max(30, self.size.width - 17)    # the list's border, padding and scrollbar, the mark
         for row in self.quotes:
             if row["article_id"] != article:
                 article = row["article_id"]
