@@ -11,6 +11,13 @@ import sqlite3
 
 META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
 
+# feeds followed (byline feeds add): etag and modified are what the server last sent, for
+# a conditional request next time; last_error is the last update's failure, if any.
+FEEDS = """CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT,
+    added_at TEXT, last_checked TEXT, etag TEXT, modified TEXT, last_error TEXT
+)"""
+
 TABLES = [
     META,
     """CREATE TABLE IF NOT EXISTS articles (
@@ -88,15 +95,9 @@ TABLES = [
     char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
     value REAL, unit TEXT, qualifier TEXT, about TEXT
 )""",
+    FEEDS,
 ]
 
-# feeds followed (byline feeds add): etag and modified are what the server last sent, for
-# a conditional request next time; last_error is the last update's failure, if any.
-FEEDS = """CREATE TABLE IF NOT EXISTS feeds (
-    id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT,
-    added_at TEXT, last_checked TEXT, etag TEXT, modified TEXT, last_error TEXT
-)"""
-TABLES.append(FEEDS)
 
 INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in [
     ("idx_quotes_person_id", "quotes(person_id)"),
