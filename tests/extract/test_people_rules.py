@@ -53,6 +53,38 @@ ROWS = [
     # a political action committee is no person, however it is spelt
     ("PAC", '"It is a disgrace," Zorana Vetrick, who is chairman of Our Principles Pac said on Monday.',
      ["Zorana Vetrick"], ["Pac"]),
+    # an ordinary capitalised word next to a surname is no first name
+    ("opener after the surname came", "Ann Lo met President Vardek on Monday.\n\n"
+     "Vardek said he was pleased. Given Vardek's record, few were surprised.", ["Vardek"], ["Given"]),
+    ("opener counter-case: a rare first name given again", "Talmo Vardek met the council.\n\n"
+     "Vardek said he was pleased. The council thanked Talmo Vardek later.", ["Talmo Vardek"], []),
+    ("opener counter-case: the full name's first mention", "Professor Vardek's war.\n\n"
+     "Talmo Vardek was once a teacher. Vardek said he was pleased.", ["Talmo Vardek"], []),
+    ("sentence adverb", "Ann Lo met Talmo Brevik, a farmer. Interestingly Brevik, a farmer, said he was pleased."
+     " Brevik left.", ["Talmo Brevik"], ["Interestingly"]),
+    ("a word before the first name of someone named in full", "Ann Lo spoke first. Bernard Quell spoke next. "
+     "Quell said he had won. Fans cheered Crazy Bernard at the rally, and Bernard waved.", ["Bernard Quell"], ["Crazy"]),
+    ("a word the text writes in lower case before a known surname", "Donald Vrask spoke. The Halt Vrask "
+     "campaign grew, and Vrask said it would halt soon.", ["Donald Vrask"], ["Halt"]),
+    ("epithet counter-case: no namesake", "Crowds prayed for Mother Vesna. Vesna was ill, the mother of "
+     "the order said.", ["Mother Vesna"], []),
+    ("an unknown word before a full name given alone", "Ann Lo met Jeb Vrask. The crowd booed Lo after "
+     "Telling Jeb Vrask to stop, and Vrask left.", ["Jeb Vrask"], ["Telling"]),
+    # a plural title names several people
+    ("plural title", "Tom Orlik served under Presidents Vardek and Quell in the 1990s.", ["Vardek"], ["Presidents"]),
+    ("plural title needs a list", "Ann Lo, whose Delegates Unbound group is new, spoke.", ["Ann Lo"], ["Unbound"]),
+    ("plural title before a full name", "Among them are Senators Mitch Vardek, the leader, and Ann Lo.",
+     ["Mitch Vardek"], ["Senators"]),
+    # a headline in Title Case run into the text
+    ("title case: a known first name up to the surname", "Related: Hillary Vardek Put On The Defensive Over "
+     "Trade. Vardek said she was calm.", ["Hillary Vardek"], ["Put"]),
+    ("title case: no first name, no one", "He wrote that electing her is More Important Than Electing Vardek "
+     "in 2008. Ann Lo agreed. Vardek said so.", ["Ann Lo"], ["Important", "Electing"]),
+    ("title case counter-case: a surname that is a small word", 'Ann Lo met Tom Will. "Fine," said Al From, '
+     "who was tired.", ["Tom Will", "Al From"], []),
+    # a surname before a title is no first name
+    ("surname before a title", "The note went to Vardek Chief of Staff Ann Lo. Quinn Vardek read it and "
+     "Vardek signed.", ["Ann Lo", "Quinn Vardek"], ["Vardek Chief"]),
 ]
 
 

@@ -7,7 +7,7 @@ import re
 from store.extract.draft import Draft
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, sentence_initial
-from store.lexicon.names import PLACES, first_names
+from store.lexicon.names import PLACES, TITLES, first_names
 from store.model import Evidence
 
 _WEAK = {Evidence.SPEECH_VERB, Evidence.ROLE, Evidence.PLACE_POSSESSIVE}   # a firm repeated in full has these too
@@ -18,6 +18,7 @@ _PLURAL_END = re.compile(r"[^s]s$")
 _DIGIT_OR_BRACKET = re.compile(r"[\d(]")
 _WRAP_NEXT = re.compile(r"[ \t]*[(,\d]")
 _COMMA_BEFORE = re.compile(r",\s*$")
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"”’']?\s+|\n\s*\n\s*)$")     # not a line of a wrapped list
 
 
 def _in_list(text: str, cands: list[Candidate], i: int) -> bool:
@@ -39,23 +40,50 @@ def _line_edge(text: str, tok: Token, last: bool) -> bool:
 
 def drop_teams_and_openers(d: Draft) -> None:
     """A team named in a results line is a team in the standings too; a capitalised word
-    that opens a sentence before a known person's surname is not their first name ("Notice
-    Trump sniffing", "Either Clinton or ...")."""
+    that opens a sentence before a known person's surname is not their first name: "Notice
+    Trump sniffing", "Either Clinton or ..." (a full name with a known first name gives the
+    surname), "Interestingly Blocher" (an adverb), "Given Obama's record" after "President
+    Obama" (a run with no evidence of its own, whose surname came before, its first word
+    written nowhere else as a name). An unknown word before a full name the text also gives
+    alone is no first name either ("Telling Jeb Bush to ...")."""
     cands = d.candidates
     if d.teams:
         cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
     known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
+    # surname -> where the text first gives it past the first paragraph (often a headline
+    # that names the surname alone before the story gives the full name: "Professor Nega's war")
+    lead = max(d.headline_end, d.paragraphs[0][1] if len(d.paragraphs) > 1 else 0)
+    seen: dict[str, int] = {}
+    first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
     for c in cands:
+        if c.toks[0].start >= lead:
+            seen.setdefault(c.toks[-1].text, c.toks[0].start)
+        first_at.setdefault(tuple(t.text for t in c.toks), c.toks[0].start)
+    text = d.text
+    initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
+    inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
+    pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
+    for c, first in zip(cands, initial):
         head = c.toks[0]
-        if len(c.toks) == 2 and c.toks[-1].text in known and not is_first(head.text) and \
-                head.kind == "name" and not c.titles and sentence_initial(d.text, head, d.sent_starts):
+        if len(c.toks) < 2 or c.titles or head.kind != "name" or is_first(head.text):
+            continue
+        words = tuple(t.text for t in c.toks)
+        last = words[-1]
+        if first and (last in known or seen.get(last, head.start) < head.start and (
+                head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
+                and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
+                or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
 
 
 def _common_noun(word: str, text: str) -> bool:
-    """A plural in -ies ("Priorities"), or a word the text also writes in lower case."""
-    if word.endswith("ies"):
-        return True
+    """A plural in -ies ("Priorities"), a title ("Clinton Chief of Staff Cheryl Mills"), or a
+    word the text also writes in lower case."""
+    return word.endswith("ies") or word in TITLES or _used_lower(word, text)
+
+
+def _used_lower(word: str, text: str) -> bool:
+    """Does the text also write the word in lower case ("Stop Trump" ... "stop")?"""
     low = word.lower()
     return any(not text[k - 1:k].isalnum() and not text[k + len(low):k + len(low) + 1].isalnum()
                for k in _finditer(text, low))
@@ -82,10 +110,21 @@ def corroborate(d: Draft) -> None:
                 and _common_noun(c.toks[-1].text, d.text):
             c.person = None
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
+    # no other first name: an unknown word before the first name of someone the text names
+    # in full ("Crazy Bernie" beside Bernie Sanders), or a word the text also writes in
+    # lower case before the surname of someone it names by a known first name ("Stop Trump"
+    # beside Donald Trump; "Mother Teresa" has no such namesake)
+    named_firsts = {c.toks[0].text for c in cands if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text)
+                    and c.toks[-1].text in singles} - {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    firsts_of: dict[str, set[str]] = {}
+    for c in cands:
+        if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text):
+            firsts_of.setdefault(c.toks[-1].text, set()).add(c.toks[0].text)
     for c in cands:
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
                 and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
-                and not _PLURAL_END.search(c.toks[-1].text):
+                and not _PLURAL_END.search(c.toks[-1].text) and c.toks[-1].text not in named_firsts \
+                and not (c.toks[-1].text in firsts_of and _used_lower(c.toks[0].text, d.text)):
             c.person = Evidence.REPEATED_SURNAME
     full_counts: dict[tuple[str, ...], int] = {}
     for c in cands:

@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from store.extract.draft import Draft
 from store.extract.people.things import (
-    BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, result_line, without_things,
+    BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, is_first, result_line, without_things,
 )
 from store.lexicon.names import (
-    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, STOP, SURNAME_LIKE, TERM_ENDS,
-    TITLES, first_names,
+    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, PLAIN_TITLES, STOP,
+    SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
 )
 
 
@@ -48,6 +48,9 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
+# "Presidents Reagan and Clinton": the plural of an office title is that title for each
+# name after it (read as the singular); weak titles stay out ("Generals", "Chiefs": teams)
+_PLURAL_TITLES = {t + "s": t for t in PLAIN_TITLES - WEAK_TITLES if len(t) > 2 and not t.endswith(("s", "y", "man"))}
 _ARABIC_ARTICLE = (" al", " el", "(al", "(el", "\nal", "\nel")     # lower case, before a hyphen
 
 
@@ -97,7 +100,8 @@ def tokens(text: str) -> list[Token]:
             out[-1].kind, kind, brk = "other", "other", brk or dot
         elif kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
             out[-1].kind, kind = "other", "other"      # "W.Va", "N.Y"
-        out.append(Token(start, start + len(word), word, kind, brk))
+        # a plural title reads as its singular ("Presidents": "President"), over the whole word
+        out.append(Token(start, start + (len(word) if word == raw else len(core)), word, kind, brk))
     return out
 
 
@@ -122,6 +126,8 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         kind = "title"
         if dot:
             word = raw
+    elif core in _PLURAL_TITLES and core not in first_names():
+        kind, word = "title", _PLURAL_TITLES[core]
     elif len(core) == 1:
         kind = "init"                # "George W. Bush", "Mary J Blige"
         if dot:
@@ -215,6 +221,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
              and run[-1].text not in ADDRESS_TITLES):
         run[-1].kind = "name"            # "Larry King", "Mr King"
+        run[-1].text = text[run[-1].start:run[-1].end]      # "Ottawa Senators", not "Senator"
     kinds = [t.kind for t in run]
     if "name" not in kinds:
         return None
@@ -232,6 +239,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         titles = run[j + 1:ti + 1]
         pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
         run = run[ti + 1:]
+        if len(run) == 1 and any(t.text != text[t.start:t.end] for t in titles) and not _MORE_NAMES.match(text, run[-1].end):
+            return None                  # a plural title names several: "Presidents Reagan and Clinton"
     while run and (run[0].kind == "part" or run[0].text[0].islower()):
         run = run[1:]        # "al-Ahram": a particle word starts no name
     if not run:
@@ -264,6 +273,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
 
 
 _OPENERS = frozenset(" \"'“‘(")
+_MORE_NAMES = re.compile(r"(?:,| and| &) +(?:[A-Z]\.? )*[A-Z]")
 
 
 def only_openers(text: str, start: int, end: int) -> bool:
@@ -323,6 +333,43 @@ def find_candidates(d: Draft) -> None:
                                        and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
+            if c and not in_headline and title_case(text, c):
+                c = in_title_case(c, text)
             if c:
                 d.candidates.append(c)
                 d.in_headline.append(in_headline)
+
+
+# small words a headline in Title Case capitalises and running text does not
+_SMALL = frozenset("""The Of On To Be In For And With As At Is Are Than From Over After About Into Why How What
+Who A An Not Up By Its His Her Their Was Has Have Will Out""".split())
+_SMALL_AFTER = re.compile(r" +(%s) " % "|".join(sorted(_SMALL)))
+_WORD_BEFORE = re.compile(r"(?:^|[^\n])\b([A-Z][a-z]*) +$")
+
+
+def title_case(text: str, c: Candidate) -> bool:
+    """Does the run stand in a stretch of Title Case, a headline quoted or run into the text
+    ("More Important Than Electing Obama", "Hillary Clinton Put On The Defensive")? A small
+    word capitalised mid-sentence next to it or inside it says so."""
+    start, end = (c.titles or c.toks)[0].start, c.toks[-1].end
+    if any(t.text in _SMALL for t in c.toks[1:-1]) or _SMALL_AFTER.match(text, end):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
+                and text[max(0, m.start(1) - 2):m.start(1)].strip() not in (".", "!", "?"))
+
+
+def in_title_case(c: Candidate, text: str) -> Candidate | None:
+    """A run in Title Case names someone only from a known first name on, up to the surname:
+    "Hillary Clinton Put" is Hillary Clinton, "Hillary Will" (a word the text writes in lower
+    case) is Hillary, "Important Than Electing Obama" is no one."""
+    toks = c.toks
+    if not c.titles and not is_first(toks[0].text):
+        return None
+    names = [i for i, t in enumerate(toks) if t.kind == "name"]
+    if len(names) > 1:
+        toks = toks[:names[1] + 1]
+        if len(toks) == 2 and _used_lower(text, toks[1].text.lower()):
+            toks = toks[:1]
+    c.toks = toks
+    return c
