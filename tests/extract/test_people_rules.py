@@ -114,3 +114,15 @@ def test_a_kin_role_gives_a_pronoun_its_speaker():
     text = 'The baker\'s daughter Wren said the shop would stay open. "We love it here," she said.'
     q = extract(text).quotes[0]
     assert q.speaker == "Wren"
+
+
+def test_a_full_name_does_not_join_a_surname_of_the_other_gender():
+    # "Mr. Vardek" is a man: "Celia Vardek" (a woman's first name) is someone else, and his
+    # gender does not become hers
+    text = ("As President Vardek faced criticism, Mr. Vardek stayed calm. Celia Vardek hosted the party. "
+            '"It was fun," she said.')
+    people = {p.name: p for p in extract(text).people}
+    assert people["Celia Vardek"].gender == "f"
+    assert people["Vardek"].gender == "m"
+    assert (text.index("President"), text.index(" faced")) in people["Vardek"].mentions
+    assert extract(text).quotes[0].speaker == "Celia Vardek"

@@ -27,7 +27,7 @@ def group_people(d: Draft) -> None:
         words = tuple([_norm(t.text) for t in c.toks] if curly else [t.text for t in c.toks])
         surname = _surname_key(c.toks)
         group = d.groups.setdefault(surname[-1].lower(), [])
-        p = _match_person(group, words, c.titles)
+        p = _match_person(group, words, c.titles, _gender_of(c, words, firsts))
         if p is None:
             p = PersonDraft(names=[], surname=surname, group=group)
             group.append(p)
@@ -239,9 +239,19 @@ def _norm(word: str) -> str:
     return word.replace("’", "'")
 
 
-def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list[Token]) -> PersonDraft | None:
+def _gender_of(c: Candidate, words: tuple[str, ...], firsts: dict) -> str | None:
+    """The gender the run itself gives: a title ("Mrs"), else a known first name of one gender."""
+    for t in c.titles:
+        if t.text.rstrip(".") in GENDER_TITLES:
+            return GENDER_TITLES[t.text.rstrip(".")]
+    return firsts.get(words[0]) if len(words) > 1 else None
+
+
+def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list[Token],
+                  gender: str | None = None) -> PersonDraft | None:
     """The person in a surname group these words name: same first name or initial, or the
-    group's only person when the words give no first name."""
+    group's only person when the words give no first name; never one whose gender, from
+    their title, is not the gender of the words ("Michelle Obama" after "Mr. Obama")."""
     if not group:
         return None
     if words[0] in CAP_PARTICLES or words[0] in PARTICLES:
@@ -257,6 +267,8 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
     for p in group:
         known = [w for w in p.names if len(w) > 1]
         # "Donald Trump Jr" is not "Donald Trump"
+        if not known and gender and p.gender and gender != p.gender:
+            continue
         if not known or any(_same_first(first, k[0]) and (k[-1] in NAME_SUFFIXES) == suffix for k in known):
             return p
     return None
