@@ -15,8 +15,12 @@ each with its reason:
    has that first and last name with a different middle ("George H. W. Bush" beside
    "George W. Bush" keeps both apart from "George Bush");
 3. a surname alone: "Obama" joins the one person with a full name ending in it, when the
-   store holds exactly one ("Clinton" beside Bill and Hillary Clinton stays apart).
-Rules 2 and 3 also need the two not to contradict (contradiction()): their genders, where
+   store holds exactly one;
+4. ... or, when it holds several, the one its roles or gender fit while they contradict
+   every other (surname_fits: "Obama", a president, beside Barack Obama, a president, and
+   Michelle Obama, a woman); where two fit ("Clinton" beside Bill and Hillary Clinton, both
+   named president or both male/female unknown) it stays apart.
+Rules 2 to 4 also need the two not to contradict (contradiction()): their genders, where
 both are known, agree; neither is described as someone's father or son (a namesake may be near);
 and the offices their roles name (president, senator, judge, ...) share one where both
 name any ("president" and "secretary of state" contradict). For rule 3, a surname with an
@@ -117,13 +121,13 @@ def auto_merge(store) -> list[dict]:
     made: list[dict] = []
     with store.transaction("merge people") as conn:
         blocked = _blocked(conn)
-        for rule in (case_slips, middle_names, surnames):
+        for rule in (case_slips, middle_names, surnames, lambda people: surname_fits(conn, people)):
             for name, into, reason in rule(_names(conn)):
                 into = kept_name(conn, into)
                 src, dst = _id(conn, name), _id(conn, into)
                 if src is None or dst is None or src == dst or (name, into) in blocked:
                     continue
-                if rule is not case_slips and contradiction(conn, src, dst, titled=rule is surnames):
+                if rule is not case_slips and contradiction(conn, src, dst, titled=rule not in (middle_names,)):
                     continue
                 made.append(_move(conn, "merge", src, dst, name, into, None, reason, True))
     return made
@@ -176,6 +180,38 @@ def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
     return [(name, by_last[name][0], f"surname: the only full name ending in {name}")
             for name in people if " " not in name and _is_name([name]) and len(by_last.get(name, ())) == 1
             and name not in first_names]
+
+
+def surname_fits(conn: sqlite3.Connection, people: dict[str, tuple]) -> list[tuple[str, str, str]]:
+    """ "Obama" -> "Barack Obama" beside "Michelle Obama": a surname alone joins the one of
+    several full names with it that its roles or gender fit while they contradict every
+    other. Roles fit when every office the surname's roles name is one the full name's
+    roles name ("president"); gender, when the surname's gender is known and only that full
+    name's agrees. Where two fit ("Clinton" beside Bill and Hillary Clinton, both named as
+    candidates) or none does, it stays apart."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    first_names = set()
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and _is_name(words):
+            by_last[words[-1]].append(name)
+            first_names.add(words[0])
+    found = []
+    for name, (pid, _) in people.items():
+        fulls = by_last.get(name, ())
+        if len(fulls) < 2 or " " in name or not _is_name([name]) or name in first_names:
+            continue
+        offices = _role_words(conn, pid) & OFFICES
+        gender = conn.execute("SELECT gender FROM people WHERE id = ?", (pid,)).fetchone()[0]
+        if not offices and not gender:
+            continue                     # nothing to decide by
+        fit = [f for f in fulls if not contradiction(conn, pid, people[f][0], titled=True)
+               and offices <= _role_words(conn, people[f][0])]
+        if len(fit) == 1 and (offices or gender == conn.execute(      # by gender alone: the same, known
+                "SELECT gender FROM people WHERE id = ?", (people[fit[0]][0],)).fetchone()[0]):
+            why = f"roles name {', '.join(sorted(offices))}" if offices else f"gender {gender}"
+            found.append((name, fit[0], f"surname: of the full names ending in {name}, the only one its {why} fit"))
+    return found
 
 
 def contradiction(conn: sqlite3.Connection, a: int, b: int, titled: bool = False) -> str | None:
