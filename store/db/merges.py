@@ -3,7 +3,8 @@
 A merge moves every mention, quote and article of a person (`name`) to another (`into`)
 and deletes the first: its name stays one of the forms of the person kept, and a later
 article naming it lands on the person kept (writes.person_id looks merges up). A split
-moves one article's mentions and quotes of a person to a person of their own. Both are
+moves one article's mentions and quotes of a person to a person of their own, and is made
+again when that article is written again (re-added or extracted again: reapply_splits). Both are
 recorded (merges table) with the places (article, offsets) of the rows moved, so
 undo_merge puts them back, also after the article is extracted again; an automatic merge
 undone by hand is never made again.
@@ -240,10 +241,47 @@ def _role_words(conn: sqlite3.Connection, pid: int) -> set[str]:
 
 # ---- moving rows ----------------------------------------------------------------
 
+def reapply_splits(conn: sqlite3.Connection, keys: list[str]) -> None:
+    """The splits in force of these articles (just written again: re-added, or extracted
+    again) made again: the person's mentions and quotes there go to the split's person
+    again, and the split records the rows it now moved (so undo_merge still undoes it)."""
+    for key in keys:
+        row = conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            continue
+        aid = row[0]
+        for mid, name, into in conn.execute("SELECT id, name, into_name FROM merges WHERE kind = 'split'"
+                                            " AND article_id = ? AND undone IS NULL ORDER BY id", (aid,)).fetchall():
+            src = _id(conn, kept_name(conn, name))
+            if src is None or not conn.execute("SELECT 1 FROM article_people WHERE article_id = ? AND person_id = ?",
+                                               (aid, src)).fetchone():
+                continue                 # the new text does not name them: nothing to move
+            dst = _id(conn, into) or conn.execute("INSERT INTO people (name) VALUES (?)", (into,)).lastrowid
+            moved = _move_rows(conn, src, dst, aid)
+            conn.execute("UPDATE merges SET moved = ? WHERE id = ?", (json.dumps(moved, ensure_ascii=False), mid))
+
+
+def follow_article(conn: sqlite3.Connection, old: int, new: int) -> None:
+    """An article written again under a new id keeps its splits (reapply_splits makes them again)."""
+    conn.execute("UPDATE merges SET article_id = ? WHERE kind = 'split' AND article_id = ?", (new, old))
+
+
 def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, into: str,
           article_id: int | None, reason: str, auto: bool) -> dict:
     """Move the rows of person src (in one article, or all) to person dst, recording what
     moved; the merge row."""
+    moved = _move_rows(conn, src, dst, article_id)
+    cur = conn.execute("INSERT INTO merges (kind, name, into_name, article_id, reason, auto, moved, who, at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (kind, name, into, article_id, reason, int(auto), json.dumps(moved, ensure_ascii=False),
+                        user(), now()))
+    row = dict_rows(conn, _ROW + " WHERE id = ?", (cur.lastrowid,))[0]
+    row["auto"] = bool(row["auto"])
+    return row
+
+
+def _move_rows(conn: sqlite3.Connection, src: int, dst: int, article_id: int | None) -> dict:
+    """Move the rows of person src (in one article, or all) to person dst; what moved."""
     where, params = ("person_id = ? AND article_id = ?", (src, article_id)) if article_id else ("person_id = ?", (src,))
     moved = {"id": src, "gender": conn.execute("SELECT gender FROM people WHERE id = ?", (src,)).fetchone()[0],
              **{table: conn.execute(f"SELECT article_id, char_start, char_end FROM {table} WHERE {where}",
@@ -266,13 +304,7 @@ def _move(conn: sqlite3.Connection, kind: str, src: int, dst: int, name: str, in
     for table in ("mentions", "quotes"):
         conn.execute(f"UPDATE {table} SET person_id = ? WHERE {where}", (dst, *params))
     recount_people(conn, [src, dst])
-    cur = conn.execute("INSERT INTO merges (kind, name, into_name, article_id, reason, auto, moved, who, at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (kind, name, into, article_id, reason, int(auto), json.dumps(moved, ensure_ascii=False),
-                        user(), now()))
-    row = dict_rows(conn, _ROW + " WHERE id = ?", (cur.lastrowid,))[0]
-    row["auto"] = bool(row["auto"])
-    return row
+    return moved
 
 
 def _move_back(conn: sqlite3.Connection, name: str, into: str, moved: dict) -> None:

@@ -96,10 +96,14 @@ def write(conn: sqlite3.Connection, items: Iterable[ArticleRecord]) -> list[str]
         statuses.append("replaced" if old else "added")
         add_rows(batch, cur.lastrowid, art.text, ex)
         if old:
+            from .merges import follow_article
+            follow_article(conn, old[0], cur.lastrowid)
             replaced.append(key)
     insert_rows(batch)
     if replaced:
-        from .corrections import reapply     # here: corrections builds on this module
+        from .corrections import reapply     # here: corrections and merges build on this module
+        from .merges import reapply_splits
+        reapply_splits(conn, replaced)       # first: a correction made later wins
         reapply(conn, replaced)
     return statuses
 
@@ -249,11 +253,13 @@ def recount_people(conn: sqlite3.Connection, pids: Iterable[int | None]) -> None
 def rewrite(conn: sqlite3.Connection, article_id: int, ex: Extraction) -> None:
     """Replace a stored article's rows with a new extraction of its text (byline upgraded),
     inside the caller's transaction; the user's corrections are applied again."""
-    from .corrections import reapply     # here: corrections builds on this module
+    from .corrections import reapply     # here: corrections and merges build on this module
+    from .merges import reapply_splits
 
     key, text = conn.execute("SELECT key, text FROM articles WHERE id = ?", (article_id,)).fetchone()
     recount_people(conn, delete_rows(conn, article_id))
     batch = Batch(conn)
     add_rows(batch, article_id, text, ex)
     insert_rows(batch)
+    reapply_splits(conn, [key])
     reapply(conn, [key])

@@ -273,3 +273,43 @@ def test_bad_merges_are_one_line_errors(store):
     with pytest.raises(StoreError, match="undo merge 2 first"):
         undo_merge(store, first["id"])
     assert len(merges(store)) == 2
+
+
+STORY = ("Council votes on the bridge.\n\nHilda Vardek, the council leader, spoke on Monday. "
+         "\u201cThe bridge will open in May,\u201d Vardek said. Tom Orlik, a builder, agreed.\n")
+
+
+def test_a_split_survives_a_reingest_and_a_reextraction_and_undo_still_works(tmp_path):
+    from store.ingest import ingest, reextract
+
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Hilda Vardek, the council leader, opened the fair. \u201cCome along,\u201d Vardek said.\n",
+                     encoding="utf-8")
+    with open_store(tmp_path / "byline.db") as store:
+        ingest(store, [path, other], workers=1)
+        aid = store.conn.execute("SELECT id FROM articles WHERE path LIKE '%bridge.txt'").fetchone()[0]
+        row = split(store, "Hilda Vardek", aid, as_name="Hilde Vardek")
+
+        def held() -> tuple[int, int, int]:
+            pid = store.conn.execute("SELECT id FROM people WHERE name = 'Hilde Vardek'").fetchone()
+            if pid is None:
+                return 0, 0, 0
+            aid_now = store.conn.execute("SELECT id FROM articles WHERE path LIKE '%bridge.txt'").fetchone()[0]
+            count = lambda table: store.conn.execute(      # noqa: E731
+                f"SELECT count(*) FROM {table} WHERE person_id = ? AND article_id = ?", (pid[0], aid_now)).fetchone()[0]
+            return count("mentions"), count("quotes"), count("article_people")
+
+        first = held()
+        assert first[0] >= 2 and first[1:] == (1, 1)
+        path.write_text(STORY + "Work starts in June.\n", encoding="utf-8")      # edited: re-ingested, a new article
+        assert ingest(store, [path], workers=1).replaced == 1
+        assert held() == first
+        assert reads.people(store, name="Hilda Vardek")[0]["articles"] == 1     # the other article stays hers
+        reextract(store, workers=1)
+        assert held() == first
+        assert ("Hilde Vardek", "Hilda Vardek") not in made(store)
+        undo_merge(store, row["id"])
+        assert held() == (0, 0, 0)
+        assert reads.people(store, name="Hilda Vardek")[0]["articles"] == 2
