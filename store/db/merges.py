@@ -17,10 +17,10 @@ each with its reason:
    "George W. Bush" keeps both apart from "George Bush");
 3. a surname alone: "Obama" joins the one person with a full name ending in it, when the
    store holds exactly one;
-4. ... or, when it holds several, the one its roles or gender fit while they contradict
-   every other (surname_fits: "Obama", a president, beside Barack Obama, a president, and
-   Michelle Obama, a woman); where two fit ("Clinton" beside Bill and Hillary Clinton, both
-   named president or both male/female unknown) it stays apart.
+4. ... or, when it holds several, the one whose roles name every office the surname's
+   roles name, when that office is no other's (surname_fits: "Obama", a president, beside
+   Barack Obama, a president, and Michelle Obama); where two fit ("Clinton", a president,
+   beside Bill and Hillary Clinton both called president) or none, it stays apart.
 Rules 2 to 4 also need the two not to contradict (contradiction()): their genders, where
 both are known, agree; neither is described as someone's father or son (a namesake may be near);
 and the offices their roles name (president, senator, judge, ...) share one where both
@@ -184,12 +184,12 @@ def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
 
 
 def surname_fits(conn: sqlite3.Connection, people: dict[str, tuple]) -> list[tuple[str, str, str]]:
-    """ "Obama" -> "Barack Obama" beside "Michelle Obama": a surname alone joins the one of
-    several full names with it that its roles or gender fit while they contradict every
-    other. Roles fit when every office the surname's roles name is one the full name's
-    roles name ("president"); gender, when the surname's gender is known and only that full
-    name's agrees. Where two fit ("Clinton" beside Bill and Hillary Clinton, both named as
-    candidates) or none does, it stays apart."""
+    """ "Obama" -> "Barack Obama" beside "Michelle Obama": a surname alone whose roles name
+    an office joins the one of several full names with it that holds every such office,
+    when their roles or genders contradict every other's. Where two fit ("Clinton", a
+    president, beside Bill Clinton and a Hillary Clinton also called president) or none
+    does, it stays apart. Gender alone decides nothing: a store's surname may be a third
+    person of that name it holds no full name of ("Doyle" of "said Will Doyle" is no Jim Doyle)."""
     by_last: dict[str, list[str]] = defaultdict(list)
     first_names = set()
     for name in people:
@@ -203,15 +203,18 @@ def surname_fits(conn: sqlite3.Connection, people: dict[str, tuple]) -> list[tup
         if len(fulls) < 2 or " " in name or not _is_name([name]) or name in first_names:
             continue
         offices = _role_words(conn, pid) & OFFICES
-        gender = conn.execute("SELECT gender FROM people WHERE id = ?", (pid,)).fetchone()[0]
-        if not offices and not gender:
+        if not offices:
             continue                     # nothing to decide by
-        fit = [f for f in fulls if not contradiction(conn, pid, people[f][0], titled=True)
-               and offices <= _role_words(conn, people[f][0])]
-        if len(fit) == 1 and (offices or gender == conn.execute(      # by gender alone: the same, known
-                "SELECT gender FROM people WHERE id = ?", (people[fit[0]][0],)).fetchone()[0]):
-            why = f"roles name {', '.join(sorted(offices))}" if offices else f"gender {gender}"
-            found.append((name, fit[0], f"surname: of the full names ending in {name}, the only one its {why} fit"))
+        # fits: no gender or office contradicts (a namesake father or son is still one that
+        # fits: auto_merge then refuses the merge)
+        fit = [f for f in fulls if offices <= _role_words(conn, people[f][0])
+               and contradiction(conn, pid, people[f][0], titled=True) in (None, "described as a father or son")]
+        # a first initial another fitting name spells out is one of its forms ("B. Hussein Obama")
+        spelt = {f.split()[0][0] for f in fit if len(f.split()[0].rstrip(".")) > 1}
+        fit = [f for f in fit if len(f.split()[0].rstrip(".")) > 1 or f.split()[0][0] not in spelt]
+        if len(fit) == 1:
+            found.append((name, fit[0], f"surname: of the full names ending in {name}, the only one whose roles"
+                                        f" name {', '.join(sorted(offices))}"))
     return found
 
 

@@ -44,22 +44,24 @@ def drop_teams_and_openers(d: Draft) -> None:
     Trump sniffing", "Either Clinton or ..." (a full name with a known first name gives the
     surname), "Interestingly Blocher" (an adverb), "Given Obama's record" after "President
     Obama" (a run with no evidence of its own, whose surname came before, its first word
-    written nowhere else as a name). An unknown word before a full name the text also gives
+    written nowhere else as a name); in a short first paragraph (a headline), a word the
+    story never writes again before a surname it gives ("Derelict Obama and Clinton;"). An unknown word before a full name the text also gives
     alone is no first name either ("Telling Jeb Bush to ...")."""
     cands = d.candidates
     if d.teams:
         cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
     known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
+    text = d.text
     # surname -> where the text first gives it past the first paragraph (often a headline
     # that names the surname alone before the story gives the full name: "Professor Nega's war")
     lead = max(d.headline_end, d.paragraphs[0][1] if len(d.paragraphs) > 1 else 0)
+    headline = lead if len(text[:lead].split()) <= 20 else 0
     seen: dict[str, int] = {}
     first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
     for c in cands:
         if c.toks[0].start >= lead:
             seen.setdefault(c.toks[-1].text, c.toks[0].start)
         first_at.setdefault(tuple(t.text for t in c.toks), c.toks[0].start)
-    text = d.text
     initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
     inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
     pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
@@ -69,7 +71,10 @@ def drop_teams_and_openers(d: Draft) -> None:
             continue
         words = tuple(t.text for t in c.toks)
         last = words[-1]
-        if first and (last in known or seen.get(last, head.start) < head.start and (
+        if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
+                not _used_lower(head.text, text):
+            c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
+        elif first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
