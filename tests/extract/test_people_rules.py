@@ -60,6 +60,10 @@ ROWS = [
      "Vardek said he was pleased. The council thanked Talmo Vardek later.", ["Talmo Vardek"], []),
     ("opener counter-case: the full name's first mention", "Professor Vardek's war.\n\n"
      "Talmo Vardek was once a teacher. Vardek said he was pleased.", ["Talmo Vardek"], []),
+    ("a headline's word the story never uses again", "Derelict Vardek and Lo;\nA plan for the port.\n\n"
+     "President Vardek spoke on Monday. Vardek said it was fine.", ["Vardek"], ["Derelict"]),
+    ("headline counter-case: the story gives the full name", "Talmo Vardek wins the vote.\n\n"
+     "Talmo Vardek, the mayor, spoke on Monday. Vardek said it was fine.", ["Talmo Vardek"], []),
     ("sentence adverb", "Ann Lo met Talmo Brevik, a farmer. Interestingly Brevik, a farmer, said he was pleased."
      " Brevik left.", ["Talmo Brevik"], ["Interestingly"]),
     ("a word before the first name of someone named in full", "Ann Lo spoke first. Bernard Quell spoke next. "
