@@ -118,10 +118,15 @@ _SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", 
                   "before", "until", "whereas"}
 
 
+_CLAUSE_REACH = 600
+
+
 def _in_subordinate_clause(art: Context, s: int) -> bool:
     """Whether the words before the quote, back to the last comma, open a subordinate
     clause: a cue after the quote then belongs to the main clause, not to these words."""
-    sstart = art.sentence_of(s)[0]
+    # a clause is never further back than this: a run-on "sentence" of thousands of quotes
+    # would otherwise be read again for each of them
+    sstart = max(art.sentence_of(s)[0], s - _CLAUSE_REACH)
     lo = s
     while lo > sstart:
         lo = max(art.text.rfind(",", sstart, lo), art.text.rfind(";", sstart, lo), sstart)
