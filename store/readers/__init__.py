@@ -83,7 +83,10 @@ def _guard(name: str, read) -> Iterator[Article | Skipped]:
     Every article's date leaves here as ISO 8601 (dates.iso_date), whatever its format."""
     try:
         for item in read():
-            if isinstance(item, Article) and item.published:
+            if isinstance(item, Article) and len(item.text) > common.MAX_ARTICLE_CHARS:
+                item = Skipped(item.path or name, f"too long for one article ({len(item.text) / 1e6:.1f} million "
+                                                  f"characters of text, at most {common.MAX_ARTICLE_CHARS / 1e6:.0f})")
+            elif isinstance(item, Article) and item.published:
                 item.published = iso_date(item.published)
             yield item
     except Unreadable as e:

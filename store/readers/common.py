@@ -11,6 +11,9 @@ from ..model import Article
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024      # one article bigger than this is not an article
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024    # a .json list or a feed is read whole
+# An article's text (after a page's markup is gone) longer than this is a book or a dump,
+# not a news story: extraction is linear but a run-on text of a million quotes takes minutes.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 @dataclass

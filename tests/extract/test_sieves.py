@@ -200,6 +200,21 @@ def test_sieves_are_plain_functions_in_priority_order():
     # a headline that says who says it: the one who says it speaks
     ("Ann Lo Says Tom Hale 'Makes You Want To Retch'\n\nAnn Lo, the president, spoke about Tom Hale on Monday.",
      "Makes You Want To Retch", "Ann Lo"),
+    # a relative clause about someone who is not the subject closes before the main verb:
+    # the aide speaks, not the person the aide works for
+    ('Senator Ann Lo is under fire.\n\nAn aide to Lo, who spoke on condition of anonymity, said the '
+     'senator would "keep pushing."', "keep pushing.", None),
+    # ... but a relative clause about the subject keeps the subject speaking
+    ('Tom Hale met voters.\n\nHale, who says the plan is too slow, tweeted that it "will not work."',
+     "will not work.", "Tom Hale"),
+    # after "said", a pronoun or noun that goes on with a verb is the subject of the words
+    # reported, not the speaker
+    ('Ann Lo won.\n\nThe brother of Lo, who lives in Ohio, said she was "a fighter."', "a fighter.", None),
+    # ... and a name opening the sentence, however long its description, is the speaker
+    ('Ann Lo lost.\n\nTom Hale, a consultant whose firm was recently hired by the Lo campaign, said he '
+     'would be "shocked" by a recount.', "shocked", "Tom Hale"),
+    ('Tom Hale, the co-author of a book about the rapid spread of rumours, said the days when a story '
+     'died overnight were "over."', "over.", "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
@@ -211,6 +226,8 @@ def test_attribution_rules(text, quote, speaker):
     ('"It is closed," said a spokesman for the firm.', "a spokesman for the firm"),
     ('"It is closed," officials said.', "officials"),
     ('Tom Lo was cleared. "He is innocent," Mr Lo\'s lawyer said.', "Mr Lo's lawyer"),
+    # "said the story was": a reported clause, no description of a speaker
+    ('Ann Lo was cleared. A spokeswoman for Lo, who did not give her name, said the story was "false."', None),
 ])
 def test_an_unnamed_source_keeps_its_description(text, described):
     q = extract(text).quotes[0]

@@ -70,6 +70,18 @@ def test_huge_file_is_skipped(tmp_path, monkeypatch):
     assert isinstance(item, Skipped) and "too large" in item.reason
 
 
+def test_an_article_too_long_to_be_news_is_skipped_and_the_rest_of_its_archive_read(tmp_path):
+    # real sizes, no patched limit: a run-on record of quotes over the limit, then a story
+    import json
+    run_on = 'Ann Lo said "x" ' * (readers.common.MAX_ARTICLE_CHARS // 16 + 1)
+    lines = [json.dumps({"id": "dump", "text": run_on}), json.dumps({"id": "story", "text": "Ann Lo spoke."})]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    items = list(readers.read_paths([str(tmp_path / "a.jsonl")]))
+    assert [type(i) for i in items] == [Skipped, Article]
+    assert "too long for one article" in items[0].reason and "\n" not in items[0].reason
+    assert items[1].text == "Ann Lo spoke."
+
+
 def test_escape_codes_removed_and_markup_kept_literally(tmp_path):
     raw = "Title here\n\n[bold]Loud[/bold] \x1b[31mred\x1b[0m text\x07 and [link=http://x]link[/link]."
     (tmp_path / "a.txt").write_text(raw, encoding="utf-8")

@@ -118,10 +118,15 @@ _SUBORDINATORS = {"as", "when", "while", "because", "although", "though", "if", 
                   "before", "until", "whereas"}
 
 
+_CLAUSE_REACH = 600
+
+
 def _in_subordinate_clause(art: Context, s: int) -> bool:
     """Whether the words before the quote, back to the last comma, open a subordinate
     clause: a cue after the quote then belongs to the main clause, not to these words."""
-    sstart = art.sentence_of(s)[0]
+    # a clause is never further back than this: a run-on "sentence" of thousands of quotes
+    # would otherwise be read again for each of them
+    sstart = max(art.sentence_of(s)[0], s - _CLAUSE_REACH)
     lo = s
     while lo > sstart:
         lo = max(art.text.rfind(",", sstart, lo), art.text.rfind(";", sstart, lo), sstart)
@@ -153,6 +158,10 @@ def _short_tail(art: Context, verb_end: int, end: int) -> bool:
                                         "we", "i", "his", "her", "their", "there", "this"}
 
 
+# words that make "said the plan was" a reported clause rather than a described speaker
+_FINITE = frozenset("is was were are be would will could should can may might must had has have did does".split())
+
+
 def named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) -> Cue | None:
     """The person named right after a verb: "said Mr Brown", "according to Smith"."""
     j = art.skip_title_forward(pos, end)
@@ -179,6 +188,8 @@ def named_after(art: Context, pos: int, end: int, cue_start: int, sieve: str) ->
         org = organisation(art, j, run) if run and not listener else None
         if org:
             return Cue("unnamed", cue_start, run, sieve=Sieve.ORGANISATION, source=org)
+        if any(x[2] in _FINITE for x in w[1:3]):
+            return None       # "said the story was “false”": a clause reported, not its speaker
         end = w[min(2, len(w) - 1)][1]
         # the description runs to the end of its phrase: "a spokesman for the firm"
         phrase = re.match(r"[^,.;:!?()\n]{1,60}", art.text[j:])
@@ -214,14 +225,18 @@ def cue_before(art: Context, i: int) -> Cue | None:
     if words and _INTRO_GAP.fullmatch(text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
         order.insert(0, order.pop())
     # `attacked by Ann Ree, who called it "…"`: a relative clause naming its speaker
-    # speaks before the main clause
+    # speaks before the main clause, unless the clause closes first: in `An aide to Lo, who
+    # spoke on condition of anonymity, said …` the aide speaks, not Lo
+    closed = _closed_relatives(art, words)
     for k in range(1, len(words)):
-        if words[k - 1][2] == "who":
+        if words[k - 1][2] == "who" and k not in closed:
             cue = _verb_cue(art, words, k, s, sstart)
             if cue is not None and cue.kind == "name":
                 return cue
     found = None
     for k in order:
+        if k in closed:
+            continue
         cue = _verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
         if cue is not None and (found is None or cue.kind == "name"):
             found = found if found is not None and cue.kind != "name" else cue
@@ -230,6 +245,26 @@ def cue_before(art: Context, i: int) -> Cue | None:
     # `The spot concludes with footage of Trump saying, "…"`: an unnamed subject ("the
     # spot", "officials") reports; a named speaker later in the sentence said the words
     return found
+
+
+def _closed_relatives(art: Context, words) -> set[int]:
+    """Indices of the words of relative clauses (", who …,") about someone who is not the
+    sentence's subject ("An aide to Lo, who …, said"), closed by a comma before a speech
+    verb of the main clause: their verbs introduce nothing that follows."""
+    closed: set[int] = set()
+    for k in range(len(words)):
+        if words[k][2] != "who" or char_before(art.text, words[k][0]) != ",":
+            continue
+        comma = art.text.rfind(",", 0, words[k][0])
+        ante = art.by_end.get(comma)
+        if ante and art._position(ante[0], art.sentence_of(ante[0])[0]) == "subject":
+            continue          # "Graham, who says …, tweeted": the clause's person is the subject
+        for m in range(k + 1, len(words)):
+            if words[m][2] in SPEECH_VERBS and char_before(art.text, words[m][0]) == "," \
+                    and art.text[words[m][0]].islower():
+                closed.update(range(k, m))
+                break
+    return closed
 
 
 def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
@@ -264,9 +299,30 @@ def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
         cue = _clause_subject(art, w0, sstart)
     if cue is None and w in INVERTED and (k == 0 or char_before(text, w0) in ",:"):
         cue = named_after(art, w1, s, w0, Sieve.VERB_NAME)
+        if cue is not None and _reported_subject(art, cue.end, s):
+            # ", said she was “…”": she is the subject of the words reported; the speaker is
+            # the sentence's subject if a name opens it ("Pete Seat, a consultant whose …,
+            # said he would be “…”"), else unknown ("The brother of Lo, …, said she was")
+            cue = _clause_subject(art, w0, sstart)
+            if cue is None or cue.kind != "name" or art.words(sstart, art.skip_title_back(cue.start, sstart)):
+                return None
     if cue is not None:
         cue.end = max(cue.end, w1)
     return cue
+
+
+# what may follow an inverted speaker before the quote: `said Ann Lo on Monday: “…”`
+_AFTER_INVERTED = frozenset({"in", "on", "at", "during", "after", "before", "last", "this", "yesterday",
+                             "today", "tonight", "earlier", "later", "recently", "when", "as", "from", "to"})
+
+
+def _reported_subject(art: Context, end: int, s: int) -> bool:
+    """The name or pronoun a speech verb is followed by goes on with a verb of its own
+    before the quote ("said she was", "said Lo would"): the subject of reported words."""
+    rest = art.words(end, s)
+    if not rest or art.text[end:rest[0][0]].strip():
+        return False
+    return art.text[rest[0][0]].islower() and rest[0][2] not in _AFTER_INVERTED
 
 
 def _stance_cue(art: Context, i: int, words, k: int, sstart: int) -> Cue | None:

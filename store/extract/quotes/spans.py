@@ -38,11 +38,12 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
             spans.append(slip)
         trimmed = {span: _trim(text, *span) for span in spans}
         # quotes are apart or nested, never crossing: where the unclosed one, cut at its
-        # sentence's end, would cross a closed one, the closed one stands
+        # sentence's end, would cross a closed one, the closed one stands (closed ones
+        # never cross each other, so only the unclosed one is checked: linear, not quadratic)
         kept: list[tuple[int, int]] = []
         for span in sorted(spans, key=lambda span: span == slip):
             start, end = trimmed[span]
-            if any(s < start < e < end or start < s < end < e for s, e in map(trimmed.get, kept)):
+            if span == slip and any(s < start < e < end or start < s < end < e for s, e in map(trimmed.get, kept)):
                 continue
             if any(c.isalnum() for c in text[start:end]):   # not a stray mark around "."
                 kept.append(span)
