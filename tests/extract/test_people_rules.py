@@ -89,6 +89,17 @@ ROWS = [
     # a surname before a title is no first name
     ("surname before a title", "The note went to Vardek Chief of Staff Ann Lo. Quinn Vardek read it and "
      "Vardek signed.", ["Ann Lo", "Quinn Vardek"], ["Vardek Chief"]),
+    # a slogan verb, participle or intensifier before a known person's surname is no first name
+    ("slogan verb before a known surname", "Donald Vrask spoke. The Stop Vrask group met, and Vrask left.",
+     ["Donald Vrask"], ["Stop"]),
+    ("participle before a known surname", "Donald Vrask won. Critics kept Rebuking Vrask, and Vrask shrugged.",
+     ["Donald Vrask"], ["Rebuking"]),
+    ("intensifier before a known surname", "Helena Vrask won. The ad was titled A Very Vrask Holiday, and "
+     "Vrask laughed.", ["Helena Vrask"], ["Very"]),
+    ("a common noun before a full name", "Deputy Chief of Staff Talmo Vrask met the staff. Vrask left.",
+     ["Talmo Vrask"], ["Staff"]),
+    ("relative counter-case: a rare first name before a known surname", "Donald Vrask spoke. Later Zerelda Vrask "
+     "spoke too. Vrask left.", ["Donald Vrask", "Zerelda Vrask"], []),
 ]
 
 

@@ -87,6 +87,14 @@ def _common_noun(word: str, text: str) -> bool:
     return word.endswith("ies") or word in TITLES or _used_lower(word, text)
 
 
+def _a_word(word: str, text: str) -> bool:
+    """Does the word read as an ordinary word: written in lower case in the text, or a
+    participle ("Rebuking"), an adverb ("Bitterly") or a verb whose stem the text writes in
+    lower case ("Quotes" ... "quote")?"""
+    return _used_lower(word, text) or word.endswith("ing") and len(word) > 5 or word.endswith("ly") and len(word) > 5 \
+        or word.endswith("s") and len(word) > 4 and _used_lower(word[:-1], text)
+
+
 def _used_lower(word: str, text: str) -> bool:
     """Does the text also write the word in lower case ("Stop Trump" ... "stop")?"""
     low = word.lower()
@@ -125,11 +133,19 @@ def corroborate(d: Draft) -> None:
     for c in cands:
         if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text):
             firsts_of.setdefault(c.toks[-1].text, set()).add(c.toks[0].text)
+    known_surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
     for c in cands:
+        head = c.toks[0].text
         if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
                 and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
                 and not _PLURAL_END.search(c.toks[-1].text) and c.toks[-1].text not in named_firsts \
-                and not (c.toks[-1].text in firsts_of and _used_lower(c.toks[0].text, d.text)):
+                and not (c.toks[-1].text in firsts_of and not is_first(head) and _a_word(head, d.text)) \
+                and not (head in known_surnames and not is_first(head)):
+            # "Stop Trump", "Very Clinton" beside Donald Trump: an unknown word before the
+            # surname of someone the text names by a known first name is no other first name;
+            # "Bush Right": a known person's surname starts no other name
+            if len(c.toks) >= 3 and not is_first(head) and _used_lower(head, d.text):
+                c.toks = c.toks[1:]      # "Chief of Staff Ann Lo": "staff" is a word, not a name
             c.person = Evidence.REPEATED_SURNAME
     full_counts: dict[tuple[str, ...], int] = {}
     for c in cands:
