@@ -100,6 +100,12 @@ ROWS = [
      ["Talmo Vrask"], ["Staff"]),
     ("relative counter-case: a rare first name before a known surname", "Donald Vrask spoke. Later Zerelda Vrask "
      "spoke too. Vrask left.", ["Donald Vrask", "Zerelda Vrask"], []),
+    # comment-section buttons glued to a name
+    ("glued page furniture", "The vote is close. Julia VraskFlagShareLikeReplyAnn Lo 5pts\n", ["Julia Vrask"],
+     ["Flag", "Reply"]),
+    ("glued page furniture after a name", "The vote is close. Julia Vrask FlagShareLikeReplyAnn Lo 5pts\n",
+     ["Julia Vrask"], ["Flag", "Reply"]),
+    ("glue counter-case: one inner capital", "Peter McVrask met Ann DeLora on Monday.", ["Peter McVrask", "Ann DeLora"], []),
 ]
 
 

@@ -46,6 +46,9 @@ There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have 
 Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
+# words run together without spaces: a lower-case letter before a capital twice over
+# ("McDonald" and "DeSantis" have it once)
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
 _ABBREV = {"U. S.", "U. K.", "U. N.", "E. U.", "D. C.", "N. Y.", "L. A."}
 _NAMEISH = {"name", "init", "part", "title"}
 # "Presidents Reagan and Clinton": the plural of an office title is that title for each
@@ -81,7 +84,16 @@ def tokens(text: str) -> list[Token]:
         prev = text[start - 1] if start else " "
         if prev.isalnum() or prev in "'’":
             continue
+        glue = not raw[1:].islower() and _GLUED.search(raw)
+        if glue:
+            # page furniture glued on: the first part is kept only as the surname after a first name
+            # ("Ann LoFlagShareLikeReply"), never on its own ("Lo FlagShareLikeReply")
+            if not (out and out[-1].text in first_names() and text[out[-1].end:start] == " "):
+                continue
+            raw = raw[:glue.start() + 2]
         shape = _shape(raw)
+        if glue and shape:
+            shape = (*shape[:2], True, *shape[3:])
         if prev == "-" and shape and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
             start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
             shape = (raw[:3] + shape[0], *shape[1:])
