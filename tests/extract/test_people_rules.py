@@ -43,6 +43,9 @@ ROWS = [
     ("place word stays a place", "Voters in West Virginia and Washington said the vote was close.", [], ["West", "Washington"]),
     # a name after a long role that opens the sentence
     ("name after a long role", "Head of research at Tarn Capital, Zorana Vetrick, agreed.", ["Zorana Vetrick"], []),
+    ("an employer after a role and 'at'", "Head of infrastructure at Riverside Homes, Lena Marsh, agreed.",
+     ["Lena Marsh"], ["Riverside"]),
+    ("employer counter-case: a verb before 'at'", "The coach looked at Lena Marsh, who nodded.", ["Lena Marsh"], []),
     ("a firm after a long phrase stays a firm", "Its parent company, Tarn Holdings, said profits rose.", [], ["Tarn"]),
     # mononyms in a list after a plural role noun
     ("mononyms after plural role", "The bill has rappers such as Vexdrill, Korvo and Skandi.", ["Vexdrill", "Korvo", "Skandi"], []),

@@ -217,6 +217,18 @@ def _named_thing(x: Site):
     return NOT_A_PERSON if x.trimmed.endswith(_THINGS) and _THING_BEFORE.search(x.before, x.tail) else None
 
 
+_ROLE_AT = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:of|for)(?:\s+[a-z][\w-]*){1,4})?\s+at\s+$")
+
+
+def _employer(x: Site):
+    """"Head of research at Orbis Homes": a run after a role noun and "at" is where the
+    holder works, a firm or a body."""
+    if not x.trimmed.endswith(" at"):
+        return None
+    m = _ROLE_AT.search(x.before)
+    return NOT_A_PERSON if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS) else None
+
+
 def _who(x: Site):
     return Evidence.WHO if _WHO_AFTER.match(x.after) else None
 
@@ -327,6 +339,7 @@ EVIDENCE: list[Rule] = [
     _one_word,
     _work_or_team,
     _named_thing,
+    _employer,
     _who,
     _after_long_role,
     _aged_or_signed,
