@@ -63,6 +63,10 @@ PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # (but "leaflets condemning …" is the leaflets' stance, not the subject's words).
 SAYING = {"saying", "telling", "writing", "adding", "asking", "arguing", "claiming", "insisting",
            "warning", "noting", "explaining", "declaring", "tweeting", "posting"}
+# Verbs of thought and wish: what follows them is no one's words ("Lo hopes the "new deal" works").
+THINKING = {f for b in ("hope", "think", "believe", "want", "expect", "fear", "wish", "doubt", "worry", "feel",
+                        "know", "watch", "read", "love", "like", "hate", "prefer")
+            for f in _inflect(b)} | {"thought", "felt", "knew", "read", "liked", "loved", "hated"}
 # Words that may sit between a subject and its verb.
 BETWEEN = set("""
 has had have also later then would will once again just recently previously earlier

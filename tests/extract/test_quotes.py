@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from store.model import Person
 from store.extract.quotes.attribute import attribute
 from store.extract.quotes.spans import quote_spans, speaker_as_written
@@ -671,3 +673,44 @@ def test_unlisted_past_tense_verb_then_a_name_closing_the_sentence_is_a_cue():
             '"Rocket Road" featured Kim Vale in a small part.')
     ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
     assert who(text, ortiz, vale) == [("What is he talking about? Is it a joke?", "Kim Vale"), ("Rocket Road", None)]
+
+
+# -- partial quotes with no cue of their own (sentence-subject, reported-clause) ------------
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the subject that opens the sentence, after a phrase or a place and title
+    ('On Tuesday, Ann Lo pushed her plan for "free buses" again.', "free buses", "Ann Lo"),
+    ('Texas Sen. Ann Lo has repeatedly mocked the "paper budget" of her rivals.', "paper budget", "Ann Lo"),
+    ('But Ann Lo would not comment on an order "to protect privacy" for workers.', "to protect privacy", "Ann Lo"),
+    # said about the subject, or thought, or a title: nobody's words
+    ('Ann Lo was placed on the list because of her "impact" on the city.', "impact", None),
+    ('Ann Lo wants the "green deal" to pass.', "green deal", None),
+    ('Ann Lo read "The Quiet Harbour" last summer.', "The Quiet Harbour", None),
+    # the name inside a clause, or someone else named before the quote
+    ('As Ann Lo spoke, the union was lobbying against "any change" to the law.', "any change", None),
+    ('The paper reported that Ann Lo was ousted "at the urging of her aides".', "at the urging of her aides", None),
+    ('Ann Lo met Tom Bell to discuss "free buses" on Monday.', "free buses", None),
+    # a headline names things in capitals
+    ('Ann Lo Explained Why She Felt "Invisible"\n\nThe singer spoke on Monday.', "Invisible", None),
+])
+def test_partial_quote_in_a_sentence_with_a_person_as_subject(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # what a named person said goes on over the others named inside it
+    ('Ann Lo said that while Tom Bell had been "careless", "no fair prosecutor" would charge him.',
+     "no fair prosecutor", "Ann Lo"),
+    ('Ann Lo said it was "clear" that the server was open and that Tom Bell faced a "slam-dunk" case.',
+     "slam-dunk", "Ann Lo"),
+    # a new clause with a subject of its own ends the reported words
+    ('Ann Lo proposed a debate in May - but the campaign rejected the idea as "absurd".', "absurd", None),
+    ('Ann Lo said she liked the plan "a lot" and Tom Bell called it a "great meeting".', "great meeting", None),
+    ('While Tom Bell calls the plan a "fine piece of work," Ann Lo fixates on its "timing".', "timing", None),
+])
+def test_partial_quote_inside_reported_words(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]

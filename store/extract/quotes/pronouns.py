@@ -93,23 +93,28 @@ def resolve_pronoun(art: Context, pos: int, gender: str) -> Person | None:
         chosen = candidates[-1]
     if chosen is None:
         return _last_speaker(art, pos, gender)
-    return None if _newcomer(art, pos, gender, chosen) else chosen
+    newcomer = _newcomer(art, pos, gender, chosen)
+    if newcomer is None:
+        return chosen
+    return newcomer if newcomer.gender == gender else None
 
 
-def _newcomer(art: Context, pos: int, gender: str, chosen: Person) -> bool:
+def _newcomer(art: Context, pos: int, gender: str, chosen: Person) -> Person | None:
     """A paragraph that opens with a quote, after one whose last sentence ends by
     introducing someone else with who they are: "While Obama had …, which concerns
     Henry Crespo, president of the caucus." / "“…,” he said." may well be Crespo."""
     k = art.para_of(pos)
     if not k or not art.quote_between(art.paras[k][0], art.paras[k][0] + 2):
-        return False
+        return None
     lo, hi = art.sentence_of(art.paras[k - 1][1] - 1)
     named = [(s, e, p) for s, e, p in art.mention_in(lo, hi) if not art.in_quote(s)]
     if not named:
-        return False
+        return None
     s, e, p = named[-1]
-    return (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
-            and bool(_INTRODUCED.match(art.text, e, hi)))
+    if (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
+            and _INTRODUCED.match(art.text, e, hi)):
+        return p
+    return None
 
 
 def _last_speaker(art: Context, pos: int, gender: str) -> Person | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from store.extract.quotes.context import Context, Cue, verb_follows
-from store.extract.quotes.cues import closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
+from store.extract.quotes.context import Context, Cue, char_before, verb_follows
+from store.extract.quotes.cues import _verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
 from store.lexicon.names import ROLE_NOUNS
-from store.lexicon.speech import ALL_SPEECH, GROUP_PRONOUNS, PARTICIPLES, PRONOUNS, SPEECH_VERBS
+from store.lexicon.speech import ALL_SPEECH, BETWEEN, GROUP_PRONOUNS, PARTICIPLES, PASSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, THINKING
 from store.model import Quote, Sieve
 
 
@@ -398,6 +398,93 @@ def transcript_label(art: Context, i: int) -> Cue | None:
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s")
 
 
+def reported_clause(art: Context, i: int) -> Cue | None:
+    """`Lo said that while Hale's aides had been "careless", …` or `Lo said it was "clear"
+    and that Hale faced a "slam-dunk" case`: a partial quote inside what a named person
+    said earlier in the sentence (the last speech verb before it, outside quotes) is that
+    person's, though others are named inside the reported words; not once a new clause
+    with a subject of its own follows (`Lo said "…" but the board rejected it as "…"`)."""
+    if art.quotes[i].kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
+    words = art.words(sstart, s)
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k][2] in SPEECH_VERBS), None)
+    if k is None:
+        return None
+    cue = _verb_cue(art, words, k, s, sstart)
+    if cue is None or cue.kind != "name":
+        return None
+    if any(p is not cue.person and not art.in_quote(ms) for ms, _, p in art.mention_in(cue.start, words[k][0])):
+        return None              # `"…," Lo said, only for Hale to tweet that "…"`: Hale's verb
+    lead = art.words(sstart, art.skip_title_back(cue.start, sstart))[-1:]
+    if lead and lead[0][2] in _SUBORDINATORS:
+        return None              # `While Lo says "…", Hale calls it "…"`: the main clause follows
+    rest = words[k + 1:]
+    for n, (w0, w1, w) in enumerate(rest):
+        after_that = n > 0 and rest[n - 1][2] == "that"
+        if w in _NEW_CLAUSE and not after_that or art.text[w0 - 2:w0].strip() in (";", "—", "–", "-") and not after_that:
+            return None
+    for ms, me, p in art.mention_in(words[k][1], s):
+        if p is not cue.person and not art.in_quote(ms) and (verb_follows(art, me, s) or _TO_VERB.match(art.text, me)) and \
+                not any(w[2] == "that" for w in art.words(max(sstart, ms - 16), ms)[-2:]):
+            return None          # `Lo called it "a farce" before Hale walked out of the "circus"`
+    cue.sieve = Sieve.REPORTED_CLAUSE
+    return cue
+
+
+_MODAL = re.compile(r"\s+(?:would|will|could|can|should|must|may|might|did|does|do)\b")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+_NEW_CLAUSE = {"but", "while", "whereas", "although", "though"}
+_SUBORDINATORS = {"while", "when", "as", "after", "before", "since", "although", "though", "whereas", "if",
+                  "because", "until", "once"}
+
+
+def sentence_subject(art: Context, i: int) -> Cue | None:
+    """`Lo called the migrants "rapists"`, `Lo has pushed his promise of "free college"`: a
+    partial quote with no cue of its own, in a sentence that opens with a person as the
+    subject of an active verb and names nobody else before the quote: the words are the
+    subject's. Not in a headline, whose capitals name things freely."""
+    if art.quotes[i].kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
+    named = [x for x in art.mention_in(sstart, s) if not art.in_quote(x[0])]
+    if not named or any(x[2] is not named[0][2] for x in named):
+        return None
+    ms, me, p = named[0]
+    lead = art.words(sstart, art.skip_title_back(ms, sstart))
+    # the name opens the sentence, perhaps after its role or a phrase set off by a comma
+    # ("On Tuesday, Lo said"), never inside a clause ("reported that Lo was ousted")
+    if lead and lead[0][2] in ("but", "and", "yet", "so") and lead[0][0] == sstart:
+        lead = lead[1:]
+    if lead and not (len(lead) <= 5 and lead[-1][2] in ROLE_NOUNS
+                     or len(lead) <= 3 and all(art.text[w[0]].isupper() and not w[2].endswith("ing")
+                                               and w[2] not in _NOT_PLACE for w in lead)
+                     or char_before(art.text, ms) == "," and not any(w[2] in _CLAUSE_WORDS for w in lead)):
+        return None
+    after = [w for w in art.words(me, s) if w[2] not in BETWEEN]
+    if (not after or POSSESSIVE_AFTER.match(art.text, me) or not (verb_follows(art, me, s) or _MODAL.match(art.text, me))
+            or after[0][2] in PASSIVE and len(after) > 1 and after[1][2].endswith("ed")):
+        return None          # `Lo was placed on the list because of "…"`: said about Lo
+    if after[0][2] in THINKING:
+        return None          # `Lo hopes the "new deal" will work`: a thought, not words
+    if any(w[2] in _NEW_CLAUSE or art.text[w[0] - 2:w[0]].strip() in (";", "—", "–", "-") for w in after):
+        return None          # `Lo proposed a debate - but the campaign called it "absurd"`
+    words = art.words(sstart, s)
+    if sum(art.text[w[0]].isupper() for w in words) * 2 > len(words) >= 4:
+        return None          # a headline: `Lo Questioned What It Means To Be "…"`
+    quoted = art.quotes[i].text.split()
+    if len(quoted) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in quoted):
+        return None          # a title: `Lo watched "The Long Road" twice`
+    return Cue("name", ms, me, p, sieve=Sieve.SENTENCE_SUBJECT)
+
+
+_CLAUSE_WORDS = {"that", "whether", "who", "which"}
+# capitalised words before a name that are no place or party ("Texas Sen. Ann Lo")
+_NOT_PLACE = _SUBORDINATORS | PREPOSITIONS | {"the", "a", "an", "it", "this", "that", "there", "then"}
+
+
 # In priority order: the first cue found wins.
 SIEVES = [
     transcript_label,
@@ -417,4 +504,6 @@ SIEVES = [
     possessive,
     reported_before,
     colon_intro,
+    reported_clause,
+    sentence_subject,
 ]
