@@ -690,6 +690,10 @@ def test_unlisted_past_tense_verb_then_a_name_closing_the_sentence_is_a_cue():
     ('As Ann Lo spoke, the union was lobbying against "any change" to the law.', "any change", None),
     ('The paper reported that Ann Lo was ousted "at the urging of her aides".', "at the urging of her aides", None),
     ('Ann Lo met Tom Bell to discuss "free buses" on Monday.', "free buses", None),
+    # ... except as the one the subject describes
+    ('In recent weeks, Ann Lo has gone after Tom Bell as a "spoiled brat".', "spoiled brat", "Ann Lo"),
+    ('Ann Lo says Tom Bell is "a spoiled brat".', "a spoiled brat", "Ann Lo"),
+    ('Ann Lo watched as Tom Bell called it "a farce".', "a farce", "Tom Bell"),
     # a headline names things in capitals
     ('Ann Lo Explained Why She Felt "Invisible"\n\nThe singer spoke on Monday.', "Invisible", None),
 ])

@@ -450,7 +450,13 @@ def sentence_subject(art: Context, i: int) -> Cue | None:
     s, _ = art.outer[i]
     sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
     named = [x for x in art.mention_in(sstart, s) if not art.in_quote(x[0])]
-    if not named or any(x[2] is not named[0][2] for x in named):
+    if not named:
+        return None
+    others = [x for x in named if x[2] is not named[0][2]]
+    # `Lo has gone after Hale as a "spoiled brat"`: someone else only as the object the
+    # subject describes
+    if others and (not _AS_BEFORE.fullmatch(art.text, others[-1][1], s)
+                   or any(verb_follows(art, e, s) or POSSESSIVE_AFTER.match(art.text, e) for _, e, _ in others[:-1])):
         return None
     ms, me, p = named[0]
     lead = art.words(sstart, art.skip_title_back(ms, sstart))
@@ -474,13 +480,19 @@ def sentence_subject(art: Context, i: int) -> Cue | None:
     words = art.words(sstart, s)
     if sum(art.text[w[0]].isupper() for w in words) * 2 > len(words) >= 4:
         return None          # a headline: `Lo Questioned What It Means To Be "…"`
-    quoted = art.quotes[i].text.split()
-    if len(quoted) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in quoted):
+    if _title(art.quotes[i].text):
         return None          # a title: `Lo watched "The Long Road" twice`
     return Cue("name", ms, me, p, sieve=Sieve.SENTENCE_SUBJECT)
 
 
+def _title(quoted: str) -> bool:
+    """`"The Long Road"`: every word capitalised, a title rather than someone's words."""
+    words = quoted.split()
+    return len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 _CLAUSE_WORDS = {"that", "whether", "who", "which"}
+_AS_BEFORE = re.compile(r"(?:,[^,]{1,40},)?\s+as(?:,?\s+(?:a|an|the|being))?[\s,“\"‘']*")
 # capitalised words before a name that are no place or party ("Texas Sen. Ann Lo")
 _NOT_PLACE = _SUBORDINATORS | PREPOSITIONS | {"the", "a", "an", "it", "this", "that", "there", "then"}
 
