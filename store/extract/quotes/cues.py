@@ -10,6 +10,7 @@ import re
 
 from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end
 from store.extract.quotes.organisations import name_run, organisation
+from store.lexicon.names import ROLE_NOUNS
 from store.extract.text import ends_with_any
 from store.model import Sieve
 from store.lexicon.speech import (
@@ -138,7 +139,11 @@ def _opens(art: Context, start: int, cue_start: int, strict: bool = False) -> bo
         return True
     between = art.words(start, cue_start)
     if strict:
-        return len(between) == 1 and between[0][2] in TITLE_WORDS
+        # a title, or a short role ending in a role noun ("former Obama adviser Ann Lo asked")
+        return (len(between) == 1 and between[0][2] in TITLE_WORDS
+                or len(between) <= 4 and "," not in art.text[start:cue_start]
+                and (between[-1][2] in TITLE_WORDS or between[-1][2] in ROLE_NOUNS)
+                and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP or w[2] in _DETERMINERS for w in between))
     return (len(between) <= 6 and "," not in art.text[start:cue_start]
             and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP for w in between))
 
