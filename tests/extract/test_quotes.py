@@ -718,3 +718,22 @@ def test_partial_quote_inside_reported_words(text, quote, speaker):
     people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
     found = [s for t, s in who(text, *people) if t == quote]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a description naming someone else as a modifier is still a description
+    ('Ann Lo, a Bell supporter and pastor of the town church, said: "We pray for him."', "We pray for him.", "Ann Lo"),
+    # ... but a list of names is a list of speakers
+    ('Ann Lo, Jo Hale and Tom Bell said: "We pray for him."', "We pray for him.", None),
+    # the one a message is addressed to only listens
+    ('Ann Lo delivered a blunt message to Tom Bell: "It is time to quit."', "It is time to quit.", "Ann Lo"),
+    ('Ann Lo held up Tom Bell\'s letter: "It is time to quit."', "It is time to quit.", None),
+    # after a quote that ends its sentence, a short role before the name
+    ('Voters waited. "Does that fly?" former city adviser Ann Lo asked on Twitter.', "Does that fly?", "Ann Lo"),
+    ('Voters waited. "Does that fly?" The Bell campaign asked the court on Monday.', "Does that fly?", None),
+])
+def test_descriptions_listeners_and_roles_around_a_cue(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]

@@ -279,7 +279,7 @@ class Context:
             if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
                 return (s, e, p)             # "Quina Jones, 25, said"
             if (not inner or len(inner) > 30 or self.quote_between(e, comma)
-                    or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
+                    or self._listed(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
@@ -290,6 +290,12 @@ class Context:
                 return None      # without the closing comma only a short description
             return (s, e, p) if self._position(s, lo) == "subject" else None
         return None
+
+    def _listed(self, start: int, end: int) -> bool:
+        """Someone named in [start, end) as one of a list ("Lo, Tom Bell and Jo Hale said"),
+        not as a modifier inside a description ("Lo, a Bell supporter and pastor, said")."""
+        return any(re.search(r"(?:,|\band|\bor)\s*$", self.text[max(start, s - 6):s])
+                   for s, _, _ in self.mention_in(start, end))
 
     def sentence_subjects(self, sstart: int, send: int):
         """Mentions that act as subjects in a sentence: the first that is not possessive

@@ -369,14 +369,21 @@ def colon_intro(art: Context, i: int) -> Cue | None:
     # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
     if lead and not (len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]):
         return None
-    if any(x[2] is not p for x in named):
-        return None
+    if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named):
+        return None          # (`Lo delivered a blunt message to Hale: "…"`: Hale only listens)
     if POSSESSIVE_AFTER.match(art.text, me):
         return None
     return Cue("name", ms, colon + 1, p, sieve=Sieve.LABEL)
 
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+
+
+def _listener(art: Context, start: int, end: int, lo: int) -> bool:
+    """The name at start is addressed ("a message to Hale", "fired back at Hale"), not a
+    subject or an owner."""
+    before = art.words(max(lo, art.skip_title_back(start, lo) - 12), art.skip_title_back(start, lo))[-1:]
+    return bool(before) and before[0][2] in ("to", "at") and not POSSESSIVE_AFTER.match(art.text, end)
 
 
 def transcript_label(art: Context, i: int) -> Cue | None:
