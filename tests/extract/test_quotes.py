@@ -712,10 +712,14 @@ def test_partial_quote_in_a_sentence_with_a_person_as_subject(text, quote, speak
     # a new clause with a subject of its own ends the reported words
     ('Ann Lo proposed a debate in May - but the campaign rejected the idea as "absurd".', "absurd", None),
     ('Ann Lo said she liked the plan "a lot" and Tom Bell called it a "great meeting".', "great meeting", None),
+    # someone only described in between (a copula) does not take the words
+    ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell is "a liar".', "a liar", "Ann Lo"),
+    ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell was accused of being "a liar".', "a liar", None),
     ('While Tom Bell calls the plan a "fine piece of work," Ann Lo fixates on its "timing".', "timing", None),
 ])
 def test_partial_quote_inside_reported_words(text, quote, speaker):
-    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="m")]
     found = [s for t, s in who(text, *people) if t == quote]
     assert found == [speaker]
 

@@ -186,8 +186,10 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
         return False
     # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
     # unless someone else speaks or acts in between
+    # (`… said Lo was "a lightweight" while Hale is "a liar"`: one described is not acting)
     return (not any(w[2] in SPEECH_VERBS for w in rest)
-            and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+            and not any(verb_follows(art, e, s) and not _COPULA_AFTER.match(art.text, e)
+                        for _, e, _ in art.mention_in(pe, s)))
 
 
 def _other_speaks_after_cue(art: Context, prev_i: int, i: int, prev) -> bool:
@@ -342,6 +344,7 @@ _CLAIM_OF = re.compile(
     r"[’']s?\s+(?:\w+\s+)?(?:claims?|assertions?|remarks?|comments?|statements?|words|descriptions?|"
     r"accusations?|promises?|pledges?|vows?|suggestions?|arguments?|insistence|warnings?|"
     r"characteri[sz]ations?)\s+(?:that|of)\b")
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b(?!\s+\w+ed\b)")
 _COPULA = re.compile(r"\b(?:is|was|are|were|as)\s*$")
 _IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(?:also\s+)?"
                       r"(?:said|says|added|adds|continued|went on|read|reads)\s*[:,]?\s*")
