@@ -73,7 +73,7 @@ has had have also later then would will once again just recently previously earl
 reportedly repeatedly further simply flatly angrily publicly privately bluntly quickly
 immediately today yesterday tonight subsequently separately himself herself only even still
 often last week night year month on monday tuesday wednesday thursday friday saturday sunday
-this explicitly openly famously memorably directly did does not never clearly has
+this explicitly openly famously memorably directly did does not never clearly has however
 didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
 """.split())
 # Words ending in -ly that are no adverbs: "a Scott ally said" is not "Scott … said".

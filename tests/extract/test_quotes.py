@@ -712,6 +712,10 @@ def test_partial_quote_in_a_sentence_with_a_person_as_subject(text, quote, speak
     # a new clause with a subject of its own ends the reported words
     ('Ann Lo proposed a debate in May - but the campaign rejected the idea as "absurd".', "absurd", None),
     ('Ann Lo said she liked the plan "a lot" and Tom Bell called it a "great meeting".', "great meeting", None),
+    # a participle after a comma that American style puts inside the quote
+    ('Ann Lo said Tom Bell stands for "city values," stating that they are "socially liberal".',
+     "socially liberal", "Ann Lo"),
+    ('Ann Lo however said she would welcome a "principled network" for the region.', "principled network", "Ann Lo"),
     # someone only described in between (a copula) does not take the words
     ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell is "a liar".', "a liar", "Ann Lo"),
     ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell was accused of being "a liar".', "a liar", None),

@@ -253,7 +253,8 @@ def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
     if cue is not None and cue.kind == "name" and _clause_closed(art, cue.start, w1, s, sstart):
         return None           # "As Lo spoke, the NRA was whipping votes against "…"": not Lo's
     before = art.words(max(sstart, w0 - 30), w0)[-1:]
-    after_comma = char_before(text, w0) == ","
+    # (`"city values," saying`: American style puts the comma inside the quote)
+    after_comma = char_before(text, w0) == "," or text[max(0, w0 - 4):w0].rstrip().endswith((',”', ',"'))
     if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
             and (char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
         # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)

@@ -425,7 +425,8 @@ def reported_clause(art: Context, i: int) -> Cue | None:
     cue = _verb_cue(art, words, k, s, sstart)
     if cue is None or cue.kind != "name":
         return None
-    if any(p is not cue.person and not art.in_quote(ms) for ms, _, p in art.mention_in(cue.start, words[k][0])):
+    if any(p is not cue.person and not art.in_quote(ms) and len(art.words(me, words[k][0])) <= 3
+           for ms, me, p in art.mention_in(cue.start, words[k][0])):
         return None              # `"…," Lo said, only for Hale to tweet that "…"`: Hale's verb
     lead = art.words(sstart, art.skip_title_back(cue.start, sstart))[-1:]
     if lead and lead[0][2] in _SUBORDINATORS:
