@@ -745,3 +745,19 @@ def test_descriptions_listeners_and_roles_around_a_cue(text, quote, speaker):
               person(text, "Jo Hale", "Hale", gender="m")]
     found = [s for t, s in who(text, *people) if t == quote]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a name after a verb in -ing is its object, not the subject of the next verb
+    ('Voters in the city embracing Ann Lo announced "a different era" for the town.', "a different era", None),
+    ('At the briefing Ann Lo announced "a different era" for the town.', "a different era", "Ann Lo"),
+    # a participle after a clause with a subject of its own: whose words is unclear
+    ('Tom Bell watched.\n\n"Too forced?" he tweeted when Ann Lo ended the debate with a film line, remarking, '
+     '"May the force be with you."', "May the force be with you.", None),
+    ('Tom Bell watched.\n\n"Too forced?" he tweeted after the debate ended, remarking, "What a show."',
+     "What a show.", "Tom Bell"),
+])
+def test_objects_and_participles_after_another_clause(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]

@@ -252,6 +252,9 @@ class Context:
                 return "with"
             if before[-1][2] in PREPOSITIONS:
                 return "object"
+            w = before[-1][2]
+            if w.endswith("ing") and w not in _ING_NOUNS and self.text[before[-1][0]].islower():
+                return "object"          # "voters embracing Obama announced": Obama is embraced
         return "subject"
 
     def _appositive_subject(self, k: int, lo: int):
@@ -372,6 +375,11 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
     return s, e
 
 
+# Words in -ing that are nouns: a name after one may still be a subject ("At the briefing Lo said")
+_ING_NOUNS = {"morning", "evening", "meeting", "briefing", "hearing", "building", "thing", "king", "spring",
+              "wedding", "ring", "string", "wing", "during", "including", "according", "nothing", "something",
+              "anything", "everything", "ceiling", "funding", "rating", "ruling", "ending", "opening", "setting",
+              "warning", "filing", "polling", "reporting", "timing", "saying"}
 # Words that open a clause of their own as well as a phrase: the name after one and a verb
 # is that clause's subject ("after Scalia said"), not an object ("after Scalia's remarks")
 SUBORDINATE = {"after", "before", "as", "since", "until", "once", "when", "while"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end
+from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end, verb_follows
 from store.extract.quotes.organisations import name_run, organisation
 from store.lexicon.names import ROLE_NOUNS
 from store.extract.text import ends_with_any
@@ -291,6 +291,7 @@ def _stance_cue(art: Context, i: int, words, k: int, sstart: int) -> Cue | None:
     return cue
 
 
+_COPULA_NEXT = re.compile(r"\s+(?:is|was|are|were)\b")
 _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those", "such"}
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
@@ -329,6 +330,11 @@ def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
             continue           # "(Lo called it “…”), Vale answered by saying": inside brackets
         if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)
+            if cue and any(p is not cue.person and verb_follows(art, e, verb) and not _COPULA_NEXT.match(art.text, e)
+                           and not _reported(art, ms, sstart)
+                           for ms, e, p in art.mention_in(w1, verb)):
+                # `he tweeted when Lo ended the debate, remarking`: whose remark is unclear
+                return Cue("unnamed", cue.start, verb, sieve=Sieve.AMBIGUOUS)
             if cue:
                 return Cue(cue.kind, cue.start, verb, cue.person, cue.gender, cue.sieve)
     for pos, person in art.sentence_subjects(sstart, verb):
@@ -337,6 +343,12 @@ def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
     if w and w[0][2] in PRONOUNS:
         return Cue("pronoun", w[0][0], verb, gender=PRONOUNS[w[0][2]])
     return None
+
+
+def _reported(art: Context, start: int, sstart: int) -> bool:
+    """The name at start opens words someone reports: "said that Lo …", "said Lo …"."""
+    before = art.words(max(sstart, start - 16), start)[-2:]
+    return bool(before) and (before[-1][2] in SPEECH_VERBS or any(w[2] == "that" for w in before))
 
 
 def cue_sentence_end(art: Context, i: int) -> Cue | None:
