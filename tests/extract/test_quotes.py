@@ -761,3 +761,20 @@ def test_objects_and_participles_after_another_clause(text, quote, speaker):
     people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
     found = [s for t, s in who(text, *people) if t == quote]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a bare quote paragraph after a paragraph about the speaker of the quote before
+    ('"We can win," Ann Lo said.\n\nLo is upbeat about the vote, in part because she sees Tom Bell as an ally.'
+     '\n\n"Not only can we win, we must."', "Not only can we win, we must.", "Ann Lo"),
+    ('"We can win," Ann Lo said.\n\nTom Bell is upbeat about the vote.\n\n"Not only can we win, we must."',
+     "Not only can we win, we must.", None),
+    # a pronoun in a clause of the sentence that names one person of its gender
+    ('Tom Bell described Ann Lo as a "disgrace" after she attacked the police as "reckless".', "reckless", "Ann Lo"),
+    ('Tom Bell met Ann Lo and Jo Hale after she attacked the police as "reckless".', "reckless", None),
+])
+def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="f")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]

@@ -348,7 +348,11 @@ def char_before(text: str, pos: int) -> str:
 
 def verb_follows(art: Context, end: int, send: int) -> bool:
     m = _VERBISH.match(art.text, end, send)
-    return bool(m) and not m.group(1).endswith("ss")
+    return bool(m) and not m.group(1).endswith("ss") and m.group(1) not in _NOT_VERBS
+
+
+# Words in -s that are no verbs: "sees Cruz as a uniter" names Cruz as no subject
+_NOT_VERBS = {"as", "us", "his", "this", "its", "thus", "plus", "yes", "ours", "yours", "hers", "theirs", "whereas"}
 
 
 def region_end(art: Context, i: int) -> int:

@@ -8,6 +8,7 @@ decisions a Sieve name in store/model.py, and add a row to the parametrized siev
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from store.extract.quotes.context import Context, Cue, char_before, verb_follows
@@ -164,7 +165,7 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     """Quote i has no cue of its own and follows quote prev_i with nothing between them but
     prev_i's cue, or (same sentence) words with no name and no speech verb."""
     pe, s = art.outer[prev_i][1], art.outer[i][0]
-    if art.para_of(s) - art.para_of(pe - 1) > 1:
+    if art.para_of(s) - art.para_of(pe - 1) > 2:
         return False
     between = art.words(pe, s)
     prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
@@ -212,10 +213,32 @@ def _narrative_between(art: Context, prev_i: int, i: int, q: Quote, rest, others
     """`"…," Ms Voss said. The vote is due on Friday. "We are ready."`: a full quote in the
     same paragraph as the quote before, after a little narrative that names nobody else and
     has no speech verb, goes on with the same speaker."""
-    if q.kind != "full" or art.para_of(art.outer[i][0]) != art.para_of(art.outer[prev_i][0]):
+    if q.kind != "full":
         return False
+    if art.para_of(art.outer[i][0]) != art.para_of(art.outer[prev_i][0]):
+        return _about_the_speaker(art, prev_i, i, rest)
     return (len(rest) <= 40 and not others and not any(w[2] in ALL_SPEECH for w in rest)
             and not any(w[2] in PRONOUNS or w[2] in GROUP_PRONOUNS - {"it", "which", "one"} for w in rest))
+
+
+def _about_the_speaker(art: Context, prev_i: int, i: int, rest) -> bool:
+    """`"…," Lo said.` / `Lo is upbeat about the vote.` / `"We will win."`: a quote that is a
+    paragraph of its own, after one paragraph about the speaker of the quote before (the
+    speaker its only subject, nobody else named, no speech verb): the same speaker."""
+    s, e = art.outer[i]
+    k = art.para_of(s)
+    prev = art.quotes[prev_i].speaker
+    if (not prev or art.para_of(art.outer[prev_i][1] - 1) != k - 2 or art.text[art.paras[k][0]:s].strip()
+            or art.text[e:art.paras[k][1]].strip() or len(rest) > 40
+            or any(w[2] in ALL_SPEECH for w in rest)):
+        return False
+    pstart, pend = art.paras[k - 1]
+    named = art.mention_in(pstart, pend)
+    if not named or named[0][2].name != prev or named[0][0] - pstart > 2 or art.quote_between(pstart, pend):
+        return False
+    subjects = [p for a, b in art.sents[bisect.bisect_left(art.sent_starts, pstart):bisect.bisect_left(art.sent_starts, pend)]
+                for _, p in art.sentence_subjects(a, b)]
+    return all(p.name == prev for p in subjects)
 
 
 def _fold(s: str) -> str:
