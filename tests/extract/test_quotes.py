@@ -778,3 +778,13 @@ def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
               person(text, "Jo Hale", "Hale", gender="f")]
     found = [s for t, s in who(text, *people) if t == quote]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, source", [
+    ('And the Harbour Watch Institute, a think tank, called the plan "a walking liability".', "the Harbour Watch Institute"),
+    ('Even Norway, a close ally, said it was "resolutely opposed" to the test.', "Norway"),
+    ('The Harbour Watch Institute was accused of being "a front".', None),
+])
+def test_partial_quote_with_an_organisation_as_subject(text, source):
+    q = run(text)[0]
+    assert (q.speaker, q.source) == (None, source)

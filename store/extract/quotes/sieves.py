@@ -12,6 +12,7 @@ import bisect
 import re
 
 from store.extract.quotes.context import Context, Cue, char_before, verb_follows
+from store.extract.quotes.organisations import name_run, organisation
 from store.extract.quotes.cues import _verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
 from store.lexicon.names import ROLE_NOUNS
 from store.lexicon.speech import ALL_SPEECH, BETWEEN, GROUP_PRONOUNS, PARTICIPLES, PASSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, THINKING
@@ -485,7 +486,7 @@ def sentence_subject(art: Context, i: int) -> Cue | None:
     sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
     named = [x for x in art.mention_in(sstart, s) if not art.in_quote(x[0])]
     if not named:
-        return None
+        return _organisation_subject(art, i, sstart, s)
     others = [x for x in named if x[2] is not named[0][2]]
     # `Lo has gone after Hale as a "spoiled brat"`: someone else only as the object the
     # subject describes
@@ -517,6 +518,24 @@ def sentence_subject(art: Context, i: int) -> Cue | None:
     if _title(art.quotes[i].text):
         return None          # a title: `Lo watched "The Long Road" twice`
     return Cue("name", ms, me, p, sieve=Sieve.SENTENCE_SUBJECT)
+
+
+def _organisation_subject(art: Context, i: int, sstart: int, s: int) -> Cue | None:
+    """`PolitiFact rated the claim as "false"`: an organisation opening the sentence as the
+    subject of an active verb, nobody named before the quote: its words (its source)."""
+    words = art.words(sstart, s)
+    if words and words[0][2] in ("but", "and", "yet", "so", "even", "conversely", "meanwhile"):
+        words = words[1:]
+    end = name_run(art, words) if words else None
+    if end is None or _title(art.quotes[i].text):
+        return None
+    org = organisation(art, words[0][0], end)
+    rest = [w for w in art.words(end, s) if w[2] not in BETWEEN]
+    if (not org or not rest or not verb_follows(art, end, s) or rest[0][2] in THINKING
+            or rest[0][2] in PASSIVE and len(rest) > 1 and rest[1][2].endswith("ed")
+            or any(w[2] in _NEW_CLAUSE for w in rest)):
+        return None
+    return Cue("unnamed", words[0][0], end, sieve=Sieve.ORGANISATION, source=org)
 
 
 def _title(quoted: str) -> bool:
