@@ -788,3 +788,23 @@ def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
 def test_partial_quote_with_an_organisation_as_subject(text, source):
     q = run(text)[0]
     assert (q.speaker, q.source) == (None, source)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a phrase set off by a comma before the subject of a colon-introduced quote
+    ('When Tom Bell died, Mayor Ann Lo released the following statement: "He served us well."',
+     "He served us well.", "Ann Lo"),
+    # the colon may close the paragraph before the quote
+    ('In response, Mayor Ann Lo released the following statement:\n\n"He served us well."',
+     "He served us well.", "Ann Lo"),
+    # ... but not for an excerpt left open over paragraphs
+    ('In response, Mayor Ann Lo released the following statement:\n\n"He served us well.\n\nMore news.',
+     "He served us well.", None),
+    # someone named after the comma besides the subject
+    ('When Tom Bell died, Ann Lo and Jo Hale released this: "He served us well."', "He served us well.", None),
+])
+def test_colon_introduced_quotes(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="f")]
+    found = [s for t, s in who(text, *people) if t.strip() == quote]
+    assert found == [speaker]

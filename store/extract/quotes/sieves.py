@@ -377,8 +377,10 @@ _AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\
 
 def colon_intro(art: Context, i: int) -> Cue | None:
     """`Ann Lo fired back: "…"`, `Lo delivered a blunt message to Hale: "…"`: a full quote
-    right after a colon that closes a short clause whose subject, opening it, is a person
-    and names no one else before the colon: the subject speaks."""
+    right after a colon that closes a short clause whose subject, opening it (perhaps after
+    a phrase set off by a comma: `When Hale died, Lo released this statement:`), is a person
+    and names no one else before the colon: the subject speaks. The colon may close the
+    paragraph before one the quote opens."""
     q = art.quotes[i]
     s, _ = art.outer[i]
     m = re.search(r":\s*$", art.text[max(0, s - 4):s])
@@ -386,17 +388,24 @@ def colon_intro(art: Context, i: int) -> Cue | None:
         return None
     colon = max(0, s - 4) + m.start()
     sstart = max(art.sentence_of(colon)[0], art.paras[art.para_of(colon)][0], art.outer[i - 1][1] if i else 0)
-    if art.para_of(colon) != art.para_of(q.start) or art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
+    k = art.para_of(q.start)
+    if art.para_of(colon) != k and not (art.para_of(colon) == k - 1 and not art.text[art.paras[k][0]:s].strip()
+                                        and art.text[q.end:q.end + 1] in _CLOSING):
+        return None          # (not an excerpt left open over paragraphs: whose words go on is unclear)
+    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
         return None
     named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
-    if not named:
+    for n, (ms, me, p) in enumerate(named):
+        start = max(sstart, art.text.rfind(",", sstart, ms) + 1)
+        if start > sstart and art.mention_in(start, ms) or n and start == sstart:
+            return None
+        lead = art.text[start:art.skip_title_back(ms, start)].split()
+        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
+        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]:
+            break
+    else:
         return None
-    ms, me, p = named[0]
-    lead = art.text[sstart:art.skip_title_back(ms, sstart)].split()
-    # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
-    if lead and not (len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]):
-        return None
-    if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named):
+    if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named[n + 1:]):
         return None          # (`Lo delivered a blunt message to Hale: "…"`: Hale only listens)
     if POSSESSIVE_AFTER.match(art.text, me):
         return None
@@ -404,6 +413,7 @@ def colon_intro(art: Context, i: int) -> Cue | None:
 
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_CLOSING = ("”", '"')
 
 
 def _listener(art: Context, start: int, end: int, lo: int) -> bool:
