@@ -800,6 +800,7 @@ def test_partial_quote_with_an_organisation_as_subject(text, source):
     # ... but not for an excerpt left open over paragraphs
     ('In response, Mayor Ann Lo released the following statement:\n\n"He served us well.\n\nMore news.',
      "He served us well.", None),
+    ('Voters spoke.\n\n17-year-old Ann Lo echoed:\n\n"He speaks his mind."', "He speaks his mind.", "Ann Lo"),
     # someone named after the comma besides the subject
     ('When Tom Bell died, Ann Lo and Jo Hale released this: "He served us well."', "He served us well.", None),
 ])

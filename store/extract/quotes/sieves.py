@@ -401,7 +401,8 @@ def colon_intro(art: Context, i: int) -> Cue | None:
             return None
         lead = art.text[start:art.skip_title_back(ms, start)].split()
         # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
-        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]:
+        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
+                or len(lead) <= 2 and _AGE.fullmatch(lead[0]):       # "17-year-old Jo Potts echoed:"
             break
     else:
         return None
@@ -414,6 +415,7 @@ def colon_intro(art: Context, i: int) -> Cue | None:
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
 _CLOSING = ("”", '"')
+_AGE = re.compile(r"\d{1,3}-year-old")
 
 
 def _listener(art: Context, start: int, end: int, lo: int) -> bool:
