@@ -403,9 +403,10 @@ def test_a_title_after_a_quote_does_not_continue_it():
 
 
 def test_partial_in_a_subordinate_clause_is_not_the_main_clause_cue():
+    # the words are those of the clause's subject, never of the main clause's speaker
     text = 'As Bo Lind went on about "a rigged system," Ann Fry said nothing.'
     lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
-    assert who(text, lind, fry) == [("a rigged system,", None)]
+    assert who(text, lind, fry) == [("a rigged system,", "Bo Lind")]
 
 
 def test_headline_quote_about_the_person_is_not_theirs():
@@ -694,6 +695,10 @@ def test_unlisted_past_tense_verb_then_a_name_closing_the_sentence_is_a_cue():
     ('In recent weeks, Ann Lo has gone after Tom Bell as a "spoiled brat".', "spoiled brat", "Ann Lo"),
     ('Ann Lo says Tom Bell is "a spoiled brat".', "a spoiled brat", "Ann Lo"),
     ('Ann Lo watched as Tom Bell called it "a farce".', "a farce", "Tom Bell"),
+    # the quote inside the clause its subject opens, the main clause still to come
+    ('The room was quiet, and as Ann Lo went on about "a rigged system" the crowd cheered.', "a rigged system", "Ann Lo"),
+    ('As Ann Lo spoke, the crowd was chanting "four more years".', "four more years", None),
+    ('Asked if Ann Lo is "realistic enough" to win, voters split.', "realistic enough", None),
     # a headline names things in capitals
     ('Ann Lo Explained Why She Felt "Invisible"\n\nThe singer spoke on Monday.', "Invisible", None),
 ])

@@ -514,7 +514,10 @@ def sentence_subject(art: Context, i: int) -> Cue | None:
     if lead and not (len(lead) <= 5 and lead[-1][2] in ROLE_NOUNS
                      or len(lead) <= 3 and all(art.text[w[0]].isupper() and not w[2].endswith("ing")
                                                and w[2] not in _NOT_PLACE for w in lead)
-                     or char_before(art.text, ms) == "," and not any(w[2] in _CLAUSE_WORDS for w in lead)):
+                     or char_before(art.text, ms) == "," and not any(w[2] in _CLAUSE_WORDS for w in lead)
+                     # `… and as Lo went on about "…"`: the quote inside the clause Lo opens
+                     or lead[-1][2] in _SUBORDINATORS - {"if"} and not _comma_between(art, me, s)
+                     and not _COPULA_AFTER.match(art.text, me)):
         return None
     after = [w for w in art.words(me, s) if w[2] not in BETWEEN]
     if (not after or POSSESSIVE_AFTER.match(art.text, me) or not (verb_follows(art, me, s) or _MODAL.match(art.text, me))
@@ -554,6 +557,11 @@ def _title(quoted: str) -> bool:
     """`"The Long Road"`: every word capitalised, a title rather than someone's words."""
     words = quoted.split()
     return len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _comma_between(art: Context, start: int, end: int) -> bool:
+    """A comma outside quotes in [start, end)."""
+    return any(art.text[k] == "," and not art.in_quote(k) for k in range(start, end))
 
 
 _CLAUSE_WORDS = {"that", "whether", "who", "which"}
