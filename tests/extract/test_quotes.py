@@ -814,3 +814,22 @@ def test_colon_introduced_quotes(text, quote, speaker):
               person(text, "Jo Hale", "Hale", gender="f")]
     found = [s for t, s in who(text, *people) if t.strip() == quote]
     assert found == [speaker]
+
+
+def test_a_misspelt_surname_speaking_is_the_person():
+    text = ('Lena Wimes leads the caucus.\n\nWines believes the campaign took voters for granted.\n\n'
+            '"They have a big problem," she said.')
+    wimes = person(text, "Lena Wimes", "Wimes", gender="f")
+    assert who(text, wimes) == [("They have a big problem,", "Lena Wimes")]
+
+
+def test_misspelt_mentions_only_when_one_person_is_one_letter_off():
+    from store.extract.quotes.context import misspelt_mentions
+    wimes, wiles = Person(name="Lena Wimes", forms=["Lena Wimes"]), Person(name="Ann Wiles", forms=["Ann Wiles"])
+    text = "Wines believes it. Wimes said so. Winces said no."
+    assert [(text[s:e], p.name) for s, e, p in misspelt_mentions(text, [wimes])] == [("Wines", "Lena Wimes")]
+    # one letter off two people: no guess
+    assert misspelt_mentions(text, [wimes, wiles]) == []
+    # a word that is someone's own name is theirs
+    tom = Person(name="Tom Wines", forms=["Tom Wines", "Wines"])
+    assert misspelt_mentions("Wines believes it.", [wimes, tom]) == []

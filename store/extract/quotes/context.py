@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ASSOCIATES, DOCUMENTS, ORG_WORDS, ROLE_NOUNS, SURNAME_LIKE
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ORG_WORDS, ROLE_NOUNS, STOP, SURNAME_LIKE
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, NOT_ADVERBS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -39,8 +39,8 @@ class Context:
         self.para_starts = [s for s, _ in paras]
         self.sents = sents
         self.sent_starts = [s for s, _ in sents]
-        self.mentions = sorted(((s, e, p) for p in people for s, e in p.mentions if e > s),
-                               key=lambda m: (m[0], m[1]))
+        self.mentions = sorted([(s, e, p) for p in people for s, e in p.mentions if e > s]
+                               + misspelt_mentions(text, people), key=lambda m: (m[0], m[1]))
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
@@ -336,6 +336,48 @@ def _names_organisation(text: str, end: int) -> bool:
     """The name ending at `end` goes on with an organisation word: "Ann Lo Foundation"."""
     m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1) in ORG_WORDS and m.group(1) not in SURNAME_LIKE
+
+
+# A capitalised word speaking ("Keidis continued", "said Wines"): where a surname may be misspelt
+_SPEAKING = re.compile(r"\b([A-Z][a-z]*[A-Z]?[a-z]{3,})\s+(?:also\s+)?(?:said|says|added|adds|told|continued|believes|"
+                       r"thinks|stated|wrote|writes|argued|noted|asked)\b|\b(?:said|says|added)\s+([A-Z][a-z]*[A-Z]?[a-z]{3,})\b")
+
+
+def misspelt_mentions(text: str, people: list[Person]) -> list:
+    """A speaking word one letter off the surname of exactly one person in the article
+    ("Keidis" for Kiedis, "McLenney" for McClenney, "Wines" for Wimes): a misspelt mention
+    of them, so that their cue is read and no one else takes their words. Only words that
+    are no one's name and not found elsewhere in the text spelt the person's way."""
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        last = p.name.split()[-1]
+        if len(last) >= 5:
+            surnames.setdefault(last, []).append(p)
+    if not surnames:
+        return []
+    named = {w for p in people for f in p.forms for w in f.split()}
+    out = []
+    for m in _SPEAKING.finditer(text):
+        k = 1 if m.group(1) else 2
+        word = m.group(k)
+        if word in named or word in STOP:
+            continue
+        close = [ps for last, ps in surnames.items() if _one_edit(word, last)]
+        if len(close) == 1 and len(close[0]) == 1:
+            out.append((m.start(k), m.end(k), close[0][0]))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def char_before(text: str, pos: int) -> str:
