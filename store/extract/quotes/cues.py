@@ -222,12 +222,12 @@ def cue_before(art: Context, i: int) -> Cue | None:
     # speaks before the main clause
     for k in range(1, len(words)):
         if words[k - 1][2] == "who":
-            cue = _verb_cue(art, words, k, s, sstart)
+            cue = verb_cue(art, words, k, s, sstart)
             if cue is not None and cue.kind == "name":
                 return cue
     found = None
     for k in order:
-        cue = _verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
+        cue = verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
         if cue is not None and (found is None or cue.kind == "name"):
             found = found if found is not None and cue.kind != "name" else cue
             if cue.kind != "unnamed" or cue.sieve != Sieve.UNNAMED:
@@ -237,7 +237,7 @@ def cue_before(art: Context, i: int) -> Cue | None:
     return found
 
 
-def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
+def verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
     """The cue that words[k] gives, if it is a speech verb whose subject can be told."""
     text = art.text
     w0, w1, w = words[k]

@@ -13,7 +13,7 @@ import re
 
 from store.extract.quotes.context import Context, Cue, char_before, verb_follows
 from store.extract.quotes.organisations import name_run, organisation
-from store.extract.quotes.cues import _verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
+from store.extract.quotes.cues import verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
 from store.lexicon.names import ROLE_NOUNS
 from store.lexicon.speech import ALL_SPEECH, BETWEEN, GROUP_PRONOUNS, PARTICIPLES, PASSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, THINKING
 from store.model import Quote, Sieve
@@ -458,7 +458,7 @@ def reported_clause(art: Context, i: int) -> Cue | None:
     k = next((k for k in range(len(words) - 1, -1, -1) if words[k][2] in SPEECH_VERBS), None)
     if k is None:
         return None
-    cue = _verb_cue(art, words, k, s, sstart)
+    cue = verb_cue(art, words, k, s, sstart)
     if cue is None or cue.kind != "name":
         return None
     if any(p is not cue.person and not art.in_quote(ms) and len(art.words(me, words[k][0])) <= 3
