@@ -777,6 +777,11 @@ def test_objects_and_participles_after_another_clause(text, quote, speaker):
     # a pronoun in a clause of the sentence that names one person of its gender
     ('Tom Bell described Ann Lo as a "disgrace" after she attacked the police as "reckless".', "reckless", "Ann Lo"),
     ('Tom Bell met Ann Lo and Jo Hale after she attacked the police as "reckless".', "reckless", None),
+    # a with-clause whose subject acts is a subject a pronoun may mean
+    ('Taxes became an issue, with Ann Lo — who wants them higher — lambasting the plan.\n\n'
+     '"It is trickle-down all over again," she said.', "It is trickle-down all over again,", "Ann Lo"),
+    ('Taxes became an issue, with a plan by Ann Lo on the table.\n\n"It is trickle-down," she said.',
+     "It is trickle-down,", None),
 ])
 def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
     people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),

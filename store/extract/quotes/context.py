@@ -305,7 +305,13 @@ class Context:
         or after a preposition, and any followed by a verb."""
         first = True
         for s, e, p in self.mention_in(sstart, send):
-            if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
+            if self.in_quote(s) or POSSESSIVE.match(self.text, e):
+                continue
+            position = self._position(s, sstart)
+            if position == "with" and _WITH_DOING.match(self.text, e, send):
+                yield s, p         # "…, with Ann Lo — who backs a tax rise — lambasting the plan"
+                continue
+            if position != "subject":
                 continue
             if _names_organisation(self.text, e):
                 continue           # "The Ann Lo Foundation did not …, telling": not Lo
@@ -319,6 +325,8 @@ class Context:
             first = False
 
 
+# "with Lo lambasting …", "with Lo, the mayor, saying …": a with-clause whose subject acts
+_WITH_DOING = re.compile(r"(?:\s*[,—–]\s[^,—–.;]{1,80}[,—–])?\s+[a-z]+ing\b")
 _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
                       r"could|did|does|is|was|once|again|never|not)\s+)*"
                       r"([a-z]+(?:ed|s)|(?:does|did|is|was|has|had|could|would|ca|wo)n['’]t|"
