@@ -27,6 +27,8 @@ class Sieve(StrEnum):
     DOCUMENT = "document"
     REJECTED = "rejected-claim"
     CLOSING = "closing-clause"
+    SENTENCE_SUBJECT = "sentence-subject"
+    REPORTED_CLAUSE = "reported-clause"
 
 
 class Evidence(StrEnum):

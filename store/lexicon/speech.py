@@ -63,13 +63,17 @@ PARTICIPLES = {w for w in SPEECH_VERBS if w.endswith("ing")}
 # (but "leaflets condemning …" is the leaflets' stance, not the subject's words).
 SAYING = {"saying", "telling", "writing", "adding", "asking", "arguing", "claiming", "insisting",
            "warning", "noting", "explaining", "declaring", "tweeting", "posting"}
+# Verbs of thought and wish: what follows them is no one's words ("Lo hopes the "new deal" works").
+THINKING = {f for b in ("hope", "think", "believe", "want", "expect", "fear", "wish", "doubt", "worry", "feel",
+                        "know", "watch", "read", "love", "like", "hate", "prefer")
+            for f in _inflect(b)} | {"thought", "felt", "knew", "read", "liked", "loved", "hated"}
 # Words that may sit between a subject and its verb.
 BETWEEN = set("""
 has had have also later then would will once again just recently previously earlier
 reportedly repeatedly further simply flatly angrily publicly privately bluntly quickly
 immediately today yesterday tonight subsequently separately himself herself only even still
 often last week night year month on monday tuesday wednesday thursday friday saturday sunday
-this explicitly openly famously memorably directly did does not never clearly has
+this explicitly openly famously memorably directly did does not never clearly has however
 didn't doesn't hasn't haven't won't wouldn't can't couldn't didn’t doesn’t hasn’t won’t
 """.split())
 # Words ending in -ly that are no adverbs: "a Scott ally said" is not "Scott … said".

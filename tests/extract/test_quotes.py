@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from store.model import Person
 from store.extract.quotes.attribute import attribute
 from store.extract.quotes.spans import quote_spans, speaker_as_written
@@ -401,9 +403,10 @@ def test_a_title_after_a_quote_does_not_continue_it():
 
 
 def test_partial_in_a_subordinate_clause_is_not_the_main_clause_cue():
+    # the words are those of the clause's subject, never of the main clause's speaker
     text = 'As Bo Lind went on about "a rigged system," Ann Fry said nothing.'
     lind, fry = person(text, "Bo Lind", gender="m"), person(text, "Ann Fry", gender="f")
-    assert who(text, lind, fry) == [("a rigged system,", None)]
+    assert who(text, lind, fry) == [("a rigged system,", "Bo Lind")]
 
 
 def test_headline_quote_about_the_person_is_not_theirs():
@@ -671,3 +674,167 @@ def test_unlisted_past_tense_verb_then_a_name_closing_the_sentence_is_a_cue():
             '"Rocket Road" featured Kim Vale in a small part.')
     ortiz, vale = person(text, "Lena Ortiz", "Ortiz"), person(text, "Kim Vale", "Vale")
     assert who(text, ortiz, vale) == [("What is he talking about? Is it a joke?", "Kim Vale"), ("Rocket Road", None)]
+
+
+# -- partial quotes with no cue of their own (sentence-subject, reported-clause) ------------
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the subject that opens the sentence, after a phrase or a place and title
+    ('On Tuesday, Ann Lo pushed her plan for "free buses" again.', "free buses", "Ann Lo"),
+    ('Texas Sen. Ann Lo has repeatedly mocked the "paper budget" of her rivals.', "paper budget", "Ann Lo"),
+    ('But Ann Lo would not comment on an order "to protect privacy" for workers.', "to protect privacy", "Ann Lo"),
+    # said about the subject, or thought, or a title: nobody's words
+    ('Ann Lo was placed on the list because of her "impact" on the city.', "impact", None),
+    ('Ann Lo wants the "green deal" to pass.', "green deal", None),
+    ('Ann Lo read "The Quiet Harbour" last summer.', "The Quiet Harbour", None),
+    # the name inside a clause, or someone else named before the quote
+    ('As Ann Lo spoke, the union was lobbying against "any change" to the law.', "any change", None),
+    ('The paper reported that Ann Lo was ousted "at the urging of her aides".', "at the urging of her aides", None),
+    ('Ann Lo met Tom Bell to discuss "free buses" on Monday.', "free buses", None),
+    # ... except as the one the subject describes
+    ('In recent weeks, Ann Lo has gone after Tom Bell as a "spoiled brat".', "spoiled brat", "Ann Lo"),
+    ('Ann Lo says Tom Bell is "a spoiled brat".', "a spoiled brat", "Ann Lo"),
+    ('Ann Lo watched as Tom Bell called it "a farce".', "a farce", "Tom Bell"),
+    # the quote inside the clause its subject opens, the main clause still to come
+    ('The room was quiet, and as Ann Lo went on about "a rigged system" the crowd cheered.', "a rigged system", "Ann Lo"),
+    ('As Ann Lo spoke, the crowd was chanting "four more years".', "four more years", None),
+    ('Asked if Ann Lo is "realistic enough" to win, voters split.', "realistic enough", None),
+    # a headline names things in capitals
+    ('Ann Lo Explained Why She Felt "Invisible"\n\nThe singer spoke on Monday.', "Invisible", None),
+])
+def test_partial_quote_in_a_sentence_with_a_person_as_subject(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # what a named person said goes on over the others named inside it
+    ('Ann Lo said that while Tom Bell had been "careless", "no fair prosecutor" would charge him.',
+     "no fair prosecutor", "Ann Lo"),
+    ('Ann Lo said it was "clear" that the server was open and that Tom Bell faced a "slam-dunk" case.',
+     "slam-dunk", "Ann Lo"),
+    # a new clause with a subject of its own ends the reported words
+    ('Ann Lo proposed a debate in May - but the campaign rejected the idea as "absurd".', "absurd", None),
+    ('Ann Lo said she liked the plan "a lot" and Tom Bell called it a "great meeting".', "great meeting", None),
+    # a participle after a comma that American style puts inside the quote
+    ('Ann Lo said Tom Bell stands for "city values," stating that they are "socially liberal".',
+     "socially liberal", "Ann Lo"),
+    ('Ann Lo however said she would welcome a "principled network" for the region.', "principled network", "Ann Lo"),
+    # someone only described in between (a copula) does not take the words
+    ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell is "a liar".', "a liar", "Ann Lo"),
+    ('Ann Lo said that Jo Hale was "a lightweight" while Tom Bell was accused of being "a liar".', "a liar", None),
+    ('While Tom Bell calls the plan a "fine piece of work," Ann Lo fixates on its "timing".', "timing", None),
+])
+def test_partial_quote_inside_reported_words(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a description naming someone else as a modifier is still a description
+    ('Ann Lo, a Bell supporter and pastor of the town church, said: "We pray for him."', "We pray for him.", "Ann Lo"),
+    # ... but a list of names is a list of speakers
+    ('Ann Lo, Jo Hale and Tom Bell said: "We pray for him."', "We pray for him.", None),
+    # the one a message is addressed to only listens
+    ('Ann Lo delivered a blunt message to Tom Bell: "It is time to quit."', "It is time to quit.", "Ann Lo"),
+    ('Ann Lo held up Tom Bell\'s letter: "It is time to quit."', "It is time to quit.", None),
+    # after a quote that ends its sentence, a short role before the name
+    ('Voters waited. "Does that fly?" former city adviser Ann Lo asked on Twitter.', "Does that fly?", "Ann Lo"),
+    ('Voters waited. "Does that fly?" The Bell campaign asked the court on Monday.', "Does that fly?", None),
+])
+def test_descriptions_listeners_and_roles_around_a_cue(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a name after a verb in -ing is its object, not the subject of the next verb
+    ('Voters in the city embracing Ann Lo announced "a different era" for the town.', "a different era", None),
+    ('At the briefing Ann Lo announced "a different era" for the town.', "a different era", "Ann Lo"),
+    # a participle after a clause with a subject of its own: whose words is unclear
+    ('Tom Bell watched.\n\n"Too forced?" he tweeted when Ann Lo ended the debate with a film line, remarking, '
+     '"May the force be with you."', "May the force be with you.", None),
+    ('Tom Bell watched.\n\n"Too forced?" he tweeted after the debate ended, remarking, "What a show."',
+     "What a show.", "Tom Bell"),
+])
+def test_objects_and_participles_after_another_clause(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a bare quote paragraph after a paragraph about the speaker of the quote before
+    ('"We can win," Ann Lo said.\n\nLo is upbeat about the vote, in part because she sees Tom Bell as an ally.'
+     '\n\n"Not only can we win, we must."', "Not only can we win, we must.", "Ann Lo"),
+    ('"We can win," Ann Lo said.\n\nTom Bell is upbeat about the vote.\n\n"Not only can we win, we must."',
+     "Not only can we win, we must.", None),
+    # a pronoun in a clause of the sentence that names one person of its gender
+    ('Tom Bell described Ann Lo as a "disgrace" after she attacked the police as "reckless".', "reckless", "Ann Lo"),
+    ('Tom Bell met Ann Lo and Jo Hale after she attacked the police as "reckless".', "reckless", None),
+    # a with-clause whose subject acts is a subject a pronoun may mean
+    ('Taxes became an issue, with Ann Lo — who wants them higher — lambasting the plan.\n\n'
+     '"It is trickle-down all over again," she said.', "It is trickle-down all over again,", "Ann Lo"),
+    ('Taxes became an issue, with a plan by Ann Lo on the table.\n\n"It is trickle-down," she said.',
+     "It is trickle-down,", None),
+])
+def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="f")]
+    found = [s for t, s in who(text, *people) if t == quote]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize("text, source", [
+    ('And the Harbour Watch Institute, a think tank, called the plan "a walking liability".', "the Harbour Watch Institute"),
+    ('Even Norway, a close ally, said it was "resolutely opposed" to the test.', "Norway"),
+    ('The Harbour Watch Institute was accused of being "a front".', None),
+])
+def test_partial_quote_with_an_organisation_as_subject(text, source):
+    q = run(text)[0]
+    assert (q.speaker, q.source) == (None, source)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a phrase set off by a comma before the subject of a colon-introduced quote
+    ('When Tom Bell died, Mayor Ann Lo released the following statement: "He served us well."',
+     "He served us well.", "Ann Lo"),
+    # the colon may close the paragraph before the quote
+    ('In response, Mayor Ann Lo released the following statement:\n\n"He served us well."',
+     "He served us well.", "Ann Lo"),
+    # ... but not for an excerpt left open over paragraphs
+    ('In response, Mayor Ann Lo released the following statement:\n\n"He served us well.\n\nMore news.',
+     "He served us well.", None),
+    ('Voters spoke.\n\n17-year-old Ann Lo echoed:\n\n"He speaks his mind."', "He speaks his mind.", "Ann Lo"),
+    # someone named after the comma besides the subject
+    ('When Tom Bell died, Ann Lo and Jo Hale released this: "He served us well."', "He served us well.", None),
+])
+def test_colon_introduced_quotes(text, quote, speaker):
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender="f")]
+    found = [s for t, s in who(text, *people) if t.strip() == quote]
+    assert found == [speaker]
+
+
+def test_a_misspelt_surname_speaking_is_the_person():
+    text = ('Lena Wimes leads the caucus.\n\nWines believes the campaign took voters for granted.\n\n'
+            '"They have a big problem," she said.')
+    wimes = person(text, "Lena Wimes", "Wimes", gender="f")
+    assert who(text, wimes) == [("They have a big problem,", "Lena Wimes")]
+
+
+def test_misspelt_mentions_only_when_one_person_is_one_letter_off():
+    from store.extract.quotes.context import misspelt_mentions
+    wimes, wiles = Person(name="Lena Wimes", forms=["Lena Wimes"]), Person(name="Ann Wiles", forms=["Ann Wiles"])
+    text = "Wines believes it. Wimes said so. Winces said no."
+    assert [(text[s:e], p.name) for s, e, p in misspelt_mentions(text, [wimes])] == [("Wines", "Lena Wimes")]
+    # one letter off two people: no guess
+    assert misspelt_mentions(text, [wimes, wiles]) == []
+    # a word that is someone's own name is theirs
+    tom = Person(name="Tom Wines", forms=["Tom Wines", "Wines"])
+    assert misspelt_mentions("Wines believes it.", [wimes, tom]) == []

@@ -31,6 +31,10 @@ ROWS = [
     (Sieve.CLOSING, 'The plan will "cost billions" and "help no one," budget analyst Tom Ek said on Monday.',
      "cost billions", "Tom Ek"),
     (Sieve.AMBIGUOUS, 'The count ended. "We will win." Tom Bell said the plan would fail.', "We will win.", None),
+    (Sieve.REPORTED_CLAUSE, 'Ann Lo said the audit was "thorough" and that Tom Bell faced a "long inquiry".',
+     "long inquiry", "Ann Lo"),
+    (Sieve.SENTENCE_SUBJECT, 'Mayor Ann Lo has long pushed her promise of "free buses" for pensioners.',
+     "free buses", "Ann Lo"),
 ]
 
 
@@ -99,9 +103,12 @@ def test_sieves_are_plain_functions_in_priority_order():
      "They have a big problem,", "Jo Marsh"),
     ('Ann Hale visited the town.\n\nMcLenny said Hale does not show concern.\n\n"It is only for the cameras," she said.',
      "It is only for the cameras,", None),
-    # someone introduced with their role just before a quote paragraph may be its speaker
+    # someone introduced with their role just before a quote paragraph is its speaker, when
+    # the pronoun fits them; when it does not, the subject before stays
     ('Tom Obey spoke at the rally.\n\nWhile Obey had singers, that concerns Bo Crane, head of the caucus.\n\n'
-     '"No one is writing songs for her," he said.', "No one is writing songs for her,", None),
+     '"No one is writing songs for her," he said.', "No one is writing songs for her,", "Bo Crane"),
+    ('Tom Obey spoke at the rally.\n\nWhile Obey had singers, that worries Ann Crane, head of the caucus.\n\n'
+     '"No one is writing songs for her," he said.', "No one is writing songs for her,", "Tom Obey"),
     # "ally" is no adverb: the name before it qualifies it
     ('Rick Scott is governor. Carlos Beruff, a Scott ally, called the plan "strong."', "strong.", "Carlos Beruff"),
     # a second partial quote in the same reported clause goes on with its speaker ("touting" is no cue)

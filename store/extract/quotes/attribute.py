@@ -11,7 +11,11 @@ The decisions (store.model.Sieve):
                   words quoted inside a sentence whose subject says them (`X called it
                   "historic"`); `X's "coalition of the willing"` once X was quoted saying it;
                   `Abbas 'will not tolerate' attacks` in a headline
-  label           `Lo: "…"` opening a line, as in a transcript
+  sentence-subject, reported-clause
+                  a partial quote with no cue of its own: the person opening its sentence as the
+                  subject of an active verb (`Lo called the migrants "rapists"`), or the named
+                  person whose reported words it sits in (`Lo said … and that Hale faced a "…"`)
+  label           `Lo: "…"` opening a line, as in a transcript; `Lo fired back: "…"`
   organisation    a proper name that is not a person as the subject: `PolitiFact claimed`,
                   `said the Times` give Quote.source (never a person, a role or a group)
   unnamed, passive, ambiguous

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from store.model import Sieve, Person, Quote
-from store.lexicon.names import ASSOCIATES, DOCUMENTS, ORG_WORDS, ROLE_NOUNS, SURNAME_LIKE
+from store.lexicon.names import ASSOCIATES, DOCUMENTS, ORG_WORDS, ROLE_NOUNS, STOP, SURNAME_LIKE
 from store.extract.quotes.organisations import organisation
 from store.lexicon.speech import (
     ABBREVIATED, BETWEEN, CONJUNCTIONS, NOT_ADVERBS, GROUP_PRONOUNS, NAMING, NOT_NP, NP_START, PASSIVE, PAST_PARTICIPLES,
@@ -39,8 +39,8 @@ class Context:
         self.para_starts = [s for s, _ in paras]
         self.sents = sents
         self.sent_starts = [s for s, _ in sents]
-        self.mentions = sorted(((s, e, p) for p in people for s, e in p.mentions if e > s),
-                               key=lambda m: (m[0], m[1]))
+        self.mentions = sorted([(s, e, p) for p in people for s, e in p.mentions if e > s]
+                               + misspelt_mentions(text, people), key=lambda m: (m[0], m[1]))
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
@@ -252,6 +252,9 @@ class Context:
                 return "with"
             if before[-1][2] in PREPOSITIONS:
                 return "object"
+            w = before[-1][2]
+            if w.endswith("ing") and w not in _ING_NOUNS and self.text[before[-1][0]].islower():
+                return "object"          # "voters embracing Obama announced": Obama is embraced
         return "subject"
 
     def _appositive_subject(self, k: int, lo: int):
@@ -279,7 +282,7 @@ class Context:
             if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
                 return (s, e, p)             # "Quina Jones, 25, said"
             if (not inner or len(inner) > 30 or self.quote_between(e, comma)
-                    or self.mention_in(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
+                    or self._listed(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
                 return None
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
@@ -291,12 +294,24 @@ class Context:
             return (s, e, p) if self._position(s, lo) == "subject" else None
         return None
 
+    def _listed(self, start: int, end: int) -> bool:
+        """Someone named in [start, end) as one of a list ("Lo, Tom Bell and Jo Hale said"),
+        not as a modifier inside a description ("Lo, a Bell supporter and pastor, said")."""
+        return any(re.search(r"(?:,|\band|\bor)\s*$", self.text[max(start, s - 6):s])
+                   for s, _, _ in self.mention_in(start, end))
+
     def sentence_subjects(self, sstart: int, send: int):
         """Mentions that act as subjects in a sentence: the first that is not possessive
         or after a preposition, and any followed by a verb."""
         first = True
         for s, e, p in self.mention_in(sstart, send):
-            if self.in_quote(s) or POSSESSIVE.match(self.text, e) or self._position(s, sstart) != "subject":
+            if self.in_quote(s) or POSSESSIVE.match(self.text, e):
+                continue
+            position = self._position(s, sstart)
+            if position == "with" and _WITH_DOING.match(self.text, e, send):
+                yield s, p         # "…, with Ann Lo — who backs a tax rise — lambasting the plan"
+                continue
+            if position != "subject":
                 continue
             if _names_organisation(self.text, e):
                 continue           # "The Ann Lo Foundation did not …, telling": not Lo
@@ -310,6 +325,8 @@ class Context:
             first = False
 
 
+# "with Lo lambasting …", "with Lo, the mayor, saying …": a with-clause whose subject acts
+_WITH_DOING = re.compile(r"(?:\s*[,—–]\s[^,—–.;]{1,80}[,—–])?\s+[a-z]+ing\b")
 _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"
                       r"could|did|does|is|was|once|again|never|not)\s+)*"
                       r"([a-z]+(?:ed|s)|(?:does|did|is|was|has|had|could|would|ca|wo)n['’]t|"
@@ -329,6 +346,65 @@ def _names_organisation(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in ORG_WORDS and m.group(1) not in SURNAME_LIKE
 
 
+# A capitalised word speaking ("Keidis continued", "said Wines"): where a surname may be misspelt
+_SPEAKING_VERB = re.compile(r" (?=[abcnstw])(said|says|added|adds|told|continued|believes|thinks|stated|wrote|writes|"
+                            r"argued|noted|asked)\b")     # (the blank and lookahead first: speed only)
+_SPEAKER = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]{3,}")
+_SPEAKER_AFTER = re.compile(r"\s+([A-Z][a-z]*[A-Z]?[a-z]{3,})\b")
+_INVERTING = ("said", "says", "added")
+
+
+def misspelt_mentions(text: str, people: list[Person]) -> list:
+    """A speaking word one letter off the surname of exactly one person in the article
+    ("Keidis" for Kiedis, "McLenney" for McClenney, "Wines" for Wimes): a misspelt mention
+    of them, so that their cue is read and no one else takes their words. Only words that
+    are no one's name."""
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        last = p.name.split()[-1]
+        if len(last) >= 5:
+            surnames.setdefault(last, []).append(p)
+    if not surnames:
+        return []
+    found = []                           # (start, word)
+    for v in _SPEAKING_VERB.finditer(text):
+        before = text[max(0, v.start() - 30):v.start()].split()   # (v.start(): the blank before the verb)
+        if before and before[-1] == "also":
+            before.pop()
+        word = before[-1] if before else ""
+        if word[:1].isupper() and _SPEAKER.fullmatch(word):
+            found.append((text.rfind(word, 0, v.start()), word))
+        if v.group(1) in _INVERTING and text[v.end() + 1:v.end() + 2].isupper():
+            m = _SPEAKER_AFTER.match(text, v.end())
+            if m:
+                found.append((m.start(1), m.group(1)))
+    if not found:
+        return []
+    named = {w for p in people for f in p.forms for w in f.split()}
+    whose: dict[str, Person | None] = {}
+    out = []
+    for start, word in found:
+        if word not in whose:
+            close = [ps for last, ps in surnames.items() if last[0] == word[0] and _one_edit(word, last)]
+            whose[word] = close[0][0] if len(close) == 1 and len(close[0]) == 1 \
+                and word not in named and word not in STOP else None
+        if whose[word] is not None:
+            out.append((start, start + len(word), whose[word]))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
 def char_before(text: str, pos: int) -> str:
     """The last non-blank character before pos, "" when there is none (text[:pos].rstrip()[-1:]
     without copying the text before pos)."""
@@ -339,7 +415,11 @@ def char_before(text: str, pos: int) -> str:
 
 def verb_follows(art: Context, end: int, send: int) -> bool:
     m = _VERBISH.match(art.text, end, send)
-    return bool(m) and not m.group(1).endswith("ss")
+    return bool(m) and not m.group(1).endswith("ss") and m.group(1) not in _NOT_VERBS
+
+
+# Words in -s that are no verbs: "sees Cruz as a uniter" names Cruz as no subject
+_NOT_VERBS = {"as", "us", "his", "this", "its", "thus", "plus", "yes", "ours", "yours", "hers", "theirs", "whereas"}
 
 
 def region_end(art: Context, i: int) -> int:
@@ -366,6 +446,11 @@ def _outer(text: str, q: Quote) -> tuple[int, int]:
     return s, e
 
 
+# Words in -ing that are nouns: a name after one may still be a subject ("At the briefing Lo said")
+_ING_NOUNS = {"morning", "evening", "meeting", "briefing", "hearing", "building", "thing", "king", "spring",
+              "wedding", "ring", "string", "wing", "during", "including", "according", "nothing", "something",
+              "anything", "everything", "ceiling", "funding", "rating", "ruling", "ending", "opening", "setting",
+              "warning", "filing", "polling", "reporting", "timing", "saying"}
 # Words that open a clause of their own as well as a phrase: the name after one and a verb
 # is that clause's subject ("after Scalia said"), not an object ("after Scalia's remarks")
 SUBORDINATE = {"after", "before", "as", "since", "until", "once", "when", "while"}

@@ -8,8 +8,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end
+from store.extract.quotes.context import ROLE_AFTER, SUBORDINATE, Context, Cue, char_before, region_end, verb_follows
 from store.extract.quotes.organisations import name_run, organisation
+from store.lexicon.names import ROLE_NOUNS
 from store.extract.text import ends_with_any
 from store.model import Sieve
 from store.lexicon.speech import (
@@ -143,7 +144,11 @@ def _opens(art: Context, start: int, cue_start: int, strict: bool = False) -> bo
         return True
     between = art.words(start, cue_start)
     if strict:
-        return len(between) == 1 and between[0][2] in TITLE_WORDS
+        # a title, or a short role ending in a role noun ("former Obama adviser Ann Lo asked")
+        return (len(between) == 1 and between[0][2] in TITLE_WORDS
+                or len(between) <= 4 and "," not in art.text[start:cue_start]
+                and (between[-1][2] in TITLE_WORDS or between[-1][2] in ROLE_NOUNS)
+                and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP or w[2] in _DETERMINERS for w in between))
     return (len(between) <= 6 and "," not in art.text[start:cue_start]
             and not any(w[2] in SPEECH_VERBS or w[2] in NOT_NP for w in between))
 
@@ -230,14 +235,14 @@ def cue_before(art: Context, i: int) -> Cue | None:
     closed = _closed_relatives(art, words)
     for k in range(1, len(words)):
         if words[k - 1][2] == "who" and k not in closed:
-            cue = _verb_cue(art, words, k, s, sstart)
+            cue = verb_cue(art, words, k, s, sstart)
             if cue is not None and cue.kind == "name":
                 return cue
     found = None
     for k in order:
         if k in closed:
             continue
-        cue = _verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
+        cue = verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
         if cue is not None and (found is None or cue.kind == "name"):
             found = found if found is not None and cue.kind != "name" else cue
             if cue.kind != "unnamed" or cue.sieve != Sieve.UNNAMED:
@@ -267,7 +272,7 @@ def _closed_relatives(art: Context, words) -> set[int]:
     return closed
 
 
-def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
+def verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
     """The cue that words[k] gives, if it is a speech verb whose subject can be told."""
     text = art.text
     w0, w1, w = words[k]
@@ -283,7 +288,8 @@ def _verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
     if cue is not None and cue.kind == "name" and _clause_closed(art, cue.start, w1, s, sstart):
         return None           # "As Lo spoke, the NRA was whipping votes against "…"": not Lo's
     before = art.words(max(sstart, w0 - 30), w0)[-1:]
-    after_comma = char_before(text, w0) == ","
+    # (`"city values," saying`: American style puts the comma inside the quote)
+    after_comma = char_before(text, w0) == "," or text[max(0, w0 - 4):w0].rstrip().endswith((',”', ',"'))
     if (cue is not None and cue.kind == "name" and w in PARTICIPLES and after_comma
             and (char_before(text, cue.start) == "," or _object_before(art, cue.start, sstart))):
         # "… about his rival, Jane Doe, saying", "Lo endorsed Sen. Ann Vale (R-Texas)
@@ -341,6 +347,7 @@ def _stance_cue(art: Context, i: int, words, k: int, sstart: int) -> Cue | None:
     return cue
 
 
+_COPULA_NEXT = re.compile(r"\s+(?:is|was|are|were)\b")
 _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those", "such"}
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
@@ -379,6 +386,11 @@ def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
             continue           # "(Lo called it “…”), Vale answered by saying": inside brackets
         if w in SPEECH_VERBS and w not in PARTICIPLES and art.text[w0].islower():
             cue = art.subject_before(w0, sstart)
+            if cue and any(p is not cue.person and verb_follows(art, e, verb) and not _COPULA_NEXT.match(art.text, e)
+                           and not _reported(art, ms, sstart)
+                           for ms, e, p in art.mention_in(w1, verb)):
+                # `he tweeted when Lo ended the debate, remarking`: whose remark is unclear
+                return Cue("unnamed", cue.start, verb, sieve=Sieve.AMBIGUOUS)
             if cue:
                 return Cue(cue.kind, cue.start, verb, cue.person, cue.gender, cue.sieve)
     for pos, person in art.sentence_subjects(sstart, verb):
@@ -387,6 +399,12 @@ def _clause_subject(art: Context, verb: int, sstart: int) -> Cue | None:
     if w and w[0][2] in PRONOUNS:
         return Cue("pronoun", w[0][0], verb, gender=PRONOUNS[w[0][2]])
     return None
+
+
+def _reported(art: Context, start: int, sstart: int) -> bool:
+    """The name at start opens words someone reports: "said that Lo …", "said Lo …"."""
+    before = art.words(max(sstart, start - 16), start)[-2:]
+    return bool(before) and (before[-1][2] in SPEECH_VERBS or any(w[2] == "that" for w in before))
 
 
 def cue_sentence_end(art: Context, i: int) -> Cue | None:

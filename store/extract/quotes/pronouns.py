@@ -19,6 +19,7 @@ _CAPTION_START = re.compile(r"(?:Image|Photo|Picture|Video|Watch|Media|Caption|C
                             r"Reuters|AFP|AP Photo|Listen|Read more|Related)\b[^\n.!?]{0,30}:", re.IGNORECASE)
 _CAPTION_END = re.compile(r"\((?:video|photo|pictures?|gallery|audio|Getty Images|AFP|Reuters)\)\s*$", re.IGNORECASE)
 _THINK = {"believe", "believes", "believed", "think", "thinks", "thought", "knows", "knew", "feels", "felt"}
+_SUBORDINATORS = {"after", "before", "when", "because", "since", "until", "as", "while", "once", "although"}
 _SPEAKER_REACH = 1500      # characters: a pronoun returns to a speaker this far back at most
 # A capitalised word that is not among the people, speaking: "McLenney said", "Wines believes"
 _UNREAD_SPEAKER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z][a-z][\w’'-]*)\s+(?:also\s+)?"
@@ -92,24 +93,43 @@ def resolve_pronoun(art: Context, pos: int, gender: str) -> Person | None:
     if chosen is None and len({p.name for p in candidates}) == 1 and candidates[0].gender is None:
         chosen = candidates[-1]
     if chosen is None:
+        chosen = _only_one_in_sentence(art, pos, gender)
+    if chosen is None:
         return _last_speaker(art, pos, gender)
-    return None if _newcomer(art, pos, gender, chosen) else chosen
+    newcomer = _newcomer(art, pos, gender, chosen)
+    if newcomer is None:
+        return chosen
+    return newcomer if newcomer.gender == gender else None
 
 
-def _newcomer(art: Context, pos: int, gender: str, chosen: Person) -> bool:
+def _only_one_in_sentence(art: Context, pos: int, gender: str) -> Person | None:
+    """No subject of that gender nearby, but the pronoun's own sentence names one person of
+    it, as an object: `Hale called Ann Lo a "disgrace" after she attacked …` is Lo."""
+    sstart = art.sentence_of(pos)[0]
+    before = art.words(max(sstart, pos - 12), pos)[-1:]
+    if not before or before[0][2] not in _SUBORDINATORS:
+        return None          # only a clause of the same sentence: "…, after she attacked"
+    named = {p.name: p for s, _, p in art.mention_in(sstart, pos) if not art.in_quote(s)}
+    fits = [p for p in named.values() if p.gender == gender]
+    return fits[0] if len(fits) == 1 and all(p.gender not in (gender, None) or p is fits[0] for p in named.values()) else None
+
+
+def _newcomer(art: Context, pos: int, gender: str, chosen: Person) -> Person | None:
     """A paragraph that opens with a quote, after one whose last sentence ends by
     introducing someone else with who they are: "While Obama had …, which concerns
     Henry Crespo, president of the caucus." / "“…,” he said." may well be Crespo."""
     k = art.para_of(pos)
     if not k or not art.quote_between(art.paras[k][0], art.paras[k][0] + 2):
-        return False
+        return None
     lo, hi = art.sentence_of(art.paras[k - 1][1] - 1)
     named = [(s, e, p) for s, e, p in art.mention_in(lo, hi) if not art.in_quote(s)]
     if not named:
-        return False
+        return None
     s, e, p = named[-1]
-    return (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
-            and bool(_INTRODUCED.match(art.text, e, hi)))
+    if (p is not chosen and p.gender in (gender, None) and p.mentions[0][0] == s
+            and _INTRODUCED.match(art.text, e, hi)):
+        return p
+    return None
 
 
 def _last_speaker(art: Context, pos: int, gender: str) -> Person | None:

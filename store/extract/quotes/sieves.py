@@ -8,12 +8,14 @@ decisions a Sieve name in store/model.py, and add a row to the parametrized siev
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from store.extract.quotes.context import Context, Cue, verb_follows
-from store.extract.quotes.cues import closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
+from store.extract.quotes.context import Context, Cue, char_before, verb_follows
+from store.extract.quotes.organisations import name_run, organisation
+from store.extract.quotes.cues import verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
 from store.lexicon.names import ROLE_NOUNS
-from store.lexicon.speech import ALL_SPEECH, GROUP_PRONOUNS, PARTICIPLES, PRONOUNS, SPEECH_VERBS
+from store.lexicon.speech import ALL_SPEECH, BETWEEN, GROUP_PRONOUNS, PARTICIPLES, PASSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, THINKING
 from store.model import Quote, Sieve
 
 
@@ -164,7 +166,7 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     """Quote i has no cue of its own and follows quote prev_i with nothing between them but
     prev_i's cue, or (same sentence) words with no name and no speech verb."""
     pe, s = art.outer[prev_i][1], art.outer[i][0]
-    if art.para_of(s) - art.para_of(pe - 1) > 1:
+    if art.para_of(s) - art.para_of(pe - 1) > 2:
         return False
     between = art.words(pe, s)
     prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
@@ -186,8 +188,10 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
         return False
     # same sentence: "… said he won “every debate” and … because there is “a lot going on”",
     # unless someone else speaks or acts in between
+    # (`… said Lo was "a lightweight" while Hale is "a liar"`: one described is not acting)
     return (not any(w[2] in SPEECH_VERBS for w in rest)
-            and not any(verb_follows(art, e, s) for _, e, _ in art.mention_in(pe, s)))
+            and not any(verb_follows(art, e, s) and not _COPULA_AFTER.match(art.text, e)
+                        for _, e, _ in art.mention_in(pe, s)))
 
 
 def _other_speaks_after_cue(art: Context, prev_i: int, i: int, prev) -> bool:
@@ -210,10 +214,32 @@ def _narrative_between(art: Context, prev_i: int, i: int, q: Quote, rest, others
     """`"…," Ms Voss said. The vote is due on Friday. "We are ready."`: a full quote in the
     same paragraph as the quote before, after a little narrative that names nobody else and
     has no speech verb, goes on with the same speaker."""
-    if q.kind != "full" or art.para_of(art.outer[i][0]) != art.para_of(art.outer[prev_i][0]):
+    if q.kind != "full":
         return False
+    if art.para_of(art.outer[i][0]) != art.para_of(art.outer[prev_i][0]):
+        return _about_the_speaker(art, prev_i, i, rest)
     return (len(rest) <= 40 and not others and not any(w[2] in ALL_SPEECH for w in rest)
             and not any(w[2] in PRONOUNS or w[2] in GROUP_PRONOUNS - {"it", "which", "one"} for w in rest))
+
+
+def _about_the_speaker(art: Context, prev_i: int, i: int, rest) -> bool:
+    """`"…," Lo said.` / `Lo is upbeat about the vote.` / `"We will win."`: a quote that is a
+    paragraph of its own, after one paragraph about the speaker of the quote before (the
+    speaker its only subject, nobody else named, no speech verb): the same speaker."""
+    s, e = art.outer[i]
+    k = art.para_of(s)
+    prev = art.quotes[prev_i].speaker
+    if (not prev or art.para_of(art.outer[prev_i][1] - 1) != k - 2 or art.text[art.paras[k][0]:s].strip()
+            or art.text[e:art.paras[k][1]].strip() or len(rest) > 40
+            or any(w[2] in ALL_SPEECH for w in rest)):
+        return False
+    pstart, pend = art.paras[k - 1]
+    named = art.mention_in(pstart, pend)
+    if not named or named[0][2].name != prev or named[0][0] - pstart > 2 or art.quote_between(pstart, pend):
+        return False
+    subjects = [p for a, b in art.sents[bisect.bisect_left(art.sent_starts, pstart):bisect.bisect_left(art.sent_starts, pend)]
+                for _, p in art.sentence_subjects(a, b)]
+    return all(p.name == prev for p in subjects)
 
 
 def _fold(s: str) -> str:
@@ -342,6 +368,7 @@ _CLAIM_OF = re.compile(
     r"[’']s?\s+(?:\w+\s+)?(?:claims?|assertions?|remarks?|comments?|statements?|words|descriptions?|"
     r"accusations?|promises?|pledges?|vows?|suggestions?|arguments?|insistence|warnings?|"
     r"characteri[sz]ations?)\s+(?:that|of)\b")
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\b(?!\s+\w+ed\b)")
 _COPULA = re.compile(r"\b(?:is|was|are|were|as)\s*$")
 _IT_SAID = re.compile(r"\s*(?:It|The (?:statement|letter|note|memo|message))\s+(?:also\s+)?"
                       r"(?:said|says|added|adds|continued|went on|read|reads)\s*[:,]?\s*")
@@ -350,8 +377,10 @@ _AND_VERB = re.compile(r"\s*(?:And|But|Then|(?:He|She) then)\s+(?:also\s+|later\
 
 def colon_intro(art: Context, i: int) -> Cue | None:
     """`Ann Lo fired back: "…"`, `Lo delivered a blunt message to Hale: "…"`: a full quote
-    right after a colon that closes a short clause whose subject, opening it, is a person
-    and names no one else before the colon: the subject speaks."""
+    right after a colon that closes a short clause whose subject, opening it (perhaps after
+    a phrase set off by a comma: `When Hale died, Lo released this statement:`), is a person
+    and names no one else before the colon: the subject speaks. The colon may close the
+    paragraph before one the quote opens."""
     q = art.quotes[i]
     s, _ = art.outer[i]
     m = re.search(r":\s*$", art.text[max(0, s - 4):s])
@@ -359,24 +388,41 @@ def colon_intro(art: Context, i: int) -> Cue | None:
         return None
     colon = max(0, s - 4) + m.start()
     sstart = max(art.sentence_of(colon)[0], art.paras[art.para_of(colon)][0], art.outer[i - 1][1] if i else 0)
-    if art.para_of(colon) != art.para_of(q.start) or art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
+    k = art.para_of(q.start)
+    if art.para_of(colon) != k and not (art.para_of(colon) == k - 1 and not art.text[art.paras[k][0]:s].strip()
+                                        and art.text[q.end:q.end + 1] in _CLOSING):
+        return None          # (not an excerpt left open over paragraphs: whose words go on is unclear)
+    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
         return None
     named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
-    if not named:
+    for n, (ms, me, p) in enumerate(named):
+        start = max(sstart, art.text.rfind(",", sstart, ms) + 1)
+        if start > sstart and art.mention_in(start, ms) or n and start == sstart:
+            return None
+        lead = art.text[start:art.skip_title_back(ms, start)].split()
+        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
+        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
+                or len(lead) <= 2 and _AGE.fullmatch(lead[0]):       # "17-year-old Jo Potts echoed:"
+            break
+    else:
         return None
-    ms, me, p = named[0]
-    lead = art.text[sstart:art.skip_title_back(ms, sstart)].split()
-    # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
-    if lead and not (len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"]):
-        return None
-    if any(x[2] is not p for x in named):
-        return None
+    if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named[n + 1:]):
+        return None          # (`Lo delivered a blunt message to Hale: "…"`: Hale only listens)
     if POSSESSIVE_AFTER.match(art.text, me):
         return None
     return Cue("name", ms, colon + 1, p, sieve=Sieve.LABEL)
 
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_CLOSING = ("”", '"')
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
+def _listener(art: Context, start: int, end: int, lo: int) -> bool:
+    """The name at start is addressed ("a message to Hale", "fired back at Hale"), not a
+    subject or an owner."""
+    before = art.words(max(lo, art.skip_title_back(start, lo) - 12), art.skip_title_back(start, lo))[-1:]
+    return bool(before) and before[0][2] in ("to", "at") and not POSSESSIVE_AFTER.match(art.text, end)
 
 
 def transcript_label(art: Context, i: int) -> Cue | None:
@@ -398,6 +444,132 @@ def transcript_label(art: Context, i: int) -> Cue | None:
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s")
 
 
+def reported_clause(art: Context, i: int) -> Cue | None:
+    """`Lo said that while Hale's aides had been "careless", …` or `Lo said it was "clear"
+    and that Hale faced a "slam-dunk" case`: a partial quote inside what a named person
+    said earlier in the sentence (the last speech verb before it, outside quotes) is that
+    person's, though others are named inside the reported words; not once a new clause
+    with a subject of its own follows (`Lo said "…" but the board rejected it as "…"`)."""
+    if art.quotes[i].kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
+    words = art.words(sstart, s)
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k][2] in SPEECH_VERBS), None)
+    if k is None:
+        return None
+    cue = verb_cue(art, words, k, s, sstart)
+    if cue is None or cue.kind != "name":
+        return None
+    if any(p is not cue.person and not art.in_quote(ms) and len(art.words(me, words[k][0])) <= 3
+           for ms, me, p in art.mention_in(cue.start, words[k][0])):
+        return None              # `"…," Lo said, only for Hale to tweet that "…"`: Hale's verb
+    lead = art.words(sstart, art.skip_title_back(cue.start, sstart))[-1:]
+    if lead and lead[0][2] in _SUBORDINATORS:
+        return None              # `While Lo says "…", Hale calls it "…"`: the main clause follows
+    rest = words[k + 1:]
+    for n, (w0, w1, w) in enumerate(rest):
+        after_that = n > 0 and rest[n - 1][2] == "that"
+        if w in _NEW_CLAUSE and not after_that or art.text[w0 - 2:w0].strip() in (";", "—", "–", "-") and not after_that:
+            return None
+    for ms, me, p in art.mention_in(words[k][1], s):
+        if p is not cue.person and not art.in_quote(ms) and (verb_follows(art, me, s) or _TO_VERB.match(art.text, me)) and \
+                not any(w[2] == "that" for w in art.words(max(sstart, ms - 16), ms)[-2:]):
+            return None          # `Lo called it "a farce" before Hale walked out of the "circus"`
+    cue.sieve = Sieve.REPORTED_CLAUSE
+    return cue
+
+
+_MODAL = re.compile(r"\s+(?:would|will|could|can|should|must|may|might|did|does|do)\b")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+_NEW_CLAUSE = {"but", "while", "whereas", "although", "though"}
+_SUBORDINATORS = {"while", "when", "as", "after", "before", "since", "although", "though", "whereas", "if",
+                  "because", "until", "once"}
+
+
+def sentence_subject(art: Context, i: int) -> Cue | None:
+    """`Lo called the migrants "rapists"`, `Lo has pushed his promise of "free college"`: a
+    partial quote with no cue of its own, in a sentence that opens with a person as the
+    subject of an active verb and names nobody else before the quote: the words are the
+    subject's. Not in a headline, whose capitals name things freely."""
+    if art.quotes[i].kind != "partial":
+        return None
+    s, _ = art.outer[i]
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
+    named = [x for x in art.mention_in(sstart, s) if not art.in_quote(x[0])]
+    if not named:
+        return _organisation_subject(art, i, sstart, s)
+    others = [x for x in named if x[2] is not named[0][2]]
+    # `Lo has gone after Hale as a "spoiled brat"`: someone else only as the object the
+    # subject describes
+    if others and (not _AS_BEFORE.fullmatch(art.text, others[-1][1], s)
+                   or any(verb_follows(art, e, s) or POSSESSIVE_AFTER.match(art.text, e) for _, e, _ in others[:-1])):
+        return None
+    ms, me, p = named[0]
+    lead = art.words(sstart, art.skip_title_back(ms, sstart))
+    # the name opens the sentence, perhaps after its role or a phrase set off by a comma
+    # ("On Tuesday, Lo said"), never inside a clause ("reported that Lo was ousted")
+    if lead and lead[0][2] in ("but", "and", "yet", "so") and lead[0][0] == sstart:
+        lead = lead[1:]
+    if lead and not (len(lead) <= 5 and lead[-1][2] in ROLE_NOUNS
+                     or len(lead) <= 3 and all(art.text[w[0]].isupper() and not w[2].endswith("ing")
+                                               and w[2] not in _NOT_PLACE for w in lead)
+                     or char_before(art.text, ms) == "," and not any(w[2] in _CLAUSE_WORDS for w in lead)
+                     # `… and as Lo went on about "…"`: the quote inside the clause Lo opens
+                     or lead[-1][2] in _SUBORDINATORS - {"if"} and not _comma_between(art, me, s)
+                     and not _COPULA_AFTER.match(art.text, me)):
+        return None
+    after = [w for w in art.words(me, s) if w[2] not in BETWEEN]
+    if (not after or POSSESSIVE_AFTER.match(art.text, me) or not (verb_follows(art, me, s) or _MODAL.match(art.text, me))
+            or after[0][2] in PASSIVE and len(after) > 1 and after[1][2].endswith("ed")):
+        return None          # `Lo was placed on the list because of "…"`: said about Lo
+    if after[0][2] in THINKING:
+        return None          # `Lo hopes the "new deal" will work`: a thought, not words
+    if any(w[2] in _NEW_CLAUSE or art.text[w[0] - 2:w[0]].strip() in (";", "—", "–", "-") for w in after):
+        return None          # `Lo proposed a debate - but the campaign called it "absurd"`
+    words = art.words(sstart, s)
+    if sum(art.text[w[0]].isupper() for w in words) * 2 > len(words) >= 4:
+        return None          # a headline: `Lo Questioned What It Means To Be "…"`
+    if _title(art.quotes[i].text):
+        return None          # a title: `Lo watched "The Long Road" twice`
+    return Cue("name", ms, me, p, sieve=Sieve.SENTENCE_SUBJECT)
+
+
+def _organisation_subject(art: Context, i: int, sstart: int, s: int) -> Cue | None:
+    """`PolitiFact rated the claim as "false"`: an organisation opening the sentence as the
+    subject of an active verb, nobody named before the quote: its words (its source)."""
+    words = art.words(sstart, s)
+    if words and words[0][2] in ("but", "and", "yet", "so", "even", "conversely", "meanwhile"):
+        words = words[1:]
+    end = name_run(art, words) if words else None
+    if end is None or _title(art.quotes[i].text):
+        return None
+    org = organisation(art, words[0][0], end)
+    rest = [w for w in art.words(end, s) if w[2] not in BETWEEN]
+    if (not org or not rest or not verb_follows(art, end, s) or rest[0][2] in THINKING
+            or rest[0][2] in PASSIVE and len(rest) > 1 and rest[1][2].endswith("ed")
+            or any(w[2] in _NEW_CLAUSE for w in rest)):
+        return None
+    return Cue("unnamed", words[0][0], end, sieve=Sieve.ORGANISATION, source=org)
+
+
+def _title(quoted: str) -> bool:
+    """`"The Long Road"`: every word capitalised, a title rather than someone's words."""
+    words = quoted.split()
+    return len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _comma_between(art: Context, start: int, end: int) -> bool:
+    """A comma outside quotes in [start, end)."""
+    return any(art.text[k] == "," and not art.in_quote(k) for k in range(start, end))
+
+
+_CLAUSE_WORDS = {"that", "whether", "who", "which"}
+_AS_BEFORE = re.compile(r"(?:,[^,]{1,40},)?\s+as(?:,?\s+(?:a|an|the|being))?[\s,“\"‘']*")
+# capitalised words before a name that are no place or party ("Texas Sen. Ann Lo")
+_NOT_PLACE = _SUBORDINATORS | PREPOSITIONS | {"the", "a", "an", "it", "this", "that", "there", "then"}
+
+
 # In priority order: the first cue found wins.
 SIEVES = [
     transcript_label,
@@ -417,4 +589,6 @@ SIEVES = [
     possessive,
     reported_before,
     colon_intro,
+    reported_clause,
+    sentence_subject,
 ]
