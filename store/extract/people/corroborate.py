@@ -50,6 +50,11 @@ def drop_teams_and_openers(d: Draft) -> None:
     cands = d.candidates
     if d.teams:
         cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
+    # the runs this may shorten: two words or more, no title, a first word no known first name
+    todo = {id(c) for c in cands if len(c.toks) > 1 and not c.titles and c.toks[0].kind == "name"
+            and not is_first(c.toks[0].text)}
+    if not todo:
+        return
     known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
     text = d.text
     # surname -> where the text first gives it past the first paragraph (often a headline
@@ -66,9 +71,9 @@ def drop_teams_and_openers(d: Draft) -> None:
     inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
     pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
     for c, first in zip(cands, initial):
-        head = c.toks[0]
-        if len(c.toks) < 2 or c.titles or head.kind != "name" or is_first(head.text):
+        if id(c) not in todo:
             continue
+        head = c.toks[0]
         words = tuple(t.text for t in c.toks)
         last = words[-1]
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
