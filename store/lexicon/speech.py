@@ -33,6 +33,8 @@ def _inflect(base: str) -> set[str]:
 # are left out.
 ALL_SPEECH = {f for b in SPEECH_BASES if b not in IRREGULAR for f in _inflect(b)} | set(IRREGULAR)
 SPEECH_VERBS = ALL_SPEECH - words("speech-not-verbs")
+# Two-word speech verbs: the verb form -> its particle ("shot" "back": "Lo shot back that")
+PHRASAL = {verb: particle for verb, particle in (line.split() for line in entries("speech-phrasal"))}
 # Finite forms of verbs that take a stance on a partial quote after them ("Lo thanked
 # volunteers for "…""): the subject's words, though the verb reports no speech.
 STANCE_VERBS = {f for b in entries("stance-verbs") for f in _inflect(b)

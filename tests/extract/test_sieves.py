@@ -222,6 +222,12 @@ def test_sieves_are_plain_functions_in_priority_order():
      'would be "shocked" by a recount.', "shocked", "Tom Hale"),
     ('Tom Hale, the co-author of a book about the rapid spread of rumours, said the days when a story '
      'died overnight were "over."', "over.", "Tom Hale"),
+    # two-word speech verbs, before and after the quote
+    ('Tom Hale met Ann Lo. Secretary Tom Hale shot back that the plan was "doing its job."', "doing its job.", "Tom Hale"),
+    ('Tom Hale met Ann Lo. "We have asked twice," Hale fired back.', "We have asked twice,", "Tom Hale"),
+    # ... but a verb that only takes a stance does not speak for the quote after another's "said"
+    ('Ann Lo weighed in with her support, hours after Tom Hale said he was "encouraged" by the plan.',
+     "encouraged", "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)

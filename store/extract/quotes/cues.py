@@ -14,7 +14,7 @@ from store.lexicon.names import ROLE_NOUNS
 from store.extract.text import ends_with_any
 from store.model import Sieve
 from store.lexicon.speech import (
-    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PRONOUNS, SAYING, SPEECH_VERBS, STANCE_VERBS,
+    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PHRASAL, PRONOUNS, SAYING, SPEECH_VERBS, STANCE_VERBS,
     TIME_WORDS, TITLE_WORDS,
 )
 
@@ -65,8 +65,8 @@ def cue_after(art: Context, i: int) -> Cue | None:
         return named_after(art, w1, end, words[0][0], Sieve.VERB_NAME)
     if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
         return named_after(art, w1, end, w0, Sieve.VERB_NAME)
-    for w0, w1, w in words[:40]:                        # "…," Starmer said / he added
-        if (w in SPEECH_VERBS or w in INVERTED) and text[w0].islower():
+    for n, (w0, w1, w) in enumerate(words[:40]):        # "…," Starmer said / he added
+        if (w in INVERTED or speech_verb(words, n)) and text[w0].islower():
             cue = art.subject_before(w0, start)
             if cue is None or cue.kind == "unnamed" and cue.sieve == Sieve.PASSIVE:
                 return None
@@ -84,7 +84,7 @@ def cue_after(art: Context, i: int) -> Cue | None:
                 return None
             if ended and cue.sieve == Sieve.ORGANISATION and art.words(w1, end):
                 return None  # `"…." The agency said North Korea …`: a new statement
-            cue.end = w1
+            cue.end = _verb_end(words, n)
             return cue
     return None
 
@@ -272,13 +272,27 @@ def _closed_relatives(art: Context, words) -> set[int]:
     return closed
 
 
+def speech_verb(words, k: int) -> bool:
+    """words[k] reports speech: a speech verb, or a verb whose particle follows it
+    ("fired back", "weighed in")."""
+    w = words[k][2]
+    return w in SPEECH_VERBS or w in PHRASAL and k + 1 < len(words) and words[k + 1][2] == PHRASAL[w]
+
+
+def _verb_end(words, k: int) -> int:
+    """Where the speech verb at words[k] ends, with its particle ("fired back")."""
+    if words[k][2] not in SPEECH_VERBS and words[k][2] in PHRASAL and k + 1 < len(words):
+        return words[k + 1][1]
+    return words[k][1]
+
+
 def verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
     """The cue that words[k] gives, if it is a speech verb whose subject can be told."""
     text = art.text
     w0, w1, w = words[k]
     if w == "according" and k + 1 < len(words) and words[k + 1][2] == "to":
         return named_after(art, words[k + 1][1], s, w0, Sieve.ACCORDING_TO)
-    if w not in SPEECH_VERBS or k > 0 and words[k - 1][2] in _DETERMINERS and text[words[k - 1][1]:w0] == " ":
+    if not speech_verb(words, k) or k > 0 and words[k - 1][2] in _DETERMINERS and text[words[k - 1][1]:w0] == " ":
         return None                   # "His claims were denied": a noun
     if text[w0].isupper():
         if w in INVERTED and w0 == sstart:        # "Said Ellis: “…”"
@@ -313,7 +327,7 @@ def verb_cue(art: Context, words, k: int, s: int, sstart: int) -> Cue | None:
             if cue is None or cue.kind != "name" or art.words(sstart, art.skip_title_back(cue.start, sstart)):
                 return None
     if cue is not None:
-        cue.end = max(cue.end, w1)
+        cue.end = max(cue.end, _verb_end(words, k))
     return cue
 
 
