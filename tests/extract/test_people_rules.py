@@ -109,6 +109,11 @@ ROWS = [
     ("glued page furniture after a name", "The vote is close. Julia Vrask FlagShareLikeReplyAnn Lo 5pts\n",
      ["Julia Vrask"], ["Flag", "Reply"]),
     ("glue counter-case: one inner capital", "Peter McVrask met Ann DeLora on Monday.", ["Peter McVrask", "Ann DeLora"], []),
+    # a capital "The" inside a sentence opens a show's or a paper's title
+    ("title of a work", "She spoke on Fox News' The Kelly Vrask File on Monday, and wrote to the paper, "
+     "The Perry Chief, about it.", [], ["=Kelly Vrask", "Perry"]),
+    ("title of a work counter-case: a sentence opening with The", "The Kelly Vrask interview ran. Later, Kelly "
+     "Vrask said it was fine.", ["Kelly Vrask"], []),
 ]
 
 

@@ -229,6 +229,16 @@ def _employer(x: Site):
     return NOT_A_PERSON if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS) else None
 
 
+# a capital "The" after a word or a comma, not opening a sentence or a line
+_CAPITAL_THE = re.compile(r"(?<=\S)(?<![.!?:])(?<![.!?:][\"”’'])[ \t]+The$")
+
+
+def _title_of_work(x: Site):
+    """"on Fox News' The Kelly File", "the local paper, The Perry Chief": a name of two
+    words or more after a capital "The" inside a sentence is a show's or a paper's title."""
+    return NOT_A_PERSON if len(x.toks) > 1 and _CAPITAL_THE.search(x.trimmed) else None
+
+
 def _who(x: Site):
     return Evidence.WHO if _WHO_AFTER.match(x.after) else None
 
@@ -340,6 +350,7 @@ EVIDENCE: list[Rule] = [
     _work_or_team,
     _named_thing,
     _employer,
+    _title_of_work,
     _who,
     _after_long_role,
     _aged_or_signed,
