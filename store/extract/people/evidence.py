@@ -236,7 +236,7 @@ _CAPITAL_THE = re.compile(r"(?<=\S)(?<![.!?:])(?<![.!?:][\"”’'])[ \t]+The$")
 def _title_of_work(x: Site):
     """"on Fox News' The Kelly File", "the local paper, The Perry Chief": a name of two
     words or more after a capital "The" inside a sentence is a show's or a paper's title."""
-    return NOT_A_PERSON if len(x.toks) > 1 and _CAPITAL_THE.search(x.trimmed) else None
+    return NOT_A_PERSON if len(x.toks) > 1 and x.trimmed.endswith("The") and _CAPITAL_THE.search(x.trimmed) else None
 
 
 def _who(x: Site):

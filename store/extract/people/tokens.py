@@ -364,8 +364,13 @@ def title_case(text: str, c: Candidate) -> bool:
     ("More Important Than Electing Obama", "Hillary Clinton Put On The Defensive")? A small
     word capitalised mid-sentence next to it or inside it says so."""
     start, end = (c.titles or c.toks)[0].start, c.toks[-1].end
-    if any(t.text in _SMALL for t in c.toks[1:-1]) or _SMALL_AFTER.match(text, end):
+    if len(c.toks) > 2 and any(t.text in _SMALL for t in c.toks[1:-1]):
         return True
+    # (the character tests first: speed only, most runs have no capital word beside them)
+    if text.startswith(" ", end) and _SMALL_AFTER.match(text, end):
+        return True
+    if text[start - 1:start] != " ":
+        return False
     m = _WORD_BEFORE.search(text, max(0, start - 8), start)
     return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
                 and text[max(0, m.start(1) - 2):m.start(1)].strip() not in (".", "!", "?"))
