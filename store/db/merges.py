@@ -168,8 +168,8 @@ def middle_names(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
     return found
 
 
-def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
-    """ "Obama" -> "Barack Obama", the one person with a full name ending in it."""
+def _full_names(people: dict[str, tuple]) -> tuple[dict[str, list[str]], set[str]]:
+    """The full names by their last word, and every first word of a full name."""
     by_last: dict[str, list[str]] = defaultdict(list)
     first_names = set()
     for name in people:
@@ -177,6 +177,12 @@ def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
         if len(words) >= 2 and _is_name(words):
             by_last[words[-1]].append(name)
             first_names.add(words[0])
+    return by_last, first_names
+
+
+def surnames(people: dict[str, tuple]) -> list[tuple[str, str, str]]:
+    """ "Obama" -> "Barack Obama", the one person with a full name ending in it."""
+    by_last, first_names = _full_names(people)
     # a word that is someone's first name ("Gary" beside Gary Johnson) is no safe surname
     return [(name, by_last[name][0], f"surname: the only full name ending in {name}")
             for name in people if " " not in name and _is_name([name]) and len(by_last.get(name, ())) == 1
@@ -190,13 +196,7 @@ def surname_fits(conn: sqlite3.Connection, people: dict[str, tuple]) -> list[tup
     president, beside Bill Clinton and a Hillary Clinton also called president) or none
     does, it stays apart. Gender alone decides nothing: a store's surname may be a third
     person of that name it holds no full name of ("Doyle" of "said Will Doyle" is no Jim Doyle)."""
-    by_last: dict[str, list[str]] = defaultdict(list)
-    first_names = set()
-    for name in people:
-        words = name.split()
-        if len(words) >= 2 and _is_name(words):
-            by_last[words[-1]].append(name)
-            first_names.add(words[0])
+    by_last, first_names = _full_names(people)
     found = []
     for name, (pid, _) in people.items():
         fulls = by_last.get(name, ())
