@@ -34,6 +34,14 @@ def who(text, *people):
     return [(q.text, q.speaker) for q in run(text, *people)]
 
 
+def speakers_of(text, quote, hale="m"):
+    """The speakers given to `quote` in text with the usual cast: Ann Lo (f), Tom Bell (m)
+    and Jo Hale (of gender `hale`)."""
+    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
+              person(text, "Jo Hale", "Hale", gender=hale)]
+    return [s for t, s in who(text, *people) if t.strip() == quote]
+
+
 # -- spans ---------------------------------------------------------------------------
 
 def test_curly_and_straight_double_quotes():
@@ -727,10 +735,7 @@ def test_partial_quote_in_a_sentence_with_a_person_as_subject(text, quote, speak
     ('While Tom Bell calls the plan a "fine piece of work," Ann Lo fixates on its "timing".', "timing", None),
 ])
 def test_partial_quote_inside_reported_words(text, quote, speaker):
-    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
-              person(text, "Jo Hale", "Hale", gender="m")]
-    found = [s for t, s in who(text, *people) if t == quote]
-    assert found == [speaker]
+    assert speakers_of(text, quote) == [speaker]
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
@@ -746,10 +751,7 @@ def test_partial_quote_inside_reported_words(text, quote, speaker):
     ('Voters waited. "Does that fly?" The Bell campaign asked the court on Monday.', "Does that fly?", None),
 ])
 def test_descriptions_listeners_and_roles_around_a_cue(text, quote, speaker):
-    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
-              person(text, "Jo Hale", "Hale", gender="m")]
-    found = [s for t, s in who(text, *people) if t == quote]
-    assert found == [speaker]
+    assert speakers_of(text, quote) == [speaker]
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
@@ -784,10 +786,7 @@ def test_objects_and_participles_after_another_clause(text, quote, speaker):
      "It is trickle-down,", None),
 ])
 def test_narrative_paragraph_and_pronoun_in_a_clause(text, quote, speaker):
-    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
-              person(text, "Jo Hale", "Hale", gender="f")]
-    found = [s for t, s in who(text, *people) if t == quote]
-    assert found == [speaker]
+    assert speakers_of(text, quote, hale="f") == [speaker]
 
 
 @pytest.mark.parametrize("text, source", [
@@ -815,10 +814,7 @@ def test_partial_quote_with_an_organisation_as_subject(text, source):
     ('When Tom Bell died, Ann Lo and Jo Hale released this: "He served us well."', "He served us well.", None),
 ])
 def test_colon_introduced_quotes(text, quote, speaker):
-    people = [person(text, "Ann Lo", "Lo", gender="f"), person(text, "Tom Bell", "Bell", gender="m"),
-              person(text, "Jo Hale", "Hale", gender="f")]
-    found = [s for t, s in who(text, *people) if t.strip() == quote]
-    assert found == [speaker]
+    assert speakers_of(text, quote, hale="f") == [speaker]
 
 
 def test_a_misspelt_surname_speaking_is_the_person():
