@@ -228,6 +228,19 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... but a verb that only takes a stance does not speak for the quote after another's "said"
     ('Ann Lo weighed in with her support, hours after Tom Hale said he was "encouraged" by the plan.',
      "encouraged", "Tom Hale"),
+    # a quote closed by ? or ! runs on into the cue after it, however long the sentence goes on
+    ('Tom Hale met Ann Lo.\n\n"Who do they think they are?" Hale said of the bank in May, when the '
+     'board refused to meet the union leaders at the plant.', "Who do they think they are?", "Tom Hale"),
+    ('Ann Lo met Tom Hale.\n\n"Not one more vote!" Lo told the crowd at the rally on Friday, which had '
+     'waited for two hours in the rain.', "Not one more vote!", "Ann Lo"),
+    # ... but a capital pronoun or determiner after it opens a new sentence: not the cue
+    ('Ann Lo was asked about the raid. Lo, tired, answered: "What difference does it make?" Her critics '
+     'cited the answer for years.', "What difference does it make?", "Ann Lo"),
+    ('The vote is close. "Who will win?" The electoral board said on Monday that the count would take '
+     'a week.', "Who will win?", None),
+    # ... and a full stop still makes the words after a new statement
+    ('The count ended. "We will win." Tom Bell said on Monday, when the board refused to meet the union '
+     'leaders at the plant.', "We will win.", None),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)

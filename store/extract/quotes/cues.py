@@ -51,6 +51,10 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if words[0][2] in _CLAUSE_OPENERS:
         return None          # "… “disgrace” after she attacked …": a new clause, not a cue
     ended = ends_with_any(text[s:e].rstrip("”\"’' "), ".!?")
+    # a quote closed by ? or ! runs on into its cue (`"Why?" Lo asked, when …`) unless a
+    # capital pronoun or determiner opens a new sentence (`"…?" Her critics cited …`)
+    stopped = ended and (ends_with_any(text[s:e].rstrip("”\"’' "), ".…") or bool(words) and (
+        text[words[0][0]].isupper() and words[0][2] in _NEW_SENTENCE))
     if ended and end < len(text) and end in art.mask_starts and not ends_with_any(text[start:end].rstrip(), ".!?"):
         # `"…." She added: "…"`, `"…?" Lo writes back, "…"`, `"…." Lo said Cruz "…"`: the
         # words after introduce the next quote (`"…," he said, adding:` is this one's)
@@ -74,15 +78,15 @@ def cue_after(art: Context, i: int) -> Cue | None:
                 return None
             if art.kinds[i] == "partial" and _in_subordinate_clause(art, s):
                 return None  # "as Trump went on about “…,” Melanie said yes": not her words
-            if ended and re.search(r",\s*who\b", text[cue.start:w0]):
+            if stopped and re.search(r",\s*who\b", text[cue.start:w0]):
                 return None  # `"…." Ann Lo, who has …, had said …`: a new statement, background
-            if ended and (w not in INVERTED or not _short_tail(art, w1, end)):
+            if stopped and (w not in INVERTED or not _short_tail(art, w1, end)):
                 # `"…." Mary Jones added that …`: a new statement by someone; whether it
                 # also owns the quote is unclear, so the quote gets no speaker
                 if cue.kind == "name" and cue.start == start:
                     return Cue("unnamed", cue.start, w1, cue.person, sieve=Sieve.AMBIGUOUS)
                 return None
-            if ended and cue.sieve == Sieve.ORGANISATION and art.words(w1, end):
+            if stopped and cue.sieve == Sieve.ORGANISATION and art.words(w1, end):
                 return None  # `"…." The agency said North Korea …`: a new statement
             cue.end = _verb_end(words, n)
             return cue
@@ -363,6 +367,7 @@ def _stance_cue(art: Context, i: int, words, k: int, sstart: int) -> Cue | None:
 
 _COPULA_NEXT = re.compile(r"\s+(?:is|was|are|were)\b")
 _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those", "such"}
+_NEW_SENTENCE = _DETERMINERS | {"he", "she", "it", "they", "we", "i", "this", "that", "there"}
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
 _CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|\s[—―]\s|,?\s(?:but|while|whereas)\s)")   # lookahead: speed only
