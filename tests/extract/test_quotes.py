@@ -148,6 +148,39 @@ def test_pronoun_with_no_candidate_is_unknown():
     assert q.speaker is None and q.sieve == "pronoun"
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # paragraphs that go on about her as "she" carry the pronoun back to where she was named
+    ('Mayor Ann Lo spoke to reporters about the budget.\n\nShe has toured every ward this year. She '
+     'has met police chiefs.\n\nShe said the city would "not cut a single library."',
+     "not cut a single library.", "Ann Lo"),
+    # ... through reported speech that names others, and a man named between
+    ('Tom Bell spoke on Monday. He said Jo Hale was wrong about the plan.\n\nHe claimed Ann Lo had '
+     'misled the council.\n\n"We will fight this," he promised.', "We will fight this,", "Tom Bell"),
+    ('Tom Bell spoke on Monday. He said the plan was wrong.\n\nHe claimed the council had been '
+     'misled.\n\n"We will fight this," he promised.', "We will fight this,", "Tom Bell"),
+    ('Ann Lo spoke first.\n\nShe has toured every ward, and Tom Bell joined her.\n\n'
+     'She said: "We will not cut a single library."', "We will not cut a single library.", "Ann Lo"),
+    # ... but not past another woman named in the chain, nor to one of two women
+    ('Ann Lo spoke first.\n\nShe has long worked with Jo Hale on the budget.\n\n'
+     'She said: "We will not cut a single library."', "We will not cut a single library.", None),
+    ('Ann Lo and Tom Bell spoke first.\n\nShe has toured every ward.\n\n'
+     'She added: "We cannot pay."', "We cannot pay.", "Ann Lo"),
+    # a name after a pronoun subject is its object, not the subject the next "she" means:
+    # she may be either woman
+    ('Ann Lo spoke on Monday.\n\nShe met Jo Hale, the treasurer, at noon.\n\nShe added: "We cannot pay."',
+     "We cannot pay.", None),
+])
+def test_pronoun_chain_across_paragraphs(text, quote, speaker):
+    assert speakers_of(text, quote, hale="f") == [speaker]
+
+
+def test_a_pronoun_chain_stops_at_another_man_named_in_it():
+    text = ('Tom Bell spoke on Monday.\n\nHe met Jo Hale on Friday.\n\nHe said the council had been '
+            'misled.\n\n"We will fight this," he promised.')
+    assert speakers_of(text, "We will fight this,", hale="m") == [None]
+    assert speakers_of(text, "We will fight this,", hale="f") == ["Tom Bell"]
+
+
 def test_continuation_after_an_attributed_quote():
     text = ('"We lost the first game," Cole Brandt said. "We will not lose the second."\n'
             '"That is a promise."\n'

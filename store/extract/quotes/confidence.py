@@ -26,7 +26,8 @@ def decision(art: Context, i: int, people: dict[str, Person], shared: set[str]) 
     base = _base(art, i)
     parts = [base]
     if base == Sieve.PRONOUN:
-        parts.append("speaker" if q.cue_start in art.fallbacks else "rival" if _rivals(art, q, person) else "alone")
+        parts.append("speaker" if q.cue_start in art.fallbacks else "chain" if q.cue_start in art.chained
+                     else "rival" if _rivals(art, q, person) else "alone")
         if _newer(art, q, person):
             parts.append("newer")
     if person.name.split()[-1] in shared:

@@ -61,6 +61,7 @@ class Context:
         self.cue_spans: dict[int, tuple[int, int]] = {}  # quote index -> its cue's words
         self.quotes = quotes                         # their speakers as attribution fills them in
         self.fallbacks: set[int] = set()             # pronouns resolved to the last speaker
+        self.chained: set[int] = set()               # pronouns resolved along a chain of he/she
         self.antecedent_cache: dict[int, list[Person]] = {}   # pronoun offset -> antecedents
         self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
 
@@ -303,7 +304,9 @@ class Context:
     def sentence_subjects(self, sstart: int, send: int):
         """Mentions that act as subjects in a sentence: the first that is not possessive
         or after a preposition, and any followed by a verb."""
-        first = True
+        # "She met Jane Cole at noon": a sentence whose subject is a pronoun has no named
+        # subject unless a verb follows the name
+        first = not _PRONOUN_OPENS.match(self.text, sstart, send)
         for s, e, p in self.mention_in(sstart, send):
             if self.in_quote(s) or POSSESSIVE.match(self.text, e):
                 continue
@@ -325,6 +328,7 @@ class Context:
             first = False
 
 
+_PRONOUN_OPENS = re.compile(r"[\s“”\"'‘’(]*(?:He|She|They|We|I)\s+[a-z]")
 # "with Lo lambasting …", "with Lo, the mayor, saying …": a with-clause whose subject acts
 _WITH_DOING = re.compile(r"(?:\s*[,—–]\s[^,—–.;]{1,80}[,—–])?\s+[a-z]+ing\b")
 _VERBISH = re.compile(r"(?:,[^,]{1,120},)?\s+(?:(?:also|later|then|has|had|have|will|would|"

@@ -94,12 +94,66 @@ def resolve_pronoun(art: Context, pos: int, gender: str) -> Person | None:
         chosen = candidates[-1]
     if chosen is None:
         chosen = _only_one_in_sentence(art, pos, gender)
+    if chosen is None and not any(p.gender is None for p in candidates):
+        chosen = _chain(art, pos, gender)
     if chosen is None:
         return _last_speaker(art, pos, gender)
     newcomer = _newcomer(art, pos, gender, chosen)
     if newcomer is None:
         return chosen
     return newcomer if newcomer.gender == gender else None
+
+
+_CHAIN_PARAS = 4           # paragraphs of he/she a chain goes back through at most
+_CHAIN_REACH = 3000        # characters
+
+
+def _chain(art: Context, pos: int, gender: str) -> Person | None:
+    """Paragraphs that go on about someone as "she" (`She has toured … She met …`) carry
+    the pronoun back to the paragraph that named her: the latest subject of that gender
+    there, when every paragraph between speaks of "she" and names no one else who could be
+    meant (`He said Smith was wrong.` / `He claimed Jones lied.` / `"…," he promised.`)."""
+    word = "She" if gender == "f" else "He"
+    k = art.para_of(pos)
+    for back in range(1, _CHAIN_PARAS + 1):
+        j = k - back
+        if j < 0 or pos - art.paras[j][0] > _CHAIN_REACH:
+            return None
+        ps, pe = art.paras[j]
+        opens = art.text.startswith((word + " ", word + ","), ps)
+        if back > 1 and not opens and subjects(art, j):
+            # the paragraph that named them: one person who could be meant, a subject
+            could = {p.name: p for s, _, p in art.mention_in(ps, pe)
+                     if not art.in_quote(s) and p.gender in (gender, None)}
+            fits = [p for _, p in subjects(art, j) if p.gender == gender]
+            if len(could) != 1 or not fits:
+                return None
+            art.chained.add(pos)
+            return fits[-1]
+        if not _pronoun_subject(art, word, ps, pe) or _someone_else(art, gender, ps, pe):
+            return None
+    return None
+
+
+def _someone_else(art: Context, gender: str, start: int, end: int) -> bool:
+    """start:end names someone the pronoun could mean, other than as the subject of words
+    it reports ("He said Smith was wrong")."""
+    for s, _, p in art.mention_in(start, end):
+        if p.gender in (gender, None) and not art.in_quote(s):
+            sstart, send = art.sentence_of(s)
+            if not _modifier_or_reported(art, s, sstart, send):
+                return True
+    return False
+
+
+def _pronoun_subject(art: Context, word: str, start: int, end: int) -> bool:
+    """A sentence of start:end opens with the pronoun, or a quote's cue is the pronoun."""
+    for m in re.finditer(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[,!?][”\"’]\s))(?:{word}|{word.lower()})\b(?!['’])",
+                         art.text[start:end]):
+        if m.group()[0].isupper() or art.text[start + m.start() - 2] in "”\"’":
+            if not art.in_quote(start + m.start()):
+                return True
+    return False
 
 
 def _only_one_in_sentence(art: Context, pos: int, gender: str) -> Person | None:
