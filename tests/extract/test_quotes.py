@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from store.extract import extract
 from store.model import Person
 from store.extract.quotes.attribute import attribute
 from store.extract.quotes.spans import quote_spans, speaker_as_written
@@ -867,3 +868,15 @@ def test_misspelt_mentions_only_when_one_person_is_one_letter_off():
     # a word that is someone's own name is theirs
     tom = Person(name="Tom Wines", forms=["Tom Wines", "Wines"])
     assert misspelt_mentions("Wines believes it.", [wimes, tom]) == []
+
+
+def test_a_transcript_line_whose_label_names_no_one_known_is_not_the_last_speakers():
+    text = ('Mike Pence spoke to the host, Chris.\n\n"WALLACE: Will she be there?\n\n"PENCE: Well, look, no.\n\n'
+            '"WALLACE: But, Governor Pence, I have to ask you.')
+    qs = {q.text: q for q in extract(text).quotes}
+    assert qs["PENCE: Well, look, no."].speaker == "Mike Pence"
+    host = qs["WALLACE: But, Governor Pence, I have to ask you."]
+    assert (host.speaker, host.sieve, host.described) == (None, "label", "WALLACE")
+    # one capitalised word and a colon in a single quote is no transcript
+    q, = extract('Ann Lo wrote: "UPDATE: the vote is on Monday."').quotes
+    assert q.speaker == "Ann Lo"

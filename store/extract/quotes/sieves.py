@@ -436,9 +436,13 @@ def transcript_label(art: Context, i: int) -> Cue | None:
     label = m.group(1).upper()
     people = {id(p): p for _, _, p in art.mentions if p.name.split()[-1].upper() == label
               or p.name.upper() == label}
-    if len(people) != 1:
-        return None
-    return Cue("name", q.start, m.end(1) + 1, next(iter(people.values())), sieve=Sieve.LABEL)
+    if len(people) == 1:
+        return Cue("name", q.start, m.end(1) + 1, next(iter(people.values())), sieve=Sieve.LABEL)
+    if sum(bool(_TRANSCRIPT.match(art.text, other.start)) for other in art.quotes) > 1:
+        # a line of a transcript whose label names no one we know ("WALLACE:" for the host
+        # called only "Chris"): someone else speaks, not the speaker of the line before
+        return Cue("unnamed", q.start, m.end(1) + 1, sieve=Sieve.LABEL, described=m.group(1))
+    return None
 
 
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?):\s")
