@@ -15,7 +15,9 @@ from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.widgets import Input
 
 from store.db import filters, labels, reads
 from tui.bindings import APP, bindings, use_keymap
@@ -61,6 +63,24 @@ class BylineApp(Desk, App):
         self._copies = 0                # copies asked for (y); the clipboard gets only the newest
         self._copy_lock = threading.Lock()
         self.last_said = ""         # the last thing say() put in the status line (tests read it)
+
+    # ---- keys typed faster than focus moves --------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            event._sent_to = self.focused       # where Textual is about to send it
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key comes back unhandled from the widget it was sent to, and meanwhile a key
+        before it moved the focus to a text box (`f` then "obama" in one burst, as a fast
+        typist or a paste sends them): it was meant for the box, not the list's keys."""
+        sent_to = getattr(event, "_sent_to", None)
+        box = self.focused
+        if sent_to is not None and sent_to is not box and isinstance(box, Input) and (
+                event.is_printable or event.key == "backspace"):
+            event.prevent_default()             # (App's own handler would check bindings)
+            box.post_message(events.Key(event.key, event.character))
 
     def get_default_screen(self) -> MainScreen:
         first_ids, self._first_ids = self._first_ids, None

@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
 from store.db import filters, open_store, reads
 from store.ingest import ingest
@@ -281,3 +282,24 @@ async def test_resizing_across_100_columns_moves_the_detail_and_reorders_it(samp
         await pilot.resize_terminal(120, 40)
         await pilot.pause(0.2)
         assert not app.main.narrow and detail_text(app).startswith("“")
+
+
+@pytest.mark.parametrize("burst", ["fstarmer", "fmacron"])
+async def test_keys_typed_in_one_burst_after_f_reach_the_filter_box(sample_db, burst):
+    """A fast typist or a paste sends `f` and the words at once: every key is queued for
+    the list before `f` moves the focus. They must land in the box, in order, and none may
+    fire the list's own keys on the way (m is merge on the People list)."""
+    app = BylineApp(str(sample_db))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("1")
+        await settle(app, pilot)
+        for ch in burst:
+            app.post_message(events.Key(ch, ch))
+        await settle(app, pilot)
+        box = app.main.pane.query_one(".filter", Input)
+        assert (box.value, app.focused) == (burst[1:], box)
+        assert type(app.screen).__name__ == "MainScreen"
+        # once the box has the focus, keys go to it the ordinary way
+        await pilot.press("backspace", "x")
+        assert box.value == burst[1:-1] + "x"

@@ -113,7 +113,9 @@ class MainScreen(Screen):
         self.action_pane(PANES[(PANES.index(self.pane.name) + step) % len(PANES)])
 
     def action_filter(self) -> None:
-        self.pane.query_one(".filter", Input).focus()
+        # at once, not on the next idle (Widget.focus): keys typed right after `f` are
+        # already queued and must reach the filter box, not the list's bindings
+        self.set_focus(self.pane.query_one(".filter", Input))
 
     def action_sort(self, reverse: bool) -> None:
         if isinstance(self.pane, (FiguresPane, QuotesPane)):
