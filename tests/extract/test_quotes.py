@@ -880,3 +880,16 @@ def test_a_transcript_line_whose_label_names_no_one_known_is_not_the_last_speake
     # one capitalised word and a colon in a single quote is no transcript
     q, = extract('Ann Lo wrote: "UPDATE: the vote is on Monday."').quotes
     assert q.speaker == "Ann Lo"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a closed quote right after an attributed one goes on with its speaker, though a new
+    # statement by someone else follows it
+    ('"Now is the time," said Ann Lo, the minister. "The sooner the better." The BBC\'s reporter, '
+     'Tom Bell, told the programme that there would be protests.', "The sooner the better.", "Ann Lo"),
+    # ... but with narrative between, whose it is stays unclear
+    ('Ann Lo spoke first. The hall was full. "The sooner the better." Tom Bell told the programme '
+     'that there would be protests.', "The sooner the better.", None),
+])
+def test_a_new_statement_after_a_continued_quote(text, quote, speaker):
+    assert [q.speaker for q in extract(text).quotes if q.text == quote] == [speaker]

@@ -51,7 +51,15 @@ def ambiguous(art: Context, i: int) -> Cue | None:
         return None
     if i > 0 and art.quotes[i - 1].speaker == cue.person.name:
         return None
+    if i > 0 and art.quotes[i - 1].speaker and _only_cue_between(art, i - 1, i):
+        return None          # `"…," said Lo. "…." Hale told …`: Lo's quote goes on; Hale's is new
     return cue
+
+
+def _only_cue_between(art: Context, prev_i: int, i: int) -> bool:
+    """Nothing but the cue of quote prev_i stands between it and quote i, in one paragraph."""
+    cs, ce = art.cue_spans.get(prev_i, (-1, -1))
+    return art.para_of(art.outer[prev_i][1] - 1) == art.para_of(art.outer[i][0]) and not [w for w in art.words(art.outer[prev_i][1], art.outer[i][0]) if not (cs <= w[0] and w[1] <= ce)]
 
 
 def continuation(art: Context, i: int) -> Cue | None:
