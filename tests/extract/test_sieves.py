@@ -86,7 +86,7 @@ def test_sieves_are_plain_functions_in_priority_order():
     # an open quote followed by someone else's cue does not go on the speaker before
     ('"We will win," Ann Lo said. "Nothing changes," the Daily Post reported on Monday.', "Nothing changes,",
      None),
-    ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", None),
+    ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", "Tom Hale"),
     ('"We will win," Ann Lo said. "Can you name one thing?" Tom Hale answers.', "Can you name one thing?", "Tom Hale"),
     # a name before an associate noun qualifies it: the associate speaks
     ('Ted Cruz spoke. "It is over," said Cruz constituent Dan Golvach.', "It is over,", "Dan Golvach"),
@@ -241,6 +241,27 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... and a full stop still makes the words after a new statement
     ('The count ended. "We will win." Tom Bell said on Monday, when the board refused to meet the union '
      'leaders at the plant.', "We will win.", None),
+    # a spoken quote opening its sentence, then a person and a past-tense verb we do not list
+    ('Tom Hale spoke first.\n\n"Ohio will always be Ohio," an angry Ann Lo retaliated. "It never gives up."',
+     "Ohio will always be Ohio,", "Ann Lo"),
+    ('Tom Hale spoke first.\n\n"Ohio will always be Ohio," an angry Ann Lo retaliated. "It never gives up."',
+     "It never gives up.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. "They were never serious about this," Hale fumed on Tuesday.',
+     "They were never serious about this,", "Tom Hale"),
+    ('Tom Hale met Ann Lo. "Your show is a hit," Hale assured Lo, after she praised him.',
+     "Your show is a hit,", "Tom Hale"),
+    # ... not when the verb goes on with more than a time, a place or a listener
+    ('Tom Hale met Ann Lo. "Your show is a hit," Hale launched a new tour of the state.',
+     "Your show is a hit,", None),
+    # ... nor after a quote that ends its sentence, nor a title inside a sentence
+    ('Tom Hale met Ann Lo. "Your show is a hit." Hale smiled.', "Your show is a hit.", None),
+    ('Tom Hale met Ann Lo. In "Main Street," Hale starred as a banker.', "Main Street,", None),
+    # the unlisted verb first, the name closing its clause with where the person is from
+    ('Tom Hale spoke first.\n\n"This is fantastic!" beamed Ann Lo of Dayton, Ohio, who drove all night.',
+     "This is fantastic!", "Ann Lo"),
+    # "went on" as a speech verb of two words
+    ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
+     "It happens, right?", "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
