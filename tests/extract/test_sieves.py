@@ -259,6 +259,15 @@ def test_sieves_are_plain_functions_in_priority_order():
     # the unlisted verb first, the name closing its clause with where the person is from
     ('Tom Hale spoke first.\n\n"This is fantastic!" beamed Ann Lo of Dayton, Ohio, who drove all night.',
      "This is fantastic!", "Ann Lo"),
+    # a headline opening with a person's name and a colon: the quoted words after it are theirs
+    ("Ann Lo: Tom Hale Is a 'Proven Failure' in Business.\n\nSenator Ann Lo spoke on Monday about Hale.",
+     "Proven Failure", "Ann Lo"),
+    ("Gov Marsh: Hale Is 'Trying Too Hard'\n\nGovernor Ann Marsh spoke on Monday about Tom Hale.",
+     "Trying Too Hard", "Ann Marsh"),
+    # ... not when the name is the topic, nor a scare quote with no name and colon
+    ("TV Chief On Lo: 'We Do Not Pay Candidates'\n\nGovernor Ann Lo spoke on Monday.",
+     "We Do Not Pay Candidates", None),
+    ("Tax plan is a 'proven failure'\n\nGovernor Ann Lo spoke on Monday.", "proven failure", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

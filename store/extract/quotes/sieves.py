@@ -123,6 +123,9 @@ def headline(art: Context, i: int) -> Cue | None:
     if art.para_of(s) != 0 or len(art.paras) < 2:
         return None
     pstart, pend = art.paras[0]
+    named = _headline_label(art, pstart, pend, s)
+    if named is not None:
+        return named
     if art.text[pend - 1] in ".!?" and not art.text[pend - 1] in "'\"’”":
         return None
     k = s
@@ -138,6 +141,21 @@ def headline(art: Context, i: int) -> Cue | None:
             return Cue("name", subject[0], verbs[-1][1], subject[2], sieve=Sieve.HEADLINE) if subject else None
         return Cue("name", ms, me, p, sieve=Sieve.HEADLINE)
     return None
+
+
+def _headline_label(art: Context, pstart: int, pend: int, s: int) -> Cue | None:
+    """`Ann Lo: Tax Plan Is a 'Proven Failure'`, `Ohio Gov Lo: Hale 'must go'`: a headline
+    that opens with a person's name (after a title or a place at most) and a colon gives the
+    quoted words after the colon to that person, as a transcript label does."""
+    colon = art.text.find(":", pstart, min(pend, s))
+    if colon < 0 or colon not in art.by_end or len(art.words(pstart, pend)) > 25 or not art.words(colon, s):
+        return None          # (`Lo: "…"` right after the colon is a label, which goes on)
+    ms, me, p = art.by_end[colon]
+    lead = art.words(pstart, ms)
+    if len(lead) > 3 or any(not art.text[w[0]].isupper() or w[2] in SPEECH_VERBS or w[2] in PREPOSITIONS
+                            for w in lead):
+        return None          # `CNN Chief On Lo: 'We do not pay'`: Lo is the topic, not the speaker
+    return Cue("name", ms, colon + 1, p, sieve=Sieve.HEADLINE)
 
 
 def label(art: Context, i: int) -> Cue | None:
