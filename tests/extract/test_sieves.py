@@ -268,6 +268,14 @@ def test_sieves_are_plain_functions_in_priority_order():
     ("TV Chief On Lo: 'We Do Not Pay Candidates'\n\nGovernor Ann Lo spoke on Monday.",
      "We Do Not Pay Candidates", None),
     ("Tax plan is a 'proven failure'\n\nGovernor Ann Lo spoke on Monday.", "proven failure", None),
+    # a partial quote in a clause trailing the main one: the cue after it is the sentence's
+    ('Four states vote first, while the big states hold more delegates and "better reflect the party," '
+     'Ann Lo wrote.', "better reflect the party,", "Ann Lo"),
+    ('Tom Hale made the list because of the "impact," Ann Lo said, that he had on the news.', "impact,", "Ann Lo"),
+    # ... but a clause opening its sentence is the subordinate one: the cue is the main clause's
+    ('Tom Hale spoke. But even as Hale claimed that "the plan is dead," Ann Lo said it would pass.',
+     "the plan is dead,", "Tom Hale"),
+    ('Tom Hale spoke. As the crowd chanted "the wall," Ann Lo said nothing.', "the wall,", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

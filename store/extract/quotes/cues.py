@@ -199,7 +199,14 @@ def _in_subordinate_clause(art: Context, s: int) -> bool:
         lo = max(art.text.rfind(",", sstart, lo), art.text.rfind(";", sstart, lo), sstart)
         if not art.in_quote(lo):
             break
-    return any(w[2] in _SUBORDINATORS for w in art.words(lo, s))
+    words = art.words(lo, s)
+    if words and words[0][2] in ("and", "but", "yet", "so"):
+        words = words[1:]
+    elif lo > sstart and art.text[lo] == ",":
+        # after a main clause (`X rose, while Y fell and "…," Lo said`) the clause trails it:
+        # the cue after the quote is the whole sentence's
+        return False
+    return any(w[2] in _SUBORDINATORS for w in words[:2])     # ("even as")
 
 
 def _opens(art: Context, start: int, cue_start: int, strict: bool = False) -> bool:
