@@ -276,6 +276,15 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('Tom Hale spoke. But even as Hale claimed that "the plan is dead," Ann Lo said it would pass.',
      "the plan is dead,", "Tom Hale"),
     ('Tom Hale spoke. As the crowd chanted "the wall," Ann Lo said nothing.', "the wall,", None),
+    # a colon closing a clause whose subject, after a title or a long opening phrase, speaks
+    ('Tom Hale met Ann Lo.\n\nSenate Majority Leader Ann Lo, R-Ohio, delivered a blunt message to Hale: '
+     '"It is time to quit attacking people."', "It is time to quit attacking people.", "Ann Lo"),
+    ('Tom Hale met Ann Lo.\n\nWith party leaders increasingly worried about a lack of passion for Tom Hale among '
+     'young voters in the cities, President Ann Lo is rolling out a new campaign message: "It is about me."',
+     "It is about me.", "Ann Lo"),
+    # ... but not when another subject owns the colon
+    ('Tom Hale met Ann Lo.\n\nBut while he did not make the first call, Hale did back the plan on Monday, and '
+     'the Daily Post has proof:\n\n"Should there be a register of them?"', "Should there be a register of them?", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

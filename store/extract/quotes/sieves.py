@@ -410,7 +410,7 @@ def colon_intro(art: Context, i: int) -> Cue | None:
     if art.para_of(colon) != k and not (art.para_of(colon) == k - 1 and not art.text[art.paras[k][0]:s].strip()
                                         and art.text[q.end:q.end + 1] in _CLOSING):
         return None          # (not an excerpt left open over paragraphs: whose words go on is unclear)
-    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
+    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 40:
         return None
     named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
     for n, (ms, me, p) in enumerate(named):
@@ -418,12 +418,16 @@ def colon_intro(art: Context, i: int) -> Cue | None:
         if start > sstart and art.mention_in(start, ms) or n and start == sstart:
             return None
         lead = art.text[start:art.skip_title_back(ms, start)].split()
-        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
-        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
-                or len(lead) <= 2 and _AGE.fullmatch(lead[0]):       # "17-year-old Jo Potts echoed:"
-            break
+        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush",
+        # "Senate Majority Leader Ann Lo")
+        if not lead or len(lead) <= 5 and lead[-1].lower() in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
+                or len(lead) <= 2 and _AGE.fullmatch(lead[0]) \
+                or len(lead) <= 3 and all(w[:1].isupper() and w.lower() not in _NOT_PLACE for w in lead):
+            break            # "17-year-old Jo Potts echoed:", "Senate Majority Leader Ann Lo"
     else:
         return None
+    if len(art.words(start, colon)) > 25 or _NEW_SUBJECT.search(art.text, me, colon):
+        return None          # (`Lo did back it, and NBC has proof:`: another subject's colon)
     if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named[n + 1:]):
         return None          # (`Lo delivered a blunt message to Hale: "…"`: Hale only listens)
     if POSSESSIVE_AFTER.match(art.text, me):
@@ -432,6 +436,8 @@ def colon_intro(art: Context, i: int) -> Cue | None:
 
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_NEW_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|as)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+                          r"(?:[A-Z]|(?:he|she|they|we|it)\b)")
 _CLOSING = ("”", '"')
 _AGE = re.compile(r"\d{1,3}-year-old")
 
