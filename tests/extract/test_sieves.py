@@ -285,6 +285,17 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... but not when another subject owns the colon
     ('Tom Hale met Ann Lo.\n\nBut while he did not make the first call, Hale did back the plan on Monday, and '
      'the Daily Post has proof:\n\n"Should there be a register of them?"', "Should there be a register of them?", None),
+    # "as Name said", "As Name put it": the clause gives the quote its source
+    ('Tom Hale met Ann Lo. As the Post\'s Ann Lo puts it, "Voters are unmoved."', "Voters are unmoved.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. As Lo put it, Hale is making voters "an offer they cannot refuse."',
+     "an offer they cannot refuse.", "Ann Lo"),
+    ('Tom Hale met Ann Lo.\n\nAs Ann Lo reported after the vote in the city:\n\n"For example, nothing was done."',
+     "For example, nothing was done.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. Still, the race "is a dead heat," as Hale said on the radio on Monday.',
+     "is a dead heat,", "Tom Hale"),
+    # ... not when another verb introduces the quote, nor "as" in "such as"
+    ('Tom Hale met Ann Lo. As Lo said, Hale told the crowd: "We will win."', "We will win.", "Tom Hale"),
+    ('Tom Hale met Ann Lo. Voters such as Lo said, the board was "a disgrace."', "a disgrace.", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

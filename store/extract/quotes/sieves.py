@@ -32,6 +32,44 @@ def verb_name_after(art: Context, i: int) -> Cue | None:
     return None if cue is None or cue.sieve == Sieve.AMBIGUOUS else cue
 
 
+def as_source(art: Context, i: int) -> Cue | None:
+    """`As Ann Lo put it, "…"`, `As the Post's Ann Lo reported after the vote:` / `"…"`,
+    `the race "is close," as Lo said on Monday`: a clause "as NAME said" (or "put it")
+    gives its source to the quote it introduces or follows."""
+    s, e = art.outer[i]
+    after = _AS_SAID.match(art.text, e)
+    if after:
+        j = art.skip_title_forward(after.end(), after.end() + 60)
+        m = art.by_start.get(j)
+        if m and _AS_VERB.match(art.text, m[1]):
+            return Cue("name", after.start(), _AS_VERB.match(art.text, m[1]).end(), m[2], sieve=Sieve.VERB_NAME)
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0], art.outer[i - 1][1] if i else 0)
+    k = art.para_of(s)
+    if k > 0 and sstart == art.paras[k][0] and not art.text[sstart:s].strip() and art.text[art.paras[k - 1][1] - 1] == ":":
+        sstart = max(art.sentence_of(art.paras[k - 1][1] - 1)[0], art.outer[i - 1][1] if i else 0)
+    for before in _AS_OPENS.finditer(art.text, sstart, s):
+        if before.start() != sstart and not art.text[sstart:before.start()].rstrip().endswith((",", ";")) \
+                and art.text[sstart:before.start()].strip() not in ("And", "But"):
+            continue         # "as" opens the sentence or a clause, not "such as", "as well as"
+        j = art.skip_title_forward(before.end(), s)
+        m = art.by_start.get(j)
+        verb = _AS_VERB.match(art.text, m[1]) if m else None
+        if verb is None:
+            continue
+        close = re.compile(r"[^,:;\n“”\"]{0,120}?[,:]").match(art.text, verb.end())
+        if close is None or art.words(close.end(), s) and (
+                art.text[close.end() - 1] == ":" or any(w[2] in SPEECH_VERBS for w in art.words(close.end(), s))):
+            continue         # (`As Lo said, Hale told …`: another verb introduces the quote)
+        return Cue("name", before.start(), verb.end(), m[2], sieve=Sieve.VERB_NAME)
+    return None
+
+
+_AS_SAID = re.compile(r"[\s,]*as\s+")
+_AS_OPENS = re.compile(r"\b[Aa]s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
+_AS_VERB = re.compile(r"\s+(?:(?:put|puts)\s+it|said|says|wrote|writes|noted|notes|reported|reports|explained|"
+                      r"explains|observed|told\s+[^,:;“”\"]{1,40}?(?=[,:]))\b")
+
+
 def verb_name_before(art: Context, i: int) -> Cue | None:
     """`Starmer said: "…"`, `Tusk called the meeting "historic"`."""
     return cue_before(art, i)
@@ -602,6 +640,7 @@ SIEVES = [
     asked_by,
     document_goes_on,
     verb_name_after,
+    as_source,
     verb_name_before,
     verb_name_sentence_end,
     closing_clause,
