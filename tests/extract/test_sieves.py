@@ -296,6 +296,14 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... not when another verb introduces the quote, nor "as" in "such as"
     ('Tom Hale met Ann Lo. As Lo said, Hale told the crowd: "We will win."', "We will win.", "Tom Hale"),
     ('Tom Hale met Ann Lo. Voters such as Lo said, the board was "a disgrace."', "a disgrace.", None),
+    # a pronoun with a contracted auxiliary is the subject: "he's said", "she’s claiming"
+    ('Tom Hale spoke on Monday.\n\nHe’s claiming that fraud is "a big problem" in the state.',
+     "a big problem", "Tom Hale"),
+    ('Ann Lo spoke on Monday.\n\nSince then she\'s said the same thing at every stop: "It is about us."',
+     "It is about us.", "Ann Lo"),
+    # ... not across a comma: "whose side she’s on, saying" is someone else's participle
+    ('Ann Lo spoke on Monday.\n\nA top strategist said Lo will have to choose whose side she’s on, saying, '
+     '"At some point she has to pick."', "At some point she has to pick.", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

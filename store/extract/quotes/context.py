@@ -167,7 +167,9 @@ class Context:
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
             return self._name_subject(k, verb, lo)
         if words and words[-1][1] == k:
-            w0, _, w = words[-1]
+            w0, w1, w = words[-1]
+            if _CONTRACTED.search(w) and "," not in text[w1:verb]:
+                w = _CONTRACTED.sub("", w)       # "he's said", "she’s claiming": the pronoun
             if w in PRONOUNS:
                 return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
             if w == "who":                    # "Jo Hale, who said"; "denied by Jo Hale, who accused"
@@ -403,6 +405,9 @@ def _one_edit(a: str, b: str) -> bool:
             and a[diff[1]] == b[diff[0]]
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+_CONTRACTED = re.compile(r"[’'](?:s|d)$")
 
 
 def char_before(text: str, pos: int) -> str:
