@@ -304,6 +304,15 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... not across a comma: "whose side she’s on, saying" is someone else's participle
     ('Ann Lo spoke on Monday.\n\nA top strategist said Lo will have to choose whose side she’s on, saying, '
      '"At some point she has to pick."', "At some point she has to pick.", None),
+    # a sentence opening with "And" before its subject
+    ('Ann Lo met Tom Hale. And Lo called Hale "a real smart guy."', "a real smart guy.", "Ann Lo"),
+    # ... but "he and Lo called" joins two subjects: whose words is unclear
+    ('Ann Lo met Tom Hale. Then Hale and Lo called it "a good start."', "a good start.", None),
+    # an object named inside a longer description of the subject does not hide the subject
+    ('Ann Lo met Tom Hale.\n\nAnn Lo, a professor who once worked for Sen. Tom Hale, one of its authors, '
+     'called it "a significant development."', "a significant development.", "Ann Lo"),
+    ('Ann Lo met Tom Hale.\n\nA spokesman for Ann Lo, who once worked for Sen. Tom Hale, one of its authors, '
+     'called it "a significant development."', "a significant development.", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

@@ -198,6 +198,8 @@ class Context:
         text = self.text
         s, e, p = self.by_end[k]
         role = self._position(s, lo)
+        if role == "joint" and re.fullmatch(r"\s*(?:And|But)\s+", self.text[lo:self.skip_title_back(s, lo)]):
+            role = "subject"             # "And Lo called Hale …": the conjunction opens the sentence
         if role == "subject":
             return Cue("name", s, verb, p)
         if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
@@ -293,7 +295,10 @@ class Context:
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description
-            return (s, e, p) if self._position(s, lo) == "subject" else None
+            if self._position(s, lo) == "subject":
+                return (s, e, p)
+            # an object inside a longer description ("Lo, who worked for Sen. Hale, one of
+            # its authors, called"): the description may be an earlier name's
         return None
 
     def _listed(self, start: int, end: int) -> bool:
