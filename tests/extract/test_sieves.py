@@ -313,6 +313,11 @@ def test_sieves_are_plain_functions_in_priority_order():
      'called it "a significant development."', "a significant development.", "Ann Lo"),
     ('Ann Lo met Tom Hale.\n\nA spokesman for Ann Lo, who once worked for Sen. Tom Hale, one of its authors, '
      'called it "a significant development."', "a significant development.", None),
+    # the passive of reporting names the speaker too
+    ('Tom Hale met Ann Lo. "Our method works where others fail," Hale is quoted as saying.',
+     "Our method works where others fail,", "Tom Hale"),
+    # ... but "Lo quoted Hale as saying" is never Lo's
+    ('Tom Hale met Ann Lo. "Our method works," Lo quoted Hale as saying.', "Our method works,", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

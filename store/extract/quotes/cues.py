@@ -72,6 +72,10 @@ def cue_after(art: Context, i: int) -> Cue | None:
     cue = _unlisted_named(art, i, start, end)
     if cue is not None:                                  # "…," an angry Lo retaliated.
         return cue
+    m = art.by_start.get(art.skip_title_forward(start, end))
+    quoted = _QUOTED_AS_SAYING.match(art.text, m[1], end) if m else None
+    if quoted:                                           # "…," Lo was quoted as saying.
+        return Cue("name", m[0], quoted.end(), m[2], sieve=Sieve.VERB_NAME)
     for n, (w0, w1, w) in enumerate(words[:40]):        # "…," Starmer said / he added
         if (w in INVERTED or speech_verb(words, n)) and text[w0].islower():
             cue = art.subject_before(w0, start)
@@ -111,6 +115,9 @@ def _unlisted_inverted(art: Context, s: int, e: int, words, end: int) -> bool:
     rest = art.words(m[1], end)
     # the name may go on with where the person is from or a phrase set off by a comma
     return not rest or art.text[m[1]] == "," or art.text[m[1]:rest[0][1]] == " of"
+
+
+_QUOTED_AS_SAYING = re.compile(r"\s+(?:is|was|has been|had been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+saying\b")
 
 
 def _spoken_opening(art: Context, i: int) -> bool:
