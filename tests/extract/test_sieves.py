@@ -318,6 +318,12 @@ def test_sieves_are_plain_functions_in_priority_order():
      "Our method works where others fail,", "Tom Hale"),
     # ... but "Lo quoted Hale as saying" is never Lo's
     ('Tom Hale met Ann Lo. "Our method works," Lo quoted Hale as saying.', "Our method works,", None),
+    # a statement signed on its last line, before the closing mark: "Name, Organisation."
+    ('Ann Lo met Tom Hale.\n\n"We must not let the deal pass.\nAnn Lo, Policy Institute for Ohio."\n\nHale disagreed.',
+     "We must not let the deal pass.", "Ann Lo"),
+    # ... not a line that goes on as a sentence about the person
+    ('Ann Lo met Tom Hale.\n\n"We must not let the deal pass."\nAnn Lo walked out of the hall.',
+     "We must not let the deal pass.", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

@@ -45,6 +45,9 @@ def cue_after(art: Context, i: int) -> Cue | None:
             # `"…"` then a paragraph `- Ann Lo.`, `-President Obama, tweeting after the speech.`
             if re.fullmatch(r"[ .]*|,[^\n“”\"]*", text[me:art.paras[art.para_of(ms)][1]]):
                 return Cue("name", e, me, p, sieve=Sieve.DASH)
+    signed = _signed_inside(art, s, e)
+    if signed is not None:
+        return signed
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -118,6 +121,25 @@ def _unlisted_inverted(art: Context, s: int, e: int, words, end: int) -> bool:
 
 
 _QUOTED_AS_SAYING = re.compile(r"\s+(?:is|was|has been|had been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+saying\b")
+
+
+def _signed_inside(art: Context, s: int, e: int) -> Cue | None:
+    """`"We must act now.` / `Ann Lo, Policy Institute."`: a quoted statement whose last
+    line, before the closing mark, is a person's name and perhaps their organisation: a
+    signature (the quote itself stops at the line break)."""
+    gap = re.match(r"[ \t]*\n[ \t]*", art.text[e:e + 8])
+    if gap is None or art.text[e - 1:e] not in ".!?" and art.text[s:e].rstrip()[-1:] not in ".!?":
+        return None
+    m = art.by_start.get(e + gap.end())
+    line_end = art.text.find("\n", e + gap.end())
+    line_end = len(art.text) if line_end < 0 else line_end
+    if m is None or not _SIGNATURE_TAIL.fullmatch(art.text, m[1], line_end):
+        return None
+    return Cue("name", m[0], m[1], m[2], sieve=Sieve.DASH)
+
+
+# after the name: ", Some Institute." and the closing mark the quote left behind
+_SIGNATURE_TAIL = re.compile(r"(?:,(?:\s+[A-Z&][\w.&’'-]*|\s+(?:of|for|and|the|on)){1,8})?\.?[”\"’']\s*")
 
 
 def _spoken_opening(art: Context, i: int) -> bool:
