@@ -324,6 +324,12 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... not a line that goes on as a sentence about the person
     ('Ann Lo met Tom Hale.\n\n"We must not let the deal pass."\nAnn Lo walked out of the hall.',
      "We must not let the deal pass.", None),
+    # names listed inside a relative clause of the description are no list of subjects
+    ('Tom Hale spoke.\n\nAnn Lo, a voter who backed Tom Hale and Bo Reed, said that given the field:\n\n'
+     '"There is only one choice."', "There is only one choice.", "Ann Lo"),
+    # ... but a list before it is: whose words is unclear
+    ('Tom Hale spoke.\n\nAnn Lo, Tom Hale and Bo Reed, who met on Monday, said: "There is only one choice."',
+     "There is only one choice.", None),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

@@ -285,8 +285,11 @@ class Context:
             inner = self.words(e, comma)
             if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
                 return (s, e, p)             # "Quina Jones, 25, said"
+            # (a list inside a relative clause is no list of subjects: "Lo, who voted for
+            # JFK and Tom Hale, said")
+            relative = next((w[0] for w in inner if w[2] == "who"), comma)
             if (not inner or len(inner) > 30 or self.quote_between(e, comma)
-                    or self._listed(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
+                    or self._listed(e, relative) and re.search(r"\s(?:and|or)\s", self.text[e:relative])):
                 return None
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
