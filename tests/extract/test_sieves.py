@@ -330,6 +330,8 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... but a list before it is: whose words is unclear
     ('Tom Hale spoke.\n\nAnn Lo, Tom Hale and Bo Reed, who met on Monday, said: "There is only one choice."',
      "There is only one choice.", None),
+    # a person whose name is also a modal or adverb ("Will", "Still") is a subject after a quote
+    ('George Will wrote on Monday.\n\n"It is a wake-up call," Will wrote.', "It is a wake-up call,", "George Will"),
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens, right?" Hale went on, as if he had not heard her.',
      "It happens, right?", "Tom Hale"),

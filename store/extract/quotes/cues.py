@@ -65,8 +65,8 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return named_after(art, words[1][1], end, words[0][0], Sieve.ACCORDING_TO)
     first = 0
-    while first < len(words) - 1 and words[first][2] in BETWEEN:
-        first += 1
+    while first < len(words) - 1 and words[first][2] in BETWEEN and words[first][0] not in art.by_start:
+        first += 1                                       # (not a name: "…," Will wrote)
     w0, w1, w = words[first]
     if w in INVERTED and text[w0].islower():           # "…," said Mr Brown
         return named_after(art, w1, end, words[0][0], Sieve.VERB_NAME)
