@@ -86,7 +86,7 @@ def test_sieves_are_plain_functions_in_priority_order():
     # an open quote followed by someone else's cue does not go on the speaker before
     ('"We will win," Ann Lo said. "Nothing changes," the Daily Post reported on Monday.', "Nothing changes,",
      None),
-    ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", None),
+    ('"We will win," Ann Lo said. "Not so fast," Tom Hale retaliated.', "Not so fast,", "Tom Hale"),
     ('"We will win," Ann Lo said. "Can you name one thing?" Tom Hale answers.', "Can you name one thing?", "Tom Hale"),
     # a name before an associate noun qualifies it: the associate speaks
     ('Ted Cruz spoke. "It is over," said Cruz constituent Dan Golvach.', "It is over,", "Dan Golvach"),
@@ -241,6 +241,100 @@ def test_sieves_are_plain_functions_in_priority_order():
     # ... and a full stop still makes the words after a new statement
     ('The count ended. "We will win." Tom Bell said on Monday, when the board refused to meet the union '
      'leaders at the plant.', "We will win.", None),
+    # a spoken quote opening its sentence, then a person and a past-tense verb we do not list
+    ('Tom Hale spoke first.\n\n"Ohio will always be Ohio," an angry Ann Lo retaliated. "It always stands up again."',
+     "Ohio will always be Ohio,", "Ann Lo"),
+    ('Tom Hale spoke first.\n\n"Ohio will always be Ohio," an angry Ann Lo retaliated. "It always stands up again."',
+     "It always stands up again.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. "They never meant to fix this," Hale fumed on Tuesday.',
+     "They never meant to fix this,", "Tom Hale"),
+    ('Tom Hale met Ann Lo. "Your show is a hit," Hale assured Lo, after she praised him.',
+     "Your show is a hit,", "Tom Hale"),
+    # ... not when the verb goes on with more than a time, a place or a listener
+    ('Tom Hale met Ann Lo. "Your show is a hit," Hale launched a new tour of the state.',
+     "Your show is a hit,", None),
+    # ... nor after a quote that ends its sentence, nor a title inside a sentence
+    ('Tom Hale met Ann Lo. "Your show is a hit." Hale smiled.', "Your show is a hit.", None),
+    ('Tom Hale met Ann Lo. In "Main Street," Hale starred as a banker.', "Main Street,", None),
+    # the unlisted verb first, the name closing its clause with where the person is from
+    ('Tom Hale spoke first.\n\n"This is wonderful!" beamed Ann Lo of Dayton, Ohio, who drove all night.',
+     "This is wonderful!", "Ann Lo"),
+    # a headline opening with a person's name and a colon: the quoted words after it are theirs
+    ("Ann Lo: Tom Hale Is a 'Total Disaster' in Business.\n\nSenator Ann Lo spoke on Monday about Hale.",
+     "Total Disaster", "Ann Lo"),
+    ("Gov Marsh: Hale Is 'Trying Too Hard'\n\nGovernor Ann Marsh spoke on Monday about Tom Hale.",
+     "Trying Too Hard", "Ann Marsh"),
+    # ... not when the name is the topic, nor a scare quote with no name and colon
+    ("TV Chief On Lo: 'We Never Book Guests'\n\nGovernor Ann Lo spoke on Monday.",
+     "We Never Book Guests", None),
+    ("Tax plan is a 'total disaster'\n\nGovernor Ann Lo spoke on Monday.", "total disaster", None),
+    # a partial quote in a clause trailing the main one: the cue after it is the sentence's
+    ('Four states vote first, while the big states hold more delegates and "show the real mood of the party," '
+     'Ann Lo wrote.', "show the real mood of the party,", "Ann Lo"),
+    ('Tom Hale made the list because of the "influence," Ann Lo said, that he had on the news.', "influence,", "Ann Lo"),
+    # ... but a clause opening its sentence is the subordinate one: the cue is the main clause's
+    ('Tom Hale spoke. But even as Hale claimed that "the plan is dead," Ann Lo said it would pass.',
+     "the plan is dead,", "Tom Hale"),
+    ('Tom Hale spoke. As the crowd chanted "the wall," Ann Lo said nothing.', "the wall,", None),
+    # a colon closing a clause whose subject, after a title or a long opening phrase, speaks
+    ('Tom Hale met Ann Lo.\n\nSenate Majority Leader Ann Lo, R-Ohio, delivered a blunt message to Hale: '
+     '"It is time to stop the feuding."', "It is time to stop the feuding.", "Ann Lo"),
+    ('Tom Hale met Ann Lo.\n\nWith party leaders increasingly worried about a lack of passion for Tom Hale among '
+     'young voters in the cities, President Ann Lo is rolling out a new campaign message: "This one is personal."',
+     "This one is personal.", "Ann Lo"),
+    # ... but not when another subject owns the colon
+    ('Tom Hale met Ann Lo.\n\nBut while he did not make the first call, Hale did back the plan on Monday, and '
+     'the Daily Post has proof:\n\n"Should every visitor be tracked?"', "Should every visitor be tracked?", None),
+    # "as Name said", "As Name put it": the clause gives the quote its source
+    ('Tom Hale met Ann Lo. As the Post\'s Ann Lo puts it, "Voters have made up their minds."', "Voters have made up their minds.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. As Lo put it, Hale is making voters "a deal they cannot turn down."',
+     "a deal they cannot turn down.", "Ann Lo"),
+    ('Tom Hale met Ann Lo.\n\nAs Ann Lo reported after the vote in the city:\n\n"Nothing has changed since then."',
+     "Nothing has changed since then.", "Ann Lo"),
+    ('Tom Hale met Ann Lo. Still, the race "is neck and neck," as Hale said on the radio on Monday.',
+     "is neck and neck,", "Tom Hale"),
+    # ... not when another verb introduces the quote, nor "as" in "such as"
+    ('Tom Hale met Ann Lo. As Lo said, Hale told the crowd: "We will win."', "We will win.", "Tom Hale"),
+    ('Tom Hale met Ann Lo. Voters such as Lo said, the board was "a disgrace."', "a disgrace.", None),
+    # a pronoun with a contracted auxiliary is the subject: "he's said", "she’s claiming"
+    ('Tom Hale spoke on Monday.\n\nHe’s claiming that fraud is "a serious problem" in the state.',
+     "a serious problem", "Tom Hale"),
+    ('Ann Lo spoke on Monday.\n\nSince then she\'s said the same thing at every stop: "We are in this together."',
+     "We are in this together.", "Ann Lo"),
+    # ... not across a comma: "whose side she’s on, saying" is someone else's participle
+    ('Ann Lo spoke on Monday.\n\nA top strategist said Lo will have to choose whose side she’s on, saying, '
+     '"Sooner or later she has to decide."', "Sooner or later she has to decide.", None),
+    # a sentence opening with "And" before its subject
+    ('Ann Lo met Tom Hale. And Lo called Hale "a very sharp analyst."', "a very sharp analyst.", "Ann Lo"),
+    # ... but "he and Lo called" joins two subjects: whose words is unclear
+    ('Ann Lo met Tom Hale. Then Hale and Lo called it "a good start."', "a good start.", None),
+    # an object named inside a longer description of the subject does not hide the subject
+    ('Ann Lo met Tom Hale.\n\nAnn Lo, a professor who once worked for Sen. Tom Hale, one of its authors, '
+     'called it "a real step forward."', "a real step forward.", "Ann Lo"),
+    ('Ann Lo met Tom Hale.\n\nA spokesman for Ann Lo, who once worked for Sen. Tom Hale, one of its authors, '
+     'called it "a real step forward."', "a real step forward.", None),
+    # the passive of reporting names the speaker too
+    ('Tom Hale met Ann Lo. "Our polls get it right," Hale is quoted as saying.',
+     "Our polls get it right,", "Tom Hale"),
+    # ... but "Lo quoted Hale as saying" is never Lo's
+    ('Tom Hale met Ann Lo. "Our polls get it right," Lo quoted Hale as saying.', "Our polls get it right,", None),
+    # a statement signed on its last line, before the closing mark: "Name, Organisation."
+    ('Ann Lo met Tom Hale.\n\n"We must not let the deal pass.\nAnn Lo, Policy Institute for Ohio."\n\nHale disagreed.',
+     "We must not let the deal pass.", "Ann Lo"),
+    # ... not a line that goes on as a sentence about the person
+    ('Ann Lo met Tom Hale.\n\n"We must not let the deal pass."\nAnn Lo walked out of the hall.',
+     "We must not let the deal pass.", None),
+    # names listed inside a relative clause of the description are no list of subjects
+    ('Tom Hale spoke.\n\nAnn Lo, a voter who backed Tom Hale and Bo Reed, said that given the field:\n\n'
+     '"Nobody else comes close."', "Nobody else comes close.", "Ann Lo"),
+    # ... but a list before it is: whose words is unclear
+    ('Tom Hale spoke.\n\nAnn Lo, Tom Hale and Bo Reed, who met on Monday, said: "Nobody else comes close."',
+     "Nobody else comes close.", None),
+    # a person whose name is also a modal or adverb ("Will", "Still") is a subject after a quote
+    ('Ann Will wrote on Monday.\n\n"It is a wake-up call," Will wrote.', "It is a wake-up call,", "Ann Will"),
+    # "went on" as a speech verb of two words
+    ('Tom Hale met Ann Lo.\n\n"It happens to everyone, right?" Hale went on, as if he had not heard her.',
+     "It happens to everyone, right?", "Tom Hale"),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)

@@ -168,7 +168,9 @@ class Context:
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
             return self._name_subject(k, verb, lo)
         if words and words[-1][1] == k:
-            w0, _, w = words[-1]
+            w0, w1, w = words[-1]
+            if _CONTRACTED.search(w) and "," not in text[w1:verb]:
+                w = _CONTRACTED.sub("", w)       # "he's said", "she’s claiming": the pronoun
             if w in PRONOUNS:
                 return Cue("pronoun", w0, verb, gender=PRONOUNS[w])
             if w == "who":                    # "Jo Hale, who said"; "denied by Jo Hale, who accused"
@@ -197,6 +199,8 @@ class Context:
         text = self.text
         s, e, p = self.by_end[k]
         role = self._position(s, lo)
+        if role == "joint" and re.fullmatch(r"\s*(?:And|But)\s+", self.text[lo:self.skip_title_back(s, lo)]):
+            role = "subject"             # "And Lo called Hale …": the conjunction opens the sentence
         if role == "subject":
             return Cue("name", s, verb, p)
         if (role == "with" and text[verb:verb + 20].split()[0].rstrip(",:;.").endswith("ing")
@@ -282,8 +286,11 @@ class Context:
             inner = self.words(e, comma)
             if re.fullmatch(r",\s*\d{1,3}\s*", gap) and self._position(s, lo) == "subject":
                 return (s, e, p)             # "Quina Jones, 25, said"
+            # (a list inside a relative clause is no list of subjects: "Lo, who voted for
+            # JFK and Tom Hale, said")
+            relative = next((w[0] for w in inner if w[2] == "who"), comma)
             if (not inner or len(inner) > 30 or self.quote_between(e, comma)
-                    or self._listed(e, comma) and re.search(r"\s(?:and|or)\s", gap)):
+                    or self._listed(e, relative) and re.search(r"\s(?:and|or)\s", self.text[e:relative])):
                 return None
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
@@ -292,7 +299,10 @@ class Context:
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description
-            return (s, e, p) if self._position(s, lo) == "subject" else None
+            if self._position(s, lo) == "subject":
+                return (s, e, p)
+            # an object inside a longer description ("Lo, who worked for Sen. Hale, one of
+            # its authors, called"): the description may be an earlier name's
         return None
 
     def _listed(self, start: int, end: int) -> bool:
@@ -407,6 +417,9 @@ def _one_edit(a: str, b: str) -> bool:
             and a[diff[1]] == b[diff[0]]
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+_CONTRACTED = re.compile(r"[’'](?:s|d)$")
 
 
 def char_before(text: str, pos: int) -> str:

@@ -14,7 +14,7 @@ from store.lexicon.names import ROLE_NOUNS
 from store.extract.text import ends_with_any
 from store.model import Sieve
 from store.lexicon.speech import (
-    BETWEEN, CONJUNCTIONS, INVERTED, NOT_NP, NP_START, PARTICIPLES, PHRASAL, PRONOUNS, SAYING, SPEECH_VERBS, STANCE_VERBS,
+    BETWEEN, CONJUNCTIONS, INVERTED, NAMING, NOT_NP, NP_START, PARTICIPLES, PHRASAL, PRONOUNS, SAYING, SPEECH_VERBS, STANCE_VERBS,
     TIME_WORDS, TITLE_WORDS,
 )
 
@@ -45,6 +45,9 @@ def cue_after(art: Context, i: int) -> Cue | None:
             # `"…"` then a paragraph `- Ann Lo.`, `-President Obama, tweeting after the speech.`
             if re.fullmatch(r"[ .]*|,[^\n“”\"]*", text[me:art.paras[art.para_of(ms)][1]]):
                 return Cue("name", e, me, p, sieve=Sieve.DASH)
+    signed = _signed_inside(art, s, e)
+    if signed is not None:
+        return signed
     words = art.words(start, end)
     if not words or words[0][0] != start and not text[start:words[0][0]].strip(" .") == "":
         return None
@@ -62,13 +65,20 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if words[0][2] == "according" and len(words) > 1 and words[1][2] == "to":
         return named_after(art, words[1][1], end, words[0][0], Sieve.ACCORDING_TO)
     first = 0
-    while first < len(words) - 1 and words[first][2] in BETWEEN:
-        first += 1
+    while first < len(words) - 1 and words[first][2] in BETWEEN and words[first][0] not in art.by_start:
+        first += 1                                       # (not a name: "…," Will wrote)
     w0, w1, w = words[first]
     if w in INVERTED and text[w0].islower():           # "…," said Mr Brown
         return named_after(art, w1, end, words[0][0], Sieve.VERB_NAME)
     if first == 0 and _unlisted_inverted(art, s, e, words, end):   # "…?" reacted Trump.
         return named_after(art, w1, end, w0, Sieve.VERB_NAME)
+    cue = _unlisted_named(art, i, start, end)
+    if cue is not None:                                  # "…," an angry Lo retaliated.
+        return cue
+    m = art.by_start.get(art.skip_title_forward(start, end))
+    quoted = _QUOTED_AS_SAYING.match(art.text, m[1], end) if m else None
+    if quoted:                                           # "…," Lo was quoted as saying.
+        return Cue("name", m[0], quoted.end(), m[2], sieve=Sieve.VERB_NAME)
     for n, (w0, w1, w) in enumerate(words[:40]):        # "…," Starmer said / he added
         if (w in INVERTED or speech_verb(words, n)) and text[w0].islower():
             cue = art.subject_before(w0, start)
@@ -94,15 +104,96 @@ def cue_after(art: Context, i: int) -> Cue | None:
 
 
 def _unlisted_inverted(art: Context, s: int, e: int, words, end: int) -> bool:
-    """`"…?" reacted Lo.`: a spoken-sounding quote (ending in , ? or !), then one past-tense
-    verb we do not list and a person's name closing the sentence: the verb is a cue."""
+    """`"…?" reacted Lo.`, `"…!" beamed Ann Lo of Ohio, who …`: a spoken-sounding quote
+    (ending in , ? or !), then one past-tense verb we do not list and a person's name
+    closing the sentence or its clause: the verb is a cue."""
     if len(words) < 2 or not words[0][2].endswith("ed") or not art.text[words[0][0]].islower():
         return False
     if art.text[s:e].rstrip("”\"’' ")[-1:] not in (",", "?", "!"):
         return False                  # `"Rocket Man" featured Ann Lo`: a title, not speech
     j = art.skip_title_forward(words[0][1], end)
     m = art.by_start.get(j)
-    return bool(m) and not art.words(m[1], end)
+    if not m:
+        return False
+    rest = art.words(m[1], end)
+    # the name may go on with where the person is from or a phrase set off by a comma
+    return not rest or art.text[m[1]] == "," or art.text[m[1]:rest[0][1]] == " of"
+
+
+_QUOTED_AS_SAYING = re.compile(r"\s+(?:is|was|has been|had been)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+saying\b")
+
+
+def _signed_inside(art: Context, s: int, e: int) -> Cue | None:
+    """`"We must act now.` / `Ann Lo, Policy Institute."`: a quoted statement whose last
+    line, before the closing mark, is a person's name and perhaps their organisation: a
+    signature (the quote itself stops at the line break)."""
+    gap = re.match(r"[ \t]*\n[ \t]*", art.text[e:e + 8])
+    if gap is None or art.text[e - 1:e] not in ".!?" and art.text[s:e].rstrip()[-1:] not in ".!?":
+        return None
+    m = art.by_start.get(e + gap.end())
+    line_end = art.text.find("\n", e + gap.end())
+    line_end = len(art.text) if line_end < 0 else line_end
+    if m is None or not _SIGNATURE_TAIL.fullmatch(art.text, m[1], line_end):
+        return None
+    return Cue("name", m[0], m[1], m[2], sieve=Sieve.DASH)
+
+
+# after the name: ", Some Institute." and the closing mark the quote left behind
+_SIGNATURE_TAIL = re.compile(r"(?:,(?:\s+[A-Z&][\w.&’'-]*|\s+(?:of|for|and|the|on)){1,8})?\.?[”\"’']\s*")
+
+
+def _spoken_opening(art: Context, i: int) -> bool:
+    """Quote i sounds spoken (it ends in , ? or !, not `"Rocket Man" featured …`) and
+    opens its sentence: the shape `"…," Lo verb` takes."""
+    s, e = art.outer[i]
+    if art.text[s:e].rstrip("”\"’' ")[-1:] not in (",", "?", "!"):
+        return False
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0])
+    before = art.text[sstart:s].rstrip().rstrip("”\"’'")
+    return not before or before[-1] in ".!?"
+
+
+# what may follow a speaker's unlisted verb and still close the cue: a time or place
+_AFTER_CUE = frozenset({"on", "in", "at", "during", "after", "before", "outside", "from", "to", "as",
+                        "last", "this", "yesterday", "today", "tonight", "earlier", "later", "again"})
+
+
+def _unlisted_named(art: Context, i: int, start: int, end: int) -> Cue | None:
+    """`"France will win," an angry Lo retaliated.`, `"…," Lo fumed on Tuesday.`, `"…,"
+    Lo assured Hale.`: a spoken quote opening its sentence, then a person (perhaps after an
+    article and an adjective) and one past-tense verb we do not list closing the clause,
+    alone or with a time, a place or a listener: the verb is a cue."""
+    if art.kinds[i] != "full" or not _spoken_opening(art, i):
+        return None
+    words = art.words(start, end)[:12]
+    k = 0
+    if k < len(words) and words[k][2] in ("a", "an", "the"):
+        k += 1
+        if k < len(words) and art.text[words[k][0]].islower() and words[k][2] not in SPEECH_VERBS:
+            k += 1                                      # "an angry"
+    pos = art.skip_title_forward(words[k][0] if k < len(words) else end, end)
+    m = art.by_start.get(pos)
+    if m is None:
+        return None
+    ms, me, p = m
+    rest = art.words(me, end)
+    if not rest or art.text[me:rest[0][0]] != " ":
+        return None                                     # "Lo's aide said", "Lo, who …"
+    v0, v1, v = rest[0]
+    if (not v.endswith("ed") or not art.text[v0].islower() or v in NAMING or v in SPEECH_VERBS
+            or v in _NOT_CUE_VERBS):
+        return None
+    clause = re.match(r"[^,.;:!?—–()\n]*", art.text[v1:end]).group()
+    tail = art.words(v1, v1 + len(clause))
+    if tail and not (tail[0][2] in _AFTER_CUE and len(tail) <= 6
+                     or tail[0][0] in art.by_start and art.by_start[tail[0][0]][1] >= tail[-1][1]):
+        return None                  # "…," Lo pressed the Senate to act: more than a cue
+    return Cue("name", ms, v1, p, sieve=Sieve.VERB_NAME)
+
+
+# past forms after `"…," Lo` that are no cue: an auxiliary or passive, not speech
+_NOT_CUE_VERBS = frozenset({"need", "used", "based", "named", "aged", "related", "involved", "concerned",
+                            "interested", "supposed", "scheduled", "expected", "tied", "led"})
 
 
 def verb_after(art: Context, i: int) -> bool:
@@ -137,7 +228,14 @@ def _in_subordinate_clause(art: Context, s: int) -> bool:
         lo = max(art.text.rfind(",", sstart, lo), art.text.rfind(";", sstart, lo), sstart)
         if not art.in_quote(lo):
             break
-    return any(w[2] in _SUBORDINATORS for w in art.words(lo, s))
+    words = art.words(lo, s)
+    if words and words[0][2] in ("and", "but", "yet", "so"):
+        words = words[1:]
+    elif lo > sstart and art.text[lo] == ",":
+        # after a main clause (`X rose, while Y fell and "…," Lo said`) the clause trails it:
+        # the cue after the quote is the whole sentence's
+        return False
+    return any(w[2] in _SUBORDINATORS for w in words[:2])     # ("even as")
 
 
 def _opens(art: Context, start: int, cue_start: int, strict: bool = False) -> bool:

@@ -32,6 +32,44 @@ def verb_name_after(art: Context, i: int) -> Cue | None:
     return None if cue is None or cue.sieve == Sieve.AMBIGUOUS else cue
 
 
+def as_source(art: Context, i: int) -> Cue | None:
+    """`As Ann Lo put it, "…"`, `As the Post's Ann Lo reported after the vote:` / `"…"`,
+    `the race "is close," as Lo said on Monday`: a clause "as NAME said" (or "put it")
+    gives its source to the quote it introduces or follows."""
+    s, e = art.outer[i]
+    after = _AS_SAID.match(art.text, e)
+    if after:
+        j = art.skip_title_forward(after.end(), after.end() + 60)
+        m = art.by_start.get(j)
+        if m and _AS_VERB.match(art.text, m[1]):
+            return Cue("name", after.start(), _AS_VERB.match(art.text, m[1]).end(), m[2], sieve=Sieve.VERB_NAME)
+    sstart = max(art.sentence_of(s)[0], art.paras[art.para_of(s)][0], art.outer[i - 1][1] if i else 0)
+    k = art.para_of(s)
+    if k > 0 and sstart == art.paras[k][0] and not art.text[sstart:s].strip() and art.text[art.paras[k - 1][1] - 1] == ":":
+        sstart = max(art.sentence_of(art.paras[k - 1][1] - 1)[0], art.outer[i - 1][1] if i else 0)
+    for before in _AS_OPENS.finditer(art.text, sstart, s):
+        if before.start() != sstart and not art.text[sstart:before.start()].rstrip().endswith((",", ";")) \
+                and art.text[sstart:before.start()].strip() not in ("And", "But"):
+            continue         # "as" opens the sentence or a clause, not "such as", "as well as"
+        j = art.skip_title_forward(before.end(), s)
+        m = art.by_start.get(j)
+        verb = _AS_VERB.match(art.text, m[1]) if m else None
+        if verb is None:
+            continue
+        close = re.compile(r"[^,:;\n“”\"]{0,120}?[,:]").match(art.text, verb.end())
+        if close is None or art.words(close.end(), s) and (
+                art.text[close.end() - 1] == ":" or any(w[2] in SPEECH_VERBS for w in art.words(close.end(), s))):
+            continue         # (`As Lo said, Hale told …`: another verb introduces the quote)
+        return Cue("name", before.start(), verb.end(), m[2], sieve=Sieve.VERB_NAME)
+    return None
+
+
+_AS_SAID = re.compile(r"[\s,]*as\s+")
+_AS_OPENS = re.compile(r"\b[Aa]s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
+_AS_VERB = re.compile(r"\s+(?:(?:put|puts)\s+it|said|says|wrote|writes|noted|notes|reported|reports|explained|"
+                      r"explains|observed|told\s+[^,:;“”\"]{1,40}?(?=[,:]))\b")
+
+
 def verb_name_before(art: Context, i: int) -> Cue | None:
     """`Starmer said: "…"`, `Tusk called the meeting "historic"`."""
     return cue_before(art, i)
@@ -131,6 +169,9 @@ def headline(art: Context, i: int) -> Cue | None:
     if art.para_of(s) != 0 or len(art.paras) < 2:
         return None
     pstart, pend = art.paras[0]
+    named = _headline_label(art, pstart, pend, s)
+    if named is not None:
+        return named
     if art.text[pend - 1] in ".!?" and not art.text[pend - 1] in "'\"’”":
         return None
     k = s
@@ -146,6 +187,21 @@ def headline(art: Context, i: int) -> Cue | None:
             return Cue("name", subject[0], verbs[-1][1], subject[2], sieve=Sieve.HEADLINE) if subject else None
         return Cue("name", ms, me, p, sieve=Sieve.HEADLINE)
     return None
+
+
+def _headline_label(art: Context, pstart: int, pend: int, s: int) -> Cue | None:
+    """`Ann Lo: Tax Plan Is a 'Proven Failure'`, `Ohio Gov Lo: Hale 'must go'`: a headline
+    that opens with a person's name (after a title or a place at most) and a colon gives the
+    quoted words after the colon to that person, as a transcript label does."""
+    colon = art.text.find(":", pstart, min(pend, s))
+    if colon < 0 or colon not in art.by_end or len(art.words(pstart, pend)) > 25 or not art.words(colon, s):
+        return None          # (`Lo: "…"` right after the colon is a label, which goes on)
+    ms, me, p = art.by_end[colon]
+    lead = art.words(pstart, ms)
+    if len(lead) > 3 or any(not art.text[w[0]].isupper() or w[2] in SPEECH_VERBS or w[2] in PREPOSITIONS
+                            for w in lead):
+        return None          # `CNN Chief On Lo: 'We do not pay'`: Lo is the topic, not the speaker
+    return Cue("name", ms, colon + 1, p, sieve=Sieve.HEADLINE)
 
 
 def label(art: Context, i: int) -> Cue | None:
@@ -400,7 +456,7 @@ def colon_intro(art: Context, i: int) -> Cue | None:
     if art.para_of(colon) != k and not (art.para_of(colon) == k - 1 and not art.text[art.paras[k][0]:s].strip()
                                         and art.text[q.end:q.end + 1] in _CLOSING):
         return None          # (not an excerpt left open over paragraphs: whose words go on is unclear)
-    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 25:
+    if art.quote_between(sstart, colon) or len(art.words(sstart, colon)) > 40:
         return None
     named = [x for x in art.mention_in(sstart, colon) if not art.in_quote(x[0])]
     for n, (ms, me, p) in enumerate(named):
@@ -408,12 +464,16 @@ def colon_intro(art: Context, i: int) -> Cue | None:
         if start > sstart and art.mention_in(start, ms) or n and start == sstart:
             return None
         lead = art.text[start:art.skip_title_back(ms, start)].split()
-        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush")
-        if not lead or len(lead) <= 5 and lead[-1] in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
-                or len(lead) <= 2 and _AGE.fullmatch(lead[0]):       # "17-year-old Jo Potts echoed:"
-            break
+        # the name opens the clause, perhaps after its role ("Former Republican candidate Jeb Bush",
+        # "Senate Majority Leader Ann Lo")
+        if not lead or len(lead) <= 5 and lead[-1].lower() in ROLE_NOUNS or lead == ["But"] or lead == ["As"] \
+                or len(lead) <= 2 and _AGE.fullmatch(lead[0]) \
+                or len(lead) <= 3 and all(w[:1].isupper() and w.lower() not in _NOT_PLACE for w in lead):
+            break            # "17-year-old Jo Potts echoed:", "Senate Majority Leader Ann Lo"
     else:
         return None
+    if len(art.words(start, colon)) > 25 or _NEW_SUBJECT.search(art.text, me, colon):
+        return None          # (`Lo did back it, and NBC has proof:`: another subject's colon)
     if any(x[2] is not p and not _listener(art, x[0], x[1], sstart) for x in named[n + 1:]):
         return None          # (`Lo delivered a blunt message to Hale: "…"`: Hale only listens)
     if POSSESSIVE_AFTER.match(art.text, me):
@@ -422,6 +482,8 @@ def colon_intro(art: Context, i: int) -> Cue | None:
 
 
 POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_NEW_SUBJECT = re.compile(r"[,;]\s+(?:and|but|while|as)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+                          r"(?:[A-Z]|(?:he|she|they|we|it)\b)")
 _CLOSING = ("”", '"')
 _AGE = re.compile(r"\d{1,3}-year-old")
 
@@ -590,6 +652,7 @@ SIEVES = [
     asked_by,
     document_goes_on,
     verb_name_after,
+    as_source,
     verb_name_before,
     verb_name_sentence_end,
     closing_clause,
