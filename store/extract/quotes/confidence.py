@@ -18,7 +18,9 @@ THRESHOLD = 0.8
 
 def decision(art: Context, i: int, people: dict[str, Person], shared: set[str]) -> str | None:
     """The kind of decision that named quote i's speaker, e.g. "verb-name",
-    "pronoun:rival", "continuation<pronoun:shared"; None when nobody was named."""
+    "pronoun:rival", "continuation<pronoun:shared", "relayed<verb-name"; None when nobody
+    was named. Relayed words (Quote.via) are a kind of their own, outermost, so that a rare
+    relayed kind falls back on all relayed decisions, never on the first-hand level."""
     q = art.quotes[i]
     if not q.speaker:
         return None
@@ -32,7 +34,8 @@ def decision(art: Context, i: int, people: dict[str, Person], shared: set[str]) 
     if person.name.split()[-1] in shared:
         parts.append("shared")
     kind = ":".join(parts)
-    return f"{q.sieve}<{kind}" if q.sieve != base else kind
+    kind = f"{q.sieve}<{kind}" if q.sieve != base else kind
+    return f"relayed<{kind}" if q.via else kind
 
 
 def _base(art: Context, i: int) -> str:
