@@ -76,3 +76,17 @@ def test_a_quote_that_continues_a_relayed_one_is_relayed_too():
 def test_a_relayed_kind_too_rare_to_measure_falls_back_on_all_relayed_decisions():
     # never on the first-hand level of its sieve ("continuation<label")
     assert prefixes("relayed<continuation<label:shared")[1:] == ["relayed<continuation<label", "relayed"]
+
+
+def test_a_kind_too_rare_alone_takes_the_level_measured_with_its_narrower_kinds(monkeypatch):
+    """"continuation<reported" seen 9 times and "continuation<reported:shared" once: the two
+    together are measured (BROADER), and that level wins over all continuations'."""
+    from store.extract.quotes import confidence as module
+
+    monkeypatch.setattr(module, "LEVELS", {"continuation<verb-name": 0.99})
+    monkeypatch.setattr(module, "BROADER", {"continuation": 0.99, "continuation<reported": 0.75})
+    assert module.confidence("continuation<reported") == 0.75
+    assert module.confidence("continuation<reported:shared") == 0.75
+    assert module.confidence("continuation<verb-name") == 0.99
+    assert module.confidence("continuation<label") == 0.99        # only the broad kind is measured
+    assert module.confidence("headline") == module.DEFAULT

@@ -95,11 +95,12 @@ def prefixes(kind: str) -> list[str]:
 
 
 def confidence(kind: str) -> float:
-    """The measured level of this kind of decision; for a kind too rare to measure, that
-    of the broader kinds it belongs to."""
+    """The measured level of this kind of decision; for a kind too rare to measure on its
+    own, that of the kind with the narrower kinds it covers ("continuation<reported" with
+    "continuation<reported:shared"), else of the broader kinds it belongs to."""
     if kind in LEVELS:
         return LEVELS[kind]
-    return next((BROADER[k] for k in prefixes(kind)[1:] if k in BROADER), DEFAULT)
+    return next((BROADER[k] for k in prefixes(kind) if k in BROADER), DEFAULT)
 
 
 # A kind too rare to measure is kept, but never counted as confident (>= 0.9).
