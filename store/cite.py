@@ -19,6 +19,9 @@ but an organisation named as its source is cited to the organisation: “…” 
 An unnamed source is cited as the text describes it: “…” — a council spokesperson, quoted in …
 A quote whose speaker byline only guessed, with too little confidence to name them (a
 `likely` person), is never cited as theirs: “…” — speaker unconfirmed (likely Ann Cole), quoted in …
+A quote the article relays from someone else (`Lo said, according to CNN`: `via`) credits the
+relay: “…” — Ann Lo, as reported by CNN, quoted in … (ap: “…,” Ann Lo said, according to CNN,
+as reported by …); unconfirmed: speaker unconfirmed (likely Ann Lo, reported by CNN).
 """
 from __future__ import annotations
 
@@ -47,6 +50,8 @@ def attribution(row: dict) -> str:
     parts = [cited_as(row)]
     if _clean(row.get("speaker")) and _clean(row.get("role")):
         parts.append(_clean(row["role"]))
+    if _clean(row.get("via")) and not _unconfirmed(row):
+        parts.append(f"as reported by {_clean(row['via'])}")
     where = article_line(row)
     if where:
         parts.append("quoted in " + where)
@@ -65,14 +70,22 @@ def article_line(row: dict) -> str:
 def cited_as(row: dict) -> str:
     """Who the citation names: the person; else the organisation named as the source; else
     an unnamed source as described; else, for a withheld guess, "speaker unconfirmed
-    (likely Ann Cole)"; else "Unknown speaker"."""
+    (likely Ann Cole)", or with the relay the text names, "(likely Ann Cole, reported by
+    CNN)"; else "Unknown speaker"."""
     named = _clean(row.get("speaker")) or _clean(row.get("organisation")) or _clean(row.get("described"))
     if named:
         return named
     likely = _clean(row.get("likely"))
     if likely:
-        return f"speaker unconfirmed (likely {likely})"
+        via = _clean(row.get("via"))
+        return f"speaker unconfirmed (likely {likely}" + (f", reported by {via})" if via else ")")
     return "Unknown speaker"
+
+
+def _unconfirmed(row: dict) -> bool:
+    """Cited as "speaker unconfirmed (likely …)": the relay is named inside the brackets."""
+    return not (_clean(row.get("speaker")) or _clean(row.get("organisation")) or _clean(row.get("described"))) \
+        and bool(_clean(row.get("likely")))
 
 
 def cite(row: dict, style: str = "plain") -> str:
@@ -127,7 +140,8 @@ def ap_date(published) -> str | None:
 
 
 def _ap_quote(row: dict) -> str:
-    """ “Words,” Speaker, role, said, as reported by Author of Source on March 2, 2025. """
+    """ “Words,” Speaker, role, said, as reported by Author of Source on March 2, 2025.
+    Relayed: “Words,” Speaker said, according to CNN, as reported by …"""
     who = cited_as(row)
     if not _clean(row.get("speaker")) and not _clean(row.get("organisation")) and not _clean(row.get("described")):
         who = "an unknown speaker" if who == "Unknown speaker" else who.replace("speaker unconfirmed",
@@ -140,7 +154,9 @@ def _ap_quote(row: dict) -> str:
     elif not text.endswith(("?", "!", ",")):
         text += ","
     reporter = _reported_by(row)
-    return f"“{text}” {who} said" + (f", {reporter}." if reporter else ".")
+    via = _clean(row.get("via"))
+    said = f"said, according to {via}" if via and not _unconfirmed(row) else "said"
+    return f"“{text}” {who} {said}" + (f", {reporter}." if reporter else ".")
 
 
 def _reported_by(row: dict) -> str:

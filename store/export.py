@@ -32,8 +32,8 @@ PAGE = 500                     # rows read at a time
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "quotes": ("quote_id", "text", "speaker", "speaker_type", "likely", "role", "confidence", "decision", "kind",
-               "cue", "checked", "article_id", "title", "outlet", "author", "published", "url", "citation"),
+    "quotes": ("quote_id", "text", "speaker", "speaker_type", "likely", "via", "role", "confidence", "decision",
+               "kind", "cue", "checked", "article_id", "title", "outlet", "author", "published", "url", "citation"),
     "people": ("person_id", "name", "role", "mentions", "quotes", "articles"),
     "figures": ("figure_id", "figure", "kind", "value", "unit", "qualifier", "about", "sentence", "article_id",
                 "title", "outlet", "author", "published", "url", "citation"),
@@ -128,7 +128,7 @@ def _quote_record(db, row: dict, style: str) -> dict:
     kind = ("person" if row.get("speaker") else "organisation" if row.get("organisation") else
             "unnamed" if row.get("described") else "unconfirmed" if row.get("likely") else "unknown")
     return {"quote_id": row["id"], "text": row.get("text"), "speaker": speaker, "speaker_type": kind,
-            "likely": row.get("likely"), "role": row.get("role") if row.get("speaker") else None,
+            "likely": row.get("likely"), "via": row.get("via"), "role": row.get("role") if row.get("speaker") else None,
             "confidence": row.get("confidence"), "decision": row.get("decision"), "kind": row.get("kind"),
             "cue": row.get("cue"), "checked": row.get("checked", False), **_article_fields(row),
             "citation": cite(row, style)}

@@ -96,6 +96,8 @@ class Quote:
     decision: str | None = None    # the kind of decision that named the speaker ("pronoun:rival")
     confidence: float | None = None  # how often that kind was right on the visible sets
     likely: str | None = None      # a Person.name guessed with too little confidence to be the speaker
+    via: str | None = None         # who relayed the words, as written ("CNN", "the Times"): the
+                                   # cue says they reported them (`Lo said, according to CNN`)
 
 
 @dataclass

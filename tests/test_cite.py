@@ -75,6 +75,36 @@ def test_an_unnamed_source_is_cited_as_the_text_describes_it():
     assert "PolitiFact, quoted" in cite(dict(row, organisation="PolitiFact"))
 
 
+def test_a_relayed_quote_credits_the_relay_in_every_style():
+    """`"…," Bo Marsh said, according to the Harbor Gazette`: the speaker keeps the quote,
+    the citation says who reported it first and where it was quoted."""
+    row = {"text": "We will not protest,", "kind": "full", "speaker": "Bo Marsh", "via": "the Harbor Gazette",
+           "title": "Delegates meet", "source": "The Example", "author": "Jane Doe", "published": "2025-03-02"}
+    assert cite(row) == ("“We will not protest.” — Bo Marsh, as reported by the Harbor Gazette, quoted in "
+                         "“Delegates meet” by Jane Doe, The Example, 2025-03-02.")
+    assert cite(row, "markdown").split("\n")[2] == (
+        "> — Bo Marsh, as reported by the Harbor Gazette, quoted in “Delegates meet” by Jane Doe, The Example, "
+        "2025-03-02.")
+    assert cite(row, "ap") == ("“We will not protest,” Bo Marsh said, according to the Harbor Gazette, as reported "
+                               "by Jane Doe of The Example on March 2, 2025.")
+    assert cite(dict(row, role="senator")).startswith(
+        "“We will not protest.” — Bo Marsh, senator, as reported by the Harbor Gazette, quoted in")
+
+
+def test_a_relayed_guess_names_the_relay_inside_the_brackets():
+    row = {"text": "We will not protest,", "kind": "full", "speaker": None, "likely": "Bo Marsh",
+           "via": "Metro\nRadio", "title": "Delegates meet"}
+    assert cite(row) == ("“We will not protest.” — speaker unconfirmed (likely Bo Marsh, reported by Metro Radio), "
+                         "quoted in “Delegates meet”.")
+    assert cite(row, "ap") == ("“We will not protest,” an unconfirmed speaker (likely Bo Marsh, reported by Metro "
+                               "Radio) said.")
+    # an unnamed source relayed: described, then the relay
+    assert cite(dict(row, described="the judge", likely=None)) == (
+        "“We will not protest.” — the judge, as reported by Metro Radio, quoted in “Delegates meet”.")
+    assert cite(dict(row, via="  ")) == ("“We will not protest.” — speaker unconfirmed (likely Bo Marsh), "
+                                          "quoted in “Delegates meet”.")
+
+
 # ---- styles, with the article's author, outlet, date and URL present and absent ----------
 
 from store.cite import STYLES, ap_date, cite_article, cite_passage  # noqa: E402

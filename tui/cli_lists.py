@@ -39,7 +39,8 @@ def quotes(ctx, speaker, limit, offset, as_json, db) -> None:
         rows = reads.quotes(store, speaker=speaker, limit=limit, offset=offset)
     if not as_json:
         for r in rows:
-            r["speaker"] = labels.speaker_label(r) + (" (checked)" if r["checked"] else "")
+            r["speaker"] = labels.speaker_label(r) + (" (checked)" if r["checked"] else "") + (
+                f", via {labels.one_line(r['via'])}" if labels.one_line(r.get("via")) else "")
             r["kind"] = r["kind"] or ""
             r["confidence"] = labels.confidence_label(r)
     emit(rows, as_json, [("id", "id"), ("text", "quote"), ("kind", "kind"), ("speaker", "speaker"),

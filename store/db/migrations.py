@@ -79,6 +79,12 @@ def add_feeds(conn: sqlite3.Connection) -> None:
                          (fixed, digest, aid))
 
 
+def add_quote_via(conn: sqlite3.Connection) -> None:
+    """8: who relayed a quote's words (`Lo said, according to CNN`: "CNN"). Quotes stored
+    before stay NULL until their article is extracted again."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN via TEXT")
+
+
 # version made -> the migration that makes it from the version before
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: add_search_vocabulary,
@@ -87,6 +93,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: add_quote_confidence,
     6: add_corrections_and_merges,
     7: add_feeds,
+    8: add_quote_via,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

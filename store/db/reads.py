@@ -76,7 +76,7 @@ CORRECTION = ("(SELECT action FROM corrections WHERE quote_id = q.id AND undone 
 _QUOTES = f"""
 SELECT q.id, q.article_id, q.person_id, p.name AS speaker, q.source AS organisation, ap.role AS role,
     q.text, q.kind, q.cue, q.sieve, q.char_start, q.char_end, q.cue_start, q.cue_end,
-    q.confidence, q.decision, q.likely, q.described, {CORRECTION},
+    q.confidence, q.decision, q.likely, q.described, q.via, {CORRECTION},
     a.title, a.source, a.url, a.published, a.author, a.path
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
@@ -92,7 +92,8 @@ def quotes(store, speaker: str | None = None, person_id: int | None = None, arti
     holds the organisation the text names as the source, if any ("source" is the outlet
     that published the article), "described" how the text describes an unnamed source
     ("a council spokesperson"), and "likely" a person guessed with too little confidence
-    to be named the speaker. "confidence" (0..1) is how often byline's kind of decision
+    to be named the speaker; "via" who relayed the words when the text says so ("according to
+    CNN": "CNN"). "confidence" (0..1) is how often byline's kind of decision
     ("decision") was right on annotated articles; None where it named nobody, and for
     quotes stored before byline measured it."""
     found = quote_filter(store, speaker, person_id, article_id)
@@ -230,7 +231,7 @@ def _by_ids(db, sql: str, ids: list[int]) -> list[dict]:
 _QUOTE = f"""
     SELECT q.id, q.article_id, q.person_id, q.char_start, q.char_end, q.text, q.kind, q.cue,
            q.cue_start, q.cue_end, q.sieve, p.name AS speaker, q.source AS organisation,
-           q.confidence, q.decision, q.likely, q.described, {CORRECTION},
+           q.confidence, q.decision, q.likely, q.described, q.via, {CORRECTION},
            (SELECT role FROM article_people WHERE person_id = q.person_id
               AND article_id = q.article_id) AS role,
            a.title, a.source, a.published, a.url, a.author, a.path

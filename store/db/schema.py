@@ -62,7 +62,8 @@ TABLES = [
     char_start INTEGER, char_end INTEGER, text TEXT, kind TEXT,
     cue TEXT, cue_start INTEGER, cue_end INTEGER, sieve TEXT,
     source TEXT,
-    confidence REAL, likely TEXT, decision TEXT, described TEXT
+    confidence REAL, likely TEXT, decision TEXT, described TEXT,
+    via TEXT
 )""",
     # a user's correction of a quote's speaker: kept apart from the extraction, which it
     # wins over, and found again after a re-ingest or a re-extraction by the article

@@ -141,7 +141,8 @@ def add_rows(batch: Batch, aid: int, text: str, ex: Extraction) -> None:
             batch.tally[batch.person_ids[q.speaker]].quotes += 1
     rows["quotes"].extend(
         (aid, batch.person_ids[q.speaker] if q.speaker else None, q.start, q.end, q.text, q.kind,
-         q.cue, q.cue_start, q.cue_end, q.sieve, q.source, q.confidence, q.likely, q.decision, q.described)
+         q.cue, q.cue_start, q.cue_end, q.sieve, q.source, q.confidence, q.likely, q.decision, q.described,
+         q.via)
         for q in ex.quotes)
     rows["figures"].extend(
         (aid, f.start, f.end, f.text, f.kind, f.value, f.unit, f.qualifier, f.about) for f in ex.figures)
@@ -161,7 +162,7 @@ def insert_rows(batch: Batch) -> None:
                      rows["mentions"])
     conn.executemany(
         "INSERT INTO quotes (article_id, person_id, char_start, char_end, text, kind, cue, cue_start, cue_end, sieve,"
-        " source, confidence, likely, decision, described) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source, confidence, likely, decision, described, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows["quotes"])
     conn.executemany(
         "INSERT INTO figures (article_id, char_start, char_end, text, kind, value, unit, qualifier, about)"

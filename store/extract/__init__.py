@@ -84,7 +84,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
     "outlet" is the publication named in its metadata. A quote's "speaker" is the short name
     a reader would use ("Obama"; where two people share a surname, the name as the text writes
     it at the cue), "person" the canonical full name; with no person, "speaker" is the
-    organisation the cue names (Quote.source) and "source_kind" tells the two apart."""
+    organisation the cue names (Quote.source) and "source_kind" tells the two apart; "via" is who
+    relayed the words when the cue says so ("according to CNN")."""
     short = short_names(ex.people)
     out = {
         "id": article.id,
@@ -103,7 +104,8 @@ def to_json(article: Article, ex: Extraction) -> dict:
             {"text": q.text, "speaker": _speaker(article.text, q, ex.people, short), "person": q.speaker,
              "source_kind": "person" if q.speaker else "organisation" if q.source else None,
              "kind": q.kind, "start": q.start, "end": q.end, "cue": q.cue, "sieve": q.sieve,
-             "described": q.described, "decision": q.decision, "confidence": q.confidence, "likely": q.likely}
+             "described": q.described, "decision": q.decision, "confidence": q.confidence, "likely": q.likely,
+             "via": q.via}
             for q in ex.quotes
         ],
         "figures": [

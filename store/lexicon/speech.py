@@ -106,6 +106,20 @@ NOT_NP = set("""
 to could would should can will that which who if is was were be been being not also it this
 there when while because although though as
 """.split())
+# Relayed words (extract/quotes/relays.py): the participles before "by X" that credit X
+# with a quote ("obtained by", "audio provided by"), the words that end the noun phrase
+# naming who relayed it, and the words that open a new clause the relay is not about.
+RELAY_BY = {"reported", "obtained", "report", "story", "provided", "posted", "aired", "broadcast", "shared"}
+RECORDINGS = words("recordings")
+RELAY_NOUNS = words("relay-nouns")
+RELAY_STOPS = set("""
+who whom which that whose when where while and or but on to by for after before during as because
+since citing saying quoting adding if than
+""".split())
+# What a survey or a count found is no one's words passed on: "…, according to a poll".
+NOT_RELAYS = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "records", "figures",
+              "estimates", "census", "analysis", "research"}
+CLAUSE_BREAKS = {"but", "though", "although", "while", "whereas", "because", "yet", "however"}
 WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 POSSESSIVE = re.compile(r"[’']s?\b")
 

@@ -42,6 +42,7 @@ def version_5_store(path):
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
+    drop_quote_via(conn)
     drop_feeds(conn)
     drop_corrections(conn)
     conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
@@ -53,6 +54,22 @@ def drop_quote_confidence(conn):
     """The quotes table as it was before schema 5."""
     for column in ("confidence", "likely", "decision", "described"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+
+
+def drop_quote_via(conn):
+    """The quotes table as it was before schema 8: no via."""
+    conn.execute("ALTER TABLE quotes DROP COLUMN via")
+
+
+def version_7_store(path, article=None, ex=None):
+    """A store with one article, as schema 7 made it."""
+    with open_store(path) as store:
+        store.write([("k1", article or Article(text=TEXT, path="a.txt"), ex or extraction())])
+    conn = sqlite3.connect(path)
+    drop_quote_via(conn)
+    conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
 
 
 def drop_feeds(conn):
@@ -67,6 +84,7 @@ def version_4_store(path, article=None, ex=None):
     with open_store(path) as store:
         store.write([("k1", article or Article(text=TEXT, path="a.txt"), ex or extraction())])
     conn = sqlite3.connect(path)
+    drop_quote_via(conn)
     drop_feeds(conn)
     drop_corrections(conn)
     drop_quote_confidence(conn)
@@ -92,6 +110,7 @@ def version_3_store(path):
     with open_store(path) as store:
         store.write([("k1", Article(text=TEXT, path="a.txt"), extraction())])
     conn = sqlite3.connect(path)
+    drop_quote_via(conn)
     drop_feeds(conn)
     drop_corrections(conn)
     drop_quote_confidence(conn)

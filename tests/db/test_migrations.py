@@ -5,7 +5,8 @@ import sqlite3
 
 import pytest
 from tests.db.store_helpers import (TEXT, counts, drop_feeds, drop_person_summary, drop_quote_confidence,
-                                    extraction, summaries, version_3_store, version_4_store, version_5_store)
+                                    drop_quote_via, extraction, summaries, version_3_store, version_4_store,
+                                    version_5_store, version_7_store)
 
 from store.db import SCHEMA_VERSION, open_store
 from store.model import Article
@@ -54,6 +55,7 @@ def test_version_2_store_gains_the_source_column_and_keeps_its_rows(tmp_path):
         store.write([("k1", Article(text=TEXT, title="Mayor", path="a.txt"), extraction())])
     # make it a version 2 store: the quotes table as it was, without the source column
     conn = sqlite3.connect(path)
+    drop_quote_via(conn)
     drop_feeds(conn)
     drop_quote_confidence(conn)
     conn.execute("ALTER TABLE quotes DROP COLUMN source")
@@ -270,6 +272,7 @@ def test_version_6_store_gains_feeds_and_its_raw_feed_dates_become_iso_and_sort(
     with open_store(path) as store:
         store.write([(f"k{n}", a, extraction(text=a.text)) for n, a in enumerate(old)])
     conn = sqlite3.connect(path)
+    drop_quote_via(conn)
     drop_feeds(conn)
     conn.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     conn.commit()
@@ -281,3 +284,30 @@ def test_version_6_store_gains_feeds_and_its_raw_feed_dates_become_iso_and_sort(
         assert store.conn.execute("SELECT count(*) FROM feeds").fetchone() == (0,)
         again = Article(text=TEXT, title="Old", path="f.rss#1", published="2010-01-01T10:00:00Z")
         assert store.write([("k0", again, None)]) == ["unchanged"]
+
+
+RELAYED = "Mayor Ann Lee spoke on Monday.\n\n“We will rebuild,” Lee said, according to the Harbor Gazette.\n"
+
+
+def test_version_7_store_gains_the_relay_of_a_quote_and_a_new_ingest_stores_it(tmp_path):
+    """Schema 8: quotes keep who relayed their words (via). A schema 7 file (the quotes
+    table without it) keeps its rows with via NULL; a quote written after carries it."""
+    from store.db import reads
+    from store.extract import extract
+
+    path = tmp_path / "old.db"
+    version_7_store(path)
+    with sqlite3.connect(path) as conn:
+        assert "via" not in [r[1] for r in conn.execute("PRAGMA table_info(quotes)")]
+        old_rows = conn.execute("SELECT id, text, person_id FROM quotes ORDER BY id").fetchall()
+    with open_store(path) as store, open_store(tmp_path / "new.db") as new:
+        assert shape(store.conn) == shape(new.conn)
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "8"
+        assert store.conn.execute("SELECT id, text, person_id FROM quotes ORDER BY id").fetchall() == old_rows
+        assert [r["via"] for r in reads.quotes(store)] == [None, None]
+        assert store.write([("k2", Article(text=RELAYED, path="b.txt"), extract(RELAYED))]) == ["added"]
+        aid = store.conn.execute("SELECT id FROM articles WHERE key = 'k2'").fetchone()[0]
+        [row] = reads.quotes(store, article_id=aid)
+    assert row["via"] == "the Harbor Gazette" and row["text"] == "We will rebuild,"
+    assert row["decision"].startswith("relayed<") and (row["speaker"] or row["likely"]) == "Ann Lee"
+    assert (tmp_path / "old.db.bak-7").exists()

@@ -322,6 +322,8 @@ def quote_detail(row: dict, evidence_first: bool = False, hint: str = QUOTE_HINT
     if row.get("speaker") and row.get("role"):
         who.append(", " + one_line(row["role"]), style="italic")
     who.append("\n")
+    if one_line(row.get("via")):
+        who.append_text(relay_line(row))
     if row.get("kind") == "partial":
         who.append("partial quote (a few words inside a sentence)\n", style="yellow")
     evidence = Text()
@@ -342,6 +344,14 @@ def quote_detail(row: dict, evidence_first: bool = False, hint: str = QUOTE_HINT
     for part in parts:
         out.append_text(part)
     out.append(hint, style="dim")
+    return out
+
+
+def relay_line(row: dict) -> Text:
+    """ "as reported by CNN (the article relays it: not heard first-hand)" for a quote the
+    text says someone else reported (`Lo said, according to CNN`)."""
+    out = Text(f"  as reported by {one_line(row.get('via'))}", style="italic")
+    out.append(" (the article relays it: not heard first-hand)\n", style="dim")
     return out
 
 

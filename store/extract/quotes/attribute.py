@@ -21,11 +21,16 @@ The decisions (store.model.Sieve):
   unnamed, passive, ambiguous
                   no speaker: "officials said", "has been accused of", a new statement by
                   someone else right after a closed quote. A wrong name is worse than none.
+
+Whatever the sieve, a quote whose cue says someone else reported the words (`Lo said,
+according to CNN`) keeps who relayed them as Quote.via (relays.py); a continuation keeps
+the via of the quote it continues.
 """
 from __future__ import annotations
 
 from store.extract.quotes.context import Context, Cue, region_end
 from store.extract.quotes.pronouns import resolve_pronoun
+from store.extract.quotes.relays import relay_of
 from store.extract.quotes.sieves import SIEVES
 from store.model import Person, Quote, Sieve
 
@@ -57,7 +62,7 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
     if cue.kind == "copy":                 # a continuation: the previous quote's attribution
         prev = art.quotes[i - 1]
         q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
-        q.source, q.described = prev.source, prev.described
+        q.source, q.described, q.via = prev.source, prev.described, prev.via
         q.sieve = str(Sieve.CONTINUATION) if prev.speaker or prev.source else prev.sieve
         return
     person = cue.person if cue.kind == "name" else None
@@ -72,3 +77,4 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
     q.described = cue.described if person is None and cue.kind == "unnamed" else None
     q.cue, q.cue_start, q.cue_end = art.text[cue.start:cue.end], cue.start, cue.end
     q.sieve = str(sieve)
+    q.via = relay_of(art, i)
