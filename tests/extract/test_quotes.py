@@ -893,3 +893,9 @@ def test_a_transcript_line_whose_label_names_no_one_known_is_not_the_last_speake
 ])
 def test_a_new_statement_after_a_continued_quote(text, quote, speaker):
     assert [q.speaker for q in extract(text).quotes if q.text == quote] == [speaker]
+
+
+def test_a_name_in_a_clause_describing_a_place_is_no_antecedent():
+    text = ('Tom Bell is opening his campaign in Ohio, where Jo Hale sits comfortably ahead.\n\n'
+            'The senator is telling reporters that he will win. And he is predicting that Hale "has no chance."')
+    assert speakers_of(text, "has no chance.", hale="m") == ["Tom Bell"]
