@@ -28,6 +28,7 @@ ROWS = [
     (Evidence.BYLINE, "Race day in the hills.\nZorn Vetrick\n\nThe race was won on Monday.", "Zorn Vetrick"),
     (Evidence.REPEATED_SURNAME, "Zorn Vetrick won the race. Vetrick was tired.", "Zorn Vetrick"),
     (Evidence.SURNAME, "Zorn Vetrick won the race, said reports. Vetrick, the winner, was tired.", "Vetrick"),
+    (Evidence.LONE_SPEAKER, '"We are ready," Vetrick said. Vetrick, who runs the shop, was out.', "Vetrick"),
     (Evidence.LIST, "The team: Tom Bell, Zorn Vetrick and Ann Lo.", "Zorn Vetrick"),
 ]
 

@@ -112,6 +112,20 @@ ROWS = [
     # a capital "The" inside a sentence opens a show's or a paper's title
     ("title of a work", "She spoke on Fox News' The Kelly Vrask File on Monday, and wrote to the paper, "
      "The Perry Chief, about it.", [], ["=Kelly Vrask", "Perry"]),
+    # a word named alone as a speaker, shown as a person elsewhere in the text
+    ("lone speaker: who", '"We will stay," said Vardek, who flew home on Monday.', ["Vardek"], []),
+    ("lone speaker: an age", '"It was a shock," said Vardekes, 44. "I had no idea."', ["Vardekes"], []),
+    ("lone speaker: a known first name in a show's title", 'She spoke on "The Ruth Vardek Hour" on Monday.'
+     '\n\n"Is that a yes?" Vardek asked.', ["Vardek"], []),
+    ("lone speaker: a role after the full name", "The plan came from Bay Vardek, national treasurer for the "
+     'campaign.\n\n"We counted them," Vardek said.', ["Vardek"], []),
+    ("lone speaker counter-case: a firm, which", '"Sales rose," Zentrix said. Zentrix, which makes pumps, '
+     "grew.", [], ["Zentrix"]),
+    ("lone speaker counter-case: an agency with no person's sign", '"The talks failed," Tanvek said, citing '
+     "officials.", [], ["Tanvek"]),
+    ("lone speaker counter-case: a plural of a group", 'Many Zorbans said "no". Zorbans, who vote in May, '
+     "are split, and the Zorban vote is close.", [], ["Zorbans"]),
+    ("lone speaker counter-case: a word", '"Fine," Just said, and from then on, just a man, who left.', [], ["Just"]),
     ("title of a work counter-case: a sentence opening with The", "The Kelly Vrask interview ran. Later, Kelly "
      "Vrask said it was fine.", ["Kelly Vrask"], []),
 ]

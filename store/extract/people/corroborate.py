@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from store.extract.draft import Draft
+from store.extract.people.evidence import speaks
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, sentence_initial
-from store.lexicon.names import PLACES, TITLES, first_names
+from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, TITLES, first_names
 from store.model import Evidence
 
 _WEAK = {Evidence.SPEECH_VERB, Evidence.ROLE, Evidence.PLACE_POSSESSIVE}   # a firm repeated in full has these too
@@ -161,10 +162,43 @@ def corroborate(d: Draft) -> None:
         if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
                 full_counts[tuple(t.text for t in c.toks)] >= 2:
             c.person = None
+    _lone_speakers(d)
     surnames = {c.toks[-1].text for c in cands if c.person}
     for c in cands:
         if c.person is None and len(c.toks) == 1 and c.toks[0].text in surnames:
             c.person = Evidence.SURNAME
+
+
+def _plural(word: str, text: str) -> bool:
+    """"Latinos" where the text also writes "Latino": a group, not a surname."""
+    return word.endswith("s") and re.search(r"\b%s\b" % re.escape(word[:-1]), text) is not None
+
+
+_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+
+
+def _lone_speakers(d: Draft) -> None:
+    """A word named alone as a speaker ("Lo said") is a person when the text also shows it
+    as one, which it never does for a firm or a paper: "Lo, who", "Lo, 44,", a known first
+    name before it somewhere ("the Ann Lo Show"), or a capitalised word before it and a
+    role after ("Bay Lo, national treasurer for ...")."""
+    text = d.text
+    words = {}
+    for c in d.candidates:
+        if c.person is None and len(c.toks) == 1 and not c.titles and c.toks[0].kind == "name":
+            words.setdefault(c.toks[0].text, []).append(c)
+    for word, cs in words.items():
+        if word in PLACES or word in ORG_WORDS or word in DEMONYMS or word in STOP or word in TITLES or \
+                not word[1:].islower() or _used_lower(word, text) or _plural(word, text) or \
+                not any(speaks(c, text) for c in cs):
+            continue
+        w = re.escape(word)
+        if re.search(r"\b%s, (?:who\b|\d{1,2}[,.])" % w, text) or \
+                any(is_first(m.group(1)) and m.group(1) not in DEMONYMS and m.group(1) not in PLACES
+                    for m in re.finditer(r"\b([A-Z][a-z]+) %s\b" % w, text)) or \
+                re.search(r"\b[A-Z][\w'’-]+ %s, (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:%s)\b" % (w, _ROLES), text):
+            for c in cs:
+                c.person = Evidence.LONE_SPEAKER
 
 
 def lists(d: Draft) -> None:

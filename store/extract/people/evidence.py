@@ -99,6 +99,14 @@ class Site:
 Rule = Callable[[Site], "str | None"]
 
 
+def speaks(c: Candidate, text: str) -> bool:
+    """Does a speech verb follow the run ("Lo said", "Lo, 40, added") or come right before
+    it at the end of a clause ("said Lo.")?"""
+    x = Site(c, text)
+    return x.speech_after() or x.speech_before and bool(_SPEECH_BEFORE.search(x.before, x.tail)) \
+        and bool(_CLAUSE_END.match(x.after))
+
+
 def _titled(x: Site):
     """Not "Executive Session", "Miss Universe": a weak title alone needs a full name."""
     if x.c.titles and (len(x.toks) > 1 or any(t.text.rstrip(".") not in WEAK_TITLES for t in x.c.titles)):
