@@ -112,6 +112,10 @@ ROWS = [
     # a capital "The" inside a sentence opens a show's or a paper's title
     ("title of a work", "She spoke on Fox News' The Kelly Vrask File on Monday, and wrote to the paper, "
      "The Perry Chief, about it.", [], ["=Kelly Vrask", "Perry"]),
+    # "<people>-born" before a name describes it ("South Korean-born" is no place in the name)
+    ("born in a place", 'South Korean-born Ruth Vardek sang. "It was fine," said Vardek, 44.', ["Ruth Vardek"],
+     ["South"]),
+    ("born in a place: a word after it", "His father, a Cuban-born Christian minister, spoke.", [], ["Christian"]),
     # a word named alone as a speaker, shown as a person elsewhere in the text
     ("lone speaker: who", '"We will stay," said Vardek, who flew home on Monday.', ["Vardek"], []),
     ("lone speaker: an age", '"It was a shock," said Vardekes, 44. "I had no idea."', ["Vardekes"], []),

@@ -201,10 +201,11 @@ def split_run(run: list[Token]) -> list[list[Token]]:
     firsts = first_names()
     parts, cur = [], []
     for t in run:
-        if t.kind == "name" and t.text in _BREAKERS and t.text not in firsts and \
-                not (cur and cur[-1].text in firsts and t is run[-1] and t.text not in _NOT_SURNAME
-                     and not t.text.endswith(("s", "ic"))):  # "Peter Such", "Mark Cuban", "David French"
-                                                              # (not "Roman Catholic")
+        if t.kind == "name" and (t.text in _BREAKERS and t.text not in firsts and
+                                 not (cur and cur[-1].text in firsts and t is run[-1] and t.text not in _NOT_SURNAME
+                                      and not t.text.endswith(("s", "ic")))  # "Peter Such", "Mark Cuban", "David
+                                                                             # French" (not "Roman Catholic")
+                                 or t.text.endswith("-born") and _born_in(t.text[:-5])):    # "Korean-born Ann Lo"
             if cur:
                 parts.append(cur)
             cur = []
@@ -213,6 +214,11 @@ def split_run(run: list[Token]) -> list[list[Token]]:
     if cur:
         parts.append(cur)
     return parts
+
+
+def _born_in(word: str) -> bool:
+    """"Korean" in "South Korean-born", "Ohio" in "Ohio-born": a place or its people."""
+    return word in DEMONYMS or word in PLACES
 
 
 def _used_lower(text: str, word: str) -> bool:
