@@ -116,6 +116,10 @@ ROWS = [
     ("born in a place", 'South Korean-born Ruth Vardek sang. "It was fine," said Vardek, 44.', ["Ruth Vardek"],
      ["South"]),
     ("born in a place: a word after it", "His father, a Cuban-born Christian minister, spoke.", [], ["Christian"]),
+    # a nickname in quotes between the first name and the surname
+    ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.', ["John Vardek"], ["Ace"]),
+    ("nickname of two words", 'Rival fans booed Ann "Big Red" Lo, and "We won," Lo said.', ["Ann Lo"], ["Big", "Red"]),
+    ("nickname counter-case: a quote after a first name", 'He told John "No." Then Ann Lo left.', ["Ann Lo"], ["No"]),
     # a word named alone as a speaker, shown as a person elsewhere in the text
     ("lone speaker: who", '"We will stay," said Vardek, who flew home on Monday.', ["Vardek"], []),
     ("lone speaker: an age", '"It was a shock," said Vardekes, 44. "I had no idea."', ["Vardekes"], []),

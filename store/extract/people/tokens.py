@@ -175,12 +175,24 @@ def contiguous(text: str, a: Token, b: Token) -> bool:
     return blank.isspace() and "\n" not in blank
 
 
+# a nickname in quotes between a first name and the surname: John “Tig” Vetrick
+_NICKNAME = re.compile(r"[ \xa0][“\"‘][A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}[”\"’][ \xa0](?=[A-Z])")
+_NICK_OPEN = frozenset("“\"‘")
+
+
 def runs(text: str, toks: list[Token]) -> list[list[Token]]:
     runs, cur = [], []
+    skip_to = -1
     for t in toks:
+        if t.start < skip_to:
+            continue                     # the nickname's words
         if t.kind in _NAMEISH:
-            if cur and contiguous(text, cur[-1], t):
+            if cur and (contiguous(text, cur[-1], t) or t.start == skip_to):
                 cur.append(t)
+                continue
+            if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
+                    cur[-1].text in first_names() and (m := _NICKNAME.match(text, cur[-1].end)):
+                skip_to = m.end()
                 continue
             if cur:
                 runs.append(cur)
