@@ -13,6 +13,7 @@ from store.extract.draft import Draft
 from store.extract.people.things import (
     BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, is_first, result_line, without_things,
 )
+from store.lexicon.speech import ABBREVIATED
 from store.lexicon.names import (
     ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, PLAIN_TITLES, STOP,
     SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
@@ -247,11 +248,14 @@ def _used_lower(text: str, word: str) -> bool:
 def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
-    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
-            (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
-             and run[-1].text not in ADDRESS_TITLES):
-        run[-1].kind = "name"            # "Larry King", "Mr King"
-        run[-1].text = text[run[-1].start:run[-1].end]      # "Ottawa Senators", not "Senator"
+    last = run[-1]
+    if last.kind == "title" and len(run) > 1 and (last.text[-1] != "." or last.text[:-1].lower() not in ABBREVIATED) \
+            and (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
+                 and last.text.rstrip(".") not in ADDRESS_TITLES):
+        last.kind = "name"               # "Larry King", "Mr King", "Nolan Baron." (not "Lo and Gen.")
+        if last.text[-1] == ".":
+            last.end, last.brk = last.end - 1, True
+        last.text = text[last.start:last.end]      # "Ottawa Senators", not "Senator"
     kinds = [t.kind for t in run]
     if "name" not in kinds:
         return None
