@@ -116,6 +116,15 @@ ROWS = [
     ("born in a place", 'South Korean-born Ruth Vardek sang. "It was fine," said Vardek, 44.', ["Ruth Vardek"],
      ["South"]),
     ("born in a place: a word after it", "His father, a Cuban-born Christian minister, spoke.", [], ["Christian"]),
+    # an unknown first name before the surname of someone known, with evidence of its own: a relative
+    ("relative with a rare first name", "President Boris Vrask spoke. Nairae Vrask, wife of the president, "
+     "was ill. Vrask left.", ["Boris Vrask", "Nairae Vrask"], []),
+    ("relative counter-case: a function word", "Boris Vrask spoke. Neither Vrask, who was tired, nor Ann Lo "
+     "stayed.", ["Boris Vrask"], ["Neither"]),
+    ("relative counter-case: the end of a longer name", "Ana Sanchez Vrask won. Sanchez Vrask, the champion, "
+     "was tired. Vrask left.", ["Ana Sanchez Vrask"], ["=Sanchez Vrask"]),
+    ("relative counter-case: a hyphenated common noun", "Tom Vrask played. Left-back Vrask, 27, replaces him.",
+     ["Tom Vrask"], ["Left-back"]),
     # a nickname in quotes between the first name and the surname
     ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.', ["John Vardek"], ["Ace"]),
     ("nickname of two words", 'Rival fans booed Ann "Big Red" Lo, and "We won," Lo said.', ["Ann Lo"], ["Big", "Red"]),
@@ -133,6 +142,8 @@ ROWS = [
      "officials.", [], ["Tanvek"]),
     ("lone speaker counter-case: a plural of a group", 'Many Zorbans said "no". Zorbans, who vote in May, '
      "are split, and the Zorban vote is close.", [], ["Zorbans"]),
+    ("lone speaker counter-case: a team", '"We will rebuild," Zorvans said. The Zorvans, who lost, '
+     "left.", [], ["Zorvans"]),
     ("lone speaker counter-case: a word", '"Fine," Just said, and from then on, just a man, who left.', [], ["Just"]),
     ("title of a work counter-case: a sentence opening with The", "The Kelly Vrask interview ran. Later, Kelly "
      "Vrask said it was fine.", ["Kelly Vrask"], []),

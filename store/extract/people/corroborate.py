@@ -71,6 +71,7 @@ def drop_teams_and_openers(d: Draft) -> None:
     initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
     inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
     pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
+    longer = {p[k:] for p in pairs for k in range(1, len(p) - 1)}     # the ends of names of 3 words or more
     for c, first in zip(cands, initial):
         if id(c) not in todo:
             continue
@@ -80,11 +81,24 @@ def drop_teams_and_openers(d: Draft) -> None:
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
             c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
-        elif first and (last in known or seen.get(last, head.start) < head.start and (
+        elif first and (last in known and not _relative(c, words, longer, text) or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
+
+
+_LOWER_PART = re.compile(r"-[a-z]")
+_OWN_EVIDENCE = {Evidence.ROLE, Evidence.WHO, Evidence.AGE, Evidence.SPEECH_VERB, Evidence.PARTY}
+
+
+def _relative(c: Candidate, words: tuple[str, ...], longer: set, text: str) -> bool:
+    """"Naina Lo, wife of the president": a run with evidence of its own, whose first word
+    reads as no ordinary word, is a relative of the known person of that surname (unless the
+    text gives it as the end of a longer name: "Ana Sanchez Lo" ... "Sanchez Lo")."""
+    head = words[0]
+    return c.person in _OWN_EVIDENCE and words not in longer and head not in STOP and not _a_word(head, text) and not head.endswith("ed") \
+        and not _LOWER_PART.search(head)         # "Left-back Lo, 27,"
 
 
 def _common_noun(word: str, text: str) -> bool:
@@ -169,9 +183,11 @@ def corroborate(d: Draft) -> None:
             c.person = Evidence.SURNAME
 
 
-def _plural(word: str, text: str) -> bool:
-    """"Latinos" where the text also writes "Latino": a group, not a surname."""
-    return word.endswith("s") and re.search(r"\b%s\b" % re.escape(word[:-1]), text) is not None
+def _group(word: str, text: str) -> bool:
+    """"Latinos" where the text also writes "Latino", or "the Pirates": a group or a thing,
+    not a surname."""
+    return word.endswith("s") and re.search(r"\b%s\b" % re.escape(word[:-1]), text) is not None or \
+        re.search(r"\b[Tt]he %s\b" % re.escape(word), text) is not None
 
 
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
@@ -189,7 +205,7 @@ def _lone_speakers(d: Draft) -> None:
             words.setdefault(c.toks[0].text, []).append(c)
     for word, cs in words.items():
         if word in PLACES or word in ORG_WORDS or word in DEMONYMS or word in STOP or word in TITLES or \
-                not word[1:].islower() or _used_lower(word, text) or _plural(word, text) or \
+                not word[1:].islower() or _used_lower(word, text) or _group(word, text) or \
                 not any(speaks(c, text) for c in cs):
             continue
         w = re.escape(word)
