@@ -71,7 +71,6 @@ def drop_teams_and_openers(d: Draft) -> None:
     initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
     inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
     pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
-    longer = {p[k:] for p in pairs for k in range(1, len(p) - 1)}     # the ends of names of 3 words or more
     for c, first in zip(cands, initial):
         if id(c) not in todo:
             continue
@@ -81,24 +80,25 @@ def drop_teams_and_openers(d: Draft) -> None:
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
             c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
-        elif first and (last in known and not _relative(c, words, longer, text) or seen.get(last, head.start) < head.start and (
+        elif first and (last in known and not _relative(c, words, pairs, text) or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
 
 
-_LOWER_PART = re.compile(r"-[a-z]")
+_LOWER_PART = re.compile(r"-[a-z]")      # "Left-back": a noun, no first name
 _OWN_EVIDENCE = {Evidence.ROLE, Evidence.WHO, Evidence.AGE, Evidence.SPEECH_VERB, Evidence.PARTY}
 
 
-def _relative(c: Candidate, words: tuple[str, ...], longer: set, text: str) -> bool:
+def _relative(c: Candidate, words: tuple[str, ...], pairs: set, text: str) -> bool:
     """"Naina Lo, wife of the president": a run with evidence of its own, whose first word
     reads as no ordinary word, is a relative of the known person of that surname (unless the
     text gives it as the end of a longer name: "Ana Sanchez Lo" ... "Sanchez Lo")."""
     head = words[0]
-    return c.person in _OWN_EVIDENCE and words not in longer and head not in STOP and not _a_word(head, text) and not head.endswith("ed") \
-        and not _LOWER_PART.search(head)         # "Left-back Lo, 27,"
+    return c.person in _OWN_EVIDENCE and head not in STOP and not _LOWER_PART.search(head) \
+        and not head.endswith("ed") and not _a_word(head, text) \
+        and not any(len(p) > len(words) and p[-len(words):] == words for p in pairs)
 
 
 def _common_noun(word: str, text: str) -> bool:
@@ -186,34 +186,63 @@ def corroborate(d: Draft) -> None:
 def _group(word: str, text: str) -> bool:
     """"Latinos" where the text also writes "Latino", or "the Pirates": a group or a thing,
     not a surname."""
-    return word.endswith("s") and re.search(r"\b%s\b" % re.escape(word[:-1]), text) is not None or \
-        re.search(r"\b[Tt]he %s\b" % re.escape(word), text) is not None
+    return word.endswith("s") and any(True for _ in _occurrences(text, word[:-1])) or \
+        any(text[k - 4:k] in ("the ", "The ") for k in _occurrences(text, word))
 
 
-_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+def _occurrences(text: str, word: str):
+    """Where the word stands as a whole word."""
+    n = len(word)
+    for k in _finditer(text, word):
+        if not text[k - 1:k].isalnum() and not text[k + n:k + n + 1].isalnum():
+            yield k
+
+
+_ROLE_APPOSITIVE = re.compile(r", (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:%s)\b"
+                              % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+_WHO_OR_AGE = re.compile(r", (?:who\b|\d{1,2}[,.])")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) $")
+
+
+def _shown_as_person(word: str, text: str) -> bool:
+    """"Lo, who", "Lo, 44,", a known first name before it ("the Ann Lo Show"), or a
+    capitalised word before it and a role after ("Bay Lo, national treasurer")."""
+    n = len(word)
+    for k in _occurrences(text, word):
+        if _WHO_OR_AGE.match(text, k + n):
+            return True
+        m = text[k - 1:k] == " " and _CAPITAL_BEFORE.search(text, max(0, k - 30), k)
+        if m and (is_first(m.group(1)) and m.group(1)[1:].islower() and m.group(1) not in DEMONYMS
+                  and m.group(1) not in PLACES or _ROLE_APPOSITIVE.match(text, k + n)):
+            return True
+    return False
 
 
 def _lone_speakers(d: Draft) -> None:
     """A word named alone as a speaker ("Lo said") is a person when the text also shows it
-    as one, which it never does for a firm or a paper: "Lo, who", "Lo, 44,", a known first
-    name before it somewhere ("the Ann Lo Show"), or a capitalised word before it and a
-    role after ("Bay Lo, national treasurer for ...")."""
+    as one, which it never does for a firm or a paper (_shown_as_person)."""
     text = d.text
-    words = {}
+    words: dict[str, list[Candidate]] = {}
+    speaking, skip = set(), set()
     for c in d.candidates:
-        if c.person is None and len(c.toks) == 1 and not c.titles and c.toks[0].kind == "name":
-            words.setdefault(c.toks[0].text, []).append(c)
-    for word, cs in words.items():
-        if word in PLACES or word in ORG_WORDS or word in DEMONYMS or word in STOP or word in TITLES or \
-                not word[1:].islower() or _used_lower(word, text) or _group(word, text) or \
-                not any(speaks(c, text) for c in cs):
+        if c.person is not None or len(c.toks) != 1 or c.titles:
             continue
-        w = re.escape(word)
-        if re.search(r"\b%s, (?:who\b|\d{1,2}[,.])" % w, text) or \
-                any(is_first(m.group(1)) and m.group(1) not in DEMONYMS and m.group(1) not in PLACES
-                    for m in re.finditer(r"\b([A-Z][a-z]+) %s\b" % w, text)) or \
-                re.search(r"\b[A-Z][\w'’-]+ %s, (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:%s)\b" % (w, _ROLES), text):
-            for c in cs:
+        t = c.toks[0]
+        word = t.text
+        if word in skip or t.kind != "name":
+            continue
+        if word not in words:
+            if word in PLACES or word in ORG_WORDS or word in DEMONYMS or word in STOP or word in TITLES or \
+                    not word[1:].islower():
+                skip.add(word)
+                continue
+            words[word] = []
+        words[word].append(c)
+        if word not in speaking and speaks(c, text):
+            speaking.add(word)
+    for word in speaking:
+        if not _used_lower(word, text) and not _group(word, text) and _shown_as_person(word, text):
+            for c in words[word]:
                 c.person = Evidence.LONE_SPEAKER
 
 

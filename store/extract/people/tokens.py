@@ -149,8 +149,9 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         kind = "name"
     elif core.isupper():
         kind = "init" if len(core) == 2 and not dot else "caps"
-    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
-        kind = "name"
+    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)) \
+            and not (core.endswith("-born") and (core[:-5] in DEMONYMS or core[:-5] in PLACES)):
+        kind = "name"                # (not "Korean-born": it describes the name after it)
     if dot and kind not in ("title", "init"):
         brk = True          # a full stop after the word ends any name
     return word, kind, brk, core, dot
@@ -183,17 +184,20 @@ _NICK_OPEN = frozenset("“\"‘")
 
 def runs(text: str, toks: list[Token]) -> list[list[Token]]:
     runs, cur = [], []
-    skip_to = -1
-    for t in toks:
-        if t.start < skip_to:
-            continue                     # the nickname's words
+    it = iter(toks)
+    for t in it:
         if t.kind in _NAMEISH:
-            if cur and (contiguous(text, cur[-1], t) or t.start == skip_to):
+            if cur and contiguous(text, cur[-1], t):
                 cur.append(t)
                 continue
             if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
                     cur[-1].text in first_names() and (m := _NICKNAME.match(text, cur[-1].end)):
-                skip_to = m.end()
+                t = next((u for u in it if u.start >= m.end()), None)     # past the nickname's words
+                if t is not None and t.start == m.end() and t.kind in _NAMEISH:
+                    cur.append(t)
+                    continue
+                runs.append(cur)
+                cur = [t] if t is not None and t.kind in _NAMEISH else []
                 continue
             if cur:
                 runs.append(cur)
@@ -214,11 +218,10 @@ def split_run(run: list[Token]) -> list[list[Token]]:
     firsts = first_names()
     parts, cur = [], []
     for t in run:
-        if t.kind == "name" and (t.text in _BREAKERS and t.text not in firsts and
-                                 not (cur and cur[-1].text in firsts and t is run[-1] and t.text not in _NOT_SURNAME
-                                      and not t.text.endswith(("s", "ic")))  # "Peter Such", "Mark Cuban", "David
-                                                                             # French" (not "Roman Catholic")
-                                 or t.text.endswith("-born") and _born_in(t.text[:-5])):    # "Korean-born Ann Lo"
+        if t.kind == "name" and t.text in _BREAKERS and t.text not in firsts and \
+                not (cur and cur[-1].text in firsts and t is run[-1] and t.text not in _NOT_SURNAME
+                     and not t.text.endswith(("s", "ic"))):  # "Peter Such", "Mark Cuban", "David French"
+                                                              # (not "Roman Catholic")
             if cur:
                 parts.append(cur)
             cur = []
@@ -227,11 +230,6 @@ def split_run(run: list[Token]) -> list[list[Token]]:
     if cur:
         parts.append(cur)
     return parts
-
-
-def _born_in(word: str) -> bool:
-    """"Korean" in "South Korean-born", "Ohio" in "Ohio-born": a place or its people."""
-    return word in DEMONYMS or word in PLACES
 
 
 def _used_lower(text: str, word: str) -> bool:
