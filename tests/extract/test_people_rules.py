@@ -119,6 +119,8 @@ ROWS = [
     # an unknown first name before the surname of someone known, with evidence of its own: a relative
     ("relative with a rare first name", "President Boris Vrask spoke. Nairae Vrask, wife of the president, "
      "was ill. Vrask left.", ["Boris Vrask", "Nairae Vrask"], []),
+    ("relative named with a kin word", "Officers shot Boris Vrask on Monday. Vrask was hurt.\n\nZarina Vrask can be heard "
+     'telling them that her husband was hurt. "Stop," she says.', ["Boris Vrask", "Zarina Vrask"], []),
     ("relative counter-case: a function word", "Boris Vrask spoke. Neither Vrask, who was tired, nor Ann Lo "
      "stayed.", ["Boris Vrask"], ["Neither"]),
     ("relative counter-case: the end of a longer name", "Ana Sanchez Vrask won. Sanchez Vrask, the champion, "

@@ -8,7 +8,7 @@ from store.extract.draft import Draft
 from store.extract.people.evidence import speaks
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, sentence_initial
-from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, TITLES, first_names
+from store.lexicon.names import DEMONYMS, KIN, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, TITLES, first_names
 from store.model import Evidence
 
 _WEAK = {Evidence.SPEECH_VERB, Evidence.ROLE, Evidence.PLACE_POSSESSIVE}   # a firm repeated in full has these too
@@ -80,14 +80,16 @@ def drop_teams_and_openers(d: Draft) -> None:
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
             c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
-        elif first and (last in known and not _relative(c, words, pairs, text) or seen.get(last, head.start) < head.start and (
+        elif first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
-                or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
+                and not _relative(c, words, pairs, text) or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
 
 
 _LOWER_PART = re.compile(r"-[a-z]")      # "Left-back": a noun, no first name
+# "Naira Vrask said her husband ...": a kin word of the run's own sentence
+_KIN_AFTER = re.compile(r"[^.!?;\n]{0,80}?\b(?:his|her) (?:%s)\b" % "|".join(sorted(KIN)))
 _OWN_EVIDENCE = {Evidence.ROLE, Evidence.WHO, Evidence.AGE, Evidence.SPEECH_VERB, Evidence.PARTY}
 
 
@@ -96,7 +98,8 @@ def _relative(c: Candidate, words: tuple[str, ...], pairs: set, text: str) -> bo
     reads as no ordinary word, is a relative of the known person of that surname (unless the
     text gives it as the end of a longer name: "Ana Sanchez Lo" ... "Sanchez Lo")."""
     head = words[0]
-    return c.person in _OWN_EVIDENCE and head not in STOP and not _LOWER_PART.search(head) \
+    return (c.person in _OWN_EVIDENCE or c.person is None and _KIN_AFTER.match(text, c.toks[-1].end)) \
+        and head not in STOP and not _LOWER_PART.search(head) \
         and not head.endswith("ed") and not _a_word(head, text) \
         and not any(len(p) > len(words) and p[-len(words):] == words for p in pairs)
 
