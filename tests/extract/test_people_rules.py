@@ -127,6 +127,14 @@ ROWS = [
      "was tired. Vrask left.", ["Ana Sanchez Vrask"], ["=Sanchez Vrask"]),
     ("relative counter-case: a hyphenated common noun", "Tom Vrask played. Left-back Vrask, 27, replaces him.",
      ["Tom Vrask"], ["Left-back"]),
+    # UTF-8 read as Latin-1 or cp1252 ("é" as "Ã©"), and accents written as combining marks
+    ("mojibake inside a name", '"We agree," said President Ren\u00c3\u00a9 Vardek on Monday.', ["Ren\u00c3\u00a9 Vardek"],
+     ["=Ren\u00c3"]),
+    ("mojibake twice over, a combining tilde", '"We agree," President Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois '
+     "Vardek said.", ["Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Vardek"], []),
+    ("a combining accent", "The prize went to Jose\u0301 Vardek, who thanked them.", ["Jose\u0301 Vardek"], []),
+    ("mojibake counter-case: quotes and spaces after a lead letter", "\u00c3 note: Ann Lo\u00a0said \u00abno\u00bb.",
+     ["Ann Lo"], ["said"]),
     # a nickname in quotes between the first name and the surname
     ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.', ["John Vardek"], ["Ace"]),
     ("nickname of two words", 'Rival fans booed Ann "Big Red" Lo, and "We won," Lo said.', ["Ann Lo"], ["Big", "Red"]),

@@ -24,7 +24,14 @@ from store.lexicon.names import (
 # gap is then not blank. Particles ("von der") are picked up by looking back from a word.
 # The first character is a word character that is neither a digit, "_" nor a-z; written as
 # a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
-_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])\.?")
+_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-\u0300-\u036f]*(?<![\-'’])\.?")
+# UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois", its lead letter also written A + a combining
+# tilde): after a lead letter Â-Å, a byte of 0x80-0xBF that may be no letter stays in the word.
+# Used only when the text has a lead letter.
+_MOJIBAKE = re.compile("[ÂÃÄÅ]|A[\u0302\u0303\u0308\u030a]")
+_WORD_MOJIBAKE = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
+                            r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
+                            r"(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
@@ -80,7 +87,8 @@ _PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower 
 
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
-    for m in _WORD.finditer(text):
+    word = _WORD_MOJIBAKE if _MOJIBAKE.search(text) else _WORD
+    for m in word.finditer(text):
         raw, start = m.group(), m.start()
         prev = text[start - 1] if start else " "
         if prev.isalnum() or prev in "'’":
