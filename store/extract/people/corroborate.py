@@ -201,8 +201,15 @@ def _occurrences(text: str, word: str):
             yield k
 
 
-_ROLE_APPOSITIVE = re.compile(r", (?:the |a |an )?(?:[a-z-]+ ){0,2}(?:%s)\b"
-                              % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+_APPOSITIVE_WORDS = re.compile(r", (?:the |a |an )?((?:[a-z-]+ ){0,2}[a-z-]+)")
+
+
+def _role_appositive(text: str, end: int) -> bool:
+    """", national treasurer for ...": a role noun within the first three words after a comma."""
+    m = _APPOSITIVE_WORDS.match(text, end)
+    return bool(m) and any(w in ROLE_NOUNS for w in m.group(1).split())
+
+
 _WHO_OR_AGE = re.compile(r", (?:who\b|\d{1,2}[,.])")
 _CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) $")
 
@@ -216,7 +223,7 @@ def _shown_as_person(word: str, text: str) -> bool:
             return True
         m = text[k - 1:k] == " " and _CAPITAL_BEFORE.search(text, max(0, k - 30), k)
         if m and (is_first(m.group(1)) and m.group(1)[1:].islower() and m.group(1) not in DEMONYMS
-                  and m.group(1) not in PLACES or _ROLE_APPOSITIVE.match(text, k + n)):
+                  and m.group(1) not in PLACES or _role_appositive(text, k + n)):
             return True
     return False
 

@@ -27,11 +27,12 @@ from store.lexicon.names import (
 _WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-\u0300-\u036f]*(?<![\-'’])\.?")
 # UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois", its lead letter also written A + a combining
 # tilde): after a lead letter Â-Å, a byte of 0x80-0xBF that may be no letter stays in the word.
-# Used only when the text has a lead letter.
-_MOJIBAKE = re.compile("[ÂÃÄÅ]|A[\u0302\u0303\u0308\u030a]")
-_WORD_MOJIBAKE = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
-                            r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
-                            r"(?<![\-'’])\.?")
+# Used only when the text has one of the two common lead letters, and compiled then (re
+# caches it): few texts need it.
+_MOJIBAKE = ("Ã", "Â", "A\u0303", "A\u0302")
+_WORD_MOJIBAKE = (r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
+                  r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
+                  r"(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
@@ -87,7 +88,7 @@ _PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower 
 
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
-    word = _WORD_MOJIBAKE if _MOJIBAKE.search(text) else _WORD
+    word = re.compile(_WORD_MOJIBAKE) if any(lead in text for lead in _MOJIBAKE) else _WORD
     for m in word.finditer(text):
         raw, start = m.group(), m.start()
         prev = text[start - 1] if start else " "
