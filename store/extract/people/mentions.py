@@ -279,7 +279,10 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
             continue
         if not known or any(_same_first(first, k[0]) and (k[-1] in NAME_SUFFIXES) == suffix for k in known):
             return p
-    return None
+    # a double surname without the first name: "Wasserman Schultz" after "Debbie Wasserman Schultz"
+    n = len(words)
+    ends = [p for p in group if any(len(k) > n and k[-n:] == words for k in p.names)]
+    return ends[0] if len(ends) == 1 else None
 
 
 def _same_first(a: str, b: str) -> bool:
