@@ -66,7 +66,8 @@ def test_a_rejection_stops_later_rules():
 
 @pytest.mark.parametrize("text", [
     '"Yes," Vetrick said.', '"Yes," said Vetrick.', "Vetrick, 40, added that it was fine.",
-    "Vetrick, who runs the shop, said so.", "Vetrick has said so.", "It went to Vetrick, who said they had left, and the rest.",
+    "Vetrick, who runs the shop, said so.", "Vetrick has said so.",
+    "It went to Vetrick, who said they had left, and the rest.",
     "Vetrick 67 68 70", "Vetrick, Lo and Bell won.", "He said Vetrick was out.", "Vetrick's shop said no.",
 ])
 def test_speaks_answers_as_the_site_does(text):

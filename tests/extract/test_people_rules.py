@@ -119,8 +119,9 @@ ROWS = [
     # an unknown first name before the surname of someone known, with evidence of its own: a relative
     ("relative with a rare first name", "President Boris Vrask spoke. Nairae Vrask, wife of the president, "
      "was ill. Vrask left.", ["Boris Vrask", "Nairae Vrask"], []),
-    ("relative named with a kin word", "Officers shot Boris Vrask on Monday. Vrask was hurt.\n\nZarina Vrask can be heard "
-     'telling them that her husband was hurt. "Stop," she says.', ["Boris Vrask", "Zarina Vrask"], []),
+    ("relative named with a kin word", "Officers shot Boris Vrask on Monday. Vrask was hurt.\n\n"
+     'Zarina Vrask can be heard telling them that her husband was hurt. "Stop," she says.',
+     ["Boris Vrask", "Zarina Vrask"], []),
     ("relative counter-case: a function word", "Boris Vrask spoke. Neither Vrask, who was tired, nor Ann Lo "
      "stayed.", ["Boris Vrask"], ["Neither"]),
     ("relative counter-case: the end of a longer name", "Ana Sanchez Vrask won. Sanchez Vrask, the champion, "
@@ -128,15 +129,16 @@ ROWS = [
     ("relative counter-case: a hyphenated common noun", "Tom Vrask played. Left-back Vrask, 27, replaces him.",
      ["Tom Vrask"], ["Left-back"]),
     # UTF-8 read as Latin-1 or cp1252 ("é" as "Ã©"), and accents written as combining marks
-    ("mojibake inside a name", '"We agree," said President Ren\u00c3\u00a9 Vardek on Monday.', ["Ren\u00c3\u00a9 Vardek"],
-     ["=Ren\u00c3"]),
+    ("mojibake inside a name", '"We agree," said President Ren\u00c3\u00a9 Vardek on Monday.',
+     ["Ren\u00c3\u00a9 Vardek"], ["=Ren\u00c3"]),
     ("mojibake twice over, a combining tilde", '"We agree," President Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois '
      "Vardek said.", ["Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Vardek"], []),
     ("a combining accent", "The prize went to Jose\u0301 Vardek, who thanked them.", ["Jose\u0301 Vardek"], []),
     ("mojibake counter-case: quotes and spaces after a lead letter", "\u00c3 note: Ann Lo\u00a0said \u00abno\u00bb.",
      ["Ann Lo"], ["said"]),
     # a nickname in quotes between the first name and the surname
-    ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.', ["John Vardek"], ["Ace"]),
+    ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.',
+     ["John Vardek"], ["Ace"]),
     ("nickname of two words", 'Rival fans booed Ann "Big Red" Lo, and "We won," Lo said.', ["Ann Lo"], ["Big", "Red"]),
     ("nickname counter-case: a quote after a first name", 'He told John "No." Then Ann Lo left.', ["Ann Lo"], ["No"]),
     # a word named alone as a speaker, shown as a person elsewhere in the text

@@ -83,7 +83,8 @@ def drop_teams_and_openers(d: Draft) -> None:
         elif first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
-                and not _relative(c, words, pairs, text) or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
+                and not _relative(c, words, pairs, text) \
+                or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
 
 

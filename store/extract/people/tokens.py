@@ -257,7 +257,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
     last = run[-1]
     if last.kind == "title" and len(run) > 1 and (last.text[-1] != "." or last.text[:-1].lower() not in ABBREVIATED) \
-            and (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
+            and (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES
+                                            or run[-2].text.rstrip(".") == "Dr")
                  and last.text.rstrip(".") not in ADDRESS_TITLES):
         last.kind = "name"               # "Larry King", "Mr King", "Nolan Baron." (not "Lo and Gen.")
         if last.text[-1] == ".":
