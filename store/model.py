@@ -53,6 +53,7 @@ class Evidence(StrEnum):
     # from corroboration, once every candidate was weighed
     REPEATED_SURNAME = "repeated surname"
     SURNAME = "surname"
+    LONE_SPEAKER = "lone speaker"
     LIST = "list"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.extract import PASSES, Draft
-from store.extract.people.evidence import EVIDENCE, NOT_A_PERSON, Site, evidence
+from store.extract.people.evidence import _CLAUSE_END, _SPEECH_BEFORE, EVIDENCE, NOT_A_PERSON, Site, evidence, speaks
 from store.model import Evidence
 
 ROWS = [
@@ -28,6 +28,7 @@ ROWS = [
     (Evidence.BYLINE, "Race day in the hills.\nZorn Vetrick\n\nThe race was won on Monday.", "Zorn Vetrick"),
     (Evidence.REPEATED_SURNAME, "Zorn Vetrick won the race. Vetrick was tired.", "Zorn Vetrick"),
     (Evidence.SURNAME, "Zorn Vetrick won the race, said reports. Vetrick, the winner, was tired.", "Vetrick"),
+    (Evidence.LONE_SPEAKER, '"We are ready," Vetrick said. Vetrick, who runs the shop, was out.', "Vetrick"),
     (Evidence.LIST, "The team: Tom Bell, Zorn Vetrick and Ann Lo.", "Zorn Vetrick"),
 ]
 
@@ -61,3 +62,22 @@ def test_a_rejection_stops_later_rules():
     film = next(c for c in d.candidates if c.toks[0].text == "Vera")
     rejecting = [rule.__name__ for rule in EVIDENCE if rule(Site(film, d.text)) == NOT_A_PERSON]
     assert rejecting and evidence(film, d.text) is None
+
+
+@pytest.mark.parametrize("text", [
+    '"Yes," Vetrick said.', '"Yes," said Vetrick.', "Vetrick, 40, added that it was fine.",
+    "Vetrick, who runs the shop, said so.", "Vetrick has said so.",
+    "It went to Vetrick, who said they had left, and the rest.",
+    "Vetrick 67 68 70", "Vetrick, Lo and Bell won.", "He said Vetrick was out.", "Vetrick's shop said no.",
+])
+def test_speaks_answers_as_the_site_does(text):
+    d = Draft(text)
+    for name, run in PASSES:
+        run(d)
+        if name == "people: candidates":
+            break
+    c = next(c for c in d.candidates if c.toks[0].text == "Vetrick")
+    x = Site(c, text)
+    expected = x.speech_after() or bool(x.speech_before and _SPEECH_BEFORE.search(x.before, x.tail)
+                                        and _CLAUSE_END.match(x.after))
+    assert speaks(c, text) == expected

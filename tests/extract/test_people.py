@@ -26,6 +26,18 @@ def test_title_and_surname_are_mentions_of_the_full_name():
     assert set(ps[0].forms) == {"Oliver Grantham", "Mr Grantham", "President Grantham"}
 
 
+def test_a_surname_that_is_a_title_is_a_mention_before_a_full_stop():
+    text = 'The note came from Editor Nolan Baron.\n\n"It is final," said Baron. "We print it."'
+    ps = people(text)
+    assert [p.name for p in ps] == ["Nolan Baron"]
+    assert [text[s:e] for s, e in ps[0].mentions] == ["Nolan Baron", "Baron"]
+
+
+def test_a_double_surname_alone_is_the_person_named_in_full():
+    text = "Rep. Debra Vasko Lindqvist spoke first. Later Vasko Lindqvist, the chair, said it was over."
+    assert [p.name for p in people(text)] == ["Debra Vasko Lindqvist"]
+
+
 def test_offsets_are_exact():
     text = "Ursula von der Leyen arrived. “We are ready,” said von der Leyen. O'Gorman's son Tim O'Gorman waved."
     for p in people(text):

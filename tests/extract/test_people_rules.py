@@ -112,6 +112,51 @@ ROWS = [
     # a capital "The" inside a sentence opens a show's or a paper's title
     ("title of a work", "She spoke on Fox News' The Kelly Vrask File on Monday, and wrote to the paper, "
      "The Perry Chief, about it.", [], ["=Kelly Vrask", "Perry"]),
+    # "<people>-born" before a name describes it ("South Korean-born" is no place in the name)
+    ("born in a place", 'South Korean-born Ruth Vardek sang. "It was fine," said Vardek, 44.', ["Ruth Vardek"],
+     ["South"]),
+    ("born in a place: a word after it", "His father, a Cuban-born Christian minister, spoke.", [], ["Christian"]),
+    # an unknown first name before the surname of someone known, with evidence of its own: a relative
+    ("relative with a rare first name", "President Boris Vrask spoke. Nairae Vrask, wife of the president, "
+     "was ill. Vrask left.", ["Boris Vrask", "Nairae Vrask"], []),
+    ("relative named with a kin word", "Officers shot Boris Vrask on Monday. Vrask was hurt.\n\n"
+     'Zarina Vrask can be heard telling them that her husband was hurt. "Stop," she says.',
+     ["Boris Vrask", "Zarina Vrask"], []),
+    ("relative counter-case: a function word", "Boris Vrask spoke. Neither Vrask, who was tired, nor Ann Lo "
+     "stayed.", ["Boris Vrask"], ["Neither"]),
+    ("relative counter-case: the end of a longer name", "Ana Sanchez Vrask won. Sanchez Vrask, the champion, "
+     "was tired. Vrask left.", ["Ana Sanchez Vrask"], ["=Sanchez Vrask"]),
+    ("relative counter-case: a hyphenated common noun", "Tom Vrask played. Left-back Vrask, 27, replaces him.",
+     ["Tom Vrask"], ["Left-back"]),
+    # UTF-8 read as Latin-1 or cp1252 ("é" as "Ã©"), and accents written as combining marks
+    ("mojibake inside a name", '"We agree," said President Ren\u00c3\u00a9 Vardek on Monday.',
+     ["Ren\u00c3\u00a9 Vardek"], ["=Ren\u00c3"]),
+    ("mojibake twice over, a combining tilde", '"We agree," President Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois '
+     "Vardek said.", ["Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois Vardek"], []),
+    ("a combining accent", "The prize went to Jose\u0301 Vardek, who thanked them.", ["Jose\u0301 Vardek"], []),
+    ("mojibake counter-case: quotes and spaces after a lead letter", "\u00c3 note: Ann Lo\u00a0said \u00abno\u00bb.",
+     ["Ann Lo"], ["said"]),
+    # a nickname in quotes between the first name and the surname
+    ("nickname in quotes", 'The pilot, John “Ace” Vardek, landed. “It was rough,” Vardek said.',
+     ["John Vardek"], ["Ace"]),
+    ("nickname of two words", 'Rival fans booed Ann "Big Red" Lo, and "We won," Lo said.', ["Ann Lo"], ["Big", "Red"]),
+    ("nickname counter-case: a quote after a first name", 'He told John "No." Then Ann Lo left.', ["Ann Lo"], ["No"]),
+    # a word named alone as a speaker, shown as a person elsewhere in the text
+    ("lone speaker: who", '"We will stay," said Vardek, who flew home on Monday.', ["Vardek"], []),
+    ("lone speaker: an age", '"It was a shock," said Vardekes, 44. "I had no idea."', ["Vardekes"], []),
+    ("lone speaker: a known first name in a show's title", 'She spoke on "The Ruth Vardek Hour" on Monday.'
+     '\n\n"Is that a yes?" Vardek asked.', ["Vardek"], []),
+    ("lone speaker: a role after the full name", "The plan came from Bay Vardek, national treasurer for the "
+     'campaign.\n\n"We counted them," Vardek said.', ["Vardek"], []),
+    ("lone speaker counter-case: a firm, which", '"Sales rose," Zentrix said. Zentrix, which makes pumps, '
+     "grew.", [], ["Zentrix"]),
+    ("lone speaker counter-case: an agency with no person's sign", '"The talks failed," Tanvek said, citing '
+     "officials.", [], ["Tanvek"]),
+    ("lone speaker counter-case: a plural of a group", 'Many Zorbans said "no". Zorbans, who vote in May, '
+     "are split, and the Zorban vote is close.", [], ["Zorbans"]),
+    ("lone speaker counter-case: a team", '"We will rebuild," Zorvans said. The Zorvans, who lost, '
+     "left.", [], ["Zorvans"]),
+    ("lone speaker counter-case: a word", '"Fine," Just said, and from then on, just a man, who left.', [], ["Just"]),
     ("title of a work counter-case: a sentence opening with The", "The Kelly Vrask interview ran. Later, Kelly "
      "Vrask said it was fine.", ["Kelly Vrask"], []),
 ]

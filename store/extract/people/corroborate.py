@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from store.extract.draft import Draft
+from store.extract.people.evidence import speaks
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, sentence_initial
-from store.lexicon.names import PLACES, TITLES, first_names
+from store.lexicon.names import DEMONYMS, KIN, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, TITLES, first_names
 from store.model import Evidence
 
 _WEAK = {Evidence.SPEECH_VERB, Evidence.ROLE, Evidence.PLACE_POSSESSIVE}   # a firm repeated in full has these too
@@ -82,8 +83,26 @@ def drop_teams_and_openers(d: Draft) -> None:
         elif first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
+                and not _relative(c, words, pairs, text) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
             c.toks = c.toks[1:]
+
+
+_LOWER_PART = re.compile(r"-[a-z]")      # "Left-back": a noun, no first name
+# "Naira Vrask said her husband ...": a kin word of the run's own sentence
+_KIN_AFTER = re.compile(r"[^.!?;\n]{0,80}?\b(?:his|her) (?:%s)\b" % "|".join(sorted(KIN)))
+_OWN_EVIDENCE = {Evidence.ROLE, Evidence.WHO, Evidence.AGE, Evidence.SPEECH_VERB, Evidence.PARTY}
+
+
+def _relative(c: Candidate, words: tuple[str, ...], pairs: set, text: str) -> bool:
+    """"Naina Lo, wife of the president": a run with evidence of its own, whose first word
+    reads as no ordinary word, is a relative of the known person of that surname (unless the
+    text gives it as the end of a longer name: "Ana Sanchez Lo" ... "Sanchez Lo")."""
+    head = words[0]
+    return (c.person in _OWN_EVIDENCE or c.person is None and _KIN_AFTER.match(text, c.toks[-1].end)) \
+        and head not in STOP and not _LOWER_PART.search(head) \
+        and not head.endswith("ed") and not _a_word(head, text) \
+        and not any(len(p) > len(words) and p[-len(words):] == words for p in pairs)
 
 
 def _common_noun(word: str, text: str) -> bool:
@@ -161,10 +180,81 @@ def corroborate(d: Draft) -> None:
         if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
                 full_counts[tuple(t.text for t in c.toks)] >= 2:
             c.person = None
+    _lone_speakers(d)
     surnames = {c.toks[-1].text for c in cands if c.person}
     for c in cands:
         if c.person is None and len(c.toks) == 1 and c.toks[0].text in surnames:
             c.person = Evidence.SURNAME
+
+
+def _group(word: str, text: str) -> bool:
+    """"Latinos" where the text also writes "Latino", or "the Pirates": a group or a thing,
+    not a surname."""
+    return word.endswith("s") and any(True for _ in _occurrences(text, word[:-1])) or \
+        any(text[k - 4:k] in ("the ", "The ") for k in _occurrences(text, word))
+
+
+def _occurrences(text: str, word: str):
+    """Where the word stands as a whole word."""
+    n = len(word)
+    for k in _finditer(text, word):
+        if not text[k - 1:k].isalnum() and not text[k + n:k + n + 1].isalnum():
+            yield k
+
+
+_APPOSITIVE_WORDS = re.compile(r", (?:the |a |an )?((?:[a-z-]+ ){0,2}[a-z-]+)")
+
+
+def _role_appositive(text: str, end: int) -> bool:
+    """", national treasurer for ...": a role noun within the first three words after a comma."""
+    m = _APPOSITIVE_WORDS.match(text, end)
+    return bool(m) and any(w in ROLE_NOUNS for w in m.group(1).split())
+
+
+_WHO_OR_AGE = re.compile(r", (?:who\b|\d{1,2}[,.])")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) $")
+
+
+def _shown_as_person(word: str, text: str) -> bool:
+    """"Lo, who", "Lo, 44,", a known first name before it ("the Ann Lo Show"), or a
+    capitalised word before it and a role after ("Bay Lo, national treasurer")."""
+    n = len(word)
+    for k in _occurrences(text, word):
+        if _WHO_OR_AGE.match(text, k + n):
+            return True
+        m = text[k - 1:k] == " " and _CAPITAL_BEFORE.search(text, max(0, k - 30), k)
+        if m and (is_first(m.group(1)) and m.group(1)[1:].islower() and m.group(1) not in DEMONYMS
+                  and m.group(1) not in PLACES or _role_appositive(text, k + n)):
+            return True
+    return False
+
+
+def _lone_speakers(d: Draft) -> None:
+    """A word named alone as a speaker ("Lo said") is a person when the text also shows it
+    as one, which it never does for a firm or a paper (_shown_as_person)."""
+    text = d.text
+    words: dict[str, list[Candidate]] = {}
+    speaking, skip = set(), set()
+    for c in d.candidates:
+        if c.person is not None or len(c.toks) != 1 or c.titles:
+            continue
+        t = c.toks[0]
+        word = t.text
+        if word in skip or t.kind != "name":
+            continue
+        if word not in words:
+            if word in PLACES or word in ORG_WORDS or word in DEMONYMS or word in STOP or word in TITLES or \
+                    not word[1:].islower():
+                skip.add(word)
+                continue
+            words[word] = []
+        words[word].append(c)
+        if word not in speaking and speaks(c, text):
+            speaking.add(word)
+    for word in speaking:
+        if not _used_lower(word, text) and not _group(word, text) and _shown_as_person(word, text):
+            for c in words[word]:
+                c.person = Evidence.LONE_SPEAKER
 
 
 def lists(d: Draft) -> None:

@@ -99,6 +99,21 @@ class Site:
 Rule = Callable[[Site], "str | None"]
 
 
+# the word right after a run, past an auxiliary: where a speech verb would stand
+_VERB_SLOT = re.compile(r"\s*(?:has |had |have |also |later |then |once |previously )?([a-z]+)")
+
+
+def speaks(c: Candidate, text: str) -> bool:
+    """Does a speech verb follow the run ("Lo said", "Lo, 40, added") or come right before
+    it at the end of a clause ("said Lo.")? (Site's tests, without building a Site; the
+    long pattern only after a comma or where the verb slot holds a speech verb.)"""
+    s, e = c.toks[0].start, c.toks[-1].end
+    if text[e:e + 1] == "," or (m := _VERB_SLOT.match(text, e, e + 40)) and m.group(1) in PERSON_VERBS:
+        if _SPEECH_AFTER.match(text, e, e + 120):
+            return True
+    return bool(_SPEECH_BEFORE.search(text, max(0, s - 20), s) and _CLAUSE_END.match(text, e))
+
+
 def _titled(x: Site):
     """Not "Executive Session", "Miss Universe": a weak title alone needs a full name."""
     if x.c.titles and (len(x.toks) > 1 or any(t.text.rstrip(".") not in WEAK_TITLES for t in x.c.titles)):

@@ -13,7 +13,7 @@ from store.extract.people.roles import appositive_after, appositive_before, role
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, contiguous, sentence_initial
 from store.lexicon.names import (
-    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, first_names,
+    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, TITLES, first_names,
 )
 from store.model import Person
 
@@ -131,6 +131,11 @@ def find_mentions(d: Draft) -> None:
         v.sort(reverse=True)
     multi = {w for p in d.drafts for w in p.names if len(w) > 1}
     normed = [_norm(t.text) for t in toks] if "’" in text else [t.text for t in toks]
+    if not TITLES.isdisjoint(lengths):
+        # a surname that is also a title keeps its full stop as a title: "said Baron." is Baron
+        for k, t in enumerate(toks):
+            if t.kind == "title" and t.text[-1] == "." and t.text[:-1] in lengths:
+                normed[k] = t.text[:-1]
     stops = [k for k, w in enumerate(normed) if w in lengths or toks[k].kind == "title"]
     i, n = 0, len(toks)
     while i < n:
@@ -171,7 +176,10 @@ def _hit(d: Draft, forms: dict, normed: list[str], multi: set, i: int, j: int, L
     if all(q.seen < 0 for q in p.group if q is not p):
         p.held = True         # the first of that surname the text names
     full = L > 1 and isinstance(target, PersonDraft)      # a full name, not a shared surname
-    return p, toks[i if i < j else j].start, toks[j + L - 1].end, j + L, title, full
+    end = toks[j + L - 1].end
+    if text[end - 1] == "." and normed[j + L - 1][-1] != ".":
+        end -= 1                         # "said Baron.": the stop is not the name's
+    return p, toks[i if i < j else j].start, end, j + L, title, full
 
 
 def _record(d: Draft, p: PersonDraft, start: int, end: int, nxt: int, title: str | None, full: bool,
@@ -271,7 +279,10 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
             continue
         if not known or any(_same_first(first, k[0]) and (k[-1] in NAME_SUFFIXES) == suffix for k in known):
             return p
-    return None
+    # a double surname without the first name: "Wasserman Schultz" after "Debbie Wasserman Schultz"
+    n = len(words)
+    ends = [p for p in group if any(len(k) > n and k[-n:] == words for k in p.names)]
+    return ends[0] if len(ends) == 1 else None
 
 
 def _same_first(a: str, b: str) -> bool:

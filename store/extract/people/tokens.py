@@ -13,6 +13,7 @@ from store.extract.draft import Draft
 from store.extract.people.things import (
     BRACKETS, TERM_NEXT, a_term, glued_descriptor, in_fixture, is_first, result_line, without_things,
 )
+from store.lexicon.speech import ABBREVIATED
 from store.lexicon.names import (
     ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, PLAIN_TITLES, STOP,
     SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
@@ -23,7 +24,15 @@ from store.lexicon.names import (
 # gap is then not blank. Particles ("von der") are picked up by looking back from a word.
 # The first character is a word character that is neither a digit, "_" nor a-z; written as
 # a plain range checked by a lookbehind, so the regex engine can skip to candidates quickly.
-_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-]*(?<![\-'’])\.?")
+_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-\u0300-\u036f]*(?<![\-'’])\.?")
+# UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois", its lead letter also written A + a combining
+# tilde): after a lead letter Â-Å, a byte of 0x80-0xBF that may be no letter stays in the word.
+# Used only when the text has one of the two common lead letters, and compiled then (re
+# caches it): few texts need it.
+_MOJIBAKE = ("Ã", "Â", "A\u0303", "A\u0302")
+_WORD_MOJIBAKE = (r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
+                  r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
+                  r"(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
@@ -79,7 +88,8 @@ _PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower 
 
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
-    for m in _WORD.finditer(text):
+    word = re.compile(_WORD_MOJIBAKE) if any(lead in text for lead in _MOJIBAKE) else _WORD
+    for m in word.finditer(text):
         raw, start = m.group(), m.start()
         prev = text[start - 1] if start else " "
         if prev.isalnum() or prev in "'’":
@@ -148,8 +158,9 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         kind = "name"
     elif core.isupper():
         kind = "init" if len(core) == 2 and not dot else "caps"
-    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)):
-        kind = "name"
+    elif not (core[-1] == "s" and core[:-1].isupper()) and ("-" not in core or _NAME_WORD.fullmatch(core)) \
+            and not (core.endswith("-born") and (core[:-5] in DEMONYMS or core[:-5] in PLACES)):
+        kind = "name"                # (not "Korean-born": it describes the name after it)
     if dot and kind not in ("title", "init"):
         brk = True          # a full stop after the word ends any name
     return word, kind, brk, core, dot
@@ -175,12 +186,27 @@ def contiguous(text: str, a: Token, b: Token) -> bool:
     return blank.isspace() and "\n" not in blank
 
 
+# a nickname in quotes between a first name and the surname: John “Tig” Vetrick
+_NICKNAME = re.compile(r"[ \xa0][“\"‘][A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}[”\"’][ \xa0](?=[A-Z])")
+_NICK_OPEN = frozenset("“\"‘")
+
+
 def runs(text: str, toks: list[Token]) -> list[list[Token]]:
     runs, cur = [], []
-    for t in toks:
+    it = iter(toks)
+    for t in it:
         if t.kind in _NAMEISH:
             if cur and contiguous(text, cur[-1], t):
                 cur.append(t)
+                continue
+            if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
+                    cur[-1].text in first_names() and (m := _NICKNAME.match(text, cur[-1].end)):
+                t = next((u for u in it if u.start >= m.end()), None)     # past the nickname's words
+                if t is not None and t.start == m.end() and t.kind in _NAMEISH:
+                    cur.append(t)
+                    continue
+                runs.append(cur)
+                cur = [t] if t is not None and t.kind in _NAMEISH else []
                 continue
             if cur:
                 runs.append(cur)
@@ -229,11 +255,15 @@ def _used_lower(text: str, word: str) -> bool:
 def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     firsts = first_names()
     # a title counts as one only when a name follows it ("Larry King" ends in a name)
-    if run[-1].kind == "title" and not run[-1].text.endswith(".") and len(run) > 1 and \
-            (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES or run[-2].text.rstrip(".") == "Dr")
-             and run[-1].text not in ADDRESS_TITLES):
-        run[-1].kind = "name"            # "Larry King", "Mr King"
-        run[-1].text = text[run[-1].start:run[-1].end]      # "Ottawa Senators", not "Senator"
+    last = run[-1]
+    if last.kind == "title" and len(run) > 1 and (last.text[-1] != "." or last.text[:-1].lower() not in ABBREVIATED) \
+            and (run[-2].kind == "name" or (run[-2].text.rstrip(".") in GENDER_TITLES
+                                            or run[-2].text.rstrip(".") == "Dr")
+                 and last.text.rstrip(".") not in ADDRESS_TITLES):
+        last.kind = "name"               # "Larry King", "Mr King", "Nolan Baron." (not "Lo and Gen.")
+        if last.text[-1] == ".":
+            last.end, last.brk = last.end - 1, True
+        last.text = text[last.start:last.end]      # "Ottawa Senators", not "Senator"
     kinds = [t.kind for t in run]
     if "name" not in kinds:
         return None
