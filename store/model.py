@@ -29,6 +29,7 @@ class Sieve(StrEnum):
     CLOSING = "closing-clause"
     SENTENCE_SUBJECT = "sentence-subject"
     REPORTED_CLAUSE = "reported-clause"
+    TITLE = "title"
 
 
 class Evidence(StrEnum):

@@ -33,6 +33,7 @@ ROWS = [
     (Sieve.AMBIGUOUS, 'The count ended. "We will win." Tom Bell said the plan would fail.', "We will win.", None),
     (Sieve.REPORTED_CLAUSE, 'Ann Lo said the audit was "thorough" and that Tom Bell faced a "long inquiry".',
      "long inquiry", "Ann Lo"),
+    (Sieve.TITLE, 'Tom Hale tweeted a reference to the blockbuster "Space Raiders" sequel.', "Space Raiders", None),
     (Sieve.SENTENCE_SUBJECT, 'Mayor Ann Lo has long pushed her promise of "free buses" for pensioners.',
      "free buses", "Ann Lo"),
 ]
@@ -367,3 +368,15 @@ def test_speaker_short_name(text, speaker):
     from store.model import Article
     out = to_json(Article(text=text, path="x.txt"), extract(text))
     assert out["quotes"][0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Ann Lo, star of her blockbuster film, "Dry Season," spoke on Monday.', "Dry Season,", None),
+    ('"It is early," said Tom Hale, a host on the TV show "Money Pit."', "Money Pit.", None),
+    # a Title Case nickname or slogan beside no noun for a work is still someone's words
+    ('Tom Hale called his rival "Crooked Ann" on Monday.', "Crooked Ann", "Tom Hale"),
+    ('Tom Hale said the album "will Sell Millions" this year.', "will Sell Millions", "Tom Hale"),
+])
+def test_a_title_beside_a_noun_for_a_work_is_nobodys_words(text, quote, speaker):
+    q = next(q for q in extract(text).quotes if q.text == quote)
+    assert q.speaker == speaker, (q.sieve, q.cue)

@@ -14,6 +14,7 @@ import re
 from store.extract.quotes.context import Context, Cue, char_before, verb_follows
 from store.extract.quotes.organisations import name_run, organisation
 from store.extract.quotes.cues import verb_cue, closing_clause, cue_after, cue_before, cue_sentence_end, verb_after
+from store.lexicon import words as lexicon_words
 from store.lexicon.names import ROLE_NOUNS
 from store.lexicon.speech import ALL_SPEECH, BETWEEN, GROUP_PRONOUNS, PARTICIPLES, PASSIVE, PREPOSITIONS, PRONOUNS, SPEECH_VERBS, THINKING
 from store.model import Quote, Sieve
@@ -308,6 +309,37 @@ def _about_the_speaker(art: Context, prev_i: int, i: int, rest) -> bool:
 
 def _fold(s: str) -> str:
     return _NON_WORDS.sub(" ", s).strip().lower()
+
+
+_WORKS = lexicon_words("works")
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+_WORK_BEFORE = re.compile(r"\b([A-Za-z]+),?\s*$")
+_WORK_AFTER = re.compile(r"\s*([a-z]+)\b")
+
+
+def title_of_work(art: Context, i: int) -> Cue | None:
+    """`a reference to the blockbuster "Star Wars" sequel`, `her film, "Trainwreck."`: a
+    Title Case quote beside a noun for a work (store/lexicon/works.txt) is the work's title,
+    nobody's words."""
+    q = art.quotes[i]
+    if q.kind != "partial" or not _title_case(q.text):
+        return None
+    s, e = art.outer[i]
+    before = _WORK_BEFORE.search(art.text, max(0, s - 30), s)
+    if before and before.group(1).lower() in _WORKS:
+        return Cue("unnamed", before.start(1), before.end(1), sieve=Sieve.TITLE)
+    after = _WORK_AFTER.match(art.text, e)
+    if after and after.group(1) in _WORKS:
+        return Cue("unnamed", after.start(1), after.end(1), sieve=Sieve.TITLE)
+    return None
+
+
+def _title_case(quoted: str) -> bool:
+    """Every word capitalised but small ones inside ("Game of Thrones", "Trainwreck.")."""
+    words = [w.strip("\"'“”‘’.,!?:;()") for w in quoted.split()]
+    words = [w for w in words if w]
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words[1:])
 
 
 def rejected_claim(art: Context, i: int) -> Cue | None:
@@ -647,6 +679,7 @@ _NOT_PLACE = _SUBORDINATORS | PREPOSITIONS | {"the", "a", "an", "it", "this", "t
 # In priority order: the first cue found wins.
 SIEVES = [
     transcript_label,
+    title_of_work,
     rejected_claim,
     claim_of,
     asked_by,
