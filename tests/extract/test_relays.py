@@ -90,3 +90,32 @@ def test_a_kind_too_rare_alone_takes_the_level_measured_with_its_narrower_kinds(
     assert module.confidence("continuation<verb-name") == 0.99
     assert module.confidence("continuation<label") == 0.99        # only the broad kind is measured
     assert module.confidence("headline") == module.DEFAULT
+
+
+PASSAGE = ('Ann Lo spoke at the hearing.\n\n{intro}\n\n"The hearing was closed but Ann Lo spoke to reporters '
+           'afterwards.\n\n"Lo said the report was late.\n\n“We were told nothing in May,” Lo said.\n\n'
+           '“It is not good enough,” she said."\n\nThe council meets again on Friday.')
+
+
+@pytest.mark.parametrize("intro, via", [
+    ("As the Harbor Gazette reported that night:", "the Harbor Gazette"),
+    ("Metro Radio reported that night that the council would meet.", "Metro Radio"),
+    ("The story was told in full, according to the Harbor Gazette:", "the Harbor Gazette"),
+])
+def test_quotes_in_a_passage_quoted_from_another_outlet_are_relayed(intro, via):
+    """An article that quotes another outlet's story paragraph by paragraph (each opening
+    with a mark, the last closing it) relays the words inside, named or not."""
+    qs = {q.text.strip(" ,."): q for q in extract(PASSAGE.format(intro=intro)).quotes}
+    lo = qs["We were told nothing in May"]
+    assert (lo.via, lo.likely or lo.speaker) == (via, "Ann Lo")
+    assert qs["It is not good enough"].via == via
+
+
+def test_a_passage_that_is_the_speakers_own_writing_is_not_relayed_and_a_lone_quote_is_no_passage():
+    own = ('As Ann Lo wrote after the vote:\n\n"The hearing was closed to us.\n\n"We were told nothing."\n\n'
+           'The council meets again on Friday.')
+    assert all(q.via is None for q in extract(own).quotes)
+    plain = ('Metro Radio reported the vote.\n\n“We were told nothing in May,” Ann Lo said.\n\n'
+             'The council meets again on Friday.')
+    q, = extract(plain).quotes
+    assert (q.via, q.speaker) == (None, "Ann Lo")

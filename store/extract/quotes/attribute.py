@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from store.extract.quotes.context import Context, Cue, region_end
 from store.extract.quotes.pronouns import resolve_pronoun
-from store.extract.quotes.relays import relay_of
+from store.extract.quotes.relays import passage_source, relay_of
 from store.extract.quotes.sieves import SIEVES
 from store.model import Person, Quote, Sieve
 
@@ -62,7 +62,8 @@ def _apply(art: Context, i: int, cue: Cue) -> None:
     if cue.kind == "copy":                 # a continuation: the previous quote's attribution
         prev = art.quotes[i - 1]
         q.speaker, q.cue, q.cue_start, q.cue_end = prev.speaker, prev.cue, prev.cue_start, prev.cue_end
-        q.source, q.described, q.via = prev.source, prev.described, prev.via
+        q.source, q.described = prev.source, prev.described
+        q.via = prev.via or (passage_source(art, i) if q.speaker else None)
         q.sieve = str(Sieve.CONTINUATION) if prev.speaker or prev.source else prev.sieve
         return
     person = cue.person if cue.kind == "name" else None

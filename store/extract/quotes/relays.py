@@ -16,6 +16,8 @@ right after the cue counts: `according to X` inside another clause is about that
 """
 from __future__ import annotations
 
+import re
+
 from store.extract.quotes.context import Context
 from store.lexicon.speech import (
     CLAUSE_BREAKS, NOT_RELAYS, RECORDINGS, RELAY_BY, RELAY_NOUNS, RELAY_STOPS, SPEECH_VERBS, TIME_WORDS,
@@ -34,9 +36,68 @@ _CREDITING = {"reported", "obtained", "report", "story"}   # the others credit o
 _WHEN = {"on", "earlier", "first", "late", "week", "month", "year", "night", "morning", "afternoon", "evening"}
 
 
+_PASSAGE_REACH = 8      # paragraphs a quoted passage runs at most
+
+
+def passage_source(art: Context, i: int) -> str | None:
+    """Who wrote the passage quote i sits in, when the article quotes another outlet's
+    story paragraph by paragraph (`As the Gazette reported:` / `"The hearing was closed …` /
+    `“…,” Lo said."`): the words are relayed by the passage's writer, named before it."""
+    span = _passage(art, art.para_of(art.outer[i][0]))
+    if span is None or span[0] == 0:
+        return None
+    ps, pe = art.paras[span[0] - 1]
+    if pe - ps > 600:
+        return None
+    ss = max(ps, art.sentence_of(max(ps, pe - 1))[0])
+    m = _PASSAGE_INTRO.search(art.text, ss, pe)
+    if m is None:
+        return None
+    via = " ".join((m.group(1) or m.group(2)).split())
+    q = art.quotes[i]
+    if q.speaker and q.speaker.split()[-1] in via.split():
+        return None                        # the passage is the speaker's own writing
+    return via
+
+
+# "As the Gazette reported …:", "CNN reported that night …", "according to the Gazette:"
+_SOURCE = r"(?!As\s)((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4})"
+_PASSAGE_INTRO = re.compile(rf"(?:^|(?<=\bAs\s)|(?<=\bas\s)){_SOURCE}\s+(?:first\s+)?(?:reported|reports|wrote|writes)\b"
+                            rf"|\baccording\s+to\s+{_SOURCE}\s*[,:]", re.MULTILINE)
+
+
+def _passage(art: Context, k: int) -> tuple[int, int] | None:
+    """The paragraphs (first, last) of a passage quoted from elsewhere around paragraph k: it
+    opens with a paragraph that starts with a straight quote mark left open, and runs to the
+    paragraph whose odd mark closes it (the paragraphs between may quote in curly marks)."""
+    text = art.text
+
+    def marks(j: int) -> tuple[bool, bool]:
+        seg = text[art.paras[j][0]:art.paras[j][1]].strip()
+        odd = seg.count('"') % 2 == 1
+        return odd and seg.startswith('"'), odd and seg.endswith('"') and not seg.startswith('"')
+
+    for a in range(k, max(-1, k - _PASSAGE_REACH), -1):
+        opens, closes = marks(a)
+        if closes and a < k:
+            return None                    # a passage closed before k
+        if opens:
+            first = a
+            while first > 0 and k - first < _PASSAGE_REACH and marks(first - 1)[0]:
+                first -= 1                 # paragraphs of one passage each open with a mark
+            for b in range(a + 1, min(len(art.paras), a + _PASSAGE_REACH)):
+                if marks(b)[1]:
+                    return (first, b) if k <= b else None
+            return None
+    return None
+
+
 def relay_of(art: Context, i: int) -> str | None:
     """Who quote i's words were relayed by, as written ("the Gazette", "Pat Vale"), or None."""
     q = art.quotes[i]
+    passage = passage_source(art, i)
+    if passage:
+        return passage
     if q.cue_start is None or q.cue_end is None:
         return None
     text = art.text
