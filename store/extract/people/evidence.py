@@ -111,7 +111,8 @@ def speaks(c: Candidate, text: str) -> bool:
     if text[e:e + 1] == "," or (m := _VERB_SLOT.match(text, e, e + 40)) and m.group(1) in PERSON_VERBS:
         if _SPEECH_AFTER.match(text, e, e + 120):
             return True
-    return bool(_SPEECH_BEFORE.search(text, max(0, s - 20), s) and _CLAUSE_END.match(text, e))
+    before = text[max(0, s - 20):s].rstrip()
+    return before.endswith(_SPEECH_BEFORE_WORDS) and bool(_SPEECH_BEFORE.search(before)) and bool(_CLAUSE_END.match(text, e))
 
 
 def _titled(x: Site):

@@ -62,6 +62,7 @@ class Context:
         self.quotes = quotes                         # their speakers as attribution fills them in
         self.fallbacks: set[int] = set()             # pronouns resolved to the last speaker
         self.chained: set[int] = set()               # pronouns resolved along a chain of he/she
+        self.passages: list[tuple[int, int]] | None = None   # quoted passages (relays.py), when asked
         self.antecedent_cache: dict[int, list[Person]] = {}   # pronoun offset -> antecedents
         self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
 

@@ -75,7 +75,7 @@ def cue_after(art: Context, i: int) -> Cue | None:
     cue = _unlisted_named(art, i, start, end)
     if cue is not None:                                  # "…," an angry Lo retaliated.
         return cue
-    m = art.by_start.get(art.skip_title_forward(start, end))
+    m = art.by_start.get(art.skip_title_forward(start, end)) if "quoted" in text[start:end] else None
     quoted = _QUOTED_AS_SAYING.match(art.text, m[1], end) if m else None
     if quoted:                                           # "…," Lo was quoted as saying.
         return Cue("name", m[0], quoted.end(), m[2], sieve=Sieve.VERB_NAME)
@@ -127,7 +127,9 @@ def _signed_inside(art: Context, s: int, e: int) -> Cue | None:
     """`"We must act now.` / `Ann Lo, Policy Institute."`: a quoted statement whose last
     line, before the closing mark, is a person's name and perhaps their organisation: a
     signature (the quote itself stops at the line break)."""
-    gap = re.match(r"[ \t]*\n[ \t]*", art.text[e:e + 8])
+    if "\n" not in art.text[e:e + 8]:
+        return None
+    gap = _LINE_BREAK.match(art.text[e:e + 8])
     if gap is None or art.text[e - 1:e] not in ".!?" and art.text[s:e].rstrip()[-1:] not in ".!?":
         return None
     m = art.by_start.get(e + gap.end())
@@ -138,6 +140,7 @@ def _signed_inside(art: Context, s: int, e: int) -> Cue | None:
     return Cue("name", m[0], m[1], m[2], sieve=Sieve.DASH)
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 # after the name: ", Some Institute." and the closing mark the quote left behind
 _SIGNATURE_TAIL = re.compile(r"(?:,(?:\s+[A-Z&][\w.&’'-]*|\s+(?:of|for|and|the|on)){1,8})?\.?[”\"’']\s*")
 

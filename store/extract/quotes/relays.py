@@ -43,7 +43,10 @@ def passage_source(art: Context, i: int) -> str | None:
     """Who wrote the passage quote i sits in, when the article quotes another outlet's
     story paragraph by paragraph (`As the Gazette reported:` / `"The hearing was closed …` /
     `“…,” Lo said."`): the words are relayed by the passage's writer, named before it."""
-    span = _passage(art, art.para_of(art.outer[i][0]))
+    if art.passages is None:
+        art.passages = _passages(art)
+    k = art.para_of(art.outer[i][0])
+    span = next(((a, b) for a, b in art.passages if a <= k <= b), None)
     if span is None or span[0] == 0:
         return None
     ps, pe = art.paras[span[0] - 1]
@@ -60,36 +63,39 @@ def passage_source(art: Context, i: int) -> str | None:
     return via
 
 
+def _passages(art: Context) -> list[tuple[int, int]]:
+    """The paragraphs (first, last) of each passage quoted from elsewhere: it opens with
+    paragraphs that start with a straight quote mark left open, and runs to the paragraph
+    whose odd mark closes it (the paragraphs between may quote in curly marks)."""
+    text = art.text
+    if '\n"' not in text:
+        return []                          # (no paragraph opens with a straight mark)
+    opens, closes = [], []
+    for ps, pe in art.paras:
+        seg = text[ps:pe].strip()
+        odd = seg.count('"') % 2 == 1
+        opens.append(odd and seg.startswith('"'))
+        closes.append(odd and seg.endswith('"') and not seg.startswith('"'))
+    found = []
+    a = 0
+    while a < len(art.paras):
+        if not opens[a]:
+            a += 1
+            continue
+        b = next((b for b in range(a + 1, min(len(art.paras), a + _PASSAGE_REACH)) if closes[b]), None)
+        if b is None:
+            while a < len(art.paras) and opens[a]:
+                a += 1                     # open paragraphs with no closing one: no passage
+            continue
+        found.append((a, b))
+        a = b + 1
+    return found
+
+
 # "As the Gazette reported …:", "CNN reported that night …", "according to the Gazette:"
 _SOURCE = r"(?!As\s)((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4})"
 _PASSAGE_INTRO = re.compile(rf"(?:^|(?<=\bAs\s)|(?<=\bas\s)){_SOURCE}\s+(?:first\s+)?(?:reported|reports|wrote|writes)\b"
                             rf"|\baccording\s+to\s+{_SOURCE}\s*[,:]", re.MULTILINE)
-
-
-def _passage(art: Context, k: int) -> tuple[int, int] | None:
-    """The paragraphs (first, last) of a passage quoted from elsewhere around paragraph k: it
-    opens with a paragraph that starts with a straight quote mark left open, and runs to the
-    paragraph whose odd mark closes it (the paragraphs between may quote in curly marks)."""
-    text = art.text
-
-    def marks(j: int) -> tuple[bool, bool]:
-        seg = text[art.paras[j][0]:art.paras[j][1]].strip()
-        odd = seg.count('"') % 2 == 1
-        return odd and seg.startswith('"'), odd and seg.endswith('"') and not seg.startswith('"')
-
-    for a in range(k, max(-1, k - _PASSAGE_REACH), -1):
-        opens, closes = marks(a)
-        if closes and a < k:
-            return None                    # a passage closed before k
-        if opens:
-            first = a
-            while first > 0 and k - first < _PASSAGE_REACH and marks(first - 1)[0]:
-                first -= 1                 # paragraphs of one passage each open with a mark
-            for b in range(a + 1, min(len(art.paras), a + _PASSAGE_REACH)):
-                if marks(b)[1]:
-                    return (first, b) if k <= b else None
-            return None
-    return None
 
 
 def relay_of(art: Context, i: int) -> str | None:
