@@ -51,7 +51,7 @@ def _modifier_or_reported(art: Context, s: int, sstart: int, send: int) -> bool:
     if before[-1][2] == "the" and first not in TITLES:
         return True
     if before[-1][2] in ("where", "whereby") and art.text[:before[-1][0]].rstrip().endswith(","):
-        return True          # "…, in Florida, where Trump sits ahead": a place described
+        return True          # "…, in Ohio, where Hale sits ahead": a place described
     said = [w for w in before if w[2] in SPEECH_VERBS]
     # "… confident that Cruz has", "he does believe McConnell is": a clause inside another
     inner = before[-1][2] == "that" or before[-1][2] in _THINK and art.text[before[-1][0]].islower()

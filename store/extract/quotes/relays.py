@@ -92,7 +92,7 @@ def _passages(art: Context) -> list[tuple[int, int]]:
     return found
 
 
-# "As the Gazette reported …:", "CNN reported that night …", "according to the Gazette:"
+# "As the Gazette reported …:", "Metro Radio reported that night …", "according to the Gazette:"
 _SOURCE = r"(?!As\s)((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4})"
 _PASSAGE_INTRO = re.compile(rf"(?:^|(?<=\bAs\s)|(?<=\bas\s)){_SOURCE}\s+(?:first\s+)?(?:reported|reports|wrote|writes)\b"
                             rf"|\baccording\s+to\s+{_SOURCE}\s*[,:]", re.MULTILINE)
