@@ -31,9 +31,13 @@ from store.extract.figures.reading import Reading, read_figure
 __all__ = ["find_figures"]
 
 _DIGIT_RUN = re.compile(r"\d[\d,.]*")     # a cheap first pass; reading.py reads the number
+# On ASCII text \d is [0-9], which the scan tests far more cheaply than the Unicode class
+_ASCII_DIGIT_RUN = re.compile(r"[0-9][\d,.]*")
 # Number words are found with str.find on the lower-cased text: several times faster
-# than one regex alternation tried at every word.
-_FIND_WORDS = sorted(WORDS, key=len, reverse=True)
+# than one regex alternation tried at every word. A word that begins with another
+# ("fourteen", "sixty") is found with it: fewer scans of the text.
+_FIND_WORDS = [w for w in WORDS if not any(v != w and w.startswith(v) for v in WORDS)]
+_WORDS = frozenset(WORDS)
 
 
 def find_figures(text: str, sents: list[tuple[int, int]]) -> list[Figure]:
@@ -57,7 +61,8 @@ def find_figures(text: str, sents: list[tuple[int, int]]) -> list[Figure]:
 
 def _numbers(text: str) -> list[tuple[int, bool]]:
     """Start offsets of every run of digits and every number word, in text order."""
-    found = [(m.start(), True) for m in _DIGIT_RUN.finditer(text)]
+    digit_run = _ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN
+    found = [(m.start(), True) for m in digit_run.finditer(text)]
     low = text.lower()
     if len(low) != len(text):           # "İ" lowers to two characters: keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -66,8 +71,11 @@ def _numbers(text: str) -> list[tuple[int, bool]]:
         i = low.find(w)
         while i >= 0:
             j = i + len(w)
-            if (i == 0 or not low[i - 1].isalpha()) and (j == n or not low[j].isalpha()):
-                found.append((i, False))
+            if i == 0 or not low[i - 1].isalpha():
+                while j < n and low[j].isalpha():
+                    j += 1              # the whole word: "four" may be "fourteen"
+                if low[i:j] in _WORDS:
+                    found.append((i, False))
             i = low.find(w, j)
     found.sort()
     return found
