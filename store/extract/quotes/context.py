@@ -76,13 +76,15 @@ class Context:
         cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
         out = []
         for a, b in zip(cuts[::2], cuts[1::2]):
-            out += [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text, a, b)]
-        for k in [k for k, word in enumerate(out) if word[2][-1] == "."]:
-            s, e, w = out[k]
-            # a full stop, unless part of "U.S." or "Mr."
-            if "." not in w[:-1] and w[:-1] not in ABBREVIATED:
-                e -= 1
-            out[k] = (s, e, w.rstrip("."))
+            for m in WORD.finditer(self.text, a, b):
+                s, e = m.span()
+                w = m.group().lower()
+                if w[-1] == ".":
+                    # a full stop, unless part of "U.S." or "Mr."
+                    if "." not in w[:-1] and w[:-1] not in ABBREVIATED:
+                        e -= 1
+                    w = w.rstrip(".")
+                out.append((s, e, w))
         return out
 
     def para_of(self, pos: int) -> int:
