@@ -65,6 +65,7 @@ class Context:
         self.passages: list[tuple[int, int]] | None = None   # quoted passages (relays.py), when asked
         self.antecedent_cache: dict[int, list[Person]] = {}   # pronoun offset -> antecedents
         self.cues_after: dict[int, Cue | None] = {}  # quote index -> the cue after it (sieves.after_cue)
+        self.region_ends: dict[int, int] = {}        # quote index -> region_end(), several sieves ask
 
     def _tokens(self, start: int, end: int):
         """Words outside quotation marks: (start, end, lower-case word)."""
@@ -108,12 +109,14 @@ class Context:
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
         out = []
+        sents = self.sents
         k = max(bisect.bisect_right(self.sent_starts, start) - 1, 0)
-        while k < len(self.sents) and self.sents[k][0] < end:
-            if k not in self.sent_words:
-                ws = self._tokens(*self.sents[k])
-                self.sent_words[k] = (ws, [w[0] for w in ws])
-            ws, starts = self.sent_words[k]
+        while k < len(sents) and sents[k][0] < end:
+            cached = self.sent_words.get(k)
+            if cached is None:
+                ws = self._tokens(*sents[k])
+                cached = self.sent_words[k] = (ws, [w[0] for w in ws])
+            ws, starts = cached
             part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
             if part and part[-1][1] > end:
                 part.pop()
@@ -445,6 +448,12 @@ _NOT_VERBS = {"as", "us", "his", "this", "its", "thus", "plus", "yes", "ours", "
 def region_end(art: Context, i: int) -> int:
     """Where the words after quote i stop: the next quote or the end of the sentence
     (or of the next sentence when the quote's own sentence ends with it)."""
+    if i not in art.region_ends:
+        art.region_ends[i] = _region_end(art, i)
+    return art.region_ends[i]
+
+
+def _region_end(art: Context, i: int) -> int:
     s, e = art.outer[i]
     pend = art.paras[art.para_of(s)][1]
     k = bisect.bisect_left(art.mask_starts, e)       # the next quote after this one's end
