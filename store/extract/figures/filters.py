@@ -25,6 +25,11 @@ _CLOCK_AFTER = re.compile(r":\d\d|[ \t\u00a0]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|
                           r"|[ap]\.m\.)|[ \t\u00a0]+local[ \t\u00a0]+time\b")
 _ADDRESS_AFTER = re.compile(r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){1,3}[ \t\u00a0]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
                             r"Lane|Drive|Place|Square)\b")
+# not_a_count() asks whether any of the five above matches after a number: one pattern
+# for them all, as they are tried after nearly every plain number and rarely match (and
+# each call of a pattern costs more than its test)
+_NO_COUNT_AFTER = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                                      for p in (_TIMES, _NOT_OUT, _MONTH_AFTER, _CLOCK_AFTER, _ADDRESS_AFTER)))
 _PRONOUN_AFTER = re.compile(r",?[ \t\u00a0]+(?:he|she|they|I)\b")
 _AGE_WORDS = {"aged", "age", "ages", "who is", "who was", "who turns", "who turned"}
 # Words before a number that make it a label, not an amount: "No 10", "page 3".
@@ -68,13 +73,10 @@ def not_a_count(text: str, r: Reading, is_digits: bool, words: list[str], low_wo
         return True                     # "one of them", "0-0": counts of one are not figures
     last = low_words[-1] if low_words else ""
     label = last.rstrip(".") in _LABELS or attached.lower().rstrip(".") in _LABELS or attached.endswith("#")
-    if age_before(low_words) or label \
-            or " ".join(low_words[-2:]) in ("one in", "1 in", "out for") or _TIMES.match(text, e) \
-            or _NOT_OUT.match(text, e):
-        return True                     # labels, ages, "one in five", "ten times"
-    if (words and words[-1].rstrip(".") in _MONTHS and not r.qualifier) \
-            or _MONTH_AFTER.match(text, e) or _CLOCK_AFTER.match(text, e) or _ADDRESS_AFTER.match(text, e):
-        return True                     # a date, a time of day, a street number
+    if age_before(low_words) or label or " ".join(low_words[-2:]) in ("one in", "1 in", "out for"):
+        return True                     # labels, ages, "one in five"
+    if (words and words[-1].rstrip(".") in _MONTHS and not r.qualifier) or _NO_COUNT_AFTER.match(text, e):
+        return True                     # "ten times", "80 not out", a date, a time of day, a street number
     if last == "at" and _PRONOUN_AFTER.match(text, e):
         return True                     # "even now at 86 she": an age
     if is_digits and r.scale == 1 and _not_an_amount(text, r, words, attached, starts):
