@@ -25,11 +25,18 @@ _CLOCK_AFTER = re.compile(r":\d\d|[ \t\u00a0]*(?:(?:GMT|BST|UTC|CET|EST|EDT|CST|
                           r"|[ap]\.m\.)|[ \t\u00a0]+local[ \t\u00a0]+time\b")
 _ADDRESS_AFTER = re.compile(r"(?:[ \t\u00a0]+[A-Z0-9][\w.]*){1,3}[ \t\u00a0]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
                             r"Lane|Drive|Place|Square)\b")
-# not_a_count() asks whether any of the five above matches after a number: one pattern
-# for them all, as they are tried after nearly every plain number and rarely match (and
-# each call of a pattern costs more than its test)
-_NO_COUNT_AFTER = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
-                                      for p in (_TIMES, _NOT_OUT, _MONTH_AFTER, _CLOCK_AFTER, _ADDRESS_AFTER)))
+
+
+def any_of(*patterns: re.Pattern) -> re.Pattern:
+    """One pattern that matches where any of these does. Patterns tried after nearly every
+    number rarely match, and each call of a pattern costs more than its test: asking once
+    whether any matches is much cheaper."""
+    return re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                               for p in patterns))
+
+
+# not_a_count() asks whether any of the five above matches after a number
+_NO_COUNT_AFTER = any_of(_TIMES, _NOT_OUT, _MONTH_AFTER, _CLOCK_AFTER, _ADDRESS_AFTER)
 _PRONOUN_AFTER = re.compile(r",?[ \t\u00a0]+(?:he|she|they|I)\b")
 _AGE_WORDS = {"aged", "age", "ages", "who is", "who was", "who turns", "who turned"}
 # Words before a number that make it a label, not an amount: "No 10", "page 3".

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from store.extract.figures.about import noun_phrase, plural, set_about
-from store.extract.figures.filters import age_before, not_a_count, part_of_name
+from store.extract.figures.filters import age_before, any_of, not_a_count, part_of_name
 from store.extract.figures.numbers import SCALES, WORD_RUN, words_value
 from store.extract.figures.positions import word_start
 
@@ -59,6 +59,8 @@ _CURRENCY_AFTER = re.compile(
 
 # Time units are lower case: in "May 24 Second one-day international", "Second" is an ordinal.
 _TIME = re.compile(r"(?:[ \t\u00a0]+|-)(second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?\b")
+# a percentage, a currency word or a time unit after the number (most numbers have none)
+_UNIT_AFTER = any_of(_PERCENT, _CURRENCY_AFTER, _TIME)
 _AGE_AFTER = re.compile(r"(?:-|[ \t\u00a0]+)(?:old|of[ \t\u00a0]+age)\b", re.I)
 
 _QUALIFIERS = {
@@ -133,16 +135,17 @@ def read_figure(text: str, s: int, is_digits: bool, starts: set[int]) -> Reading
         return skip(r.num_start, e)    # "5k run": these scales only follow a currency
     r.value = r.value * r.scale
     # what is written after the number decides its kind
-    if p := _PERCENT.match(text, e):
+    unit = _UNIT_AFTER.match(text, e)
+    if unit and (p := _PERCENT.match(text, e)):
         r.kind, r.end = "percent", p.end()
         r.unit = "percentage points" if "point" in p.group().lower() else "%"
         return set_about(text, r)
     if r.currency:
         r.kind, r.unit = "money", r.currency
         return set_about(text, r)
-    if c := _CURRENCY_AFTER.match(text, e):
+    if unit and (c := _CURRENCY_AFTER.match(text, e)):
         return _currency_after(text, r, c)
-    if t := _TIME.match(text, e):
+    if unit and (t := _TIME.match(text, e)):
         return _duration(text, r, t, low_words)
     if not_a_count(text, r, is_digits, words, low_words, attached, starts):
         return skip(r.num_start, e)
