@@ -94,6 +94,10 @@ def tokens(text: str) -> list[Token]:
         prev = text[start - 1] if start else " "
         if prev.isalnum() or prev in "'’":
             continue
+        # (a frequent word is dropped before it is shaped: speed only, the test below decides
+        # the same; after a hyphen it may be part of "al-" and goes the long way)
+        if raw in _SKIP and prev != "-" and not (out and out[-1].end == start - 1):
+            continue
         glue = not raw[1:].islower() and _GLUED.search(raw)
         if glue:
             # page furniture glued on: the first part is kept only as the surname after a first name
@@ -264,17 +268,18 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         if last.text[-1] == ".":
             last.end, last.brk = last.end - 1, True
         last.text = text[last.start:last.end]      # "Ottawa Senators", not "Senator"
-    kinds = [t.kind for t in run]
-    if "name" not in kinds:
+    k = len(run)
+    while k and run[k - 1].kind != "name":
+        k -= 1
+    if not k:
         return None
-    kinds.reverse()
-    k = kinds.index("name")
-    run = run[:len(run) - k]             # up to the last name
-    del kinds[:k]
+    run = run[:k]                        # up to the last name
     titles: list[Token] = []
     pre: list[Token] = []
-    if "title" in kinds:
-        ti = len(kinds) - 1 - kinds.index("title")    # the last title
+    ti = k - 1                           # the last title
+    while ti >= 0 and run[ti].kind != "title":
+        ti -= 1
+    if ti >= 0:
         j = ti
         while j >= 0 and run[j].kind == "title":
             j -= 1
