@@ -270,7 +270,8 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
     if words[0] in CAP_PARTICLES or words[0] in PARTICLES:
         words = words[-1:]               # "Van der Westhuizen" after "Joost van der Westhuizen"
     if len(words) == 1:
-        gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
+        gender = titles and next((GENDER_TITLES[t.text.rstrip(".")] for t in titles
+                                  if t.text.rstrip(".") in GENDER_TITLES), None)
         if gender:
             return _resolve(group, next(k for k, v in GENDER_TITLES.items() if v == gender))
         return _resolve(group, titles[-1].text.rstrip(".") if titles else None)

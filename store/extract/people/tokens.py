@@ -375,7 +375,7 @@ def find_candidates(d: Draft) -> None:
                     part = part[:-1]
             i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
             c = candidate(part, text, d.sent_starts[max(i, 0)])
-            if c and not c.titles and (RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+            if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
                                        or text.startswith(BRACKETS, c.toks[-1].end)
                                        and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
@@ -387,10 +387,18 @@ def find_candidates(d: Draft) -> None:
                 d.in_headline.append(in_headline)
 
 
+def _digit_after(text: str, end: int) -> bool:
+    """RESULT_AFTER at end; most names have a word after the blank, which the character
+    test settles without the pattern (speed only)."""
+    nxt = text[end + 1:end + 2]
+    return (nxt.isdecimal() or nxt.isspace()) and bool(RESULT_AFTER.match(text, end))
+
+
 # small words a headline in Title Case capitalises and running text does not
 _SMALL = frozenset("""The Of On To Be In For And With As At Is Are Than From Over After About Into Why How What
 Who A An Not Up By Its His Her Their Was Has Have Will Out""".split())
 _SMALL_AFTER = re.compile(r" +(%s) " % "|".join(sorted(_SMALL)))
+_SMALL_STARTS = frozenset(w[0] for w in _SMALL) | {" "}     # what _SMALL_AFTER can have second
 _WORD_BEFORE = re.compile(r"(?:^|[^\n])\b([A-Z][a-z]*) +$")
 
 
@@ -402,7 +410,7 @@ def title_case(text: str, c: Candidate) -> bool:
     if len(c.toks) > 2 and any(t.text in _SMALL for t in c.toks[1:-1]):
         return True
     # (the character tests first: speed only, most runs have no capital word beside them)
-    if text.startswith(" ", end) and _SMALL_AFTER.match(text, end):
+    if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
         return True
     if text[start - 1:start] != " ":
         return False
