@@ -55,6 +55,7 @@ There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have 
 Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
+_MARK_OR_BREAK = ("“", "\"", "\n")
 # words run together without spaces: a lower-case letter before a capital twice over
 # ("McDonald" and "DeSantis" have it once)
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
@@ -337,7 +338,10 @@ def sentence_initial(text: str, tok: Token, sent_starts: list[int]) -> bool:
     if i >= 0 and only_openers(text, sent_starts[i], tok.start):
         return True
     # a quotation opening mid-sentence starts a sentence of its own: 'tweeting, “Notice Trump'
-    return bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
+    # (the mark stands right before the word, or before a line break there: a character
+    # test first, speed only)
+    return text[tok.start - 1:tok.start] in _MARK_OR_BREAK and \
+        bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
 
 
 def headline_end(text: str, paras: list[tuple[int, int]]) -> int:
