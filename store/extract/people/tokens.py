@@ -308,7 +308,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
-    if (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
+    if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
         for i in range(1, len(run) - 1):
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
