@@ -37,17 +37,22 @@ def clean_text(text: str) -> str:
     return _SURROGATES.sub("\ufffd", _ESCAPES.sub("", text))
 
 
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*")
+_LINE = re.compile(r"[^\n]+")
+_LINE_STOPS = re.compile(r"[.!?\"”’:]\s*$")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans. Blank-line separated blocks whose lines are hard-wrapped are one
     paragraph each; otherwise every non-empty line is a paragraph."""
-    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\S\n]*[^\s][^\n]*)*", text)]
+    blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
     spans: list[tuple[int, int]] = []
     for start, end in blocks:
-        lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:end])]
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
         # a block of several lines is one wrapped paragraph when its lines (but the last)
         # are short and end mid-sentence
         wrapped = len(lines) > 1 and all(
-            (e - s) <= 100 and not re.search(r"[.!?\"”’:]\s*$", text[s:e]) for s, e in lines[:-1]
+            (e - s) <= 100 and not _LINE_STOPS.search(text, s, e) for s, e in lines[:-1]
         )
         spans.extend([(start, end)] if wrapped else lines)
     return _rejoin(text, [_strip(text, s, e) for s, e in spans if text[s:e].strip()])
@@ -159,10 +164,13 @@ def _ends_sentence(text: str, start: int, mark: int, punct: str, next_char: str)
     return True
 
 
+_NEXT_WORD = re.compile(r"[.\s\"“]*([A-Z][a-z]*)")
+
+
 def _looks_like_new_sentence(text: str, mark: int) -> bool:
     """After "U.S." a capitalised common word ("The", "He") starts a new sentence;
     a proper name ("U.S. Senate") does not."""
-    nxt = re.match(r"[.\s\"“]*([A-Z][a-z]*)", text[mark:])
+    nxt = _NEXT_WORD.match(text, mark)
     return bool(nxt) and nxt.group(1) in {"The", "He", "She", "It", "They", "We", "I", "But",
                                           "And", "In", "A", "This", "That", "There", "His", "Her"}
 

@@ -171,8 +171,13 @@ def _hit(d: Draft, forms: dict, normed: list[str], multi: set, i: int, j: int, L
     if not _plausible(text, toks, j, L, words, i < j, multi, d.sent_starts):
         return None
     title = toks[j - 1].text.rstrip(".") if i < j else None
-    p = target if isinstance(target, PersonDraft) else \
-        _resolve(d.groups[target], title, toks[j].start, _pronoun_gender(text, toks[j + L - 1].end))
+    if isinstance(target, PersonDraft):
+        p = target
+    else:
+        group = d.groups[target]
+        # (the pronoun only matters to a surname two people share: speed only)
+        hint = _pronoun_gender(text, toks[j + L - 1].end) if len(group) > 1 else None
+        p = _resolve(group, title, toks[j].start, hint)
     if all(q.seen < 0 for q in p.group if q is not p):
         p.held = True         # the first of that surname the text names
     full = L > 1 and isinstance(target, PersonDraft)      # a full name, not a shared surname
@@ -265,7 +270,8 @@ def _match_person(group: list[PersonDraft], words: tuple[str, ...], titles: list
     if words[0] in CAP_PARTICLES or words[0] in PARTICLES:
         words = words[-1:]               # "Van der Westhuizen" after "Joost van der Westhuizen"
     if len(words) == 1:
-        gender = next((GENDER_TITLES[t.text.rstrip(".")] for t in titles if t.text.rstrip(".") in GENDER_TITLES), None)
+        gender = titles and next((GENDER_TITLES[t.text.rstrip(".")] for t in titles
+                                  if t.text.rstrip(".") in GENDER_TITLES), None)
         if gender:
             return _resolve(group, next(k for k, v in GENDER_TITLES.items() if v == gender))
         return _resolve(group, titles[-1].text.rstrip(".") if titles else None)

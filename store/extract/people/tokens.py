@@ -55,6 +55,7 @@ There Here Its Your Him Them Us Me Do Does Did Is Are Was Were Be Been Has Have 
 Might Shall Not No Yes So To Of""".split())
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 _QUOTE_OPEN = re.compile(r"(?:[,:]\s*|\s)[“\"]$")
+_MARK_OR_BREAK = ("“", "\"", "\n")
 # words run together without spaces: a lower-case letter before a capital twice over
 # ("McDonald" and "DeSantis" have it once)
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
@@ -93,6 +94,10 @@ def tokens(text: str) -> list[Token]:
         raw, start = m.group(), m.start()
         prev = text[start - 1] if start else " "
         if prev.isalnum() or prev in "'’":
+            continue
+        # (a frequent word is dropped before it is shaped: speed only, the test below decides
+        # the same; after a hyphen it may be part of "al-" and goes the long way)
+        if raw in _SKIP and prev != "-" and not (out and out[-1].end == start - 1):
             continue
         glue = not raw[1:].islower() and _GLUED.search(raw)
         if glue:
@@ -264,17 +269,18 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         if last.text[-1] == ".":
             last.end, last.brk = last.end - 1, True
         last.text = text[last.start:last.end]      # "Ottawa Senators", not "Senator"
-    kinds = [t.kind for t in run]
-    if "name" not in kinds:
+    k = len(run)
+    while k and run[k - 1].kind != "name":
+        k -= 1
+    if not k:
         return None
-    kinds.reverse()
-    k = kinds.index("name")
-    run = run[:len(run) - k]             # up to the last name
-    del kinds[:k]
+    run = run[:k]                        # up to the last name
     titles: list[Token] = []
     pre: list[Token] = []
-    if "title" in kinds:
-        ti = len(kinds) - 1 - kinds.index("title")    # the last title
+    ti = k - 1                           # the last title
+    while ti >= 0 and run[ti].kind != "title":
+        ti -= 1
+    if ti >= 0:
         j = ti
         while j >= 0 and run[j].kind == "title":
             j -= 1
@@ -302,7 +308,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
-    if (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
+    if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
         for i in range(1, len(run) - 1):
             if run[i].text in firsts or (run[i].kind == "init" and run[i].text.endswith(".") and run[0].text in PLACES):
                 run = run[i:]
@@ -332,7 +338,10 @@ def sentence_initial(text: str, tok: Token, sent_starts: list[int]) -> bool:
     if i >= 0 and only_openers(text, sent_starts[i], tok.start):
         return True
     # a quotation opening mid-sentence starts a sentence of its own: 'tweeting, “Notice Trump'
-    return bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
+    # (the mark stands right before the word, or before a line break there: a character
+    # test first, speed only)
+    return text[tok.start - 1:tok.start] in _MARK_OR_BREAK and \
+        bool(_QUOTE_OPEN.search(text, max(0, tok.start - 4), tok.start))
 
 
 def headline_end(text: str, paras: list[tuple[int, int]]) -> int:
@@ -370,7 +379,7 @@ def find_candidates(d: Draft) -> None:
                     part = part[:-1]
             i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
             c = candidate(part, text, d.sent_starts[max(i, 0)])
-            if c and not c.titles and (RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+            if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
                                        or text.startswith(BRACKETS, c.toks[-1].end)
                                        and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
@@ -382,10 +391,18 @@ def find_candidates(d: Draft) -> None:
                 d.in_headline.append(in_headline)
 
 
+def _digit_after(text: str, end: int) -> bool:
+    """RESULT_AFTER at end; most names have a word after the blank, which the character
+    test settles without the pattern (speed only)."""
+    nxt = text[end + 1:end + 2]
+    return (nxt.isdecimal() or nxt.isspace()) and bool(RESULT_AFTER.match(text, end))
+
+
 # small words a headline in Title Case capitalises and running text does not
 _SMALL = frozenset("""The Of On To Be In For And With As At Is Are Than From Over After About Into Why How What
 Who A An Not Up By Its His Her Their Was Has Have Will Out""".split())
 _SMALL_AFTER = re.compile(r" +(%s) " % "|".join(sorted(_SMALL)))
+_SMALL_STARTS = frozenset(w[0] for w in _SMALL) | {" "}     # what _SMALL_AFTER can have second
 _WORD_BEFORE = re.compile(r"(?:^|[^\n])\b([A-Z][a-z]*) +$")
 
 
@@ -397,7 +414,7 @@ def title_case(text: str, c: Candidate) -> bool:
     if len(c.toks) > 2 and any(t.text in _SMALL for t in c.toks[1:-1]):
         return True
     # (the character tests first: speed only, most runs have no capital word beside them)
-    if text.startswith(" ", end) and _SMALL_AFTER.match(text, end):
+    if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
         return True
     if text[start - 1:start] != " ":
         return False
