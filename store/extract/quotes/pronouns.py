@@ -148,14 +148,14 @@ def _someone_else(art: Context, gender: str, start: int, end: int) -> bool:
     return False
 
 
+# "She" opening a sentence or a paragraph, or "she" right after a quote (`"…," she said`)
+_PRONOUN_SUBJECT = {word: re.compile(rf"(?:(?<=\n)|(?<=[.!?”\"’]\s)){word}\b(?!['’])|(?<=[,!?][”\"’]\s){word.lower()}\b")
+                    for word in ("She", "He")}
+
+
 def _pronoun_subject(art: Context, word: str, start: int, end: int) -> bool:
     """A sentence of start:end opens with the pronoun, or a quote's cue is the pronoun."""
-    for m in re.finditer(rf"(?:^|(?<=[.!?”\"’]\s)|(?<=[,!?][”\"’]\s))(?:{word}|{word.lower()})\b(?!['’])",
-                         art.text[start:end]):
-        if m.group()[0].isupper() or art.text[start + m.start() - 2] in "”\"’":
-            if not art.in_quote(start + m.start()):
-                return True
-    return False
+    return any(not art.in_quote(m.start()) for m in _PRONOUN_SUBJECT[word].finditer(art.text, start, end))
 
 
 def _only_one_in_sentence(art: Context, pos: int, gender: str) -> Person | None:
