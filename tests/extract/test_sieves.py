@@ -380,3 +380,15 @@ def test_speaker_short_name(text, speaker):
 def test_a_title_beside_a_noun_for_a_work_is_nobodys_words(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
     assert q.speaker == speaker, (q.sieve, q.cue)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "said … but that …" adds to the reported words, of the same speaker
+    ('Tom Hale spoke.\n\nHale, a former agent, said on Thursday that he respected Ann Lo but that "the '
+     'numbers are the numbers."', "the numbers are the numbers.", "Tom Hale"),
+    # ... while "but" with a new subject is someone else's clause
+    ('Tom Hale spoke.\n\nHale said the plan was sound but the board called it "a farce."', "a farce.", None),
+])
+def test_a_reported_clause_goes_on_after_but_that(text, quote, speaker):
+    q = next(q for q in extract(text).quotes if q.text == quote)
+    assert q.speaker == speaker, (q.sieve, q.cue)

@@ -575,7 +575,8 @@ def reported_clause(art: Context, i: int) -> Cue | None:
         return None              # `While Lo says "…", Hale calls it "…"`: the main clause follows
     rest = words[k + 1:]
     for n, (w0, w1, w) in enumerate(rest):
-        after_that = n > 0 and rest[n - 1][2] == "that"
+        # "said that while …" opens the reported words; "… but that …" adds to them
+        after_that = n > 0 and rest[n - 1][2] == "that" or n + 1 < len(rest) and rest[n + 1][2] == "that"
         if w in _NEW_CLAUSE and not after_that or art.text[w0 - 2:w0].strip() in (";", "—", "–", "-") and not after_that:
             return None
     for ms, me, p in art.mention_in(words[k][1], s):
