@@ -336,6 +336,17 @@ def test_sieves_are_plain_functions_in_priority_order():
     # "went on" as a speech verb of two words
     ('Tom Hale met Ann Lo.\n\n"It happens to everyone, right?" Hale went on, as if he had not heard her.',
      "It happens to everyone, right?", "Tom Hale"),
+    # a Title Case quote beside a noun for a work is its title, nobody's words; a nickname or
+    # a slogan beside no such noun is still someone's words
+    ('Ann Lo, star of her blockbuster film, "Dry Season," spoke on Monday.', "Dry Season,", None),
+    ('"It is early," said Tom Hale, a host on the TV show "Money Pit."', "Money Pit.", None),
+    ('Tom Hale called his rival "Crooked Ann" on Monday.', "Crooked Ann", "Tom Hale"),
+    ('Tom Hale said the album "will Sell Millions" this year.', "will Sell Millions", "Tom Hale"),
+    # "said … but that …" adds to the reported words, of the same speaker
+    ('Tom Hale spoke.\n\nHale, a former agent, said on Thursday that he respected Ann Lo but that "the '
+     'numbers are the numbers."', "the numbers are the numbers.", "Tom Hale"),
+    # ... while "but" with a new subject is someone else's clause
+    ('Tom Hale spoke.\n\nHale said the plan was sound but the board called it "a farce."', "a farce.", None),
 ])
 def test_attribution_rules(text, quote, speaker):
     q = next(q for q in extract(text).quotes if q.text == quote)
@@ -368,27 +379,3 @@ def test_speaker_short_name(text, speaker):
     from store.model import Article
     out = to_json(Article(text=text, path="x.txt"), extract(text))
     assert out["quotes"][0]["speaker"] == speaker
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
-    ('Ann Lo, star of her blockbuster film, "Dry Season," spoke on Monday.', "Dry Season,", None),
-    ('"It is early," said Tom Hale, a host on the TV show "Money Pit."', "Money Pit.", None),
-    # a Title Case nickname or slogan beside no noun for a work is still someone's words
-    ('Tom Hale called his rival "Crooked Ann" on Monday.', "Crooked Ann", "Tom Hale"),
-    ('Tom Hale said the album "will Sell Millions" this year.', "will Sell Millions", "Tom Hale"),
-])
-def test_a_title_beside_a_noun_for_a_work_is_nobodys_words(text, quote, speaker):
-    q = next(q for q in extract(text).quotes if q.text == quote)
-    assert q.speaker == speaker, (q.sieve, q.cue)
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
-    # "said … but that …" adds to the reported words, of the same speaker
-    ('Tom Hale spoke.\n\nHale, a former agent, said on Thursday that he respected Ann Lo but that "the '
-     'numbers are the numbers."', "the numbers are the numbers.", "Tom Hale"),
-    # ... while "but" with a new subject is someone else's clause
-    ('Tom Hale spoke.\n\nHale said the plan was sound but the board called it "a farce."', "a farce.", None),
-])
-def test_a_reported_clause_goes_on_after_but_that(text, quote, speaker):
-    q = next(q for q in extract(text).quotes if q.text == quote)
-    assert q.speaker == speaker, (q.sieve, q.cue)
