@@ -345,7 +345,7 @@ def cue_before(art: Context, i: int) -> Cue | None:
                 return cue
     found = None
     for k in order:
-        if k in closed:
+        if k in closed or words[k][2] not in _CUE_WORDS:
             continue
         cue = verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
         if cue is not None and (found is None or cue.kind == "name"):
@@ -375,6 +375,11 @@ def _closed_relatives(art: Context, words) -> set[int]:
                 closed.update(range(k, m))
                 break
     return closed
+
+
+# the only words verb_cue or _stance_cue can make a cue of (the loop in cue_before skips
+# the others without calling them)
+_CUE_WORDS = frozenset(SPEECH_VERBS | set(PHRASAL) | STANCE_VERBS | {"according"})
 
 
 def speech_verb(words, k: int) -> bool:
