@@ -44,6 +44,7 @@ class Context:
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.by_end = {e: (s, e, p) for s, e, p in self.mentions}
         self.by_start = {s: (s, e, p) for s, e, p in self.mentions}
+        self.mention_ends = sorted(self.by_end)
         self.outer = [_outer(text, q) for q in quotes]
         self.kinds = [q.kind for q in quotes]
         # the quoted stretches, nested quotes merged into the quote around them
@@ -167,10 +168,14 @@ class Context:
         k = j
         while k > lo and text[k - 1].isspace():
             k -= 1
-        # "Rep. Gwen Moore (D-Wis.) said", "Mr. Morgan of the Sierra Club said"
-        post = _POST_MODIFIER.search(text, lo, k)
-        if post and post.end() == k and post.start() in self.by_end:
-            k = post.start()
+        # "Rep. Gwen Moore (D-Wis.) said", "Mr. Morgan of the Sierra Club said": the leftmost
+        # match must start where a mention ends, so the search (which tries every offset) runs
+        # only when a match from some mention's end exists
+        ends = self.mention_ends[bisect.bisect_left(self.mention_ends, lo):bisect.bisect_left(self.mention_ends, k)]
+        if any(_POST_MODIFIER.match(text, e, k) for e in ends):
+            post = _POST_MODIFIER.search(text, lo, k)
+            if post and post.end() == k and post.start() in self.by_end:
+                k = post.start()
         if k in self.by_end:                 # "Starmer said", "Mr Brown added"
             return self._name_subject(k, verb, lo)
         if words and words[-1][1] == k:
