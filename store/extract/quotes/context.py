@@ -372,8 +372,10 @@ def _names_organisation(text: str, end: int) -> bool:
 
 
 # A capitalised word speaking ("Keidis continued", "said Wines"): where a surname may be misspelt
-_SPEAKING_VERB = re.compile(r" (?=[abcnstw])(said|says|added|adds|told|continued|believes|thinks|stated|wrote|writes|"
-                            r"argued|noted|asked)\b")     # (the blank and lookahead first: speed only)
+# (said says stated, added adds argued asked, told thinks, continued, believes, wrote writes,
+# noted: grouped by their first letters, so that the engine drops most blanks at one letter)
+_SPEAKING_VERB = re.compile(r" (s(?:aid|ays|tated)|a(?:dd(?:ed|s)|rgued|sked)|t(?:old|hinks)|continued|believes|"
+                            r"wr(?:ote|ites)|noted)\b")
 _SPEAKER = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]{3,}")
 _SPEAKER_AFTER = re.compile(r"\s+([A-Z][a-z]*[A-Z]?[a-z]{3,})\b")
 _INVERTING = ("said", "says", "added")
@@ -405,14 +407,19 @@ def misspelt_mentions(text: str, people: list[Person]) -> list:
                 found.append((m.start(1), m.group(1)))
     if not found:
         return []
-    named = {w for p in people for f in p.forms for w in f.split()}
+    named = None                         # every word of everyone's names, when a word is close
     whose: dict[str, Person | None] = {}
     out = []
     for start, word in found:
         if word not in whose:
-            close = [ps for last, ps in surnames.items() if last[0] == word[0] and _one_edit(word, last)]
-            whose[word] = close[0][0] if len(close) == 1 and len(close[0]) == 1 \
-                and word not in named and word not in STOP else None
+            close = [ps for last, ps in surnames.items()
+                     if last[0] == word[0] and abs(len(last) - len(word)) <= 1 and _one_edit(word, last)]
+            whose[word] = None
+            if len(close) == 1 and len(close[0]) == 1 and word not in STOP:
+                if named is None:
+                    named = {w for p in people for f in p.forms for w in f.split()}
+                if word not in named:
+                    whose[word] = close[0][0]
         if whose[word] is not None:
             out.append((start, start + len(word), whose[word]))
     return out
