@@ -109,9 +109,11 @@ class Context:
 
     def words(self, start: int, end: int):
         """Words outside quotation marks in [start, end): (start, end, lower-case word)."""
-        out = []
+        out = None
         sents = self.sents
-        k = max(bisect.bisect_right(self.sent_starts, start) - 1, 0)
+        k = bisect.bisect_right(self.sent_starts, start) - 1
+        if k < 0:
+            k = 0
         while k < len(sents) and sents[k][0] < end:
             cached = self.sent_words.get(k)
             if cached is None:
@@ -121,9 +123,9 @@ class Context:
             part = ws[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
             if part and part[-1][1] > end:
                 part.pop()
-            out += part
+            out = part if out is None else out + part     # (most stretches lie in one sentence: no copy)
             k += 1
-        return out
+        return [] if out is None else out
 
     def skip_title_forward(self, pos: int, end: int) -> int:
         """Past whitespace and the role words before a mention: "said European Council
