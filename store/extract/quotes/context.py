@@ -90,7 +90,8 @@ class Context:
         return out
 
     def para_of(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
+        k = bisect.bisect_right(self.para_starts, pos) - 1
+        return k if k > 0 else 0          # (not max(): the sieves ask this very often)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
