@@ -84,7 +84,7 @@ class Candidate:
     pre: list[Token]         # capitalised words before the titles ("Home" Secretary)
 
 
-_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower case)
+_PARTICLE_TAILS = {p[-2:] for p in PARTICLES}     # their last two letters (all lower case)
 
 
 def tokens(text: str) -> list[Token]:
@@ -99,30 +99,32 @@ def tokens(text: str) -> list[Token]:
         # the same; after a hyphen it may be part of "al-" and goes the long way)
         if raw in _SKIP and prev != "-" and not (out and out[-1].end == start - 1):
             continue
-        glue = not raw[1:].islower() and _GLUED.search(raw)
-        if glue:
+        shape = _shape(raw)
+        if shape is None:
+            continue
+        if shape[5]:
             # page furniture glued on: the first part is kept only as the surname after a first name
             # ("Ann LoFlagShareLikeReply"), never on its own ("Lo FlagShareLikeReply")
             if not (out and out[-1].text in first_names() and text[out[-1].end:start] == " "):
                 continue
-            raw = raw[:glue.start() + 2]
-        shape = _shape(raw)
-        if glue and shape:
+            raw = raw[:shape[5]]
+            shape = _shape(raw)
+            if shape is None:
+                continue
             shape = (*shape[:2], True, *shape[3:])
-        if prev == "-" and shape and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
+        if prev == "-" and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
             start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
             shape = (raw[:3] + shape[0], *shape[1:])
-        if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
-                                                   _common_surname(text, out, start, start + len(raw))):
+        if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
-        pm = start > 2 and text[start - 1] == " " and text[start - 2] in _PARTICLE_ENDS and \
+        pm = start > 2 and text[start - 1] == " " and text[start - 3:start - 1] in _PARTICLE_TAILS and \
             text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
             for w in re.finditer(r"\S+", pm.group(1)):
                 out.append(Token(pm.start(1) + w.start(), pm.start(1) + w.end(), w.group(), "part"))
-        word, kind, brk, core, dot = shape
+        word, kind, brk, core, dot, _ = shape
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
             out[-1].kind, kind, brk = "other", "other", brk or dot
         elif kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
@@ -133,12 +135,16 @@ def tokens(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
+def _shape(raw: str) -> tuple[str, str, bool, str, bool, int] | None:
     """What one capitalised word is, from the word alone: (token text, kind, brk, core,
-    dot), or None when it does not start with a capital. The same words recur in every
-    article, so this is cached."""
+    dot, glue), or None when it does not start with a capital; glue is where words run
+    together cut it (0 when they do not). The same words recur in every article, so this
+    is cached."""
     if not raw[0].isupper():
         return None
+    glue = not raw[1:].islower() and _GLUED.search(raw)
+    if glue:
+        return raw, "other", False, raw, False, glue.start() + 2
     brk = False
     dot = raw.endswith(".")
     core = raw[:-1] if dot else raw
@@ -146,7 +152,7 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         core, brk = core[:-2], True
         dot = False
     if ("'" in core or "’" in core) and _CONTRACTION.search(core):
-        return core, "other", True, core, dot
+        return core, "other", True, core, dot, 0
     kind = "other"
     word = core
     if core in TITLES and (dot or core not in first_names()):
@@ -168,7 +174,7 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         kind = "name"                # (not "Korean-born": it describes the name after it)
     if dot and kind not in ("title", "init"):
         brk = True          # a full stop after the word ends any name
-    return word, kind, brk, core, dot
+    return word, kind, brk, core, dot, 0
 
 
 def _common_surname(text: str, out: list[Token], start: int, end: int) -> bool:
