@@ -76,7 +76,7 @@ class Token:
     brk: bool = False  # a run may not continue past this token (possessive, full stop)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     toks: list[Token]        # the name words, titles excluded
     titles: list[Token]
@@ -235,6 +235,9 @@ _BREAKERS = STOP | DEMONYMS
 
 def split_run(run: list[Token]) -> list[list[Token]]:
     """Split a run at words that never belong to a name ("On Monday Tony Blair")."""
+    if len(run) == 1:                    # most runs (the test below, for one word)
+        t = run[0]
+        return [] if t.kind == "name" and t.text in _BREAKERS and t.text not in first_names() else [run]
     firsts = first_names()
     parts, cur = [], []
     for t in run:
@@ -280,7 +283,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         k -= 1
     if not k:
         return None
-    run = run[:k]                        # up to the last name
+    if k < len(run):
+        run = run[:k]                    # up to the last name
     titles: list[Token] = []
     pre: list[Token] = []
     ti = k - 1                           # the last title
@@ -302,7 +306,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
     head = run[0]
     if not titles and head.kind == "name" and head.text not in firsts and \
-            only_openers(text, sent_start, head.start) and \
+            (sent_start >= head.start or text[sent_start] in _OPENERS) and only_openers(text, sent_start, head.start) and \
             _used_lower(text, head.text.lower()):
         run = run[1:]
         if not run:
