@@ -91,9 +91,9 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     word = re.compile(_WORD_MOJIBAKE) if any(lead in text for lead in _MOJIBAKE) else _WORD
     for m in word.finditer(text):
-        raw, start = m.group(), m.start()
+        raw, start = m[0], m.start()
         prev = text[start - 1] if start else " "
-        if prev.isalnum() or prev in "'’":
+        if prev != " " and (prev.isalnum() or prev in "'’"):
             continue
         # (a frequent word is dropped before it is shaped: speed only, the test below decides
         # the same; after a hyphen it may be part of "al-" and goes the long way)
@@ -115,10 +115,11 @@ def tokens(text: str) -> list[Token]:
         if prev == "-" and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
             start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
             shape = (raw[:3] + shape[0], *shape[1:])
+            prev = text[start - 1]
         if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
-        pm = start > 2 and text[start - 1] == " " and text[start - 3:start - 1] in _PARTICLE_TAILS and \
+        pm = start > 2 and prev == " " and text[start - 3:start - 1] in _PARTICLE_TAILS and \
             text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
@@ -207,7 +208,7 @@ def runs(text: str, toks: list[Token]) -> list[list[Token]]:
     it = iter(toks)
     for t in it:
         if t.kind in _NAMEISH:
-            if cur and contiguous(text, cur[-1], t):
+            if cur and t.start - cur[-1].end <= 3 and contiguous(text, cur[-1], t):
                 cur.append(t)
                 continue
             if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
@@ -426,7 +427,8 @@ def title_case(text: str, c: Candidate) -> bool:
     # (the character tests first: speed only, most runs have no capital word beside them)
     if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
         return True
-    if text[start - 1:start] != " ":
+    # (no capital in the 8 characters before: no word before can match, speed only)
+    if text[start - 1:start] != " " or text[max(0, start - 8):start].islower():
         return False
     m = _WORD_BEFORE.search(text, max(0, start - 8), start)
     return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
