@@ -120,7 +120,7 @@ def tokens(text: str) -> list[Token]:
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
         pm = start > 2 and prev == " " and text[start - 3:start - 1] in _PARTICLE_TAILS and \
-            text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
+            text[start - 5 if start > 5 else 0:start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
             for w in re.finditer(r"\S+", pm.group(1)):
@@ -316,7 +316,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
-    if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
+    s = run[0].start
+    if text[s - 2:s] in (". ", "t ") and text[max(0, s - 4):s] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
@@ -388,8 +389,8 @@ def find_candidates(d: Draft) -> None:
                 # "Elizabeth Warren Hammers Wells Fargo": the longest start the story repeats
                 while len(part) > 2 and text.find(text[part[0].start:part[-1].end], d.headline_end) < 0:
                     part = part[:-1]
-            i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
-            c = candidate(part, text, d.sent_starts[max(i, 0)])
+            i = bisect.bisect_right(d.sent_starts, part[0].start)
+            c = candidate(part, text, d.sent_starts[i - 1 if i else 0])
             if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
                                        or text.startswith(BRACKETS, c.toks[-1].end)
                                        and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
@@ -428,9 +429,10 @@ def title_case(text: str, c: Candidate) -> bool:
     if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
         return True
     # (no capital in the 8 characters before: no word before can match, speed only)
-    if text[start - 1:start] != " " or text[max(0, start - 8):start].islower():
+    lo = start - 8 if start > 8 else 0
+    if text[start - 1:start] != " " or text[lo:start].islower():
         return False
-    m = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    m = _WORD_BEFORE.search(text, lo, start)
     return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
                 and text[max(0, m.start(1) - 2):m.start(1)].strip() not in (".", "!", "?"))
 
