@@ -68,11 +68,11 @@ class Site:
         self.toks: list[Token] = c.toks
         self.s, self.e = c.toks[0].start, c.toks[-1].end
         self.after = text[self.e:self.e + 120]
-        self.before = text[max(0, self.s - 80):self.s]
+        self.before = text[self.s - 80 if self.s > 80 else 0:self.s]     # (not max(): speed only)
         # the patterns that end at the name reach at most 12 characters back from the last
         # non-blank one: trying them only from there gives the same answers, faster
         self.trimmed = self.before.rstrip()
-        self.tail = max(0, len(self.trimmed) - 12)
+        self.tail = len(self.trimmed) - 12 if len(self.trimmed) > 12 else 0
         self.speech_before = self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
         self.lone_name = len(c.toks) == 1 and c.toks[0].kind == "name"      # one word, a name
         self._last_word = -1
