@@ -332,6 +332,31 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     return Candidate(run, titles, None, pre)
 
 
+def one_word(t: Token, text: str, sent_start: int) -> Candidate | None:
+    """candidate() for a run of one word, as most runs are: the same tests, those that read
+    the word alone answered once per word (speed only)."""
+    if t.kind != "name" or _no_name_alone(t.text):
+        return None
+    if t.text not in first_names() and (sent_start >= t.start or text[sent_start] in _OPENERS) and \
+            only_openers(text, sent_start, t.start) and _used_lower(text, t.text.lower()):
+        return None
+    s = t.start
+    if text[s - 2:s] in (". ", "t ") and text[max(0, s - 4):s] in ("St. ", "St "):
+        return None
+    run = [t]
+    if (t.text in TERM_ENDS or text.startswith(TERM_NEXT, t.end)) and a_term(run, text):
+        return None
+    return Candidate(run, [], None, [])
+
+
+@lru_cache(maxsize=1 << 16)
+def _no_name_alone(word: str) -> bool:
+    """What candidate() says from the word alone when a run is that one word: no name (a
+    particle word starts none, a word that starts place names, a firm, place or organisation)."""
+    return word[0].islower() or word in PLACE_START and word not in SURNAME_LIKE or \
+        not without_things([Token(0, len(word), word, "name")], [], "")
+
+
 _OPENERS = frozenset(" \"'“‘(")
 _MORE_NAMES = re.compile(r"(?:,| and| &) +(?:[A-Z]\.? )*[A-Z]")
 
@@ -390,7 +415,8 @@ def find_candidates(d: Draft) -> None:
                 while len(part) > 2 and text.find(text[part[0].start:part[-1].end], d.headline_end) < 0:
                     part = part[:-1]
             i = bisect.bisect_right(d.sent_starts, part[0].start)
-            c = candidate(part, text, d.sent_starts[i - 1 if i else 0])
+            sent_start = d.sent_starts[i - 1 if i else 0]
+            c = one_word(part[0], text, sent_start) if len(part) == 1 else candidate(part, text, sent_start)
             if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
                                        or text.startswith(BRACKETS, c.toks[-1].end)
                                        and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
