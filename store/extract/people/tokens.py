@@ -27,9 +27,8 @@ from store.lexicon.names import (
 _WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-\u0300-\u036f]*(?<![\-'’])\.?")
 # UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois", its lead letter also written A + a combining
 # tilde): after a lead letter Â-Å, a byte of 0x80-0xBF that may be no letter stays in the word.
-# Used only when the text has one of the two common lead letters, and compiled then (re
-# caches it): few texts need it.
-_MOJIBAKE = ("Ã", "Â", "A\u0303", "A\u0302")
+# Used only when the text has one of the two common lead letters (Ã, Â, or A + a combining
+# tilde or circumflex), and compiled then (re caches it): few texts need it.
 _WORD_MOJIBAKE = (r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
                   r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
                   r"(?<![\-'’])\.?")
@@ -84,12 +83,18 @@ class Candidate:
     pre: list[Token]         # capitalised words before the titles ("Home" Secretary)
 
 
-_PARTICLE_TAILS = {p[-2:] for p in PARTICLES}     # their last two letters (all lower case)
+# their last letter and last two letters (all lower case): a test of one character, then of
+# two, before the look-back (a slice costs more than an index: speed only)
+_PARTICLE_ENDS = {p[-1] for p in PARTICLES}
+_PARTICLE_TAILS = {p[-2:] for p in PARTICLES}
 
 
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
-    word = re.compile(_WORD_MOJIBAKE) if any(lead in text for lead in _MOJIBAKE) else _WORD
+    # (a search for one character is much faster than for two: the combining mark first, speed only)
+    mojibake = "Ã" in text or "Â" in text or ("\u0303" in text or "\u0302" in text) and \
+        ("A\u0303" in text or "A\u0302" in text)
+    word = re.compile(_WORD_MOJIBAKE) if mojibake else _WORD
     for m in word.finditer(text):
         raw, start = m[0], m.start()
         prev = text[start - 1] if start else " "
@@ -119,7 +124,8 @@ def tokens(text: str) -> list[Token]:
         if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
-        pm = start > 2 and prev == " " and text[start - 3:start - 1] in _PARTICLE_TAILS and \
+        pm = start > 2 and prev == " " and text[start - 2] in _PARTICLE_ENDS and \
+            text[start - 3:start - 1] in _PARTICLE_TAILS and \
             text[start - 5 if start > 5 else 0:start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
@@ -211,7 +217,7 @@ def runs(text: str, toks: list[Token]) -> list[list[Token]]:
             if cur and t.start - cur[-1].end <= 3 and contiguous(text, cur[-1], t):
                 cur.append(t)
                 continue
-            if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
+            if cur and text[t.start - 1] in _NICK_OPEN and cur[-1].kind == "name" and \
                     cur[-1].text in first_names() and (m := _NICKNAME.match(text, cur[-1].end)):
                 t = next((u for u in it if u.start >= m.end()), None)     # past the nickname's words
                 if t is not None and t.start == m.end() and t.kind in _NAMEISH:
