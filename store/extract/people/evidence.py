@@ -180,6 +180,11 @@ def _scorer(x: Site):
     "Scorers:" line, or after a dash in a results line ("... 1 - Vonk (12th)")."""
     if not x.lone_name:
         return None
+    # (both patterns after need a digit or "(" past the blanks: the character after one
+    # blank is tested first, speed only)
+    c = x.after[1:2] if x.after[:1].isspace() else x.after[:1]
+    if not (c == "(" or c.isdecimal() or c.isspace()):
+        return None
     minute = _SCORER_AFTER.match(x.after)
     if not minute and not _MINUTE_BRACKET_AFTER.match(x.after) or x.toks[0].text in PLACES or \
             x.toks[0].text in ORG_WORDS:
