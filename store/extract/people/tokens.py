@@ -457,12 +457,13 @@ def title_case(text: str, c: Candidate) -> bool:
     start, end = (c.titles or c.toks)[0].start, c.toks[-1].end
     if len(c.toks) > 2 and any(t.text in _SMALL for t in c.toks[1:-1]):
         return True
-    # (the character tests first: speed only, most runs have no capital word beside them)
-    if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
+    # (the character tests first, the rarest first: speed only, most runs have no capital word
+    # beside them)
+    if text[end + 1:end + 2] in _SMALL_STARTS and text[end:end + 1] == " " and _SMALL_AFTER.match(text, end):
         return True
     # (no capital in the 8 characters before: no word before can match, speed only)
     lo = start - 8 if start > 8 else 0
-    if text[start - 1:start] != " " or text[lo:start].islower():
+    if not start or text[start - 1] != " " or text[lo:start].islower():
         return False
     m = _WORD_BEFORE.search(text, lo, start)
     return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
