@@ -60,22 +60,26 @@ _CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 class Site:
     """A candidate and the text around it, as the rules read it (computed once per
     candidate: every rule reads these)."""
-    __slots__ = ("c", "text", "toks", "s", "e", "after", "before", "trimmed", "tail", "speech_before",
-                 "lone_name", "_last_word")
+    __slots__ = ("c", "text", "toks", "s", "e", "after", "before", "trimmed", "tail", "lone_name", "_last_word")
 
     def __init__(self, c: Candidate, text: str) -> None:
         self.c, self.text = c, text
         self.toks: list[Token] = c.toks
-        self.s, self.e = c.toks[0].start, c.toks[-1].end
-        self.after = text[self.e:self.e + 120]
-        self.before = text[self.s - 80 if self.s > 80 else 0:self.s]     # (not max(): speed only)
+        s, e = self.s, self.e = c.toks[0].start, c.toks[-1].end
+        self.after = text[e:e + 120]
+        self.before = text[s - 80 if s > 80 else 0:s]     # (not max(): speed only)
         # the patterns that end at the name reach at most 12 characters back from the last
         # non-blank one: trying them only from there gives the same answers, faster
-        self.trimmed = self.before.rstrip()
-        self.tail = len(self.trimmed) - 12 if len(self.trimmed) > 12 else 0
-        self.speech_before = self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
+        self.trimmed = trimmed = self.before.rstrip()
+        self.tail = len(trimmed) - 12 if len(trimmed) > 12 else 0
         self.lone_name = len(c.toks) == 1 and c.toks[0].kind == "name"      # one word, a name
         self._last_word = -1
+
+    @property
+    def speech_before(self) -> bool:
+        """Does a speech verb end the text before ("said Lo")? (Few rules ask: not computed
+        for every candidate.)"""
+        return self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
 
     @property
     def last_word(self) -> int:
