@@ -35,6 +35,9 @@ _WORD_MOJIBAKE = (r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
+# what follows a team in a results line (RESULT_AFTER) or a fixture (BRACKETS), tried first:
+# one pattern for both (speed only)
+_TEAM_AFTER = re.compile(r"\s+\d|[ \t]{0,2}\(")
 _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
                 "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
@@ -323,7 +326,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
     s = run[0].start
-    if text[s - 2:s] in (". ", "t ") and text[max(0, s - 4):s] in ("St. ", "St "):
+    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
@@ -347,7 +350,7 @@ def one_word(t: Token, text: str, sent_start: int) -> Candidate | None:
             only_openers(text, sent_start, t.start) and _used_lower(text, t.text.lower()):
         return None
     s = t.start
-    if text[s - 2:s] in (". ", "t ") and text[max(0, s - 4):s] in ("St. ", "St "):
+    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
         return None
     run = [t]
     if (t.text in TERM_ENDS or text.startswith(TERM_NEXT, t.end)) and a_term(run, text):
@@ -423,9 +426,9 @@ def find_candidates(d: Draft) -> None:
             i = bisect.bisect_right(d.sent_starts, part[0].start)
             sent_start = d.sent_starts[i - 1 if i else 0]
             c = one_word(part[0], text, sent_start) if len(part) == 1 else candidate(part, text, sent_start)
-            if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
-                                       or text.startswith(BRACKETS, c.toks[-1].end)
-                                       and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
+            if c and not c.titles and _TEAM_AFTER.match(text, c.toks[-1].end) and (
+                    RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+                    or text.startswith(BRACKETS, c.toks[-1].end) and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
             if c and not in_headline and title_case(text, c):
@@ -433,13 +436,6 @@ def find_candidates(d: Draft) -> None:
             if c:
                 d.candidates.append(c)
                 d.in_headline.append(in_headline)
-
-
-def _digit_after(text: str, end: int) -> bool:
-    """RESULT_AFTER at end; most names have a word after the blank, which the character
-    test settles without the pattern (speed only)."""
-    nxt = text[end + 1:end + 2]
-    return (nxt.isdecimal() or nxt.isspace()) and bool(RESULT_AFTER.match(text, end))
 
 
 # small words a headline in Title Case capitalises and running text does not
@@ -459,7 +455,7 @@ def title_case(text: str, c: Candidate) -> bool:
         return True
     # (the character tests first, the rarest first: speed only, most runs have no capital word
     # beside them)
-    if text[end + 1:end + 2] in _SMALL_STARTS and text[end:end + 1] == " " and _SMALL_AFTER.match(text, end):
+    if end + 1 < len(text) and text[end + 1] in _SMALL_STARTS and text[end] == " " and _SMALL_AFTER.match(text, end):
         return True
     # (no capital in the 8 characters before: no word before can match, speed only)
     lo = start - 8 if start > 8 else 0
