@@ -58,6 +58,7 @@ _META = {
 }
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 TRAFILATURA_FROM = 250  # characters: trafilatura's MIN_EXTRACTED_SIZE
+_SEPARATORS = (" | ", " - ", " – ", " — ", " · ")     # "Story | Site" in a page's <title>
 LOOSE_WORDS = 6         # text outside a paragraph is kept from this many words (not a label or a date)
 
 
@@ -297,12 +298,27 @@ def page_metadata(parser: PageParser, stem: str | None) -> dict[str, str | None]
     found["published"] = iso_date(found.get("published") or found.get("time"))
     found["url"] = parser.meta.get("url")
     meta = {k: one_line(found.get(k)) for k in ("title", "author", "published", "source", "url")}
-    for separator in (" | ", " - ", " – ", " — "):      # "Story | Site": the story's title
+    meta["source"] = meta["source"] or site_in_title(one_line("".join(parser.title_parts)), meta["title"])
+    for separator in _SEPARATORS:      # "Story | Site": the story's title
         if meta["title"] and meta["source"] and meta["title"].endswith(separator + meta["source"]):
             meta["title"] = meta["title"][:-len(separator + meta["source"])]
     if meta["author"]:
         meta["author"] = one_line(_BY.sub("", meta["author"]))
     return meta
+
+
+def site_in_title(page_title: str | None, story_title: str | None) -> str | None:
+    """The site named after the story's title in the page's <title> ("Story | Northern
+    Ledger"), for pages that give no site name elsewhere; None when the title has no such
+    tail (the last part must be short and the rest the story's title, or longer than it)."""
+    if not page_title:
+        return None
+    for separator in _SEPARATORS:
+        head, sep, tail = page_title.rpartition(separator)
+        tail = tail.strip()
+        if sep and tail and len(tail.split()) <= 5 and (head.strip() == story_title or len(head) > 2 * len(tail)):
+            return tail
+    return None
 
 
 def read_html(html: str, name: str, stem: str | None) -> Article:
@@ -341,7 +357,10 @@ def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list
     merged = {k: one_line(theirs[k]) or meta[k] for k in meta}
     merged["published"] = meta["published"] or theirs["published"]
     merged["url"] = meta["url"] or one_line(theirs["url"])
-    merged["source"] = meta["source"] or one_line(theirs["source"])    # theirs may be the host name
+    # theirs may be the host name, or the story's title when the page names no site
+    if theirs["source"] in (theirs["title"], meta["title"]):
+        theirs["source"] = None
+    merged["source"] = meta["source"] or one_line(theirs["source"])
     return paras, merged
 
 
