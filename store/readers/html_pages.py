@@ -324,7 +324,7 @@ def site_in_title(page_title: str | None, story_title: str | None) -> str | None
 def read_html(html: str, name: str, stem: str | None) -> Article:
     paras, parser = html_paragraphs(html)
     meta = page_metadata(parser, stem)
-    better = read_with_trafilatura(html, meta, parser.blocks, paras)
+    better = read_with_trafilatura(html, meta, {*parser.meta, *parser.linked}, parser.blocks, paras)
     # below its own minimum size trafilatura falls back to taking every text of the page
     if better and len(" ".join(better[0])) >= TRAFILATURA_FROM:
         paras, meta = better
@@ -333,7 +333,8 @@ def read_html(html: str, name: str, stem: str | None) -> Article:
     return Article(text=clean_text("\n\n".join(paras)), path=name, **meta)
 
 
-def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list[str]) -> tuple[list[str], dict] | None:
+def read_with_trafilatura(html: str, meta: dict, declared: set[str], blocks: list[Block],
+                          ours: list[str]) -> tuple[list[str], dict] | None:
     """The story's paragraphs and metadata as trafilatura reads them (ours filling its gaps;
     our date first: it keeps the time of day), or None without `[web]` or a story."""
     trafilatura = web_module("trafilatura")
@@ -349,12 +350,14 @@ def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list
     # what our parser left out (link lists, related boxes, labels) trafilatura may keep
     noise = {b.text for b in blocks} - set(ours)
     paras = [line.strip() for line in (found.get("text") or "").split("\n")
-             if line.strip() and line.strip() not in noise]
+             if line.strip() and line.strip() not in noise and line.strip().lower() not in _NOT_STORY]
     if not paras:
         return None
     theirs = {"title": found.get("title"), "author": (found.get("author") or "").replace("; ", ", ") or None,
               "published": iso_date(one_line(found.get("date"))), "source": found.get("sitename"), "url": found.get("url")}
-    merged = {k: one_line(theirs[k]) or meta[k] for k in meta}
+    # what the page declares (meta tags, JSON-LD) wins; trafilatura's guesses fill the gaps
+    # (its author may be a bio line: "Ann Lo is our business reporter")
+    merged = {k: (meta[k] if k in declared else None) or one_line(theirs[k]) or meta[k] for k in meta}
     merged["published"] = meta["published"] or theirs["published"]
     merged["url"] = meta["url"] or one_line(theirs["url"])
     # theirs may be the host name, or the story's title when the page names no site

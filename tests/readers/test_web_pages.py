@@ -77,6 +77,19 @@ def test_a_page_naming_its_site_only_in_the_title_gives_the_outlet_never_the_hea
     assert article.title == headline
 
 
+def test_the_author_the_page_declares_wins_over_a_bio_line_and_an_advert_label_is_no_paragraph(reading, tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port '
+                    'strike ends", "author": {"@type": "Person", "name": "Ravi Menon"}}</script></head><body><article>'
+                    f'<h1>Port strike ends</h1>{STORY}<div class="advert">Advertisement</div>{STORY}'
+                    '<p class="author-bio">Ravi Menon is the Harbour Times business reporter.</p></article></body></html>',
+                    encoding="utf-8")
+    [article] = list(read_paths([page]))
+    assert article.author == "Ravi Menon"
+    assert "Advertisement" not in article.text
+    assert "Paragraph 7 of the story" in article.text
+
+
 def test_a_body_inside_a_form_laid_out_in_spans_and_line_breaks_is_read(reading):
     # each <br><br> paragraph a paragraph of its own
     article = assert_story("form-page", FORM_AROUND)
