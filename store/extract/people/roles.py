@@ -23,7 +23,7 @@ _ROLE_WORD = re.compile(r"[\w\-’']+$")
 
 def role_before(text: str, start: int) -> str | None:
     """Role words right before a name: "Tory leader Michael Howard", "his deputy, JD Vance"."""
-    last = text[max(0, start - 30):start].rstrip(" ,").rpartition(" ")[2]
+    last = text[start - 30 if start > 30 else 0:start].rstrip(" ,").rpartition(" ")[2]
     if last.lower() not in ROLE_NOUNS:
         return None                  # the common case, decided without a pattern
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)

@@ -42,6 +42,8 @@ def without_things(run: list[Token], titles: list[Token], text: str) -> list[Tok
     words = [t.text for t in run]
     if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
         return []
+    if words[0] not in PLACES and words[-1] not in PLACES and ORG_WORDS.isdisjoint(words):
+        return [] if len(run) > 5 else run          # most runs: none of the tests below applies
     starts_first = is_first(words[0])
     if (words[0] in PLACES and not starts_first) or \
             (words[-1] in PLACES and not starts_first and not (words[-1] in SURNAME_LIKE and len(words) == 2)) or \
