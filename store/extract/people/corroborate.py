@@ -52,8 +52,8 @@ def drop_teams_and_openers(d: Draft) -> None:
     if d.teams:
         cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
     # the runs this may shorten: two words or more, no title, a first word no known first name
-    todo = {id(c) for c in cands if len(c.toks) > 1 and not c.titles and c.toks[0].kind == "name"
-            and not is_first(c.toks[0].text)}
+    todo = [c for c in cands if len(c.toks) > 1 and not c.titles and c.toks[0].kind == "name"
+            and not is_first(c.toks[0].text)]
     if not todo:
         return
     known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
@@ -63,29 +63,37 @@ def drop_teams_and_openers(d: Draft) -> None:
     lead = max(d.headline_end, d.paragraphs[0][1] if len(d.paragraphs) > 1 else 0)
     headline = lead if len(text[:lead].split()) <= 20 else 0
     seen: dict[str, int] = {}
-    first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
     for c in cands:
         if c.toks[0].start >= lead:
             seen.setdefault(c.toks[-1].text, c.toks[0].start)
-        first_at.setdefault(tuple(t.text for t in c.toks), c.toks[0].start)
-    initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
-    inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
     pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
-    for c, first in zip(cands, initial):
-        if id(c) not in todo:
-            continue
+    # built on first use, from the runs as they stand before any is cut (cuts wait for the end)
+    first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
+    inside: set[str] = set()                      # words written as a name, not opening a sentence
+    cut = []
+    for c in todo:
         head = c.toks[0]
         words = tuple(t.text for t in c.toks)
         last = words[-1]
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
-            c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
-        elif first and (last in known or seen.get(last, head.start) < head.start and (
+            cut.append(c)          # a headline's word the story never uses again ("Derelict Obama and ...")
+            continue
+        first = sentence_initial(text, head, d.sent_starts)
+        if first and not (last in known or head.text.endswith("ly") and len(head.text) > 5) \
+                and seen.get(last, head.start) < head.start and not c.person and not first_at:
+            for o in cands:
+                first_at.setdefault(tuple(t.text for t in o.toks), o.toks[0].start)
+                initial = not o.titles and sentence_initial(text, o.toks[0], d.sent_starts)
+                inside.update(t.text for t in o.toks[1 if initial else 0:])
+        if first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
                 and not _relative(c, words, pairs, text) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
-            c.toks = c.toks[1:]
+            cut.append(c)
+    for c in cut:
+        c.toks = c.toks[1:]
 
 
 _LOWER_PART = re.compile(r"-[a-z]")      # "Left-back": a noun, no first name
