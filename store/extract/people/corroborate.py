@@ -146,48 +146,52 @@ def corroborate(d: Draft) -> None:
     Gleveckas"); a name repeated in full but never cut to its surname is a firm or a paper
     ("Deutsche Boerse said ... Deutsche Boerse"), since people are called by surname on
     repeat; a lone word that is the surname of someone found is that person."""
-    cands = d.candidates
+    cands, text = d.candidates, d.text
     # "the pro-Clinton Priorities USA": someone's surname before a plural noun names a thing,
     # though Clinton is a first name too
-    surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
-    for c in cands:
+    full = [c for c in cands if c.person and len(c.toks) >= 2]
+    surnames = {c.toks[-1].text for c in full}
+    for c in full:
         if c.person == Evidence.FIRST_NAME and len(c.toks) == 2 and c.toks[0].text in surnames \
-                and _common_noun(c.toks[-1].text, d.text):
+                and _common_noun(c.toks[-1].text, text):
             c.person = None
+    full = [c for c in full if c.person]
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
     # no other first name: an unknown word before the first name of someone the text names
     # in full ("Crazy Bernie" beside Bernie Sanders), or a word the text also writes in
     # lower case before the surname of someone it names by a known first name ("Stop Trump"
     # beside Donald Trump; "Mother Teresa" has no such namesake)
-    named_firsts = {c.toks[0].text for c in cands if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text)
-                    and c.toks[-1].text in singles} - {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    known_surnames = {c.toks[-1].text for c in full}
     firsts_of: dict[str, set[str]] = {}
-    for c in cands:
-        if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text):
+    for c in full:
+        if is_first(c.toks[0].text):
             firsts_of.setdefault(c.toks[-1].text, set()).add(c.toks[0].text)
-    known_surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    named_firsts = {first for last, firsts in firsts_of.items() if last in singles for first in firsts} - known_surnames
     for c in cands:
-        head = c.toks[0].text
-        if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
-                and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
-                and not _PLURAL_END.search(c.toks[-1].text) and c.toks[-1].text not in named_firsts \
-                and not (c.toks[-1].text in firsts_of and not is_first(head) and _a_word(head, d.text)) \
+        if c.person is not None or len(c.toks) < 2:
+            continue
+        head, last = c.toks[0].text, c.toks[-1].text
+        if last in singles and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
+                and not _PLURAL_END.search(last) and last not in named_firsts \
+                and not (last in firsts_of and not is_first(head) and _a_word(head, text)) \
                 and not (head in known_surnames and not is_first(head)):
             # "Stop Trump", "Very Clinton" beside Donald Trump: an unknown word before the
             # surname of someone the text names by a known first name is no other first name;
             # "Bush Right": a known person's surname starts no other name
-            if len(c.toks) >= 3 and not is_first(head) and _used_lower(head, d.text):
+            if len(c.toks) >= 3 and not is_first(head) and _used_lower(head, text):
                 c.toks = c.toks[1:]      # "Chief of Staff Ann Lo": "staff" is a word, not a name
             c.person = Evidence.REPEATED_SURNAME
-    full_counts: dict[tuple[str, ...], int] = {}
-    for c in cands:
-        if len(c.toks) > 1:
-            w = tuple(t.text for t in c.toks)
-            full_counts[w] = full_counts.get(w, 0) + 1
-    for c in cands:
-        if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
-                full_counts[tuple(t.text for t in c.toks)] >= 2:
-            c.person = None
+    # a firm repeated in full, never cut to a surname (counted only when such a run stands)
+    weak = [c for c in cands if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles]
+    if weak:
+        full_counts: dict[tuple[str, ...], int] = {}
+        for c in cands:
+            if len(c.toks) > 1:
+                w = tuple(t.text for t in c.toks)
+                full_counts[w] = full_counts.get(w, 0) + 1
+        for c in weak:
+            if full_counts[tuple(t.text for t in c.toks)] >= 2:
+                c.person = None
     _lone_speakers(d)
     surnames = {c.toks[-1].text for c in cands if c.person}
     for c in cands:
