@@ -27,7 +27,7 @@ def group_people(d: Draft) -> None:
         words = tuple([_norm(t.text) for t in c.toks] if curly else [t.text for t in c.toks])
         surname = _surname_key(c.toks)
         group = d.groups.setdefault(surname[-1].lower(), [])
-        p = _match_person(group, words, c.titles, _gender_of(c, words, firsts))
+        p = _match_person(group, words, c.titles, _gender_of(c, words, firsts)) if group else None
         if p is None:
             p = PersonDraft(names=[], surname=surname, group=group)
             group.append(p)
