@@ -115,7 +115,6 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
     minister" too uncertain to tie)."""
     if not people:
         return
-    first_seen = {id(p): min(p.mentions)[0] for p in people}
     at = text.find("he ", 1)
     while at >= 0:
         m = _could_open(text, at - 1) and ROLE_DESC.match(text, at - 1)
@@ -132,7 +131,7 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
         if p is None or (p.role and head not in p.role.lower().split()):
             continue
         surname = p.name.split()[-1]
-        if any(o is not p and (o.name.split()[-1] == surname or o.role and first_seen[id(o)] < m.start() and
+        if any(o is not p and (o.name.split()[-1] == surname or o.role and min(o.mentions)[0] < m.start() and
                                head in o.role.lower().split()) for o in people):
             continue                       # "the candidate" among the Trumps, or after "Tusk, the Polish prime minister"
         p.mentions.append((m.start(), m.end()))
@@ -217,6 +216,8 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 def pronoun_genders(text: str, people: list[Person]) -> None:
     """Gender from the first he/his or she/her after a mention, before anyone else is
     mentioned; the majority over a person's mentions, None on a tie."""
+    if all(p.gender is not None for p in people):
+        return
     allm = sorted([(s, e, i) for i, p in enumerate(people) for s, e in p.mentions])
     votes = [[0, 0] for _ in people]
     for k, (s, e, i) in enumerate(allm):
