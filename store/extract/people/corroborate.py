@@ -56,18 +56,13 @@ def drop_teams_and_openers(d: Draft) -> None:
             and not is_first(c.toks[0].text)]
     if not todo:
         return
-    known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
     text = d.text
-    # surname -> where the text first gives it past the first paragraph (often a headline
-    # that names the surname alone before the story gives the full name: "Professor Nega's war")
     lead = max(d.headline_end, d.paragraphs[0][1] if len(d.paragraphs) > 1 else 0)
     headline = lead if len(text[:lead].split()) <= 20 else 0
-    seen: dict[str, int] = {}
-    for c in cands:
-        if c.toks[0].start >= lead:
-            seen.setdefault(c.toks[-1].text, c.toks[0].start)
-    pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
     # built on first use, from the runs as they stand before any is cut (cuts wait for the end)
+    known: set[str] = set()                       # surnames after a known first name
+    seen: dict[str, int] = {}
+    pairs: set[tuple[str, ...]] = set()           # every run of two words or more
     first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
     inside: set[str] = set()                      # words written as a name, not opening a sentence
     cut = []
@@ -75,11 +70,23 @@ def drop_teams_and_openers(d: Draft) -> None:
         head = c.toks[0]
         words = tuple(t.text for t in c.toks)
         last = words[-1]
+        first = sentence_initial(text, head, d.sent_starts)
+        if not first and len(words) == 2 and not (head.start < headline and not c.person):
+            continue                # none of the tests below applies
+        if not pairs:
+            for o in cands:
+                if len(o.toks) > 1:
+                    pairs.add(tuple(t.text for t in o.toks))
+                    if is_first(o.toks[0].text):
+                        known.add(o.toks[-1].text)
+                # surname -> where the text first gives it past the first paragraph (often a headline
+                # that names the surname alone before the story gives the full name: "Professor Nega's war")
+                if o.toks[0].start >= lead:
+                    seen.setdefault(o.toks[-1].text, o.toks[0].start)
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
             cut.append(c)          # a headline's word the story never uses again ("Derelict Obama and ...")
             continue
-        first = sentence_initial(text, head, d.sent_starts)
         if first and not (last in known or head.text.endswith("ly") and len(head.text) > 5) \
                 and seen.get(last, head.start) < head.start and not c.person and not first_at:
             for o in cands:
