@@ -18,15 +18,12 @@ _PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", 
 def tie_descriptions(text: str, people: list[Person]) -> None:
     """"The prime minister" is a mention of the one person whose role is exactly that."""
     by_role: dict[str, list[Person]] = {}
-    others = [m for p in people for m in p.mentions]
-    starts = {m[0]: p for p in people for m in p.mentions}
     lowered = None
+    spans: list[tuple[int, int]] = []     # every mention, and where each starts: built on the first phrase found
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
     roles = sorted(by_role)
-    spans = sorted(others)
-    span_starts = [m[0] for m in spans]
     for role, ps in by_role.items():
         # another person whose role starts with this one ("finance director of a rival firm")
         # fits the description too
@@ -42,6 +39,10 @@ def tie_descriptions(text: str, people: list[Person]) -> None:
         while at >= 0:
             end = at + len(phrase)
             span = (at, end)
+            if not spans:
+                spans = sorted(m for p in people for m in p.mentions)
+                span_starts = [m[0] for m in spans]
+                starts = {m[0]: p for p in people for m in p.mentions}
             if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
                     (end == len(text) or not text[end].isalnum()) and \
                     not re.match(r"\s+of\b", text[end:end + 4]) and \
