@@ -18,15 +18,12 @@ _PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", 
 def tie_descriptions(text: str, people: list[Person]) -> None:
     """"The prime minister" is a mention of the one person whose role is exactly that."""
     by_role: dict[str, list[Person]] = {}
-    others = [m for p in people for m in p.mentions]
-    starts = {m[0]: p for p in people for m in p.mentions}
     lowered = None
+    spans: list[tuple[int, int]] = []     # every mention, and where each starts: built on the first phrase found
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
     roles = sorted(by_role)
-    spans = sorted(others)
-    span_starts = [m[0] for m in spans]
     for role, ps in by_role.items():
         # another person whose role starts with this one ("finance director of a rival firm")
         # fits the description too
@@ -42,6 +39,10 @@ def tie_descriptions(text: str, people: list[Person]) -> None:
         while at >= 0:
             end = at + len(phrase)
             span = (at, end)
+            if not spans:
+                spans = sorted(m for p in people for m in p.mentions)
+                span_starts = [m[0] for m in spans]
+                starts = {m[0]: p for p in people for m in p.mentions}
             if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
                     (end == len(text) or not text[end].isalnum()) and \
                     not re.match(r"\s+of\b", text[end:end + 4]) and \
@@ -115,7 +116,6 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
     minister" too uncertain to tie)."""
     if not people:
         return
-    first_seen = {id(p): min(p.mentions)[0] for p in people}
     at = text.find("he ", 1)
     while at >= 0:
         m = _could_open(text, at - 1) and ROLE_DESC.match(text, at - 1)
@@ -132,7 +132,7 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
         if p is None or (p.role and head not in p.role.lower().split()):
             continue
         surname = p.name.split()[-1]
-        if any(o is not p and (o.name.split()[-1] == surname or o.role and first_seen[id(o)] < m.start() and
+        if any(o is not p and (o.name.split()[-1] == surname or o.role and min(o.mentions)[0] < m.start() and
                                head in o.role.lower().split()) for o in people):
             continue                       # "the candidate" among the Trumps, or after "Tusk, the Polish prime minister"
         p.mentions.append((m.start(), m.end()))
@@ -217,6 +217,8 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 def pronoun_genders(text: str, people: list[Person]) -> None:
     """Gender from the first he/his or she/her after a mention, before anyone else is
     mentioned; the majority over a person's mentions, None on a tie."""
+    if all(p.gender is not None for p in people):
+        return
     allm = sorted([(s, e, i) for i, p in enumerate(people) for s, e in p.mentions])
     votes = [[0, 0] for _ in people]
     for k, (s, e, i) in enumerate(allm):
