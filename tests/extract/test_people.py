@@ -239,6 +239,7 @@ def test_a_role_description_is_not_tied_when_the_text_does_not_settle_it():
         # a role held by somebody else in a story about a named person
         "Ana Ruiz appeared in court on Monday. The judge said the case was serious.",
         "Ana Ruiz scored twice on Sunday. The manager said she was in form.",
+        "Ana Ruiz lost her flat in the fire. The neighbour said she had run.",
         # the person is not the subject of the sentence that names her
         "He passed the ball to Ana Ruiz in the second half. The striker scored from there.",
         # a sentence between brings in somebody else
@@ -453,6 +454,7 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert ps["Hans"].role is None            # still a person: "her brother, Hans"
     assert ps["Tom Birch"].role is None       # not "Tom Birch, rival" in a citation
     assert ps["Ann Vale"].role == "Republican rival"
+    assert by_name("Her neighbour, Dav Perekh, said the lift was broken.")["Dav Perekh"].role is None
 
 
 def test_miss_is_a_title_not_a_first_name():

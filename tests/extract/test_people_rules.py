@@ -43,6 +43,11 @@ ROWS = [
     ("place word stays a place", "Voters in West Virginia and Washington said the vote was close.", [], ["West", "Washington"]),
     # a name after a long role that opens the sentence
     ("name after a long role", "Head of research at Tarn Capital, Zorana Vetrick, agreed.", ["Zorana Vetrick"], []),
+    # nouns for the people around someone: a neighbour, a flatmate, a landlord
+    ("neighbour set off by commas", "Her neighbour, Dav Perekh, said the council was slow.", ["Dav Perekh"], []),
+    ("landlord before a name", "The flat belongs to landlord Dav Perekh, who lives abroad.", ["Dav Perekh"], []),
+    ("sentence-initial neighbour is no name", "Neighbour Dav Perekh, 41, said the council was slow.",
+     ["Dav Perekh"], ["Neighbour"]),
     ("an employer after a role and 'at'", "Head of infrastructure at Riverside Homes, Lena Marsh, agreed.",
      ["Lena Marsh"], ["Riverside"]),
     ("employer counter-case: a verb before 'at'", "The coach looked at Lena Marsh, who nodded.", ["Lena Marsh"], []),

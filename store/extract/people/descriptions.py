@@ -93,7 +93,9 @@ spokeswoman spokesperson aide adviser advisor assistant deputy manager coach bos
 rival opponent challenger colleague teammate team-mate partner compatriot friend wife husband son
 daughter mother father brother sister widow cousin uncle aunt woman man girl boy member resident
 worker farmer pensioner villager refugee teenager student teacher official analyst economist expert
-strategist investor banker trader broker dealer soldier protester activist campaigner
+strategist investor banker trader broker dealer soldier protester activist campaigner neighbour neighbor
+classmate roommate flatmate housemate landlord landlady tenant employee mentor fiance fiancee fiancé fiancée
+carer caregiver pupil patient passenger bystander survivor relative
 """.split())
 # words a description's modifiers never are: "The report said the minister" is no description
 _NOT_MODIFIERS = """

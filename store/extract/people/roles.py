@@ -165,6 +165,7 @@ _RELATIONAL = frozenset("""
 rival rivals opponent challenger colleague counterpart teammate team-mate compatriot partner friend ally deputy
 son daughter wife husband mother father brother sister widow widower cousin uncle aunt
 nephew niece grandson granddaughter grandfather grandmother fiancé fiancée girlfriend boyfriend
+fiance fiancee neighbour neighbor classmate roommate flatmate housemate landlord landlady tenant mentor relative
 """.split())
 
 
