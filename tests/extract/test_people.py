@@ -457,6 +457,12 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert by_name("Her neighbour, Dav Perekh, said the lift was broken.")["Dav Perekh"].role is None
 
 
+def test_a_role_noun_opening_a_sentence_is_the_role_in_lower_case():
+    assert by_name("The fire spread. Lawyer Dav Perekh said the lift was broken.")["Dav Perekh"].role == "lawyer"
+    assert by_name("Singer Vexmo has pledged money to schools.")["Vexmo"].role == "singer"
+    assert by_name("Ivanka Trump spoke. Trump, his daughter, said so.")["Ivanka Trump"].role is None
+
+
 def test_miss_is_a_title_not_a_first_name():
     text = ("The former Miss Universe Alicia Machado spoke on Friday. Donald Trump called a former Miss "
             "Universe “Miss Piggy”, and Machado said she was hurt. “We won,” said Miss Tull.")

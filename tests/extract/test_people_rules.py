@@ -48,6 +48,9 @@ ROWS = [
     ("landlord before a name", "The flat belongs to landlord Dav Perekh, who lives abroad.", ["Dav Perekh"], []),
     ("sentence-initial neighbour is no name", "Neighbour Dav Perekh, 41, said the council was slow.",
      ["Dav Perekh"], ["Neighbour"]),
+    # a role noun opening a sentence before one word: a descriptor and a mononym
+    ("role noun opening a sentence", 'Rapper Vexmo has pledged money. "I owe it all," Vexmo said.', ["Vexmo"], ["Rapper"]),
+    ("role noun that is also a first name", "Son Vexmo has pledged money.", ["Son Vexmo"], []),
     ("an employer after a role and 'at'", "Head of infrastructure at Riverside Homes, Lena Marsh, agreed.",
      ["Lena Marsh"], ["Riverside"]),
     ("employer counter-case: a verb before 'at'", "The coach looked at Lena Marsh, who nodded.", ["Lena Marsh"], []),
