@@ -16,6 +16,11 @@ ROWS = [
     ("term and acronym", "Cases of Ovine Wasting Fever (OWF) rose, Ann Lo said.", ["Ann Lo"], ["Ovine Wasting"]),
     ("term ending: a law", "Backers of the Fishing Bill said it was fair.", [], ["Fishing"]),
     ("term ending: a table heading", "Dividend\nNewest Prior\nAmount $0.69 $0.69", [], ["Newest"]),
+    ("the end of an organisation's name", "The Royal College of Dental Surgery said waits had grown.", [],
+     ["Dental Surgery"]),
+    ("the end of an organisation's name, 'for'", "The Institute for Vexmo Studies said, Ann Lo added.", ["Ann Lo"],
+     ["Vexmo Studies"]),
+    ("a title with 'of' still names a person", "Secretary of State Dav Perekh said it was wrong.", ["Dav Perekh"], []),
     ("news agency", "The official Tanvek news agency said Ann Lo had left.", ["Ann Lo"], ["Tanvek"]),
     ("quantity word", "Opac met on Monday.\n\nSeveral Opac members said a cut was unlikely.", [], ["Several"]),
     # teams in results and fixture lines that give each team's country
