@@ -358,6 +358,11 @@ def test_attribution_rules(text, quote, speaker):
     ('"It is closed," said a spokesman for the firm.', "a spokesman for the firm"),
     ('"It is closed," officials said.', "officials"),
     ('Tom Lo was cleared. "He is innocent," Mr Lo\'s lawyer said.', "Mr Lo's lawyer"),
+    # an aside between the description and the verb, and an organisation's long name in it
+    ('The flat flooded. A neighbour, who asked not to be named, said: "It was loud."', "A neighbour"),
+    ('One official, speaking on condition of anonymity, said: "It was loud."', "One official"),
+    ('A Department of Roads and Rail Safety spokesperson said: "We are sorry."',
+     "A Department of Roads and Rail Safety spokesperson"),
     # "said the story was": a reported clause, no description of a speaker
     ('Ann Lo was cleared. A spokeswoman for Lo, who did not give her name, said the story was "false."', None),
 ])
