@@ -314,7 +314,9 @@ class Context:
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
             who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
-            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in PASSIVE for w in inner[:who]):
+            # (a participle opening the aside is about the person: "Ann Lo, speaking in French, told")
+            aside = inner[1:] if inner[0][2].endswith("ing") else inner
+            if any(w[2] in SPEECH_VERBS for w in aside) or any(w[2] in PASSIVE for w in inner[:who]):
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description
