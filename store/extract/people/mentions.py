@@ -13,7 +13,7 @@ from store.extract.people.roles import appositive_after, appositive_before, role
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, contiguous, sentence_initial
 from store.lexicon.names import (
-    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, TITLES, first_names,
+    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_NOUNS, ROLE_TITLES, STOP, TITLES, first_names,
 )
 from store.model import Person
 
@@ -240,13 +240,16 @@ def _surname_key(toks: list[Token]) -> tuple[str, ...]:
 
 
 def _after_capital(text: str, start: int) -> bool:
-    """Does a capitalised word stand right before start ("Ivanka| Trump")?"""
+    """Does a capitalised word stand right before start ("Ivanka| Trump")? Not a role noun
+    that has its capital from opening the sentence ("Rapper| Stormzy has …")."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
     k = start - 2
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
         k -= 1
-    return text[k].isupper()
+    if not text[k].isupper():
+        return False
+    return text[k:start - 1].lower() not in ROLE_NOUNS or role_before(text, start) is None
 
 
 def _norm(word: str) -> str:
