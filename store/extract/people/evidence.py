@@ -131,6 +131,18 @@ def _titled(x: Site):
     return None
 
 
+_ORG_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
+
+
+def _organisation_tail(x: Site):
+    """"the Royal College of Emergency Medicine said": after an organisation word and "of"
+    or "for", the run ends the organisation's name."""
+    if x.before.endswith((" of ", " for ", " the ")) and (m := _ORG_OF.search(x.before, x.last_word - 16)) and \
+            m.group(1) in ORG_WORDS:
+        return NOT_A_PERSON
+    return None
+
+
 def _age_after(x: Site):
     """"Ann Lo, 25, said"."""
     if x.follows == "," and _AGE_AFTER.match(x.after) and (len(x.toks) > 1 or not x.toks[0].text.endswith("s")):
@@ -378,6 +390,7 @@ def _byline(x: Site):
 # In order: the first rule with an answer decides.
 EVIDENCE: list[Rule] = [
     _titled,
+    _organisation_tail,
     _age_after,
     _party_after,
     _first_name_speaking,

@@ -25,11 +25,15 @@ def is_first(word: str) -> bool:
 
 
 
-def glued_descriptor(run: list[Token]) -> bool:
-    """Does the run start with a descriptor glued to a name of two words or more: a role noun
-    that is no title ("Teenager Yuuichi Takeda") or a nationality noun ("Finn Juha Kankkunen")?"""
+def glued_descriptor(run: list[Token], opens_sentence: bool) -> bool:
+    """Does the run start with a descriptor glued to a name: a role noun that is no title
+    ("Teenager Yuuichi Takeda") or a nationality noun ("Finn Juha Kankkunen")? Before one
+    word only where the sentence's capital is all it has ("Rapper Stormzy has …"), and never
+    a first name ("Hunter Biden")."""
     head = run[0]
-    return len(run) >= 3 and head.kind == "name" and (
+    if len(run) < 2 or len(run) == 2 and (not opens_sentence or head.text in first_names()):
+        return False
+    return head.kind == "name" and (
         head.text in NATIONALITY_NOUNS or head.text.lower() in ROLE_NOUNS and head.text not in TITLES)
 
 

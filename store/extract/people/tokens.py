@@ -321,7 +321,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = run[1:]
         if not run:
             return None
-    if not titles and len(run) >= 3 and glued_descriptor(run):
+    if not titles and glued_descriptor(run, only_openers(text, sent_start, run[0].start)):
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
