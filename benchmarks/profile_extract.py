@@ -85,7 +85,7 @@ def main() -> None:
 
         pipeline()
         print(f"\ncProfile of the passes named '{word}' on the 4 KB set:")
-        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+        pstats.Stats(prof).sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", 25)))
 
 
 if __name__ == "__main__":

@@ -22,8 +22,8 @@ class PersonDraft:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1                         # where their full name was last written
     seen: int = -1                         # where they were last mentioned at all
-    held: bool = False                     # the first of their surname the text names
-    subject: bool = False                  # their last full mention reads as a subject
+    held: bool = False                     # the first of their surname the text names (set only
+    subject: bool = False                  # their last full mention reads as a subject  when others share it)
 
 
 @dataclass

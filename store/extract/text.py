@@ -48,6 +48,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     blocks = [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
     spans: list[tuple[int, int]] = []
     for start, end in blocks:
+        if text.find("\n", start, end) < 0:
+            spans.append((start, end))      # one line (most blocks)
+            continue
         lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
         # a block of several lines is one wrapped paragraph when its lines (but the last)
         # are short and end mid-sentence
@@ -55,7 +58,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             (e - s) <= 100 and not _LINE_STOPS.search(text, s, e) for s, e in lines[:-1]
         )
         spans.extend([(start, end)] if wrapped else lines)
-    return _rejoin(text, [_strip(text, s, e) for s, e in spans if text[s:e].strip()])
+    stripped = [_strip(text, s, e) for s, e in spans]
+    return _rejoin(text, [(s, e) for s, e in stripped if s < e])
 
 
 _LOWER_START = re.compile(r"[a-z]")
@@ -117,18 +121,24 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     """Sentence spans inside each paragraph. A full stop after an abbreviation, an initial
     or a number does not end a sentence, nor does one followed by a lower-case word."""
     spans: list[tuple[int, int]] = []
-    at = find_all(text, ".!?…")
+    at = find_all(text, ".!?…")       # _BOUNDARY can only start at one of these
     for pstart, pend in paras if paras is not None else paragraphs(text):
-        start = pstart
-        for m in matches_at(_BOUNDARY, text, pstart, pend, at):
-            end = m.end()
+        start = pos = pstart
+        k = bisect.bisect_left(at, pstart)
+        while k < len(at) and at[k] < pend:
+            i = at[k]
+            k += 1
+            if i < pos or not (m := _BOUNDARY.match(text, i, pend)):
+                continue
+            end = pos = m.end()
             nxt = _NEXT_CHAR.match(text, end, pend)
             if not nxt or not _ends_sentence(text, start, m.start(), m.group(), nxt.group(1)):
                 continue
             spans.append(_strip(text, start, end))
             start = end
-        if text[start:pend].strip():
-            spans.append(_strip(text, start, pend))
+        last = _strip(text, start, pend)
+        if last[0] < last[1]:
+            spans.append(last)
     return spans
 
 

@@ -58,6 +58,7 @@ _META = {
 }
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 TRAFILATURA_FROM = 250  # characters: trafilatura's MIN_EXTRACTED_SIZE
+_SEPARATORS = (" | ", " - ", " – ", " — ", " · ")     # "Story | Site" in a page's <title>
 LOOSE_WORDS = 6         # text outside a paragraph is kept from this many words (not a label or a date)
 
 
@@ -297,7 +298,8 @@ def page_metadata(parser: PageParser, stem: str | None) -> dict[str, str | None]
     found["published"] = iso_date(found.get("published") or found.get("time"))
     found["url"] = parser.meta.get("url")
     meta = {k: one_line(found.get(k)) for k in ("title", "author", "published", "source", "url")}
-    for separator in (" | ", " - ", " – ", " — "):      # "Story | Site": the story's title
+    meta["source"] = meta["source"] or site_in_title(one_line("".join(parser.title_parts)), meta["title"])
+    for separator in _SEPARATORS:      # "Story | Site": the story's title
         if meta["title"] and meta["source"] and meta["title"].endswith(separator + meta["source"]):
             meta["title"] = meta["title"][:-len(separator + meta["source"])]
     if meta["author"]:
@@ -305,10 +307,24 @@ def page_metadata(parser: PageParser, stem: str | None) -> dict[str, str | None]
     return meta
 
 
+def site_in_title(page_title: str | None, story_title: str | None) -> str | None:
+    """The site named after the story's title in the page's <title> ("Story | Northern
+    Ledger"), for pages that give no site name elsewhere; None when the title has no such
+    tail (the last part must be short and the rest the story's title, or longer than it)."""
+    if not page_title:
+        return None
+    for separator in _SEPARATORS:
+        head, sep, tail = page_title.rpartition(separator)
+        tail = tail.strip()
+        if sep and tail and len(tail.split()) <= 5 and (head.strip() == story_title or len(head) > 2 * len(tail)):
+            return tail
+    return None
+
+
 def read_html(html: str, name: str, stem: str | None) -> Article:
     paras, parser = html_paragraphs(html)
     meta = page_metadata(parser, stem)
-    better = read_with_trafilatura(html, meta, parser.blocks, paras)
+    better = read_with_trafilatura(html, meta, {*parser.meta, *parser.linked}, parser.blocks, paras)
     # below its own minimum size trafilatura falls back to taking every text of the page
     if better and len(" ".join(better[0])) >= TRAFILATURA_FROM:
         paras, meta = better
@@ -317,7 +333,8 @@ def read_html(html: str, name: str, stem: str | None) -> Article:
     return Article(text=clean_text("\n\n".join(paras)), path=name, **meta)
 
 
-def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list[str]) -> tuple[list[str], dict] | None:
+def read_with_trafilatura(html: str, meta: dict, declared: set[str], blocks: list[Block],
+                          ours: list[str]) -> tuple[list[str], dict] | None:
     """The story's paragraphs and metadata as trafilatura reads them (ours filling its gaps;
     our date first: it keeps the time of day), or None without `[web]` or a story."""
     trafilatura = web_module("trafilatura")
@@ -333,15 +350,20 @@ def read_with_trafilatura(html: str, meta: dict, blocks: list[Block], ours: list
     # what our parser left out (link lists, related boxes, labels) trafilatura may keep
     noise = {b.text for b in blocks} - set(ours)
     paras = [line.strip() for line in (found.get("text") or "").split("\n")
-             if line.strip() and line.strip() not in noise]
+             if line.strip() and line.strip() not in noise and line.strip().lower() not in _NOT_STORY]
     if not paras:
         return None
     theirs = {"title": found.get("title"), "author": (found.get("author") or "").replace("; ", ", ") or None,
               "published": iso_date(one_line(found.get("date"))), "source": found.get("sitename"), "url": found.get("url")}
-    merged = {k: one_line(theirs[k]) or meta[k] for k in meta}
+    # what the page declares (meta tags, JSON-LD) wins; trafilatura's guesses fill the gaps
+    # (its author may be a bio line: "Ann Lo is our business reporter")
+    merged = {k: (meta[k] if k in declared else None) or one_line(theirs[k]) or meta[k] for k in meta}
     merged["published"] = meta["published"] or theirs["published"]
     merged["url"] = meta["url"] or one_line(theirs["url"])
-    merged["source"] = meta["source"] or one_line(theirs["source"])    # theirs may be the host name
+    # theirs may be the host name, or the story's title when the page names no site
+    if theirs["source"] in (theirs["title"], meta["title"]):
+        theirs["source"] = None
+    merged["source"] = meta["source"] or one_line(theirs["source"])
     return paras, merged
 
 

@@ -198,6 +198,32 @@ def test_an_age_description_goes_to_the_one_person_named_just_before():
     assert p.forms == ["Ilse Marten", "The 22-year-old Dane", "the 22-year-old"]
 
 
+def speakers(text):
+    return [(q.text, q.speaker) for q in extract(text).quotes]
+
+
+def test_a_description_after_a_quote_is_the_subject_of_the_sentence_before():
+    text = ("Rovers boss Regis Vanhoek admitted his side had been second best. "
+            "'We started well but lost our shape,' the Frenchman said.")
+    assert speakers(text) == [("We started well but lost our shape,", "Regis Vanhoek")]
+    p = by_name(text)["Regis Vanhoek"]
+    assert p.role == "Rovers boss"                 # a nationality says who, not what
+    assert "the Frenchman" in p.forms
+    text = ('Ben Vexmo says he is under attack. "There is no question," the Republican presidential '
+            "candidate told CBS.")
+    assert speakers(text) == [("There is no question,", "Ben Vexmo")]
+
+
+def test_a_description_after_a_quote_is_not_tied_to_an_object_or_cut_short():
+    # the person named before is the object, not the subject
+    text = 'The pontiff met Ann Lo at the guest house. "We talked," the pope told reporters.'
+    assert speakers(text) == [("We talked,", None)]
+    # "the billionaire" is not the whole subject of "told"
+    text = 'Ann Lo, a former host, named her show. "It is great," the billionaire business mogul told People.'
+    assert speakers(text) == [("It is great,", None)]
+    assert by_name(text)["Ann Lo"].forms == ["Ann Lo"]
+
+
 def test_an_age_description_is_not_tied_when_two_people_came_before():
     text = "Ilse Marten beat Jana Holt on Sunday. The 22-year-old was delighted."
     assert all(len(p.forms) == 1 for p in people(text))
@@ -239,6 +265,7 @@ def test_a_role_description_is_not_tied_when_the_text_does_not_settle_it():
         # a role held by somebody else in a story about a named person
         "Ana Ruiz appeared in court on Monday. The judge said the case was serious.",
         "Ana Ruiz scored twice on Sunday. The manager said she was in form.",
+        "Ana Ruiz lost her flat in the fire. The neighbour said she had run.",
         # the person is not the subject of the sentence that names her
         "He passed the ball to Ana Ruiz in the second half. The striker scored from there.",
         # a sentence between brings in somebody else
@@ -453,6 +480,13 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert ps["Hans"].role is None            # still a person: "her brother, Hans"
     assert ps["Tom Birch"].role is None       # not "Tom Birch, rival" in a citation
     assert ps["Ann Vale"].role == "Republican rival"
+    assert by_name("Her neighbour, Dav Perekh, said the lift was broken.")["Dav Perekh"].role is None
+
+
+def test_a_role_noun_opening_a_sentence_is_the_role_in_lower_case():
+    assert by_name("The fire spread. Lawyer Dav Perekh said the lift was broken.")["Dav Perekh"].role == "lawyer"
+    assert by_name("Singer Vexmo has pledged money to schools.")["Vexmo"].role == "singer"
+    assert by_name("Ivanka Trump spoke. Trump, his daughter, said so.")["Ivanka Trump"].role is None
 
 
 def test_miss_is_a_title_not_a_first_name():

@@ -16,6 +16,11 @@ ROWS = [
     ("term and acronym", "Cases of Ovine Wasting Fever (OWF) rose, Ann Lo said.", ["Ann Lo"], ["Ovine Wasting"]),
     ("term ending: a law", "Backers of the Fishing Bill said it was fair.", [], ["Fishing"]),
     ("term ending: a table heading", "Dividend\nNewest Prior\nAmount $0.69 $0.69", [], ["Newest"]),
+    ("the end of an organisation's name", "The Royal College of Dental Surgery said waits had grown.", [],
+     ["Dental Surgery"]),
+    ("the end of an organisation's name, 'for'", "The Institute for Vexmo Studies said, Ann Lo added.", ["Ann Lo"],
+     ["Vexmo Studies"]),
+    ("a title with 'of' still names a person", "Secretary of State Dav Perekh said it was wrong.", ["Dav Perekh"], []),
     ("news agency", "The official Tanvek news agency said Ann Lo had left.", ["Ann Lo"], ["Tanvek"]),
     ("quantity word", "Opac met on Monday.\n\nSeveral Opac members said a cut was unlikely.", [], ["Several"]),
     # teams in results and fixture lines that give each team's country
@@ -43,6 +48,14 @@ ROWS = [
     ("place word stays a place", "Voters in West Virginia and Washington said the vote was close.", [], ["West", "Washington"]),
     # a name after a long role that opens the sentence
     ("name after a long role", "Head of research at Tarn Capital, Zorana Vetrick, agreed.", ["Zorana Vetrick"], []),
+    # nouns for the people around someone: a neighbour, a flatmate, a landlord
+    ("neighbour set off by commas", "Her neighbour, Dav Perekh, said the council was slow.", ["Dav Perekh"], []),
+    ("landlord before a name", "The flat belongs to landlord Dav Perekh, who lives abroad.", ["Dav Perekh"], []),
+    ("sentence-initial neighbour is no name", "Neighbour Dav Perekh, 41, said the council was slow.",
+     ["Dav Perekh"], ["Neighbour"]),
+    # a role noun opening a sentence before one word: a descriptor and a mononym
+    ("role noun opening a sentence", 'Rapper Vexmo has pledged money. "I owe it all," Vexmo said.', ["Vexmo"], ["Rapper"]),
+    ("role noun that is also a first name", "Son Vexmo has pledged money.", ["Son Vexmo"], []),
     ("an employer after a role and 'at'", "Head of infrastructure at Riverside Homes, Lena Marsh, agreed.",
      ["Lena Marsh"], ["Riverside"]),
     ("employer counter-case: a verb before 'at'", "The coach looked at Lena Marsh, who nodded.", ["Lena Marsh"], []),

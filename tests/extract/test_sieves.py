@@ -342,6 +342,9 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('"It is early," said Tom Hale, a host on the TV show "Money Pit."', "Money Pit.", None),
     ('Tom Hale called his rival "Crooked Ann" on Monday.', "Crooked Ann", "Tom Hale"),
     ('Tom Hale said the album "will Sell Millions" this year.', "will Sell Millions", "Tom Hale"),
+    # an aside opened by a participle is about the person, and no verb of its own
+    ('"It was loud," Ann Lo, speaking in French, told reporters.', "It was loud,", "Ann Lo"),
+    ('Ann Lo, speaking to Tom Hale, said: "It was loud."', "It was loud.", "Ann Lo"),
     # "said … but that …" adds to the reported words, of the same speaker
     ('Tom Hale spoke.\n\nHale, a former agent, said on Thursday that he respected Ann Lo but that "the '
      'numbers are the numbers."', "the numbers are the numbers.", "Tom Hale"),
@@ -358,6 +361,12 @@ def test_attribution_rules(text, quote, speaker):
     ('"It is closed," said a spokesman for the firm.', "a spokesman for the firm"),
     ('"It is closed," officials said.', "officials"),
     ('Tom Lo was cleared. "He is innocent," Mr Lo\'s lawyer said.', "Mr Lo's lawyer"),
+    # an aside between the description and the verb, and an organisation's long name in it
+    ('The flat flooded. A neighbour, who asked not to be named, said: "It was loud."', "A neighbour"),
+    ('One official, speaking on condition of anonymity, said: "It was loud."', "One official"),
+    ('"It was loud," one official, speaking on condition of anonymity, said.', "one official"),
+    ('A Department of Roads and Rail Safety spokesperson said: "We are sorry."',
+     "A Department of Roads and Rail Safety spokesperson"),
     # "said the story was": a reported clause, no description of a speaker
     ('Ann Lo was cleared. A spokeswoman for Lo, who did not give her name, said the story was "false."', None),
 ])

@@ -6,8 +6,10 @@ import re
 
 from store.extract.figures.about import _OF_BEFORE, _of_then_blanks
 from store.extract.people.descriptions import AGE_DESC, age_descriptions
+from store.extract.people.tokens import candidate, one_word, runs, split_run, tokens
 from store.extract.people.tokens import only_openers as _only_openers
 from store.extract.quotes.spans import _MARK_CHARS, _MARKS
+from store.lexicon.names import FIRMS, ORG_WORDS, PLACE_START, PLACES, SURNAME_LIKE, TERM_ENDS, first_names
 from store.extract.text import _BOUNDARY, _ESCAPES, _ends_sentence, clean_text, ends_with_any, find_all, matches_at, whole_words
 
 
@@ -115,3 +117,20 @@ def test_clean_text_skipping_clean_text_changes_nothing():
                                     "\u2028", "\u2029", "\ufeff", "\x1b[1m", "\x1b]8;;x\x1b\\"]
     for text in _strings(9, pieces, longest=12):
         assert clean_text(text) == cleaned(text), repr(text)
+
+
+def test_one_word_gives_candidates_answer_for_a_run_of_one_word():
+    rng = random.Random(8)
+    lexicon = [sorted(w for w in ws if isinstance(w, str) and " " not in w) for ws in
+               (PLACE_START, PLACES, ORG_WORDS, SURNAME_LIKE, TERM_ENDS, first_names())]
+    lexicon.append(sorted(f[0] for f in FIRMS if len(f) == 1))
+    words = [w for ws in lexicon for w in rng.sample(ws, min(6, len(ws)))]
+    pieces = words + ["Trailing", "trailing", "Zorvan", "al-Zorvan", "St. ", "St ", ". ", " ", " ", " ", "said ",
+                      "the ", " news agency", " (ZA)", " (", ", ", "\"", "“", "\n"]
+    for text in _strings(9, pieces, count=3000, longest=12):
+        for run in runs(text, tokens(text)):
+            for part in split_run(run):
+                if len(part) == 1:
+                    stop = text.rfind(". ", 0, part[0].start)
+                    sent_start = stop + 2 if stop >= 0 else 0
+                    assert one_word(part[0], text, sent_start) == candidate(list(part), text, sent_start), text

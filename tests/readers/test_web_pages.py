@@ -57,6 +57,39 @@ def test_news_page_metadata_from_json_ld_meta_tags_and_the_canonical_link(readin
     assert article.url == "https://courier.example/news/2024/03/05/flood-barrier"
 
 
+STORY = "".join(f"<p>Paragraph {i} of the story, long enough to be read as running text by both readers.</p>"
+                for i in range(8))
+
+
+@pytest.mark.parametrize("title, outlet, headline", [
+    ("Wildfire forces thousands out | Northern Ledger", "Northern Ledger", "Wildfire forces thousands out"),
+    ("Mayor to appeal ruling - The Valley Star", "The Valley Star", "Mayor to appeal ruling"),
+    ("Mayor to appeal ruling", None, "Mayor to appeal ruling"),           # no site named: none made up
+    ("Live: day 3 - the vote", None, "Live: day 3 - the vote"),          # a tail as long as the rest is no site
+])
+def test_a_page_naming_its_site_only_in_the_title_gives_the_outlet_never_the_headline(reading, tmp_path, title,
+                                                                                        outlet, headline):
+    page = tmp_path / "story.html"
+    page.write_text(f"<html><head><title>{title}</title><meta property='og:title' content='{headline}'>"
+                    f"</head><body><article><h1>{headline}</h1>{STORY}</article></body></html>", encoding="utf-8")
+    [article] = list(read_paths([page]))
+    assert article.source == outlet
+    assert article.title == headline
+
+
+def test_the_author_the_page_declares_wins_over_a_bio_line_and_an_advert_label_is_no_paragraph(reading, tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port '
+                    'strike ends", "author": {"@type": "Person", "name": "Ravi Menon"}}</script></head><body><article>'
+                    f'<h1>Port strike ends</h1>{STORY}<div class="advert">Advertisement</div>{STORY}'
+                    '<p class="author-bio">Ravi Menon is the Harbour Times business reporter.</p></article></body></html>',
+                    encoding="utf-8")
+    [article] = list(read_paths([page]))
+    assert article.author == "Ravi Menon"
+    assert "Advertisement" not in article.text
+    assert "Paragraph 7 of the story" in article.text
+
+
 def test_a_body_inside_a_form_laid_out_in_spans_and_line_breaks_is_read(reading):
     # each <br><br> paragraph a paragraph of its own
     article = assert_story("form-page", FORM_AROUND)

@@ -34,9 +34,11 @@ _DIGIT_RUN = re.compile(r"\d[\d,.]*")     # a cheap first pass; reading.py reads
 # On ASCII text \d is [0-9], which the scan tests far more cheaply than the Unicode class
 _ASCII_DIGIT_RUN = re.compile(r"[0-9][\d,.]*")
 # Number words are found with str.find on the lower-cased text: several times faster
-# than one regex alternation tried at every word. A word that begins with another
-# ("fourteen", "sixty") is found with it: fewer scans of the text.
-_FIND_WORDS = [w for w in WORDS if not any(v != w and w.startswith(v) for v in WORDS)]
+# than one regex alternation tried at every word. Each needle is a part that the number
+# words it finds share ("six" in "sixteen" and "sixty", "illion" in "million" and "billion"):
+# every needle is one more scan of the text.
+_NEEDLES = ["one", "tw", "three", "thir", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "fift", "forty", "hundred", "thousand", "illion", "dozen"]
 _WORDS = frozenset(WORDS)
 
 
@@ -67,15 +69,16 @@ def _numbers(text: str) -> list[tuple[int, bool]]:
     if len(low) != len(text):           # "İ" lowers to two characters: keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     n = len(low)
-    for w in _FIND_WORDS:
+    for w in _NEEDLES:
         i = low.find(w)
         while i >= 0:
-            j = i + len(w)
-            if i == 0 or not low[i - 1].isalpha():
-                while j < n and low[j].isalpha():
-                    j += 1              # the whole word: "four" may be "fourteen"
-                if low[i:j] in _WORDS:
-                    found.append((i, False))
-            i = low.find(w, j)
+            start, end = i, i + len(w)
+            while start and low[start - 1].isalpha():
+                start -= 1
+            while end < n and low[end].isalpha():
+                end += 1                # the whole word: "four" may be "fourteen"
+            if low[start:end] in _WORDS:
+                found.append((start, False))
+            i = low.find(w, end)
     found.sort()
     return found

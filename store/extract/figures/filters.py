@@ -78,6 +78,10 @@ def not_a_count(text: str, r: Reading, is_digits: bool, words: list[str], low_wo
     e = r.num_end
     if r.value in (0, 1):
         return True                     # "one of them", "0-0": counts of one are not figures
+    # (asked before the words around it: years, clock times and groups of digits are most
+    # of the numbers in a text, and this settles them)
+    if is_digits and r.scale == 1 and _not_an_amount(text, r, words, attached, starts):
+        return True
     last = low_words[-1] if low_words else ""
     label = last.rstrip(".") in _LABELS or attached.lower().rstrip(".") in _LABELS or attached.endswith("#")
     if age_before(low_words) or label or " ".join(low_words[-2:]) in ("one in", "1 in", "out for"):
@@ -86,8 +90,6 @@ def not_a_count(text: str, r: Reading, is_digits: bool, words: list[str], low_wo
         return True                     # "ten times", "80 not out", a date, a time of day, a street number
     if last == "at" and _PRONOUN_AFTER.match(text, e):
         return True                     # "even now at 86 she": an age
-    if is_digits and r.scale == 1 and _not_an_amount(text, r, words, attached, starts):
-        return True
     if r.scale == 1e6 and text[e - 1] in "mM" and _METRES.match(text, e):
         return True                     # "60m hurdles": metres
     return False
@@ -109,14 +111,14 @@ def _not_an_amount(text: str, r: Reading, words: list[str], attached: str, start
     if len(raw) == 4 and (1000 <= n <= 2099 or (n % 100 < 60 and n // 100 < 24)):
         return True                     # a year, or a clock time ("2340")
     if r.qualifier is None and not attached:
+        if words and words[-1].isdigit() or _BLANK_DIGIT.match(text[e:e + 2]):
+            return True                 # groups of digits: a phone or account number
         if words and words[-1][0].isupper() and words[-1].rstrip(",") not in _WEEKDAYS \
                 and (w := word_start(text, s, 1)) not in starts and not after_opening(text, w):
             return True                 # "Radio 4", "Apollo 11"
         if words and words[-1][:-1].isalpha() and words[-1].endswith(",") and 10 <= n <= 110 \
                 and _LIST_COMMA.match(text[e:e + 3]):
             return True                 # "Scholl, 21, was", "the senator, 71, said": an age
-        if words and words[-1].isdigit() or _BLANK_DIGIT.match(text[e:e + 2]):
-            return True                 # groups of digits: a phone or account number
         line = text.rfind("\n", 0, s) + 1
         if not text[line:s].strip() and _LIST_MARK.match(text[e:e + 2]):
             return True                 # "1. " at the start of a line: a list number

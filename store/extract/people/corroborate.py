@@ -52,40 +52,55 @@ def drop_teams_and_openers(d: Draft) -> None:
     if d.teams:
         cands = d.candidates = [c for c in cands if c.titles or tuple(t.text for t in c.toks) not in d.teams]
     # the runs this may shorten: two words or more, no title, a first word no known first name
-    todo = {id(c) for c in cands if len(c.toks) > 1 and not c.titles and c.toks[0].kind == "name"
-            and not is_first(c.toks[0].text)}
+    todo = [c for c in cands if len(c.toks) > 1 and not c.titles and c.toks[0].kind == "name"
+            and not is_first(c.toks[0].text)]
     if not todo:
         return
-    known = {c.toks[-1].text for c in cands if len(c.toks) > 1 and is_first(c.toks[0].text)}
     text = d.text
-    # surname -> where the text first gives it past the first paragraph (often a headline
-    # that names the surname alone before the story gives the full name: "Professor Nega's war")
     lead = max(d.headline_end, d.paragraphs[0][1] if len(d.paragraphs) > 1 else 0)
     headline = lead if len(text[:lead].split()) <= 20 else 0
+    # built on first use, from the runs as they stand before any is cut (cuts wait for the end)
+    known: set[str] = set()                       # surnames after a known first name
     seen: dict[str, int] = {}
+    pairs: set[tuple[str, ...]] = set()           # every run of two words or more
     first_at: dict[tuple[str, ...], int] = {}     # where each run's words first stand
-    for c in cands:
-        if c.toks[0].start >= lead:
-            seen.setdefault(c.toks[-1].text, c.toks[0].start)
-        first_at.setdefault(tuple(t.text for t in c.toks), c.toks[0].start)
-    initial = [not c.titles and sentence_initial(text, c.toks[0], d.sent_starts) for c in cands]
-    inside = {t.text for c, first in zip(cands, initial) for t in c.toks[1 if first else 0:]}
-    pairs = {tuple(t.text for t in c.toks) for c in cands if len(c.toks) > 1}
-    for c, first in zip(cands, initial):
-        if id(c) not in todo:
-            continue
+    inside: set[str] = set()                      # words written as a name, not opening a sentence
+    cut = []
+    for c in todo:
         head = c.toks[0]
         words = tuple(t.text for t in c.toks)
         last = words[-1]
+        first = sentence_initial(text, head, d.sent_starts)
+        if not first and len(words) == 2 and not (head.start < headline and not c.person):
+            continue                # none of the tests below applies
+        if not pairs:
+            for o in cands:
+                if len(o.toks) > 1:
+                    pairs.add(tuple(t.text for t in o.toks))
+                    if is_first(o.toks[0].text):
+                        known.add(o.toks[-1].text)
+                # surname -> where the text first gives it past the first paragraph (often a headline
+                # that names the surname alone before the story gives the full name: "Professor Nega's war")
+                if o.toks[0].start >= lead:
+                    seen.setdefault(o.toks[-1].text, o.toks[0].start)
         if head.start < headline and not c.person and last in seen and text.count(head.text) == 1 and \
                 not _used_lower(head.text, text):
-            c.toks = c.toks[1:]          # a headline's word the story never uses again ("Derelict Obama and ...")
-        elif first and (last in known or seen.get(last, head.start) < head.start and (
+            cut.append(c)          # a headline's word the story never uses again ("Derelict Obama and ...")
+            continue
+        if first and not (last in known or head.text.endswith("ly") and len(head.text) > 5) \
+                and seen.get(last, head.start) < head.start and not c.person and not first_at:
+            for o in cands:
+                first_at.setdefault(tuple(t.text for t in o.toks), o.toks[0].start)
+                initial = not o.titles and sentence_initial(text, o.toks[0], d.sent_starts)
+                inside.update(t.text for t in o.toks[1 if initial else 0:])
+        if first and (last in known or seen.get(last, head.start) < head.start and (
                 head.text.endswith("ly") and len(head.text) > 5 or not c.person and head.text not in inside
                 and first_at[words] == head.start and _SENTENCE_BEFORE.search(text, max(0, head.start - 4), head.start))) \
                 and not _relative(c, words, pairs, text) \
                 or len(words) > 2 and words[1:] in pairs and (head.text.endswith(("s", "ing")) or _used_lower(head.text, text)):
-            c.toks = c.toks[1:]
+            cut.append(c)
+    for c in cut:
+        c.toks = c.toks[1:]
 
 
 _LOWER_PART = re.compile(r"-[a-z]")      # "Left-back": a noun, no first name
@@ -138,48 +153,52 @@ def corroborate(d: Draft) -> None:
     Gleveckas"); a name repeated in full but never cut to its surname is a firm or a paper
     ("Deutsche Boerse said ... Deutsche Boerse"), since people are called by surname on
     repeat; a lone word that is the surname of someone found is that person."""
-    cands = d.candidates
+    cands, text = d.candidates, d.text
     # "the pro-Clinton Priorities USA": someone's surname before a plural noun names a thing,
     # though Clinton is a first name too
-    surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
-    for c in cands:
+    full = [c for c in cands if c.person and len(c.toks) >= 2]
+    surnames = {c.toks[-1].text for c in full}
+    for c in full:
         if c.person == Evidence.FIRST_NAME and len(c.toks) == 2 and c.toks[0].text in surnames \
-                and _common_noun(c.toks[-1].text, d.text):
+                and _common_noun(c.toks[-1].text, text):
             c.person = None
+    full = [c for c in full if c.person]
     singles = {c.toks[0].text for c in cands if len(c.toks) == 1}
     # no other first name: an unknown word before the first name of someone the text names
     # in full ("Crazy Bernie" beside Bernie Sanders), or a word the text also writes in
     # lower case before the surname of someone it names by a known first name ("Stop Trump"
     # beside Donald Trump; "Mother Teresa" has no such namesake)
-    named_firsts = {c.toks[0].text for c in cands if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text)
-                    and c.toks[-1].text in singles} - {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    known_surnames = {c.toks[-1].text for c in full}
     firsts_of: dict[str, set[str]] = {}
-    for c in cands:
-        if c.person and len(c.toks) >= 2 and is_first(c.toks[0].text):
+    for c in full:
+        if is_first(c.toks[0].text):
             firsts_of.setdefault(c.toks[-1].text, set()).add(c.toks[0].text)
-    known_surnames = {c.toks[-1].text for c in cands if c.person and len(c.toks) >= 2}
+    named_firsts = {first for last, firsts in firsts_of.items() if last in singles for first in firsts} - known_surnames
     for c in cands:
-        head = c.toks[0].text
-        if c.person is None and len(c.toks) >= 2 and c.toks[-1].text in singles \
-                and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
-                and not _PLURAL_END.search(c.toks[-1].text) and c.toks[-1].text not in named_firsts \
-                and not (c.toks[-1].text in firsts_of and not is_first(head) and _a_word(head, d.text)) \
+        if c.person is not None or len(c.toks) < 2:
+            continue
+        head, last = c.toks[0].text, c.toks[-1].text
+        if last in singles and c.toks[-1].kind == "name" and c.toks[0].kind == "name" \
+                and not _PLURAL_END.search(last) and last not in named_firsts \
+                and not (last in firsts_of and not is_first(head) and _a_word(head, text)) \
                 and not (head in known_surnames and not is_first(head)):
             # "Stop Trump", "Very Clinton" beside Donald Trump: an unknown word before the
             # surname of someone the text names by a known first name is no other first name;
             # "Bush Right": a known person's surname starts no other name
-            if len(c.toks) >= 3 and not is_first(head) and _used_lower(head, d.text):
+            if len(c.toks) >= 3 and not is_first(head) and _used_lower(head, text):
                 c.toks = c.toks[1:]      # "Chief of Staff Ann Lo": "staff" is a word, not a name
             c.person = Evidence.REPEATED_SURNAME
-    full_counts: dict[tuple[str, ...], int] = {}
-    for c in cands:
-        if len(c.toks) > 1:
-            w = tuple(t.text for t in c.toks)
-            full_counts[w] = full_counts.get(w, 0) + 1
-    for c in cands:
-        if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles and \
-                full_counts[tuple(t.text for t in c.toks)] >= 2:
-            c.person = None
+    # a firm repeated in full, never cut to a surname (counted only when such a run stands)
+    weak = [c for c in cands if c.person in _WEAK and len(c.toks) > 1 and c.toks[-1].text not in singles]
+    if weak:
+        full_counts: dict[tuple[str, ...], int] = {}
+        for c in cands:
+            if len(c.toks) > 1:
+                w = tuple(t.text for t in c.toks)
+                full_counts[w] = full_counts.get(w, 0) + 1
+        for c in weak:
+            if full_counts[tuple(t.text for t in c.toks)] >= 2:
+                c.person = None
     _lone_speakers(d)
     surnames = {c.toks[-1].text for c in cands if c.person}
     for c in cands:

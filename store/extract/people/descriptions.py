@@ -9,7 +9,7 @@ import re
 
 from store.extract.draft import Draft
 from store.model import Person
-from store.lexicon.names import ROLE_NOUNS
+from store.lexicon.names import NATIONALITY_NOUNS, PERSON_VERBS, ROLE_NOUNS
 
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", re.I)
@@ -18,15 +18,12 @@ _PRONOUN = re.compile(r"(?=[hs])\b(he|his|him|himself|she|her|hers|herself)\b", 
 def tie_descriptions(text: str, people: list[Person]) -> None:
     """"The prime minister" is a mention of the one person whose role is exactly that."""
     by_role: dict[str, list[Person]] = {}
-    others = [m for p in people for m in p.mentions]
-    starts = {m[0]: p for p in people for m in p.mentions}
     lowered = None
+    spans: list[tuple[int, int]] = []     # every mention, and where each starts: built on the first phrase found
     for p in people:
         if p.role:
             by_role.setdefault(p.role.lower(), []).append(p)
     roles = sorted(by_role)
-    spans = sorted(others)
-    span_starts = [m[0] for m in spans]
     for role, ps in by_role.items():
         # another person whose role starts with this one ("finance director of a rival firm")
         # fits the description too
@@ -42,6 +39,10 @@ def tie_descriptions(text: str, people: list[Person]) -> None:
         while at >= 0:
             end = at + len(phrase)
             span = (at, end)
+            if not spans:
+                spans = sorted(m for p in people for m in p.mentions)
+                span_starts = [m[0] for m in spans]
+                starts = {m[0]: p for p in people for m in p.mentions}
             if span not in taken and (at == 0 or not text[at - 1].isalnum()) and \
                     (end == len(text) or not text[end].isalnum()) and \
                     not re.match(r"\s+of\b", text[end:end + 4]) and \
@@ -52,7 +53,8 @@ def tie_descriptions(text: str, people: list[Person]) -> None:
 
 
 AGE_DESC = re.compile(r"(?=[Tt])\b[Tt]he \d{1,3}-year-old(?: [A-Z][a-z]+| (?:%s)\b)?" % _ROLES)
-_SAID_SLOT = re.compile(r"(?:^|[,”\"’']\s*(?:said|says|added)\s+)$")
+_AFTER_QUOTE = re.compile(r"[,?!][”\"’']\s+$")
+_SAID_SLOT = re.compile(r"(?:^|[,”\"’']\s*(?:said|says|added)\s+|(?P<quote>%s))" % _AFTER_QUOTE.pattern)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _DESC_SLOT = re.compile(r"(?:^|[“\"‘']\s*|\b(?:said|says|added|explained|insisted|admitted|told)\s+|\bIf\s+|\bbut\s+|\band\s+)$")
@@ -93,7 +95,9 @@ spokeswoman spokesperson aide adviser advisor assistant deputy manager coach bos
 rival opponent challenger colleague teammate team-mate partner compatriot friend wife husband son
 daughter mother father brother sister widow cousin uncle aunt woman man girl boy member resident
 worker farmer pensioner villager refugee teenager student teacher official analyst economist expert
-strategist investor banker trader broker dealer soldier protester activist campaigner
+strategist investor banker trader broker dealer soldier protester activist campaigner neighbour neighbor
+classmate roommate flatmate housemate landlord landlady tenant employee mentor fiance fiancee fiancé fiancée
+carer caregiver pupil patient passenger bystander survivor relative
 """.split())
 # words a description's modifiers never are: "The report said the minister" is no description
 _NOT_MODIFIERS = """
@@ -103,8 +107,9 @@ for and or but with by from as after before when while who which whose what not 
 """.split()
 _NEXT_WORD = re.compile(r" ([a-z-]+)")
 _DEGREE = frozenset("most least more less very so too".split())
+# the head is a role noun or a nationality noun ("the Frenchman", "the veteran Scot")
 ROLE_DESC = re.compile(r"\b[Tt]he((?: (?!(?:%s)\b)[A-Za-z][A-Za-z-]*){0,3} (?:%s))(?= [a-z]|[,.;])"
-                       % ("|".join(_NOT_MODIFIERS), _ROLES))
+                       % ("|".join(_NOT_MODIFIERS), _ROLES + "|" + "|".join(sorted(NATIONALITY_NOUNS))))
 
 
 def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
@@ -115,7 +120,6 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
     minister" too uncertain to tie)."""
     if not people:
         return
-    first_seen = {id(p): min(p.mentions)[0] for p in people}
     at = text.find("he ", 1)
     while at >= 0:
         m = _could_open(text, at - 1) and ROLE_DESC.match(text, at - 1)
@@ -124,31 +128,35 @@ def tie_roles(text: str, people: list[Person], sent_starts: list[int]) -> None:
             continue
         words = m.group(1).split()
         head = words[-1].lower()
+        nationality = words[-1] in NATIONALITY_NOUNS      # says who, not what: never a role
         nxt = _NEXT_WORD.match(text, m.end())
         if head in _OTHERS or text.startswith(" of ", m.end()) or _quoted(text, m.start()) or \
                 nxt and nxt.group(1) in ROLE_NOUNS:
             continue                       # "The billionaire| businessman's standing"
+        if _AFTER_QUOTE.search(text, max(0, m.start() - 4), m.start()) and not (nxt and nxt.group(1) in PERSON_VERBS):
+            continue                       # `"…," the billionaire| business mogul told`: the whole subject only
         p = _named_before(text, people, sent_starts, m.start(), m.end(), strict=True)
-        if p is None or (p.role and head not in p.role.lower().split()):
+        if p is None or (p.role and not nationality and head not in p.role.lower().split()):
             continue
         surname = p.name.split()[-1]
-        if any(o is not p and (o.name.split()[-1] == surname or o.role and first_seen[id(o)] < m.start() and
+        if any(o is not p and (o.name.split()[-1] == surname or o.role and min(o.mentions)[0] < m.start() and
                                head in o.role.lower().split()) for o in people):
             continue                       # "the candidate" among the Trumps, or after "Tusk, the Polish prime minister"
         p.mentions.append((m.start(), m.end()))
-        if not p.role and not any(w in _DEGREE or w.endswith("ly") for w in words):
+        if not p.role and not nationality and not any(w in _DEGREE or w.endswith("ly") for w in words):
             p.role = " ".join(words)       # not "famously gruff senator", "most unlikely candidate"
 
 
 def _could_open(text: str, i: int) -> bool:
-    """A quick look before the pattern: could "The"/"the" at i open its sentence or follow
-    "said"? (_named_before decides.)"""
+    """A quick look before the pattern: could "The"/"the" at i open its sentence, follow
+    "said" or the end of a quote (`"…," the Scot said`)? (_named_before decides.)"""
     if text[i] not in "Tt":
         return False
     j = i
     while j > 0 and (text[j - 1].isspace() or text[j - 1] in "“”\"‘’'"):
         j -= 1
-    return j == 0 or text[j - 1] in ".!?\n" or text.endswith(("said", "says", "added"), 0, j)
+    return j == 0 or text[j - 1] in ".!?\n" or text.endswith(("said", "says", "added"), 0, j) or \
+        text[j - 1] == "," and j < i - 1
 
 
 def _named_before(text: str, people: list[Person], sent_starts: list[int], start: int, end: int,
@@ -164,9 +172,12 @@ def _named_before(text: str, people: list[Person], sent_starts: list[int], start
     starts = [o[0] for o in owner]
     i = bisect.bisect_right(sent_starts, start) - 1
     sent = sent_starts[i] if i >= 0 else 0
-    slot = _SAID_SLOT if strict else _DESC_SLOT
-    if not slot.search(text, max(sent, start - 12), start) and text[sent:start].strip(" “\"‘'"):
+    slot = (_SAID_SLOT if strict else _DESC_SLOT).search(text, max(sent, start - 12), start)
+    if not slot and text[sent:start].strip(" “\"‘'"):
         return None
+    # the subject of the verb after a quote (`"…," the Scot said`) is tied only to the subject
+    # of the sentence before ("Le Bris admitted …", not "The pontiff met Sanders …")
+    after_quote = bool(strict and slot and slot.group("quote"))
     k = bisect.bisect_left(starts, start)
     if k < len(starts) and starts[k] <= end + 2:
         return None                        # already a mention, or "the 35-year-old Bruno": the name is right there
@@ -186,12 +197,24 @@ def _named_before(text: str, people: list[Person], sent_starts: list[int], start
     if all(text.startswith(("'s", "’s"), e) for s, e in p.mentions if prev_sent <= s < sent):
         return None                        # "Johnson's spokesman said ...": not Johnson himself
     if strict:
-        if _SUBJECT_PRONOUN.search(text, prev_sent, min(s for s, _ in p.mentions if s >= prev_sent)):
+        first = min(s for s, _ in p.mentions if s >= prev_sent)
+        if _SUBJECT_PRONOUN.search(text, prev_sent, first) or after_quote and not _only_role_words(text[prev_sent:first]):
             return None
         k = bisect.bisect_right(sent_starts, prev_sent)
         if any(not _HE_SHE.search(text, a, b) for a, b in zip(sent_starts[k:i], sent_starts[k + 1:i + 1])):
             return None
     return p
+
+
+_LEAD_WORDS = frozenset("the a an former ex his her their its our".split())
+
+
+def _only_role_words(lead: str) -> bool:
+    """Do only role words and capitalised words stand before the name in its sentence (after an
+    opening phrase set off by a comma), so that the person is its subject? "Sunderland boss
+    Ann Lo admitted", "On Monday, Lo said"; not "The pontiff met Lo"."""
+    return all(w[0].isupper() or w[0] in "“\"‘'(" or w.lower() in _LEAD_WORDS or w.lower() in ROLE_NOUNS
+               for w in lead.rsplit(",", 1)[-1].split())
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -217,6 +240,8 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 def pronoun_genders(text: str, people: list[Person]) -> None:
     """Gender from the first he/his or she/her after a mention, before anyone else is
     mentioned; the majority over a person's mentions, None on a tie."""
+    if all(p.gender is not None for p in people):
+        return
     allm = sorted([(s, e, i) for i, p in enumerate(people) for s, e in p.mentions])
     votes = [[0, 0] for _ in people]
     for k, (s, e, i) in enumerate(allm):

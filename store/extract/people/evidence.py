@@ -29,6 +29,7 @@ _PARTY_AFTER = re.compile(r",\s+\(?[RDI]-[A-Z][A-Za-z.]*\)?,")
 _CARD_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c and b)\s$")
 _CARD_ENDS = {"c", "b", "t"}     # the last letter of any word _CARD_BEFORE ends in
 _CARD_AFTER = re.compile(r"\s+(?:(?:c|b|st|lbw)\s+[A-Z]|\d+-\d+-\d+-\d+|run out\b|not out\b)")
+_CARD_NEXT = frozenset("cbslrn")     # what _CARD_AFTER has after the blanks, besides a digit
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _SIGNOFF_BEFORE = re.compile(r"(?:^|\n)--\s*$")
 _ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]{2,4}")
@@ -38,6 +39,7 @@ _NUMBER_BEFORE = re.compile(r"(?:^|[(;,\n]\s*)\d+\s*-\s*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z]\w+) $")
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_AFTER = re.compile(r"\s+(?:%s)\s+(?:[A-Z]|(?:%s)\b)" % (_ROLES, _ROLES))
+_ROLE_FIRST_WORDS = frozenset(r.split()[0] for r in ROLE_NOUNS)
 _SCORER_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
 _SCORER_BEFORE = re.compile(r"\d\s*\((?:[^()]*\d(?:st|nd|rd|th),)?\s*$")
 _WHO_AFTER = re.compile(r",?\s+who\b")
@@ -48,6 +50,7 @@ site network firm company group bank club band team party show programme program
 book novel song play musical opera brand label airline carrier retailer insurer lender manufacturer maker
 chain ship vessel hotel restaurant newsletter broadsheet stadium ground venue prize award""".split())
 _THING_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(_THINGS))
+_THING_ENDS = frozenset(t[-3:] for t in _THINGS)     # their last three letters (each has three or more)
 # role words that fit firms and teams as well as people ("rival Shell reported")
 _ORG_ROLES = {"rival", "partner", "owner", "leader", "winner", "champion", "champions", "head", "member",
               "sponsor", "investor", "buyer", "seller", "supplier", "client", "customer", "shareholder",
@@ -60,22 +63,28 @@ _CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 class Site:
     """A candidate and the text around it, as the rules read it (computed once per
     candidate: every rule reads these)."""
-    __slots__ = ("c", "text", "toks", "s", "e", "after", "before", "trimmed", "tail", "speech_before",
-                 "lone_name", "_last_word")
+    __slots__ = ("c", "text", "toks", "s", "e", "after", "follows", "before", "trimmed", "tail", "lone_name",
+                 "_last_word")
 
     def __init__(self, c: Candidate, text: str) -> None:
         self.c, self.text = c, text
         self.toks: list[Token] = c.toks
-        self.s, self.e = c.toks[0].start, c.toks[-1].end
-        self.after = text[self.e:self.e + 120]
-        self.before = text[max(0, self.s - 80):self.s]
+        s, e = self.s, self.e = c.toks[0].start, c.toks[-1].end
+        self.after = text[e:e + 120]
+        self.follows = self.after[:1]       # the character right after the name ("" at the end)
+        self.before = text[s - 80 if s > 80 else 0:s]     # (not max(): speed only)
         # the patterns that end at the name reach at most 12 characters back from the last
         # non-blank one: trying them only from there gives the same answers, faster
-        self.trimmed = self.before.rstrip()
-        self.tail = max(0, len(self.trimmed) - 12)
-        self.speech_before = self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
+        self.trimmed = trimmed = self.before.rstrip()
+        self.tail = len(trimmed) - 12 if len(trimmed) > 12 else 0
         self.lone_name = len(c.toks) == 1 and c.toks[0].kind == "name"      # one word, a name
         self._last_word = -1
+
+    @property
+    def speech_before(self) -> bool:
+        """Does a speech verb end the text before ("said Lo")? (Few rules ask: not computed
+        for every candidate.)"""
+        return self.trimmed.endswith(_SPEECH_BEFORE_WORDS)
 
     @property
     def last_word(self) -> int:
@@ -122,16 +131,28 @@ def _titled(x: Site):
     return None
 
 
+_ORG_OF = re.compile(r"\b([A-Z][a-z]+) (?:of|for) (?:the )?$")
+
+
+def _organisation_tail(x: Site):
+    """"the Royal College of Emergency Medicine said": after an organisation word and "of"
+    or "for", the run ends the organisation's name."""
+    if x.before.endswith((" of ", " for ", " the ")) and (m := _ORG_OF.search(x.before, x.last_word - 16)) and \
+            m.group(1) in ORG_WORDS:
+        return NOT_A_PERSON
+    return None
+
+
 def _age_after(x: Site):
     """"Ann Lo, 25, said"."""
-    if x.after[:1] == "," and _AGE_AFTER.match(x.after) and (len(x.toks) > 1 or not x.toks[0].text.endswith("s")):
+    if x.follows == "," and _AGE_AFTER.match(x.after) and (len(x.toks) > 1 or not x.toks[0].text.endswith("s")):
         return Evidence.AGE
     return None
 
 
 def _party_after(x: Site):
     """"Mitch McConnell, R-Ky., said"."""
-    return Evidence.PARTY if x.after[:1] == "," and _PARTY_AFTER.match(x.after) else None
+    return Evidence.PARTY if x.follows == "," and _PARTY_AFTER.match(x.after) else None
 
 
 def _first_name_speaking(x: Site):
@@ -159,7 +180,11 @@ def _scorecard(x: Site):
     if not x.lone_name or x.toks[0].text in PLACES:
         return None
     before = x.before
-    if _CARD_AFTER.match(x.after) or (before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS) and \
+    # (the pattern after needs blanks, then c, b, st, lbw, run, not or a digit: the two
+    # characters after the name are tested first, speed only)
+    nxt = x.after[1:2]
+    if x.follows.isspace() and (nxt in _CARD_NEXT or nxt.isdecimal() or nxt.isspace()) and _CARD_AFTER.match(x.after) \
+            or (before[-2:-1] in _CARD_ENDS or before[-3:-2] in _CARD_ENDS) and \
             _CARD_BEFORE.search(before, x.tail):
         line_start = x.text.rfind("\n", 0, x.s) + 1
         line_end = x.text.find("\n", x.e)
@@ -179,6 +204,11 @@ def _scorer(x: Site):
     2 (Caveglia 23rd, Giuly 30th)", "Dortmund 3 (Zorc 59th-pen, Moeller 73rd)"), on a
     "Scorers:" line, or after a dash in a results line ("... 1 - Vonk (12th)")."""
     if not x.lone_name:
+        return None
+    # (both patterns after need a digit or "(" past the blanks: the character after one
+    # blank is tested first, speed only)
+    c = x.after[1:2] if x.follows.isspace() else x.follows
+    if not (c == "(" or c.isdecimal() or c.isspace()):
         return None
     minute = _SCORER_AFTER.match(x.after)
     if not minute and not _MINUTE_BRACKET_AFTER.match(x.after) or x.toks[0].text in PLACES or \
@@ -203,7 +233,7 @@ def _one_of_the_roles(x: Site):
     "rappers including Stormzy"."""
     before = x.before
     if x.lone_name and (" such as " in before or " including " in before or " like " in before) and \
-            x.after[:1] not in "'’" and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and \
+            x.follows not in "'’" and x.toks[0].text not in PLACES and x.toks[0].text not in ORG_WORDS and \
             (m := _AMONG.search(before)) and m.group(1).lower() in _PLURAL_ROLES:
         return Evidence.ROLE
     return None
@@ -225,12 +255,18 @@ def _one_word(x: Site):
 
 def _work_or_team(x: Site):
     """"Vera Drake star Imelda Staunton": a work or a team before a role noun."""
-    return NOT_A_PERSON if x.after[:1].isspace() and _ROLE_AFTER.match(x.after) else None
+    if not x.follows.isspace():
+        return None
+    # (the next word must start a role noun: a set look-up before the long pattern, speed only)
+    words = x.after.split(None, 1)
+    return NOT_A_PERSON if words and words[0] in _ROLE_FIRST_WORDS and _ROLE_AFTER.match(x.after) else None
 
 
 def _named_thing(x: Site):
     """"financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"."""
-    return NOT_A_PERSON if x.trimmed.endswith(_THINGS) and _THING_BEFORE.search(x.before, x.tail) else None
+    # (the last three letters first: a set look-up, where endswith() tries every word; speed only)
+    return NOT_A_PERSON if x.trimmed[-3:] in _THING_ENDS and x.trimmed.endswith(_THINGS) and \
+        _THING_BEFORE.search(x.before, x.tail) else None
 
 
 _ROLE_AT = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:of|for)(?:\s+[a-z][\w-]*){1,4})?\s+at\s+$")
@@ -256,7 +292,7 @@ def _title_of_work(x: Site):
 
 
 def _who(x: Site):
-    return Evidence.WHO if _WHO_AFTER.match(x.after) else None
+    return Evidence.WHO if "who" in x.after and _WHO_AFTER.match(x.after) else None     # (the word first: speed only)
 
 
 _CLAUSE_ROLE = re.compile(r"(?:^|[.!?\"”]\s+|\n)(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ff]ormer)\s+)?"
@@ -268,7 +304,7 @@ _TITLE_WORDS = {t for t in TITLES if t[:1].isupper()}
 def _after_long_role(x: Site):
     """A name set off by commas after a long role that opens the sentence, then a speech
     verb: "Head of research at Orbis Capital, Lena Marsh, agreed"."""
-    if len(x.toks) < 2 or not x.trimmed.endswith(",") or x.after[:1] != "," or not _SPEECH_AFTER_COMMA.match(x.after):
+    if len(x.toks) < 2 or not x.trimmed.endswith(",") or x.follows != "," or not _SPEECH_AFTER_COMMA.match(x.after):
         return None
     m = _CLAUSE_ROLE.search(x.text, max(0, x.s - 90), x.s)
     if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS):
@@ -354,6 +390,7 @@ def _byline(x: Site):
 # In order: the first rule with an answer decides.
 EVIDENCE: list[Rule] = [
     _titled,
+    _organisation_tail,
     _age_after,
     _party_after,
     _first_name_speaking,

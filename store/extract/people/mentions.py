@@ -13,7 +13,7 @@ from store.extract.people.roles import appositive_after, appositive_before, role
 from store.extract.people.things import is_first
 from store.extract.people.tokens import Candidate, Token, contiguous, sentence_initial
 from store.lexicon.names import (
-    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_TITLES, STOP, TITLES, first_names,
+    CAP_PARTICLES, GENDER_TITLES, KIN, NAME_SUFFIXES, PARTICLES, PLACES, RANKS, ROLE_NOUNS, ROLE_TITLES, STOP, TITLES, first_names,
 )
 from store.model import Person
 
@@ -27,7 +27,7 @@ def group_people(d: Draft) -> None:
         words = tuple([_norm(t.text) for t in c.toks] if curly else [t.text for t in c.toks])
         surname = _surname_key(c.toks)
         group = d.groups.setdefault(surname[-1].lower(), [])
-        p = _match_person(group, words, c.titles, _gender_of(c, words, firsts))
+        p = _match_person(group, words, c.titles, _gender_of(c, words, firsts)) if group else None
         if p is None:
             p = PersonDraft(names=[], surname=surname, group=group)
             group.append(p)
@@ -130,7 +130,7 @@ def find_mentions(d: Draft) -> None:
     for v in lengths.values():
         v.sort(reverse=True)
     multi = {w for p in d.drafts for w in p.names if len(w) > 1}
-    normed = [_norm(t.text) for t in toks] if "’" in text else [t.text for t in toks]
+    normed = [t.text.replace("’", "'") for t in toks] if "’" in text else [t.text for t in toks]   # (_norm)
     if not TITLES.isdisjoint(lengths):
         # a surname that is also a title keeps its full stop as a title: "said Baron." is Baron
         for k, t in enumerate(toks):
@@ -178,7 +178,8 @@ def _hit(d: Draft, forms: dict, normed: list[str], multi: set, i: int, j: int, L
         # (the pronoun only matters to a surname two people share: speed only)
         hint = _pronoun_gender(text, toks[j + L - 1].end) if len(group) > 1 else None
         p = _resolve(group, title, toks[j].start, hint)
-    if all(q.seen < 0 for q in p.group if q is not p):
+    # (held and subject only settle a surname two people share: _resolve)
+    if len(p.group) > 1 and all(q.seen < 0 for q in p.group if q is not p):
         p.held = True         # the first of that surname the text names
     full = L > 1 and isinstance(target, PersonDraft)      # a full name, not a shared surname
     end = toks[j + L - 1].end
@@ -193,7 +194,7 @@ def _record(d: Draft, p: PersonDraft, start: int, end: int, nxt: int, title: str
     p.seen = start
     if full:
         p.last = start
-        p.subject = _subject_at(d.text, start, end, d.sent_starts)
+        p.subject = len(p.group) > 1 and _subject_at(d.text, start, end, d.sent_starts)
     if title:
         p.gender = p.gender or GENDER_TITLES.get(title)
         p.titles.add(title)
@@ -239,13 +240,16 @@ def _surname_key(toks: list[Token]) -> tuple[str, ...]:
 
 
 def _after_capital(text: str, start: int) -> bool:
-    """Does a capitalised word stand right before start ("Ivanka| Trump")?"""
+    """Does a capitalised word stand right before start ("Ivanka| Trump")? Not a role noun
+    that has its capital from opening the sentence ("Rapper| Stormzy has …")."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return False
     k = start - 2
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
         k -= 1
-    return text[k].isupper()
+    if not text[k].isupper():
+        return False
+    return text[k:start - 1].lower() not in ROLE_NOUNS or role_before(text, start) is None
 
 
 def _norm(word: str) -> str:

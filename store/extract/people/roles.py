@@ -18,12 +18,13 @@ _CUT = {"the", "a", "an", "his", "her", "their", "its", "our", "of", "by", "with
 
 
 _ROLE_WORDS = re.compile(r"[\w\-’']+[,]?|\S")
+_SENTENCE_OPENERS = {".", "!", "?", "\"", "“", "‘", "(", "—", "-"}     # what may stand before a sentence's first word
 _ROLE_WORD = re.compile(r"[\w\-’']+$")
 
 
 def role_before(text: str, start: int) -> str | None:
     """Role words right before a name: "Tory leader Michael Howard", "his deputy, JD Vance"."""
-    last = text[max(0, start - 30):start].rstrip(" ,").rpartition(" ")[2]
+    last = text[start - 30 if start > 30 else 0:start].rstrip(" ,").rpartition(" ")[2]
     if last.lower() not in ROLE_NOUNS:
         return None                  # the common case, decided without a pattern
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
@@ -34,8 +35,12 @@ def role_before(text: str, start: int) -> str | None:
             return None
         if len(words) > 1 and words[-2].lower() in ("the", "a", "an"):
             return None              # "the chancellor, Rachel Reeves" is taken as an appositive
-    if not words or words[-1].lower() not in ROLE_NOUNS or not words[-1][0].islower():
+    if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
+    if not words[-1][0].islower():
+        # capitalised only because it opens the sentence: "Rapper Stormzy has …"
+        opens = len(words) == 1 or words[-2] in _SENTENCE_OPENERS
+        return words[-1].lower() if opens and words[-1] not in TITLES else None
     role = []
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
@@ -165,6 +170,7 @@ _RELATIONAL = frozenset("""
 rival rivals opponent challenger colleague counterpart teammate team-mate compatriot partner friend ally deputy
 son daughter wife husband mother father brother sister widow widower cousin uncle aunt
 nephew niece grandson granddaughter grandfather grandmother fiancé fiancée girlfriend boyfriend
+fiance fiancee neighbour neighbor classmate roommate flatmate housemate landlord landlady tenant mentor relative
 """.split())
 
 

@@ -25,11 +25,15 @@ def is_first(word: str) -> bool:
 
 
 
-def glued_descriptor(run: list[Token]) -> bool:
-    """Does the run start with a descriptor glued to a name of two words or more: a role noun
-    that is no title ("Teenager Yuuichi Takeda") or a nationality noun ("Finn Juha Kankkunen")?"""
+def glued_descriptor(run: list[Token], opens_sentence: bool) -> bool:
+    """Does the run start with a descriptor glued to a name: a role noun that is no title
+    ("Teenager Yuuichi Takeda") or a nationality noun ("Finn Juha Kankkunen")? Before one
+    word only where the sentence's capital is all it has ("Rapper Stormzy has …"), and never
+    a first name ("Hunter Biden")."""
     head = run[0]
-    return len(run) >= 3 and head.kind == "name" and (
+    if len(run) < 2 or len(run) == 2 and (not opens_sentence or head.text in first_names()):
+        return False
+    return head.kind == "name" and (
         head.text in NATIONALITY_NOUNS or head.text.lower() in ROLE_NOUNS and head.text not in TITLES)
 
 
@@ -42,6 +46,8 @@ def without_things(run: list[Token], titles: list[Token], text: str) -> list[Tok
     words = [t.text for t in run]
     if words[-1] in _FIRM_ENDS and (tuple(words[-2:]) in FIRMS or tuple(words[-1:]) in FIRMS):
         return []
+    if words[0] not in PLACES and words[-1] not in PLACES and ORG_WORDS.isdisjoint(words):
+        return [] if len(run) > 5 else run          # most runs: none of the tests below applies
     starts_first = is_first(words[0])
     if (words[0] in PLACES and not starts_first) or \
             (words[-1] in PLACES and not starts_first and not (words[-1] in SURNAME_LIKE and len(words) == 2)) or \

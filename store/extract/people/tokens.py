@@ -27,15 +27,17 @@ from store.lexicon.names import (
 _WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])[\w'’\-\u0300-\u036f]*(?<![\-'’])\.?")
 # UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois", its lead letter also written A + a combining
 # tilde): after a lead letter Â-Å, a byte of 0x80-0xBF that may be no letter stays in the word.
-# Used only when the text has one of the two common lead letters, and compiled then (re
-# caches it): few texts need it.
-_MOJIBAKE = ("Ã", "Â", "A\u0303", "A\u0302")
+# Used only when the text has one of the two common lead letters (Ã, Â, or A + a combining
+# tilde or circumflex), and compiled then (re caches it): few texts need it.
 _WORD_MOJIBAKE = (r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?:[\w'’\-\u0300-\u036f]|(?:(?<=[ÂÃÄÅ])|"
                   r"(?<=A[\u0302\u0303\u0308\u030a]))[\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf])*"
                   r"(?<![\-'’])\.?")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’])((?:(?:%s) ){1,3})$" % "|".join(sorted(PARTICLES)))
 _SURNAME_END = re.compile(r"(?:[,;:]|\s+(?:said|says|told|added|wrote)\b)")
 RESULT_AFTER = re.compile(r"\s+\d{1,3}\b")
+# what follows a team in a results line (RESULT_AFTER) or a fixture (BRACKETS), tried first:
+# one pattern for both (speed only)
+_TEAM_AFTER = re.compile(r"\s+\d|[ \t]{0,2}\(")
 _NOT_SURNAME = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "First",
                 "Second", "Third", "Last", "Next", "Final", "Today", "Tonight", "Monday", "Tuesday",
                 "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "He", "She", "They"}
@@ -76,7 +78,7 @@ class Token:
     brk: bool = False  # a run may not continue past this token (possessive, full stop)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     toks: list[Token]        # the name words, titles excluded
     titles: list[Token]
@@ -84,45 +86,55 @@ class Candidate:
     pre: list[Token]         # capitalised words before the titles ("Home" Secretary)
 
 
-_PARTICLE_ENDS = {p[-1] for p in PARTICLES}     # their last letters (all lower case)
+# their last letter and last two letters (all lower case): a test of one character, then of
+# two, before the look-back (a slice costs more than an index: speed only)
+_PARTICLE_ENDS = {p[-1] for p in PARTICLES}
+_PARTICLE_TAILS = {p[-2:] for p in PARTICLES}
 
 
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
-    word = re.compile(_WORD_MOJIBAKE) if any(lead in text for lead in _MOJIBAKE) else _WORD
+    # (a search for one character is much faster than for two: the combining mark first, speed only)
+    mojibake = "Ã" in text or "Â" in text or ("\u0303" in text or "\u0302" in text) and \
+        ("A\u0303" in text or "A\u0302" in text)
+    word = re.compile(_WORD_MOJIBAKE) if mojibake else _WORD
     for m in word.finditer(text):
-        raw, start = m.group(), m.start()
+        raw, start = m[0], m.start()
         prev = text[start - 1] if start else " "
-        if prev.isalnum() or prev in "'’":
+        if prev != " " and (prev.isalnum() or prev in "'’"):
             continue
         # (a frequent word is dropped before it is shaped: speed only, the test below decides
         # the same; after a hyphen it may be part of "al-" and goes the long way)
         if raw in _SKIP and prev != "-" and not (out and out[-1].end == start - 1):
             continue
-        glue = not raw[1:].islower() and _GLUED.search(raw)
-        if glue:
+        shape = _shape(raw)
+        if shape is None:
+            continue
+        if shape[5]:
             # page furniture glued on: the first part is kept only as the surname after a first name
             # ("Ann LoFlagShareLikeReply"), never on its own ("Lo FlagShareLikeReply")
             if not (out and out[-1].text in first_names() and text[out[-1].end:start] == " "):
                 continue
-            raw = raw[:glue.start() + 2]
-        shape = _shape(raw)
-        if glue and shape:
+            raw = raw[:shape[5]]
+            shape = _shape(raw)
+            if shape is None:
+                continue
             shape = (*shape[:2], True, *shape[3:])
-        if prev == "-" and shape and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
+        if prev == "-" and text[max(0, start - 4):start - 1] in _ARABIC_ARTICLE:
             start, raw = start - 3, text[start - 3:start] + raw     # "Hassan al-Turabi": one word
             shape = (raw[:3] + shape[0], *shape[1:])
-        if shape is None or raw in _SKIP and not (out and out[-1].end == start - 1 and
-                                                   _common_surname(text, out, start, start + len(raw))):
+            prev = text[start - 1]
+        if raw in _SKIP and not (out and out[-1].end == start - 1 and _common_surname(text, out, start, start + len(raw))):
             continue
         # particles before this word: "Ursula von der Leyen", "said de Silva"
-        pm = start > 2 and text[start - 1] == " " and text[start - 2] in _PARTICLE_ENDS and \
-            text[max(0, start - 5):start - 1].rpartition(" ")[2] in PARTICLES and \
+        pm = start > 2 and prev == " " and text[start - 2] in _PARTICLE_ENDS and \
+            text[start - 3:start - 1] in _PARTICLE_TAILS and \
+            text[start - 5 if start > 5 else 0:start - 1].rpartition(" ")[2] in PARTICLES and \
             _PARTICLES_BEFORE.search(text, max(0, start - 14), start)
         if pm:
             for w in re.finditer(r"\S+", pm.group(1)):
                 out.append(Token(pm.start(1) + w.start(), pm.start(1) + w.end(), w.group(), "part"))
-        word, kind, brk, core, dot = shape
+        word, kind, brk, core, dot, _ = shape
         if kind == "init" and out and out[-1].kind == "init" and out[-1].text + " " + core + "." in _ABBREV:
             out[-1].kind, kind, brk = "other", "other", brk or dot
         elif kind == "name" and len(core) <= 3 and out and out[-1].kind == "init" and out[-1].end == start:
@@ -133,12 +145,16 @@ def tokens(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
+def _shape(raw: str) -> tuple[str, str, bool, str, bool, int] | None:
     """What one capitalised word is, from the word alone: (token text, kind, brk, core,
-    dot), or None when it does not start with a capital. The same words recur in every
-    article, so this is cached."""
+    dot, glue), or None when it does not start with a capital; glue is where words run
+    together cut it (0 when they do not). The same words recur in every article, so this
+    is cached."""
     if not raw[0].isupper():
         return None
+    glue = not raw[1:].islower() and _GLUED.search(raw)
+    if glue:
+        return raw, "other", False, raw, False, glue.start() + 2
     brk = False
     dot = raw.endswith(".")
     core = raw[:-1] if dot else raw
@@ -146,7 +162,7 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         core, brk = core[:-2], True
         dot = False
     if ("'" in core or "’" in core) and _CONTRACTION.search(core):
-        return core, "other", True, core, dot
+        return core, "other", True, core, dot, 0
     kind = "other"
     word = core
     if core in TITLES and (dot or core not in first_names()):
@@ -168,7 +184,7 @@ def _shape(raw: str) -> tuple[str, str, bool, str, bool] | None:
         kind = "name"                # (not "Korean-born": it describes the name after it)
     if dot and kind not in ("title", "init"):
         brk = True          # a full stop after the word ends any name
-    return word, kind, brk, core, dot
+    return word, kind, brk, core, dot, 0
 
 
 def _common_surname(text: str, out: list[Token], start: int, end: int) -> bool:
@@ -201,10 +217,10 @@ def runs(text: str, toks: list[Token]) -> list[list[Token]]:
     it = iter(toks)
     for t in it:
         if t.kind in _NAMEISH:
-            if cur and contiguous(text, cur[-1], t):
+            if cur and t.start - cur[-1].end <= 3 and contiguous(text, cur[-1], t):
                 cur.append(t)
                 continue
-            if cur and text[t.start - 1:t.start] in _NICK_OPEN and cur[-1].kind == "name" and \
+            if cur and text[t.start - 1] in _NICK_OPEN and cur[-1].kind == "name" and \
                     cur[-1].text in first_names() and (m := _NICKNAME.match(text, cur[-1].end)):
                 t = next((u for u in it if u.start >= m.end()), None)     # past the nickname's words
                 if t is not None and t.start == m.end() and t.kind in _NAMEISH:
@@ -229,6 +245,9 @@ _BREAKERS = STOP | DEMONYMS
 
 def split_run(run: list[Token]) -> list[list[Token]]:
     """Split a run at words that never belong to a name ("On Monday Tony Blair")."""
+    if len(run) == 1:                    # most runs (the test below, for one word)
+        t = run[0]
+        return [] if t.kind == "name" and t.text in _BREAKERS and t.text not in first_names() else [run]
     firsts = first_names()
     parts, cur = [], []
     for t in run:
@@ -274,7 +293,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         k -= 1
     if not k:
         return None
-    run = run[:k]                        # up to the last name
+    if k < len(run):
+        run = run[:k]                    # up to the last name
     titles: list[Token] = []
     pre: list[Token] = []
     ti = k - 1                           # the last title
@@ -296,16 +316,17 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
     head = run[0]
     if not titles and head.kind == "name" and head.text not in firsts and \
-            only_openers(text, sent_start, head.start) and \
+            (sent_start >= head.start or text[sent_start] in _OPENERS) and only_openers(text, sent_start, head.start) and \
             _used_lower(text, head.text.lower()):
         run = run[1:]
         if not run:
             return None
-    if not titles and len(run) >= 3 and glued_descriptor(run):
+    if not titles and glued_descriptor(run, only_openers(text, sent_start, run[0].start)):
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
-    if text[max(0, run[0].start - 4):run[0].start] in ("St. ", "St "):
+    s = run[0].start
+    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
@@ -318,6 +339,31 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             a_term(run, text):
         return None
     return Candidate(run, titles, None, pre)
+
+
+def one_word(t: Token, text: str, sent_start: int) -> Candidate | None:
+    """candidate() for a run of one word, as most runs are: the same tests, those that read
+    the word alone answered once per word (speed only)."""
+    if t.kind != "name" or _no_name_alone(t.text):
+        return None
+    if t.text not in first_names() and (sent_start >= t.start or text[sent_start] in _OPENERS) and \
+            only_openers(text, sent_start, t.start) and _used_lower(text, t.text.lower()):
+        return None
+    s = t.start
+    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
+        return None
+    run = [t]
+    if (t.text in TERM_ENDS or text.startswith(TERM_NEXT, t.end)) and a_term(run, text):
+        return None
+    return Candidate(run, [], None, [])
+
+
+@lru_cache(maxsize=1 << 16)
+def _no_name_alone(word: str) -> bool:
+    """What candidate() says from the word alone when a run is that one word: no name (a
+    particle word starts none, a word that starts place names, a firm, place or organisation)."""
+    return word[0].islower() or word in PLACE_START and word not in SURNAME_LIKE or \
+        not without_things([Token(0, len(word), word, "name")], [], "")
 
 
 _OPENERS = frozenset(" \"'“‘(")
@@ -377,11 +423,12 @@ def find_candidates(d: Draft) -> None:
                 # "Elizabeth Warren Hammers Wells Fargo": the longest start the story repeats
                 while len(part) > 2 and text.find(text[part[0].start:part[-1].end], d.headline_end) < 0:
                     part = part[:-1]
-            i = bisect.bisect_right(d.sent_starts, part[0].start) - 1
-            c = candidate(part, text, d.sent_starts[max(i, 0)])
-            if c and not c.titles and (_digit_after(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
-                                       or text.startswith(BRACKETS, c.toks[-1].end)
-                                       and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
+            i = bisect.bisect_right(d.sent_starts, part[0].start)
+            sent_start = d.sent_starts[i - 1 if i else 0]
+            c = one_word(part[0], text, sent_start) if len(part) == 1 else candidate(part, text, sent_start)
+            if c and not c.titles and _TEAM_AFTER.match(text, c.toks[-1].end) and (
+                    RESULT_AFTER.match(text, c.toks[-1].end) and result_line(text, c.toks[0].start)
+                    or text.startswith(BRACKETS, c.toks[-1].end) and in_fixture(text, c.toks[0].start, c.toks[-1].end)):
                 d.teams.add(tuple(t.text for t in c.toks))
                 continue
             if c and not in_headline and title_case(text, c):
@@ -389,13 +436,6 @@ def find_candidates(d: Draft) -> None:
             if c:
                 d.candidates.append(c)
                 d.in_headline.append(in_headline)
-
-
-def _digit_after(text: str, end: int) -> bool:
-    """RESULT_AFTER at end; most names have a word after the blank, which the character
-    test settles without the pattern (speed only)."""
-    nxt = text[end + 1:end + 2]
-    return (nxt.isdecimal() or nxt.isspace()) and bool(RESULT_AFTER.match(text, end))
 
 
 # small words a headline in Title Case capitalises and running text does not
@@ -413,12 +453,15 @@ def title_case(text: str, c: Candidate) -> bool:
     start, end = (c.titles or c.toks)[0].start, c.toks[-1].end
     if len(c.toks) > 2 and any(t.text in _SMALL for t in c.toks[1:-1]):
         return True
-    # (the character tests first: speed only, most runs have no capital word beside them)
-    if text.startswith(" ", end) and text[end + 1:end + 2] in _SMALL_STARTS and _SMALL_AFTER.match(text, end):
+    # (the character tests first, the rarest first: speed only, most runs have no capital word
+    # beside them)
+    if end + 1 < len(text) and text[end + 1] in _SMALL_STARTS and text[end] == " " and _SMALL_AFTER.match(text, end):
         return True
-    if text[start - 1:start] != " ":
+    # (no capital in the 8 characters before: no word before can match, speed only)
+    lo = start - 8 if start > 8 else 0
+    if not start or text[start - 1] != " " or text[lo:start].islower():
         return False
-    m = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    m = _WORD_BEFORE.search(text, lo, start)
     return bool(m and m.group(1) in _SMALL and not only_openers(text, max(0, m.start(1) - 1), m.start(1))
                 and text[max(0, m.start(1) - 2):m.start(1)].strip() not in (".", "!", "?"))
 

@@ -204,8 +204,19 @@ class Context:
                 start = prev[0]
             return Cue("name", start, verb, app[2])
         if k > lo and text[k - 1] == ",":
-            return None
+            return self._aside_subject(words, k, verb, lo)
         return self._noun_phrase_subject(words, k, verb, lo)
+
+    def _aside_subject(self, words, k: int, verb: int, lo: int) -> Cue | None:
+        """An unnamed subject, then an aside set off by commas: "A neighbour, who asked not to
+        be named, said", "One official, speaking on condition of anonymity, said"."""
+        opens = self.text.rfind(",", lo, k - 1)
+        aside = [w for w in words if opens < w[0] < k]
+        if opens < 0 or not aside or not (aside[0][2] == "who" or aside[0][2].endswith("ing")) \
+                or self.mention_in(opens, k):
+            return None
+        cue = self._noun_phrase_subject([w for w in words if w[1] <= opens], opens, verb, lo)
+        return cue if cue is not None and cue.kind == "unnamed" else None
 
     def _name_subject(self, k: int, verb: int, lo: int) -> Cue | None:
         """The mention ending at k before the verb: the subject, or only a listener or an
@@ -233,7 +244,9 @@ class Context:
         text = self.text
         np_start = max(text.rfind(",", lo, k) + 1, lo)
         np_words = [w for w in words if w[0] >= np_start]
-        if (np_words and len(np_words) <= 6 and np_words[-1][1] == k
+        # (a proper name inside counts for little: "A Department of Health and Social Care spokesperson")
+        if (np_words and (len(np_words) <= 6 or len(np_words) <= 10 and sum(text[w[0]].islower() for w in np_words) <= 4)
+                and np_words[-1][1] == k
                 and (np_words[0][2] in NP_START or text[np_words[0][0]].isupper())
                 and not any(w[2] in NOT_NP for w in np_words)):
             start = np_words[0][0]
@@ -309,7 +322,9 @@ class Context:
             # a verb in the description makes it a clause of its own, except in a relative
             # clause about the person: "Ann Lo, a pollster who is working with X, said"
             who = next((n for n, w in enumerate(inner) if w[2] == "who"), len(inner))
-            if any(w[2] in SPEECH_VERBS for w in inner) or any(w[2] in PASSIVE for w in inner[:who]):
+            # (a participle opening the aside is about the person: "Ann Lo, speaking in French, told")
+            aside = inner[1:] if inner[0][2].endswith("ing") else inner
+            if any(w[2] in SPEECH_VERBS for w in aside) or any(w[2] in PASSIVE for w in inner[:who]):
                 return None
             if comma == k and not (len(inner) <= 8 and "," not in gap[1:]):
                 return None      # without the closing comma only a short description

@@ -80,6 +80,8 @@ def cue_after(art: Context, i: int) -> Cue | None:
     if quoted:                                           # "…," Lo was quoted as saying.
         return Cue("name", m[0], quoted.end(), m[2], sieve=Sieve.VERB_NAME)
     for n, (w0, w1, w) in enumerate(words[:40]):        # "…," Starmer said / he added
+        if w.endswith("ing") and char_before(text, w0) == ",":
+            continue             # an aside, not the verb: `"…," one official, speaking on …, said`
         if (w in INVERTED or speech_verb(words, n)) and text[w0].islower():
             cue = art.subject_before(w0, start)
             if cue is None or cue.kind == "unnamed" and cue.sieve == Sieve.PASSIVE:

@@ -28,6 +28,9 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
     # _MARKS at every offset, and _MARKS is then tried only at these
     at = find_all(text, _MARK_CHARS)
     for k, (pstart, pend) in enumerate(paras):
+        lo = bisect.bisect_left(at, pstart)
+        if lo == len(at) or at[lo] >= pend:
+            continue                    # no mark in the paragraph (most have none)
         spans, tail = _paragraph_spans(text, pstart, pend, at)
         slip = None
         if tail is not None:
@@ -36,6 +39,8 @@ def quote_spans(text: str, paras, sents=None) -> list[Quote]:
             # its own sentence only, never the rest of a long paragraph
             slip = (tail, pend if reopens else _sentence_end(text, tail, pend, sents))
             spans.append(slip)
+        if not spans:
+            continue                    # apostrophes only
         trimmed = {span: _trim(text, *span) for span in spans}
         # quotes are apart or nested, never crossing: where the unclosed one, cut at its
         # sentence's end, would cross a closed one, the closed one stands (closed ones
