@@ -302,7 +302,10 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         while j >= 0 and run[j].kind == "title":
             j -= 1
         titles = run[j + 1:ti + 1]
-        pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
+        k = max(0, j - 1)
+        if k and run[k - 1].text in PLACE_START:
+            k -= 1                       # "New York City Mayor", not "York City Mayor"
+        pre = [t for t in run[k:j + 1] if t.kind == "name"]
         run = run[ti + 1:]
         if len(run) == 1 and any(t.text != text[t.start:t.end] for t in titles) and not _MORE_NAMES.match(text, run[-1].end):
             return None                  # a plural title names several: "Presidents Reagan and Clinton"
