@@ -483,6 +483,10 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert by_name("Her neighbour, Dav Perekh, said the lift was broken.")["Dav Perekh"].role is None
 
 
+def test_a_place_of_three_words_before_a_title_stays_whole_in_the_role():
+    assert by_name('"No," New Vexmo City Mayor Ann Lo said.')["Ann Lo"].role == "New Vexmo City Mayor"
+
+
 def test_a_role_noun_opening_a_sentence_is_the_role_in_lower_case():
     assert by_name("The fire spread. Lawyer Dav Perekh said the lift was broken.")["Dav Perekh"].role == "lawyer"
     assert by_name("Singer Vexmo has pledged money to schools.")["Vexmo"].role == "singer"

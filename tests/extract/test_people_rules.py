@@ -53,6 +53,9 @@ ROWS = [
     ("landlord before a name", "The flat belongs to landlord Dav Perekh, who lives abroad.", ["Dav Perekh"], []),
     ("sentence-initial neighbour is no name", "Neighbour Dav Perekh, 41, said the council was slow.",
      ["Dav Perekh"], ["Neighbour"]),
+    # a capitalised role noun inside a run: the full name after it is the person
+    ("role noun inside a place run", '"No," Tarn City Public Advocate Dav Perekh said.', ["Dav Perekh"], ["Tarn"]),
+    ("role noun inside an outlet run", "Vexmo Gazette Reporter Ann Lo wrote the story.", ["Ann Lo"], ["Gazette"]),
     # a role noun opening a sentence before one word: a descriptor and a mononym
     ("role noun opening a sentence", 'Rapper Vexmo has pledged money. "I owe it all," Vexmo said.', ["Vexmo"], ["Rapper"]),
     ("role noun that is also a first name", "Son Vexmo has pledged money.", ["Son Vexmo"], []),

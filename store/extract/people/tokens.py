@@ -15,8 +15,8 @@ from store.extract.people.things import (
 )
 from store.lexicon.speech import ABBREVIATED
 from store.lexicon.names import (
-    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, PLAIN_TITLES, STOP,
-    SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
+    ADDRESS_TITLES, DEMONYMS, GENDER_TITLES, NAME_SUFFIXES, PARTICLES, PLACE_START, PLACES, PLAIN_TITLES, ROLE_NOUNS,
+    STOP, SURNAME_LIKE, TERM_ENDS, TITLES, WEAK_TITLES, first_names,
 )
 
 
@@ -305,7 +305,10 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         while j >= 0 and run[j].kind == "title":
             j -= 1
         titles = run[j + 1:ti + 1]
-        pre = [t for t in run[max(0, j - 1):j + 1] if t.kind == "name"]
+        k = max(0, j - 1)
+        if k and run[k - 1].text in PLACE_START:
+            k -= 1                       # "New York City Mayor", not "York City Mayor"
+        pre = [t for t in run[k:j + 1] if t.kind == "name"]
         run = run[ti + 1:]
         if len(run) == 1 and any(t.text != text[t.start:t.end] for t in titles) and not _MORE_NAMES.match(text, run[-1].end):
             return None                  # a plural title names several: "Presidents Reagan and Clinton"
@@ -323,6 +326,8 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
             return None
     if not titles and glued_descriptor(run, only_openers(text, sent_start, run[0].start)):
         run = run[1:]                    # "Teenager Yuuichi Takeda", "Finn Juha Kankkunen"
+    if not titles and len(run) >= 4:
+        run = _after_role_noun(run)      # "New York City Public Advocate Trish James"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
     s = run[0].start
@@ -364,6 +369,19 @@ def _no_name_alone(word: str) -> bool:
     particle word starts none, a word that starts place names, a firm, place or organisation)."""
     return word[0].islower() or word in PLACE_START and word not in SURNAME_LIKE or \
         not without_things([Token(0, len(word), word, "name")], [], "")
+
+
+def _after_role_noun(run: list[Token]) -> list[Token]:
+    """The name after a capitalised role noun inside a run, which says what the person is
+    ("New York City Public Advocate Trish James", "Tarn Valley Reporter Ann Lo"): a full
+    name of two words or more; the run itself otherwise."""
+    firsts = first_names()
+    for i in range(len(run) - 3, 0, -1):
+        w = run[i].text
+        if w.lower() in ROLE_NOUNS and w not in firsts and w not in SURNAME_LIKE and \
+                all(t.kind == "name" for t in run[i + 1:]):
+            return run[i + 1:]
+    return run
 
 
 _OPENERS = frozenset(" \"'“‘(")
