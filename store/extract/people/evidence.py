@@ -263,10 +263,15 @@ def _work_or_team(x: Site):
 
 
 def _named_thing(x: Site):
-    """"financial newspaper Nihon Keizai Shimbun", "the film Vera Drake"."""
+    """"financial newspaper Nihon Keizai Shimbun", "the film Vera Drake", and set off by
+    commas: "their new album, Moon Music, reached"."""
+    before, trimmed, tail = x.before, x.trimmed, x.tail
+    if trimmed.endswith(",") and x.after[:1] in (",", ".", ";", ""):
+        trimmed = trimmed[:-1]
+        before, tail = trimmed + " ", max(0, len(trimmed) - 12)
     # (the last three letters first: a set look-up, where endswith() tries every word; speed only)
-    return NOT_A_PERSON if x.trimmed[-3:] in _THING_ENDS and x.trimmed.endswith(_THINGS) and \
-        _THING_BEFORE.search(x.before, x.tail) else None
+    return NOT_A_PERSON if trimmed[-3:] in _THING_ENDS and trimmed.endswith(_THINGS) and \
+        _THING_BEFORE.search(before, tail) else None
 
 
 _ROLE_AT = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:of|for)(?:\s+[a-z][\w-]*){1,4})?\s+at\s+$")
