@@ -63,6 +63,8 @@ ROWS = [
     ("role noun that is also a first name", "Son Vexmo has pledged money.", ["Son Vexmo"], []),
     ("an employer after a role and 'at'", "Head of infrastructure at Riverside Homes, Lena Marsh, agreed.",
      ["Lena Marsh"], ["Riverside"]),
+    ("an employer after a plural role and 'at'", 'Analysts at Vexmo Tarn said the fine was "manageable".', [],
+     ["Vexmo"]),
     ("employer counter-case: a verb before 'at'", "The coach looked at Lena Marsh, who nodded.", ["Lena Marsh"], []),
     ("a firm after a long phrase stays a firm", "Its parent company, Tarn Holdings, said profits rose.", [], ["Tarn"]),
     # mononyms in a list after a plural role noun

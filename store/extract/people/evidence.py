@@ -278,12 +278,14 @@ _ROLE_AT = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:of|for)(?:\s+[a-z][\w-]*){1,4
 
 
 def _employer(x: Site):
-    """"Head of research at Orbis Homes": a run after a role noun and "at" is where the
-    holder works, a firm or a body."""
+    """"Head of research at Orbis Homes", "analysts at Peel Hunt": a run after a role noun
+    (or its plural) and "at" is where the holder works, a firm or a body."""
     if not x.trimmed.endswith(" at"):
         return None
     m = _ROLE_AT.search(x.before)
-    return NOT_A_PERSON if m and (m.group(1).lower() in ROLE_NOUNS or m.group(1) in _TITLE_WORDS) else None
+    role = m.group(1).lower() if m else ""
+    return NOT_A_PERSON if m and (role in ROLE_NOUNS or role[-1:] == "s" and role[:-1] in ROLE_NOUNS
+                                  or m.group(1) in _TITLE_WORDS) else None
 
 
 # a capital "The" after a word or a comma, not opening a sentence or a line
