@@ -545,7 +545,7 @@ def test_organisation_statement_after_a_closed_quote_is_not_its_cue():
 
 
 def test_roles_nationalities_and_clause_openers_are_not_organisations():
-    for text in ('"We won," the Foreign Secretary said.', '"We won," the Scot said.',
+    for text in ('"We won," the Foreign Secretary said.', '"We won," the Scot said.', '"We won," the Spaniard said.',
                  '"We won," The Democrat said.', '"We won," the Chief Executive said.'):
         q, = run(text)
         assert q.source is None, text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from store.lexicon.names import DEMONYMS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
+from store.lexicon.names import DEMONYMS, NATIONALITY_NOUNS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP, SURNAME_LIKE, TITLES, first_names
 from store.lexicon.speech import GROUP_PRONOUNS, NOT_NP, NP_START, POSSESSIVE, PRONOUNS, SPEECH_VERBS, TIME_WORDS, TITLE_WORDS
 from store.extract.text import whole_words
 
@@ -88,8 +88,8 @@ def organisation(art: Indexed, start: int, end: int) -> str | None:
     low = [w.lower() for w in body]
     if any(w in TITLES or w.lower() in TITLE_WORDS for w in body) or low[-1] in ROLE_NOUNS:
         return None                                 # "The Foreign Secretary", "the Chief Executive"
-    if len(body) == 1 and (body[0] + "s" in DEMONYMS or body[0].endswith(("man", "men"))):
-        return None                                 # "The Scot said", "the Frenchman"
+    if len(body) == 1 and (body[0] + "s" in DEMONYMS or body[0] in NATIONALITY_NOUNS or body[0].endswith(("man", "men"))):
+        return None                                 # "The Scot said", "the Frenchman", "the Spaniard"
     if (body[0] in TITLES or low[0] in TITLE_WORDS or low[0] in NP_START or low[0] in NOT_NP
             or any(w in TIME_WORDS for w in low) or any(w in PRONOUNS or w in GROUP_PRONOUNS for w in low)
             or any(w in SPEECH_VERBS for w in low)):
