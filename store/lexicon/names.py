@@ -10,11 +10,12 @@ from store.lexicon import entries, words
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str | None]:
-    """First name -> "m", "f" or None (both common). From lexicon/first-names.txt."""
+    """First name -> "m", "f" or None (both common). From lexicon/first-names.txt, then
+    first-names-world.txt (other countries' names, made by scripts/build_first_names.py)."""
     out: dict[str, str | None] = {}
-    for line in entries("first-names"):
+    for line in entries("first-names") + entries("first-names-world"):
         name, g = line.split()
-        if name not in STOP and name not in PLACES:
+        if name not in STOP and name not in PLACES and name not in out:
             out[name] = g if g in ("m", "f") else None
     return out
 

@@ -18,7 +18,7 @@ ROWS = [
     (Evidence.SCORER, "Lyon 2 (Caveglia 23rd, Giuly 30th)", "Caveglia"),
     (Evidence.TITLE_AND_SPEECH, "Miss Smith said the shop was closed.", "Smith"),
     (Evidence.WHO, "Zorn Vetrick, who runs the shop, was out.", "Zorn Vetrick"),
-    (Evidence.PARTICLE, "The race was won by Joost van der Westhuizen on Monday.", "Joost van der Westhuizen"),
+    (Evidence.PARTICLE, "The race was won by Lixo van der Tarnhuizen on Monday.", "Lixo van der Tarnhuizen"),
     (Evidence.GIVEN_NAME, "The race was won by Kang Young-hoon on Monday.", "Kang Young-hoon"),
     (Evidence.PLACE_POSSESSIVE, "The race was won by India's Zorn Vetrick on Monday.", "Zorn Vetrick"),
     (Evidence.NATIONALITY, "The race was won by American Zorn Vetrick on Monday.", "Zorn Vetrick"),

@@ -483,6 +483,12 @@ def test_a_relational_noun_alone_is_evidence_but_not_the_role():
     assert by_name("Her neighbour, Dav Perekh, said the lift was broken.")["Dav Perekh"].role is None
 
 
+def test_a_gendered_title_says_more_than_the_first_name():
+    text = 'Mary Vexmo, an analyst, spoke. "It is a bid," Mr Vexmo said. "They are trying," he said.'
+    assert by_name(text)["Mary Vexmo"].gender == "m"
+    assert speakers(text) == [("It is a bid,", "Mary Vexmo"), ("They are trying,", "Mary Vexmo")]
+
+
 def test_a_place_of_three_words_before_a_title_stays_whole_in_the_role():
     assert by_name('"No," New Vexmo City Mayor Ann Lo said.')["Ann Lo"].role == "New Vexmo City Mayor"
 

@@ -23,6 +23,8 @@ ROWS = [
     ("a title with 'of' still names a person", "Secretary of State Dav Perekh said it was wrong.", ["Dav Perekh"], []),
     ("a work set off by commas", "Their new album, Moon Vexmo, reached number one.", [], ["Moon Vexmo"]),
     ("a person set off by commas", "His lawyer, Ann Vexmo, said no.", ["Ann Vexmo"], []),
+    # first names of other countries (lexicon/first-names-world.txt)
+    ("a Romanian first name", "Ruxandra Vexmo beat Ann Lo in the final.", ["Ruxandra Vexmo", "Ann Lo"], []),
     ("news agency", "The official Tanvek news agency said Ann Lo had left.", ["Ann Lo"], ["Tanvek"]),
     ("quantity word", "Opac met on Monday.\n\nSeveral Opac members said a cut was unlikely.", [], ["Several"]),
     # teams in results and fixture lines that give each team's country

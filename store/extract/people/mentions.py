@@ -38,9 +38,11 @@ def group_people(d: Draft) -> None:
             p.titles.update(t.text.rstrip(".") for t in c.titles)
             if len(words) > 1:
                 p.named_titles.update(t.text.rstrip(".") for t in c.titles)
-        if not p.gender:
-            for t in c.titles:
-                p.gender = p.gender or GENDER_TITLES.get(t.text.rstrip("."))
+        for t in c.titles:
+            if t.text.rstrip(".") in GENDER_TITLES:
+                # a title says more than a first name many share ("Mr Faraj" after "Anais Faraj")
+                p.gender = GENDER_TITLES[t.text.rstrip(".")]
+                break
         if not p.role and not _after_capital(text, (c.titles or c.toks)[0].start):
             p.role = _role_at(text, c)
             if not p.gender and p.role:
