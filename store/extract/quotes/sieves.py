@@ -336,10 +336,9 @@ def title_of_work(art: Context, i: int) -> Cue | None:
 
 def _title_case(quoted: str) -> bool:
     """Every word capitalised but small ones inside ("Game of Thrones", "Trainwreck.")."""
-    words = [w.strip("\"'“”‘’.,!?:;()") for w in quoted.split()]
-    words = [w for w in words if w]
-    return bool(words) and words[0][:1].isupper() and all(
-        w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words[1:])
+    words = filter(None, (w.strip("\"'“”‘’.,!?:;()") for w in quoted.split()))   # (lazily: most stop at once)
+    first = next(words, "")
+    return first[:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words)
 
 
 def rejected_claim(art: Context, i: int) -> Cue | None:
@@ -351,12 +350,25 @@ def rejected_claim(art: Context, i: int) -> Cue | None:
     s, _ = art.outer[i]
     sstart, _ = art.sentence_of(s)
     lo = max(sstart, art.outer[i - 1][1]) if i > 0 else sstart
+    folded = _folded(art.text[lo:s])
+    if not any(verb in folded for verb in _REJECTING):
+        return None          # (the search tries every offset; a plain look for its verbs is quicker)
     m = None
     for m in _REJECTED.finditer(art.text, lo, s):
         pass
     if m is None:
         return None
     return Cue("unnamed", m.start(), m.end(), sieve=Sieve.REJECTED)
+
+
+# the verbs _REJECTED opens with, as _folded writes them
+_REJECTING = ("dismiss", "deny", "denie", "reject", "refut", "rebuff", "brush", "deplor", "ridicul")
+
+
+def _folded(text: str) -> str:
+    """text as an IGNORECASE pattern compares it with ASCII letters: lower case, and the
+    letters it also takes for one (dotless ı, long ſ; İ lower-cases to i and a dot)."""
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
 def asked_by(art: Context, i: int) -> Cue | None:
@@ -367,6 +379,8 @@ def asked_by(art: Context, i: int) -> Cue | None:
         return None
     s, _ = art.outer[i]
     lo = max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
+    if art.text.find("by", lo, s) < 0:
+        return None          # (the search tries every offset; most sentences have no "by")
     m = None
     for m in _ASKED_BY.finditer(art.text, lo, s):
         pass
