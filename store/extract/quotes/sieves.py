@@ -715,3 +715,10 @@ SIEVES = [
     reported_clause,
     sentence_subject,
 ]
+
+# Sieves that look at one kind of quote only (each checks the kind first as well): attribute.py
+# tries a quote with the sieves of its kind, saving the calls.
+_PARTIAL_ONLY = {title_of_work, rejected_claim, claim_of, closing_clause, reported_clause, sentence_subject}
+_FULL_ONLY = {asked_by, reported_before, colon_intro}
+SIEVES_BY_KIND = {"full": [s for s in SIEVES if s not in _PARTIAL_ONLY],
+                  "partial": [s for s in SIEVES if s not in _FULL_ONLY]}
