@@ -236,8 +236,8 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     between = art.words(pe, s)
     prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
     others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
-    if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
-           for k, w in enumerate(between)):
+    if others and any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
+                      for k, w in enumerate(between)):
         return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
     if _other_speaks_after_cue(art, prev_i, i, prev):
         return False
@@ -268,8 +268,10 @@ def _other_speaks_after_cue(art: Context, prev_i: int, i: int, prev) -> bool:
     s = art.outer[i][0]
     sentence = art.sentence_of(art.quotes[i].start)
     for ms, me, p in art.mention_in(cue_end, s):
+        if p is prev:
+            continue
         verb = art.words(me, s)[:1]
-        if (p is not prev and verb and verb[0][2] in SPEECH_VERBS and not verb[0][2].endswith("ing")
+        if (verb and verb[0][2] in SPEECH_VERBS and not verb[0][2].endswith("ing")
                 and art.text[verb[0][0]].islower() and art.sentence_of(ms) == sentence):
             return True
     return False
