@@ -30,8 +30,9 @@ def cue_after(art: Context, i: int) -> Cue | None:
     text = art.text
     s, e = art.outer[i]
     end = region_end(art, i)
-    start = _GAP.match(text, e, max(e, end)).end()    # (end < e: nothing after the quote)
-    dash = _DASH.match(text, e, max(e, end))
+    stop = end if end > e else e                     # (end < e: nothing after the quote)
+    start = _GAP.match(text, e, stop).end()
+    dash = _DASH.match(text, e, stop)
     if (dash and dash.end() in art.by_start       # "“…” ― Martha Aguilar"
             and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
