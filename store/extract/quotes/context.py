@@ -337,6 +337,8 @@ class Context:
         for s, e, p in self.mention_in(sstart, send):
             if self.in_quote(s) or POSSESSIVE.match(self.text, e):
                 continue
+            if not first and not verb_follows(self, e, send) and not _WITH_DOING.match(self.text, e, send):
+                continue           # (a subject neither way, whatever its position: not worth reading)
             position = self._position(s, sstart)
             if position == "with" and _WITH_DOING.match(self.text, e, send):
                 yield s, p         # "…, with Ann Lo — who backs a tax rise — lambasting the plan"
