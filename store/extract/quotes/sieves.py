@@ -66,7 +66,8 @@ def as_source(art: Context, i: int) -> Cue | None:
 
 
 _AS_SAID = re.compile(r"[\s,]*as\s+")
-_AS_OPENS = re.compile(r"\b[Aa]s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
+# (the word boundary checked after the letter: the engine then tries only at an "a")
+_AS_OPENS = re.compile(r"[Aa](?<=\b[Aa])s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
 _AS_VERB = re.compile(r"\s+(?:(?:put|puts)\s+it|said|says|wrote|writes|noted|notes|reported|reports|explained|"
                       r"explains|observed|told\s+[^,:;“”\"]{1,40}?(?=[,:]))\b")
 
