@@ -31,7 +31,7 @@ from __future__ import annotations
 from store.extract.quotes.context import Context, Cue, region_end
 from store.extract.quotes.pronouns import resolve_pronoun
 from store.extract.quotes.relays import passage_source, relay_of
-from store.extract.quotes.sieves import SIEVES
+from store.extract.quotes.sieves import SIEVES, SIEVES_BY_KIND
 from store.model import Person, Quote, Sieve
 
 
@@ -40,7 +40,7 @@ def attribute(text: str, paras, sents, people: list[Person], quotes: list[Quote]
     art = Context(text, paras, sents, people, quotes)
     by_name = {p.name: p for p in people}
     for i, q in enumerate(quotes):
-        for sieve in SIEVES:
+        for sieve in SIEVES_BY_KIND.get(q.kind, SIEVES):
             cue = sieve(art, i)
             if cue is not None:
                 _apply(art, i, cue)

@@ -75,10 +75,12 @@ class Context:
             start = min(self.mask[i][1], end)       # begins inside a quote
         i = bisect.bisect_left(self.mask_starts, start)
         j = bisect.bisect_left(self.mask_starts, end, i)
-        cuts = [start] + [x for s, e in self.mask[i:j] for x in (s, min(e, end))] + [end]
+        quoted = self.mask[i:j]
+        quoted.append((end, end))                   # (the stretch after the last quote)
         out = []
-        for a, b in zip(cuts[::2], cuts[1::2]):
-            for m in WORD.finditer(self.text, a, b):
+        a = start
+        for qs, qe in quoted:                       # the stretch from a up to each quote
+            for m in WORD.finditer(self.text, a, qs):
                 s, e = m.span()
                 w = m.group().lower()
                 if w[-1] == ".":
@@ -87,6 +89,7 @@ class Context:
                         e -= 1
                     w = w.rstrip(".")
                 out.append((s, e, w))
+            a = qe if qe < end else end
         return out
 
     def para_of(self, pos: int) -> int:
@@ -349,6 +352,8 @@ class Context:
         for s, e, p in self.mention_in(sstart, send):
             if self.in_quote(s) or POSSESSIVE.match(self.text, e):
                 continue
+            if not first and not verb_follows(self, e, send) and not _WITH_DOING.match(self.text, e, send):
+                continue           # (a subject neither way, whatever its position: not worth reading)
             position = self._position(s, sstart)
             if position == "with" and _WITH_DOING.match(self.text, e, send):
                 yield s, p         # "…, with Ann Lo — who backs a tax rise — lambasting the plan"

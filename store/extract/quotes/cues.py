@@ -30,8 +30,9 @@ def cue_after(art: Context, i: int) -> Cue | None:
     text = art.text
     s, e = art.outer[i]
     end = region_end(art, i)
-    start = _GAP.match(text, e, max(e, end)).end()    # (end < e: nothing after the quote)
-    dash = _DASH.match(text, e, max(e, end))
+    stop = end if end > e else e                     # (end < e: nothing after the quote)
+    start = _GAP.match(text, e, stop).end()
+    dash = _DASH.match(text, e, stop)
     if (dash and dash.end() in art.by_start       # "“…” ― Martha Aguilar"
             and not any(w[2] in SPEECH_VERBS for w in art.words(art.sentence_of(s)[0], s))):
         # (not a reporter's credit after `Lee said … that his party was "…"--Kim Smith`)
@@ -478,7 +479,9 @@ _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "the", "a", "
 _NEW_SENTENCE = _DETERMINERS | {"he", "she", "it", "they", "we", "i", "this", "that", "there"}
 _CLAUSE_OPENERS = {"but", "and", "while", "as", "although", "though", "because", "so", "when",
                    "after", "before", "since", "if", "whereas", "until", "unless", "then"}
-_CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|\s[—―]\s|,?\s(?:but|while|whereas)\s)")   # lookahead: speed only
+# ";", " — ", ", but ", " while ": one of ; , or a blank, then what must come with it (that
+# first character lets the engine skip the rest of the text quickly)
+_CLAUSE_BREAK = re.compile(r"[;,\s](?:(?<=;)|(?<=\s)[—―]\s|(?<=,)\s(?:but|while|whereas)\s|(?<=\s)(?:but|while|whereas)\s)")
 
 
 def _clause_closed(art: Context, start: int, verb_end: int, s: int, sstart: int) -> bool:

@@ -45,6 +45,8 @@ def passage_source(art: Context, i: int) -> str | None:
     `“…,” Lo said."`): the words are relayed by the passage's writer, named before it."""
     if art.passages is None:
         art.passages = _passages(art)
+    if not art.passages:
+        return None                        # (most articles quote no passage)
     k = art.para_of(art.outer[i][0])
     span = next(((a, b) for a, b in art.passages if a <= k <= b), None)
     if span is None or span[0] == 0:
@@ -108,7 +110,7 @@ def relay_of(art: Context, i: int) -> str | None:
         return None
     text = art.text
     ss, se = art.sentence_of(q.cue_start)
-    if not any(h in text[ss:se] for h in ("ccording", "eport", " by ")):
+    if text.find("ccording", ss, se) < 0 and text.find("eport", ss, se) < 0 and text.find(" by ", ss, se) < 0:
         return None                               # (most cues: nothing to look for)
     words = art.words(ss, se)
     os_, oe = art.outer[i]

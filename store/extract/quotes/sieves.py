@@ -66,7 +66,8 @@ def as_source(art: Context, i: int) -> Cue | None:
 
 
 _AS_SAID = re.compile(r"[\s,]*as\s+")
-_AS_OPENS = re.compile(r"\b[Aa]s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
+# (the word boundary checked after the letter: the engine then tries only at an "a")
+_AS_OPENS = re.compile(r"[Aa](?<=\b[Aa])s\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+)?")
 _AS_VERB = re.compile(r"\s+(?:(?:put|puts)\s+it|said|says|wrote|writes|noted|notes|reported|reports|explained|"
                       r"explains|observed|told\s+[^,:;“”\"]{1,40}?(?=[,:]))\b")
 
@@ -236,8 +237,8 @@ def _continues(art: Context, prev_i: int, i: int, q: Quote) -> bool:
     between = art.words(pe, s)
     prev = next((p for off, p in reversed(art.speakers) if off == art.outer[prev_i][0]), None)
     others = {e for _, e, p in art.mention_in(pe, s) if p is not prev}
-    if any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
-           for k, w in enumerate(between)):
+    if others and any(w[2] in ALL_SPEECH and k > 1 and between[k - 1][2] == "to" and between[k - 2][1] in others
+                      for k, w in enumerate(between)):
         return False        # `"…," he said, only for Smith to tweet that “…”`: someone else speaks
     if _other_speaks_after_cue(art, prev_i, i, prev):
         return False
@@ -268,8 +269,10 @@ def _other_speaks_after_cue(art: Context, prev_i: int, i: int, prev) -> bool:
     s = art.outer[i][0]
     sentence = art.sentence_of(art.quotes[i].start)
     for ms, me, p in art.mention_in(cue_end, s):
+        if p is prev:
+            continue
         verb = art.words(me, s)[:1]
-        if (p is not prev and verb and verb[0][2] in SPEECH_VERBS and not verb[0][2].endswith("ing")
+        if (verb and verb[0][2] in SPEECH_VERBS and not verb[0][2].endswith("ing")
                 and art.text[verb[0][0]].islower() and art.sentence_of(ms) == sentence):
             return True
     return False
@@ -336,10 +339,9 @@ def title_of_work(art: Context, i: int) -> Cue | None:
 
 def _title_case(quoted: str) -> bool:
     """Every word capitalised but small ones inside ("Game of Thrones", "Trainwreck.")."""
-    words = [w.strip("\"'“”‘’.,!?:;()") for w in quoted.split()]
-    words = [w for w in words if w]
-    return bool(words) and words[0][:1].isupper() and all(
-        w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words[1:])
+    words = filter(None, (w.strip("\"'“”‘’.,!?:;()") for w in quoted.split()))   # (lazily: most stop at once)
+    first = next(words, "")
+    return first[:1].isupper() and all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in words)
 
 
 def rejected_claim(art: Context, i: int) -> Cue | None:
@@ -351,12 +353,25 @@ def rejected_claim(art: Context, i: int) -> Cue | None:
     s, _ = art.outer[i]
     sstart, _ = art.sentence_of(s)
     lo = max(sstart, art.outer[i - 1][1]) if i > 0 else sstart
+    folded = _folded(art.text[lo:s])
+    if not any(verb in folded for verb in _REJECTING):
+        return None          # (the search tries every offset; a plain look for its verbs is quicker)
     m = None
     for m in _REJECTED.finditer(art.text, lo, s):
         pass
     if m is None:
         return None
     return Cue("unnamed", m.start(), m.end(), sieve=Sieve.REJECTED)
+
+
+# the verbs _REJECTED opens with, as _folded writes them
+_REJECTING = ("dismiss", "deny", "denie", "reject", "refut", "rebuff", "brush", "deplor", "ridicul")
+
+
+def _folded(text: str) -> str:
+    """text as an IGNORECASE pattern compares it with ASCII letters: lower case, and the
+    letters it also takes for one (dotless ı, long ſ; İ lower-cases to i and a dot)."""
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
 def asked_by(art: Context, i: int) -> Cue | None:
@@ -367,6 +382,8 @@ def asked_by(art: Context, i: int) -> Cue | None:
         return None
     s, _ = art.outer[i]
     lo = max(art.sentence_of(s)[0], art.outer[i - 1][1] if i > 0 else 0)
+    if art.text.find("by", lo, s) < 0:
+        return None          # (the search tries every offset; most sentences have no "by")
     m = None
     for m in _ASKED_BY.finditer(art.text, lo, s):
         pass
@@ -701,3 +718,10 @@ SIEVES = [
     reported_clause,
     sentence_subject,
 ]
+
+# Sieves that look at one kind of quote only (each checks the kind first as well): attribute.py
+# tries a quote with the sieves of its kind, saving the calls.
+_PARTIAL_ONLY = {title_of_work, rejected_claim, claim_of, closing_clause, reported_clause, sentence_subject}
+_FULL_ONLY = {asked_by, reported_before, colon_intro}
+SIEVES_BY_KIND = {"full": [s for s in SIEVES if s not in _PARTIAL_ONLY],
+                  "partial": [s for s in SIEVES if s not in _FULL_ONLY]}
