@@ -342,6 +342,13 @@ def test_sieves_are_plain_functions_in_priority_order():
     ('"It is early," said Tom Hale, a host on the TV show "Money Pit."', "Money Pit.", None),
     ('Tom Hale called his rival "Crooked Ann" on Monday.', "Crooked Ann", "Tom Hale"),
     ('Tom Hale said the album "will Sell Millions" this year.', "will Sell Millions", "Tom Hale"),
+    # the verb right before a quote (past its listener) gives the speaker, named or not:
+    # the words someone reports another saying are that other's
+    ('Tom Hale spoke.\n\nHe said he was there, and that an official had replied: "We will look into it."',
+     "We will look into it.", None),
+    ('Tom Hale said his boss told him: "We will look into it."', "We will look into it.", None),
+    ('Tom Hale told reporters: "We will look into it."', "We will look into it.", "Tom Hale"),
+    ('Officials said Tom Hale told them: "We will look into it."', "We will look into it.", "Tom Hale"),
     # an aside opened by a participle is about the person, and no verb of its own
     ('"It was loud," Ann Lo, speaking in French, told reporters.', "It was loud,", "Ann Lo"),
     ('Ann Lo, speaking to Tom Hale, said: "It was loud."', "It was loud.", "Ann Lo"),

@@ -247,6 +247,11 @@ class Context:
         text = self.text
         np_start = max(text.rfind(",", lo, k) + 1, lo)
         np_words = [w for w in words if w[0] >= np_start]
+        # the phrase starts after a verb or "that" reporting it: "Reid said an official told"
+        for n in range(len(np_words) - 2, -1, -1):
+            if (np_words[n][2] in SPEECH_VERBS or np_words[n][2] == "that") and np_words[n + 1][2] in NP_START:
+                np_words = np_words[n + 1:]
+                break
         # (a proper name inside counts for little: "A Department of Health and Social Care spokesperson")
         if (np_words and (len(np_words) <= 6 or len(np_words) <= 10 and sum(text[w[0]].islower() for w in np_words) <= 4)
                 and np_words[-1][1] == k

@@ -334,9 +334,17 @@ def cue_before(art: Context, i: int) -> Cue | None:
     # the first speech verb whose subject is known: in "Trump said that Clinton once
     # described it as "…"" the words are reported by Trump
     # `Trump boasted, "…"`, `X said: "…"`: a verb right before the quote introduces it
+    # ... and so does one with its listener after it (`an official told him: "…"`); whoever
+    # it gives speaks, named or not (`Reid said an official had replied: "…"` is not Reid's)
+    intro = None
+    if words and _INTRO_GAP.fullmatch(text[words[-1][1]:s]):
+        if words[-1][2] in SPEECH_VERBS:
+            intro = len(words) - 1
+        elif len(words) > 1 and words[-2][2] in SPEECH_VERBS and words[-1][2] in _LISTENERS:
+            intro = len(words) - 2
     order = list(range(len(words)))
-    if words and _INTRO_GAP.fullmatch(text[words[-1][1]:s]) and words[-1][2] in SPEECH_VERBS:
-        order.insert(0, order.pop())
+    if intro is not None:
+        order.insert(0, order.pop(intro))
     # `attacked by Ann Ree, who called it "…"`: a relative clause naming its speaker
     # speaks before the main clause, unless the clause closes first: in `An aide to Lo, who
     # spoke on condition of anonymity, said …` the aide speaks, not Lo
@@ -351,6 +359,8 @@ def cue_before(art: Context, i: int) -> Cue | None:
         if k in closed or words[k][2] not in _CUE_WORDS:
             continue
         cue = verb_cue(art, words, k, s, sstart) or _stance_cue(art, i, words, k, sstart)
+        if cue is not None and k == intro:
+            return cue
         if cue is not None and (found is None or cue.kind == "name"):
             found = found if found is not None and cue.kind != "name" else cue
             if cue.kind != "unnamed" or cue.sieve != Sieve.UNNAMED:
@@ -358,6 +368,10 @@ def cue_before(art: Context, i: int) -> Cue | None:
     # `The spot concludes with footage of Trump saying, "…"`: an unnamed subject ("the
     # spot", "officials") reports; a named speaker later in the sentence said the words
     return found
+
+
+# who a speech verb's words are told to, standing between the verb and the quote
+_LISTENERS = frozenset("him her them me us you reporters journalists supporters colleagues aides staff".split())
 
 
 def _closed_relatives(art: Context, words) -> set[int]:
