@@ -142,7 +142,7 @@ BROADER: dict[str, float] = {
     'pronoun:alone:newer': 0.94,
     'pronoun:rival': 0.97,
     'pronoun:speaker': 0.91,
-    'relayed': 0.23,
+    'relayed': 0.22,
     'relayed<verb-name': 0.29,
     'sentence-subject': 0.96,
     'verb-name': 0.99,
