@@ -489,6 +489,11 @@ def test_a_gendered_title_says_more_than_the_first_name():
     assert speakers(text) == [("It is a bid,", "Mary Vexmo"), ("They are trying,", "Mary Vexmo")]
 
 
+def test_a_verb_before_a_role_is_not_part_of_it():
+    assert by_name("He defended his decision to leave captain Dav Perekh out.")["Dav Perekh"].role == "captain"
+    assert by_name("Others include film star Dav Perekh.")["Dav Perekh"].role == "film star"
+
+
 def test_a_place_of_three_words_before_a_title_stays_whole_in_the_role():
     assert by_name('"No," New Vexmo City Mayor Ann Lo said.')["Ann Lo"].role == "New Vexmo City Mayor"
 

@@ -61,7 +61,8 @@ defeat defeats beat beats criticize criticise attack attacks replace replaces na
 hire hires praise praises blast blasts slam slams endorse endorses support supports back backs
 oppose opposes challenge challenges face faces join joins thank thanks blame blames urge urges
 describe describes overthrow aid nominate elect appoint sack sign drop honor honour embrace denounce
-condemn invite welcome interview beside against versus over under past around
+condemn invite welcome interview beside against versus over under past around leave leaves hold holds
+help helps keep keeps pick picks select selects recall recalls include includes omit omits bolster distract
 night day morning afternoon evening week month year today tonight yesterday weekend
 """.split())
 # -ing words that describe a role rather than do something ("leading candidate", "banking executive")
