@@ -305,10 +305,10 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         while j >= 0 and run[j].kind == "title":
             j -= 1
         titles = run[j + 1:ti + 1]
-        k = max(0, j - 1)
-        if k and run[k - 1].text in PLACE_START:
-            k -= 1                       # "New York City Mayor", not "York City Mayor"
-        pre = [t for t in run[k:j + 1] if t.kind == "name"]
+        first = max(0, j - 1)
+        if first and run[first - 1].text in PLACE_START:
+            first -= 1                   # "New York City Mayor", not "York City Mayor"
+        pre = [t for t in run[first:j + 1] if t.kind == "name"]
         run = run[ti + 1:]
         if len(run) == 1 and any(t.text != text[t.start:t.end] for t in titles) and not _MORE_NAMES.match(text, run[-1].end):
             return None                  # a plural title names several: "Presidents Reagan and Clinton"
@@ -318,9 +318,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         return None
     # sentence-initial capitals are often ordinary words ("Trailing by 213, ...")
     head = run[0]
-    if not titles and head.kind == "name" and head.text not in firsts and \
-            (sent_start >= head.start or text[sent_start] in _OPENERS) and only_openers(text, sent_start, head.start) and \
-            _used_lower(text, head.text.lower()):
+    if not titles and head.kind == "name" and _ordinary_opener(text, sent_start, head):
         run = run[1:]
         if not run:
             return None
@@ -330,8 +328,7 @@ def candidate(run: list[Token], text: str, sent_start: int) -> Candidate | None:
         run = _after_role_noun(run)      # "New York City Public Advocate Trish James"
     if not titles and run[0].text in PLACE_START and not (len(run) == 1 and run[0].text in SURNAME_LIKE):
         return None
-    s = run[0].start
-    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
+    if _after_saint(text, run[0].start):
         return None                      # "St. Louis Cardinals": a place or team, cut after "St."
     # "Mexican Ariel Cruz", "Australia M. Waugh": start at a first name or initial further in
     if len(run) > 2 and (run[0].text not in firsts or run[0].text in DEMONYMS) and run[0].kind == "name":
@@ -351,16 +348,24 @@ def one_word(t: Token, text: str, sent_start: int) -> Candidate | None:
     the word alone answered once per word (speed only)."""
     if t.kind != "name" or _no_name_alone(t.text):
         return None
-    if t.text not in first_names() and (sent_start >= t.start or text[sent_start] in _OPENERS) and \
-            only_openers(text, sent_start, t.start) and _used_lower(text, t.text.lower()):
-        return None
-    s = t.start
-    if s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St "):
+    if _ordinary_opener(text, sent_start, t) or _after_saint(text, t.start):
         return None
     run = [t]
     if (t.text in TERM_ENDS or text.startswith(TERM_NEXT, t.end)) and a_term(run, text):
         return None
     return Candidate(run, [], None, [])
+
+
+def _ordinary_opener(text: str, sent_start: int, t: Token) -> bool:
+    """A word that has its capital from opening the sentence and that the text also writes
+    in lower case, no known first name: an ordinary word ("Trailing by 213, ...")."""
+    return t.text not in first_names() and (sent_start >= t.start or text[sent_start] in _OPENERS) and \
+        only_openers(text, sent_start, t.start) and _used_lower(text, t.text.lower())
+
+
+def _after_saint(text: str, s: int) -> bool:
+    """Does "St." or "St" stand right before s (the character tests first: speed only)?"""
+    return s > 1 and text[s - 2] in ".t" and text[max(0, s - 4):s] in ("St. ", "St ")
 
 
 @lru_cache(maxsize=1 << 16)
